@@ -1,0 +1,255 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { basename, dirname, resolve } from 'node:path';
+import { DEFAULT_FRAMEWORK_ID } from '../../shared/frameworks';
+import {
+  failure,
+  type Arguments,
+  type InvokeName,
+  type OpenedDocument,
+  type Results,
+} from '../../shared/ipc';
+import type { ImportReport } from '../../shared/import/report';
+import {
+  DEFAULT_TITLE,
+  documentSettingsSchema,
+  SCHEMA_VERSION,
+  type JixiaoDocument,
+} from '../../shared/model';
+import { InvalidFileError } from './durableAdapter';
+import {
+  DOCUMENT_EXTENSION,
+  MissingFileError,
+  readDocumentFile,
+  writeDocumentFile,
+} from './documentFile';
+import { ImportFileError, importFromFile } from './importFile';
+import type { HostPorts } from './ports';
+import { SettingsStore } from './settings';
+
+/** One handler per channel, taking the already validated argument. */
+export type Handlers = { [K in InvokeName]: (argument: Arguments[K]) => Promise<Results[K]> };
+
+interface Session {
+  path: string | null;
+  isSample: boolean;
+}
+
+const UNTITLED = `未命名${DOCUMENT_EXTENSION}`;
+
+function recentId(path: string): string {
+  return createHash('sha256').update(path).digest('hex').slice(0, 16);
+}
+
+function withExtension(path: string): string {
+  return path.toLowerCase().endsWith(DOCUMENT_EXTENSION)
+    ? path
+    : `${path.replace(/\.json$/i, '')}${DOCUMENT_EXTENSION}`;
+}
+
+/** A new, empty document (one unnamed funding unit, no projects). */
+export function emptyDocument(fiscalYear: number): JixiaoDocument {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    title: DEFAULT_TITLE,
+    department: '',
+    fiscalYear,
+    moneyUnit: '万元',
+    frameworkId: DEFAULT_FRAMEWORK_ID,
+    settings: documentSettingsSchema.parse({}),
+    units: [],
+  };
+}
+
+/**
+ * The host's handlers: plain functions over injected ports, so tests call exactly what main
+ * calls. Errors come back as result codes with Chinese messages, never as thrown exceptions.
+ */
+export function createHandlers(ports: HostPorts): Handlers {
+  const { dialogs, clock, config } = ports;
+  const settings = new SettingsStore(config.userDataDir);
+  const sessions = new Map<string, Session>();
+  const samplePath = resolve(config.samplePath);
+
+  function register(session: Session): string {
+    const id = randomUUID();
+    sessions.set(id, session);
+    return id;
+  }
+
+  function opened(
+    document: JixiaoDocument,
+    session: Session,
+    extra: { importReport?: ImportReport; migratedFrom?: number | null; fileName?: string } = {},
+  ): OpenedDocument {
+    return {
+      ok: true,
+      documentId: register(session),
+      document,
+      fileName: extra.fileName ?? (session.path ? basename(session.path) : UNTITLED),
+      untitled: session.path === null || session.isSample,
+      isSample: session.isSample,
+      ...(extra.importReport ? { importReport: extra.importReport } : {}),
+      ...(extra.migratedFrom ? { migratedFrom: extra.migratedFrom } : {}),
+    };
+  }
+
+  /** Recent files are a convenience: failing to record one never fails the user's action. */
+  async function remember(path: string): Promise<void> {
+    try {
+      await settings.addRecent(path, clock.now());
+    } catch (error) {
+      console.warn('[jixiao] could not update recent files', error);
+    }
+  }
+
+  async function openPath(path: string): Promise<Results['openDocument']> {
+    try {
+      const loaded = await readDocumentFile(path);
+      await remember(path);
+      return opened(
+        loaded.document,
+        { path, isSample: false },
+        { migratedFrom: loaded.migratedFrom },
+      );
+    } catch (error) {
+      if (error instanceof MissingFileError) {
+        return failure('not-found', `无法打开「${basename(path)}」：${error.message}`);
+      }
+      if (error instanceof InvalidFileError) {
+        const backup = `${basename(path)}.bak`;
+        return failure(
+          'invalid-document',
+          `无法打开「${basename(path)}」：${error.message}原文件未作任何改动；如有备份，可打开同一文件夹中的「${backup}」。`,
+        );
+      }
+      return failure('io-error', `无法读取「${basename(path)}」：${(error as Error).message}`);
+    }
+  }
+
+  async function openSample(): Promise<Results['openSample']> {
+    try {
+      const loaded = await readDocumentFile(samplePath);
+      return opened(
+        loaded.document,
+        { path: null, isSample: true },
+        { fileName: '示例：广州市机电技师学院 2025 年' },
+      );
+    } catch (error) {
+      return failure('io-error', `示例文档缺失或已损坏：${(error as Error).message}`);
+    }
+  }
+
+  async function writeTo(documentId: string, path: string, document: JixiaoDocument) {
+    const target = resolve(withExtension(path));
+    if (target === samplePath) {
+      return failure('forbidden', '不能覆盖程序自带的示例文档，请另存为新文件。');
+    }
+    try {
+      await writeDocumentFile(target, document);
+    } catch (error) {
+      return failure('io-error', `保存失败：${(error as Error).message}。原文件未被改动。`);
+    }
+    sessions.set(documentId, { path: target, isSample: false });
+    await remember(target);
+    return { ok: true as const, documentId, fileName: basename(target) };
+  }
+
+  async function saveAs(
+    documentId: string,
+    document: JixiaoDocument,
+  ): Promise<Results['saveDocumentAs']> {
+    const session = sessions.get(documentId);
+    if (!session) return failure('not-found', '该文档已关闭，无法保存。');
+    const suggested =
+      session.path && !session.isSample
+        ? basename(session.path)
+        : `${document.title || '绩效目标表'}${DOCUMENT_EXTENSION}`;
+    const path = await dialogs.chooseSavePath(suggested);
+    if (path === null) return failure('cancelled', '已取消保存。');
+    return writeTo(documentId, path, document);
+  }
+
+  return {
+    async getAppInfo() {
+      return { ok: true, name: config.appName, version: config.version, platform: config.platform };
+    },
+
+    async listRecent() {
+      const entries = await settings.recentFiles();
+      return {
+        ok: true,
+        files: entries.map((entry) => ({
+          id: recentId(entry.path),
+          fileName: basename(entry.path),
+          folder: dirname(entry.path),
+          openedAt: entry.openedAt,
+        })),
+      };
+    },
+
+    async newDocument() {
+      return opened(emptyDocument(clock.now().getFullYear() + 1), { path: null, isSample: false });
+    },
+
+    async openDocument() {
+      const path = await dialogs.chooseOpenPath('document');
+      if (path === null) return failure('cancelled', '已取消打开。');
+      return openPath(path);
+    },
+
+    async openRecent({ recentId: id }) {
+      const entry = (await settings.recentFiles()).find(
+        (candidate) => recentId(candidate.path) === id,
+      );
+      if (!entry) return failure('not-found', '最近文件列表中没有这个文件。');
+      const result = await openPath(entry.path);
+      if (!result.ok && result.code === 'not-found')
+        await settings.removeRecent(entry.path).catch(() => undefined);
+      return result;
+    },
+
+    openSample,
+
+    async openStartup() {
+      const recent = await settings.recentFiles();
+      if (recent.length > 0) return { ok: true, opened: null };
+      const sample = await openSample();
+      return sample.ok ? { ok: true, opened: sample } : sample;
+    },
+
+    async saveDocument({ documentId, document }) {
+      const session = sessions.get(documentId);
+      if (!session) return failure('not-found', '该文档已关闭，无法保存。');
+      if (session.path === null || session.isSample) return saveAs(documentId, document);
+      return writeTo(documentId, session.path, document);
+    },
+
+    async saveDocumentAs({ documentId, document }) {
+      return saveAs(documentId, document);
+    },
+
+    async closeDocument({ documentId }) {
+      sessions.delete(documentId);
+      return { ok: true };
+    },
+
+    async importFile() {
+      const path = await dialogs.chooseOpenPath('import');
+      if (path === null) return failure('cancelled', '已取消导入。');
+      try {
+        const result = await importFromFile(path);
+        return opened(
+          result.document,
+          { path: null, isSample: false },
+          {
+            importReport: result.report,
+            fileName: `${basename(path).replace(/\.[^.]+$/, '')}${DOCUMENT_EXTENSION}`,
+          },
+        );
+      } catch (error) {
+        if (error instanceof ImportFileError) return failure(error.code, error.message);
+        throw error;
+      }
+    },
+  };
+}

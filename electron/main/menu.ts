@@ -1,0 +1,60 @@
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { EVENT_CHANNELS, type MenuCommand } from '../../shared/ipc';
+
+function send(window: BrowserWindow, command: MenuCommand): void {
+  window.webContents.send(EVENT_CHANNELS.menuCommand, command);
+}
+
+/** The Chinese application menu; document commands are dispatched by id in the renderer. */
+export function buildMenu(window: BrowserWindow, appName: string): Menu {
+  const item = (
+    label: string,
+    command: MenuCommand,
+    accelerator?: string,
+  ): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => send(window, command),
+  });
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: '文件(&F)',
+      submenu: [
+        item('新建', 'new', 'CmdOrCtrl+N'),
+        item('打开…', 'open', 'CmdOrCtrl+O'),
+        item('导入往年表格…', 'import', 'CmdOrCtrl+I'),
+        item('打开示例', 'openSample'),
+        { type: 'separator' },
+        item('保存', 'save', 'CmdOrCtrl+S'),
+        item('另存为…', 'saveAs', 'CmdOrCtrl+Shift+S'),
+        { type: 'separator' },
+        item('关闭文档', 'close', 'CmdOrCtrl+W'),
+        { role: 'quit', label: '退出' },
+      ],
+    },
+    {
+      label: '编辑(&E)',
+      submenu: [
+        { role: 'cut', label: '剪切' },
+        { role: 'copy', label: '复制' },
+        { role: 'paste', label: '粘贴' },
+        { role: 'selectAll', label: '全选' },
+      ],
+    },
+    {
+      label: '视图(&V)',
+      submenu: [
+        { role: 'resetZoom', label: '实际大小' },
+        { role: 'zoomIn', label: '放大' },
+        { role: 'zoomOut', label: '缩小' },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: '全屏' },
+      ],
+    },
+    {
+      label: '帮助(&H)',
+      submenu: [{ role: 'about', label: `关于${appName}` }],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}

@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import { CONTENT_SECURITY_POLICY, contentType, resolveAppFile } from '../host/appFiles';
+
+/** Must run before the app is ready: app:// behaves like https (standard, secure). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves the built renderer from app://jixiao/ with the CSP on every response. */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle('app', async (request) => {
+    const file = resolveAppFile(request.url, rendererDir);
+    if (file === null) return new Response('未找到', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'content-type': contentType(file),
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('未找到', { status: 404 });
+    }
+  });
+}

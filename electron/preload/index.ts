@@ -1,0 +1,24 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  EVENT_CHANNELS,
+  INVOKE_CHANNELS,
+  MENU_COMMANDS,
+  type MenuCommand,
+} from '../../shared/ipc/channels';
+
+// Built from the channel list alone: named functions, no generic `invoke`, no logic.
+const api: Record<string, unknown> = {};
+for (const [name, channel] of Object.entries(INVOKE_CHANNELS)) {
+  api[name] = (argument?: unknown) => ipcRenderer.invoke(channel, argument);
+}
+api.onMenuCommand = (listener: (command: MenuCommand) => void) => {
+  const wrapped = (_event: IpcRendererEvent, command: unknown) => {
+    if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);
+  };
+  ipcRenderer.on(EVENT_CHANNELS.menuCommand, wrapped);
+  return () => {
+    ipcRenderer.removeListener(EVENT_CHANNELS.menuCommand, wrapped);
+  };
+};
+
+contextBridge.exposeInMainWorld('jixiao', Object.freeze(api));

@@ -1,0 +1,11 @@
+import { importDisclosureText } from '../shared/import/disclosureText';
+import { withSequentialIds, type JixiaoDocument } from '../shared/model';
+
+/** The seed, relative to the project root (shared/ sits beside the project). */
+export const SEED_PATH = '../shared/seed/guangzhou-2025-jidian-disclosure.txt';
+
+/** The sample document: the seed through the app's own importer, ids numbered in order. */
+export function sampleFromSeed(seedText: string): JixiaoDocument {
+  const { document } = importDisclosureText(seedText, { fiscalYear: 2025 });
+  return withSequentialIds(document);
+}

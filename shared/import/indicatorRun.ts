@@ -1,0 +1,282 @@
+/**
+ * The 绩效指标 cell of a disclosure table: a numbered run of sentences with no separator,
+ * `<n>、<一级码>-<一级名>；<二级码>-<二级名>；<三级名>；实施周期指标值：<v>；年度指标值：<v>。`
+ * (DOMAIN.md §3). A 三级 name may contain `；`, so fields are anchored on the value labels and
+ * sentence boundaries on the numbering, never on a blind split.
+ */
+
+import { findLevel1, findLevel2, type Framework } from '../frameworks';
+import {
+  newId,
+  parseValue,
+  renderValue,
+  type Indicator,
+  type IndicatorValue,
+  type RawNote,
+  type SourceLocation,
+} from '../model';
+import type { ImportEntry } from './report';
+
+/** One sentence as written, before categories are matched to a framework. */
+export interface IndicatorSentence {
+  number: number;
+  level1Code: string;
+  level1: string;
+  level2Code: string;
+  level2: string;
+  name: string;
+  period: string;
+  annual: string;
+  /** The sentence as found. */
+  text: string;
+}
+
+/** Text of the run that is not a readable sentence, with the reason. */
+export interface RunLeftover {
+  text: string;
+  reason: string;
+}
+
+export interface IndicatorRun {
+  sentences: IndicatorSentence[];
+  leftovers: RunLeftover[];
+  /** Sentence numbers that were expected but not found (`1、2、4、` → [3]). */
+  missingNumbers: number[];
+}
+
+const SEPARATOR = '[；;]';
+const CODE = String.raw`\d{1,4}\s*[-－—–]\s*`;
+/**
+ * A sentence start: `<n>、` followed by a first-level category, either coded (`1-产出指标；`, or
+ * `1-产出；11-`) or named with the 指标 suffix (`产出指标；`).
+ */
+const START = new RegExp(
+  String.raw`(\d{1,3})\s*、\s*(?=${CODE}[^；;\n]{1,15}?\s*${SEPARATOR}\s*${CODE}|(?:${CODE})?[^；;、\n]{1,15}?指标\s*${SEPARATOR})`,
+  'gu',
+);
+const SENTENCE = new RegExp(
+  String.raw`^(\d{1,3})\s*、\s*(?:(\d{1,4})\s*[-－—–]\s*)?([^；;]*?)\s*${SEPARATOR}\s*(?:(\d{1,4})\s*[-－—–]\s*)?([^；;]*?)\s*${SEPARATOR}\s*([\s\S]*?)\s*${SEPARATOR}\s*实施周期指标值\s*[:：]?\s*([\s\S]*?)\s*${SEPARATOR}\s*年度指标值\s*[:：]?\s*([\s\S]*?)\s*。?\s*$`,
+  'u',
+);
+/** Characters after which a sentence number clearly starts a new sentence. */
+const BOUNDARY_BEFORE = /[。；;，,：:.\s]$/u;
+
+interface Start {
+  index: number;
+  number: number;
+}
+
+function findStarts(text: string): { starts: Start[]; missingNumbers: number[] } {
+  const starts: Start[] = [];
+  const missingNumbers: number[] = [];
+  let expected = 1;
+  for (const match of text.matchAll(START)) {
+    const index = match.index;
+    const number = Number(match[1]);
+    const strong = index === 0 || BOUNDARY_BEFORE.test(text.slice(Math.max(0, index - 1), index));
+    const previous = starts.at(-1);
+    // A sentence is complete once its 年度指标值 label has been read; a glued number
+    // (`…100%2、1-产出指标`) is accepted only then, and only with the expected number.
+    const previousComplete =
+      previous === undefined || text.slice(previous.index, index).includes('年度指标值');
+    if (number === expected && (strong || (previous !== undefined && previousComplete))) {
+      starts.push({ index, number });
+      expected = number + 1;
+    } else if (strong && previousComplete && number > expected) {
+      for (let gap = expected; gap < number; gap += 1) missingNumbers.push(gap);
+      starts.push({ index, number });
+      expected = number + 1;
+    }
+  }
+  return { starts, missingNumbers };
+}
+
+function parseSentence(text: string): IndicatorSentence | null {
+  const match = SENTENCE.exec(text);
+  if (!match) return null;
+  const [, number = '', level1Code = '', level1 = '', level2Code = '', level2 = ''] = match;
+  const [name = '', period = '', annual = ''] = match.slice(6);
+  return {
+    number: Number(number),
+    level1Code,
+    level1: level1.trim(),
+    level2Code,
+    level2: level2.trim(),
+    name: name.trim(),
+    period: period.trim(),
+    annual: annual.trim(),
+    text,
+  };
+}
+
+/** Parses a whole 绩效指标 cell. Text that is not a readable sentence is returned as leftovers. */
+export function parseIndicatorRun(text: string): IndicatorRun {
+  const { starts, missingNumbers } = findStarts(text);
+  const leftovers: RunLeftover[] = [];
+  const sentences: IndicatorSentence[] = [];
+  const lead = text.slice(0, starts[0]?.index ?? text.length).trim();
+  if (lead !== '' && !/^[。；;，,\s]+$/u.test(lead)) {
+    leftovers.push({
+      text: lead,
+      reason:
+        starts.length === 0
+          ? '绩效指标不是“编号、一级；二级；三级；指标值”格式'
+          : '指标编号前的文字',
+    });
+  }
+  starts.forEach((start, position) => {
+    const end = starts[position + 1]?.index ?? text.length;
+    const sentenceText = text.slice(start.index, end).trim();
+    const sentence = parseSentence(sentenceText);
+    if (!sentence) {
+      leftovers.push({ text: sentenceText, reason: `第 ${start.number} 条指标无法识别` });
+      return;
+    }
+    // Each sentence ends with 。, so text after a 。 in the last value is not part of it.
+    const stop = sentence.annual.indexOf('。');
+    if (stop >= 0) {
+      const rest = sentence.annual.slice(stop + 1).trim();
+      sentence.annual = sentence.annual.slice(0, stop).trim();
+      if (rest !== '')
+        leftovers.push({ text: rest, reason: `第 ${start.number} 条指标后无法识别的文字` });
+    }
+    sentences.push(sentence);
+  });
+  return { sentences, leftovers, missingNumbers };
+}
+
+/**
+ * Where a numbered indicator run starts inside free text (a goal cell that also holds the
+ * indicators), or -1. The run must yield at least one readable sentence.
+ */
+export function findIndicatorRun(text: string): number {
+  for (const match of text.matchAll(START)) {
+    if (match[1] !== '1') continue;
+    const index = match.index;
+    if (index > 0 && !BOUNDARY_BEFORE.test(text.slice(index - 1, index))) continue;
+    if (parseIndicatorRun(text.slice(index)).sentences.length > 0) return index;
+  }
+  return -1;
+}
+
+/** Longest value the document schema accepts. */
+const VALUE_LIMIT = 2000;
+const SIGN_WORD =
+  /(?:或以上|及以上|以上|不低于|不少于|或以下|及以下|以下|以内|之内|不高于|不超过)$/u;
+
+/** What one indicator cell yields: indicators, text kept raw, and report entries. */
+export interface IndicatorCell {
+  indicators: Indicator[];
+  raw: RawNote[];
+  entries: ImportEntry[];
+}
+
+/** Shortens text for a report message; the full text stays in the document. */
+export function shorten(text: string, length = 40): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > length ? `${flat.slice(0, length)}…` : flat;
+}
+
+/**
+ * Describes a value read into its structure that keeps its original text: a sign written as a
+ * word is a warning (reviewers ask for ≥/≤), ASCII signs and bracketed units are normalised.
+ */
+function valueNote(
+  value: IndicatorValue,
+): { kind: 'warning' | 'normalised'; detail: string } | null {
+  if (value.text === undefined || value.sign === '定性') return null;
+  const structured = renderValue({ sign: value.sign, value: value.value, unit: value.unit });
+  return SIGN_WORD.test(value.text)
+    ? { kind: 'warning', detail: `「${value.text}」用文字表示符号，可改为「${structured}」` }
+    : { kind: 'normalised', detail: `「${value.text}」识别为「${structured}」（原文保留）` };
+}
+
+/**
+ * Matches a sentence's categories by name (codes are only checked) and returns the framework's
+ * full names, or the text as found with a warning.
+ */
+function categoryNames(
+  framework: Framework,
+  sentence: IndicatorSentence,
+  warn: (message: string) => void,
+): [string, string] {
+  const label = `第 ${sentence.number} 条指标`;
+  const level1 = findLevel1(framework, sentence.level1);
+  const found = findLevel2(framework, sentence.level2, undefined, level1);
+  if (!level1) {
+    warn(
+      `${label}的一级指标「${sentence.level1}」不在指标体系「${framework.name}」中，按原文保留。`,
+    );
+  }
+  if (!found) {
+    warn(
+      `${label}的二级指标「${sentence.level2}」不在指标体系「${framework.name}」中，按原文保留。`,
+    );
+  } else if (level1 && found.level1 !== level1) {
+    warn(`${label}的二级指标「${found.level2.name}」不属于一级指标「${level1.name}」。`);
+  }
+  const codesDiffer =
+    (level1 && sentence.level1Code !== '' && sentence.level1Code !== level1.code) ||
+    (found && sentence.level2Code !== '' && sentence.level2Code !== found.level2.code);
+  if (codesDiffer) {
+    warn(
+      `${label}的编码（${sentence.level1Code}-、${sentence.level2Code}-）与指标体系不符，已按名称归类。`,
+    );
+  }
+  return [level1?.name ?? sentence.level1, found?.level2.name ?? sentence.level2];
+}
+
+/**
+ * Reads a 绩效指标 cell (already cleaned of HTML) into indicators of the framework. Nothing is
+ * dropped: unreadable text comes back as raw notes, each with a report entry.
+ */
+export function readIndicatorRun(
+  text: string,
+  framework: Framework,
+  source: SourceLocation,
+  project: string,
+): IndicatorCell {
+  const cell: IndicatorCell = { indicators: [], raw: [], entries: [] };
+  const add = (kind: ImportEntry['kind'], message: string): void => {
+    cell.entries.push({ kind, message, source, project });
+  };
+  const run = parseIndicatorRun(text);
+  for (const leftover of run.leftovers) {
+    cell.raw.push({ text: leftover.text, reason: leftover.reason, source });
+    add('raw', `${leftover.reason}：「${shorten(leftover.text)}」已原样保留在项目的未识别内容中。`);
+  }
+  if (run.missingNumbers.length > 0) {
+    add('warning', `指标编号不连续，缺少第 ${run.missingNumbers.join('、')} 条。`);
+  }
+  for (const sentence of run.sentences) {
+    if (sentence.period.length > VALUE_LIMIT || sentence.annual.length > VALUE_LIMIT) {
+      cell.raw.push({ text: sentence.text, reason: '指标值超过 2000 字', source });
+      add('raw', `第 ${sentence.number} 条指标的指标值过长，整条原样保留在项目的未识别内容中。`);
+      continue;
+    }
+    const [level1, level2] = categoryNames(framework, sentence, (message) =>
+      add('warning', message),
+    );
+    const indicator: Indicator = {
+      id: newId('ind'),
+      level1,
+      level2,
+      name: sentence.name,
+      period: parseValue(sentence.period),
+      annual: parseValue(sentence.annual),
+    };
+    const periodNote = valueNote(indicator.period);
+    const annualNote = valueNote(indicator.annual);
+    const notes =
+      periodNote?.detail === annualNote?.detail ? [periodNote] : [periodNote, annualNote];
+    const present = notes.filter((note) => note !== null);
+    if (present.length > 0) {
+      add(
+        present.some((note) => note.kind === 'warning') ? 'warning' : 'normalised',
+        `指标「${sentence.name}」的指标值${present.map((note) => note.detail).join('；')}。`,
+      );
+    }
+    cell.indicators.push(indicator);
+  }
+  return cell;
+}

@@ -1,0 +1,54 @@
+import type { JixiaoDocument, SourceLocation } from '../model';
+
+/**
+ * What an importer did with each thing it read:
+ * - `normalised`: read and changed to the standard form (the message says from what to what);
+ * - `raw`: could not be placed, kept verbatim on the project (`Project.raw`) or in the value text;
+ * - `recovered`: found in the wrong place and moved where it belongs;
+ * - `warning`: read as is, but worth a look.
+ */
+export type ImportEntryKind = 'normalised' | 'raw' | 'recovered' | 'warning';
+
+export interface ImportEntry {
+  kind: ImportEntryKind;
+  /** Chinese sentence a clerk can act on. */
+  message: string;
+  source?: SourceLocation;
+  /** Project the entry concerns, by name as imported. */
+  project?: string;
+}
+
+export interface ImportReport {
+  /** Human name of the format recognised, e.g. `公开表（制表符分隔文本）`. */
+  format: string;
+  entries: ImportEntry[];
+  counts: { units: number; projects: number; indicators: number };
+}
+
+export interface ImportResult {
+  document: JixiaoDocument;
+  report: ImportReport;
+}
+
+/** Thrown (and only thrown) by importers when the input is not a table they can read. */
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    readonly source?: SourceLocation,
+  ) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+/** Formats a source location the way the report shows it: `第 12 行`, `Sheet1!B3`. */
+export function describeSource(source: SourceLocation | undefined): string {
+  if (!source) return '';
+  if (source.cell) return source.sheet ? `${source.sheet}!${source.cell}` : source.cell;
+  const parts: string[] = [];
+  if (source.sheet) parts.push(`工作表「${source.sheet}」`);
+  if (source.line !== undefined) parts.push(`第 ${source.line} 行`);
+  else if (source.row !== undefined) parts.push(`第 ${source.row} 行`);
+  if (source.column !== undefined) parts.push(`第 ${source.column} 列`);
+  return parts.join(' ');
+}

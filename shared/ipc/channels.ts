@@ -1,0 +1,36 @@
+/**
+ * The IPC channel list. Zod-free and dependency-free so the sandboxed preload can bundle it:
+ * the preload exposes exactly these names on `window.jixiao`, nothing else.
+ */
+export const INVOKE_CHANNELS = {
+  getAppInfo: 'jixiao:app:info',
+  listRecent: 'jixiao:recent:list',
+  newDocument: 'jixiao:document:new',
+  openDocument: 'jixiao:document:open',
+  openRecent: 'jixiao:document:open-recent',
+  openSample: 'jixiao:document:open-sample',
+  openStartup: 'jixiao:document:open-startup',
+  saveDocument: 'jixiao:document:save',
+  saveDocumentAs: 'jixiao:document:save-as',
+  closeDocument: 'jixiao:document:close',
+  importFile: 'jixiao:import:file',
+} as const;
+
+/** Messages the host sends to the renderer (menu commands). */
+export const EVENT_CHANNELS = {
+  menuCommand: 'jixiao:menu:command',
+} as const;
+
+export type InvokeName = keyof typeof INVOKE_CHANNELS;
+
+/** Commands the application menu sends; the renderer dispatches them by id. */
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'import',
+  'openSample',
+  'save',
+  'saveAs',
+  'close',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { documentSchema } from '../model/document';
+import type { ImportReport } from '../import/report';
+import type { JixiaoDocument } from '../model/document';
+import type { InvokeName, MenuCommand } from './channels';
+
+/** Why a call failed; the renderer shows `message` (Chinese) and branches on `code`. */
+export const ERROR_CODES = [
+  'cancelled',
+  'invalid-argument',
+  'forbidden',
+  'not-found',
+  'invalid-document',
+  'unsupported',
+  'io-error',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface Failure {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+}
+
+export interface AppInfo {
+  ok: true;
+  name: string;
+  version: string;
+  platform: string;
+}
+
+export interface RecentFile {
+  /** Opaque id the renderer hands back; paths never cross from the renderer to the host. */
+  id: string;
+  fileName: string;
+  /** Folder shown to the user, for recognising the file. */
+  folder: string;
+  openedAt: string;
+}
+
+export interface RecentList {
+  ok: true;
+  files: RecentFile[];
+}
+
+/** A document the host opened, created or imported, known to the host by `documentId`. */
+export interface OpenedDocument {
+  ok: true;
+  documentId: string;
+  document: JixiaoDocument;
+  /** Name for the title bar (`未命名.jixiao.json` for a new document). */
+  fileName: string;
+  /** True when Save must ask where to save (new, sample or imported documents). */
+  untitled: boolean;
+  isSample: boolean;
+  /** Present when the document came from an import. */
+  importReport?: ImportReport;
+  /** Schema version the file was migrated from, when it was older. */
+  migratedFrom?: number;
+}
+
+export interface Saved {
+  ok: true;
+  documentId: string;
+  fileName: string;
+}
+
+export interface StartupResult {
+  ok: true;
+  opened: OpenedDocument | null;
+}
+
+export interface Done {
+  ok: true;
+}
+
+export type Result<T> = T | Failure;
+
+const documentId = z.string().min(1).max(100);
+
+/** Argument schemas: main parses every argument with these before a handler runs. */
+export const argumentSchemas = {
+  getAppInfo: z.undefined(),
+  listRecent: z.undefined(),
+  newDocument: z.undefined(),
+  openDocument: z.undefined(),
+  openRecent: z.object({ recentId: z.string().min(1).max(100) }).strict(),
+  openSample: z.undefined(),
+  openStartup: z.undefined(),
+  saveDocument: z.object({ documentId, document: documentSchema }).strict(),
+  saveDocumentAs: z.object({ documentId, document: documentSchema }).strict(),
+  closeDocument: z.object({ documentId }).strict(),
+  importFile: z.undefined(),
+} satisfies Record<InvokeName, z.ZodType>;
+
+/** What each call returns. */
+export interface Results {
+  getAppInfo: Result<AppInfo>;
+  listRecent: Result<RecentList>;
+  newDocument: Result<OpenedDocument>;
+  openDocument: Result<OpenedDocument>;
+  openRecent: Result<OpenedDocument>;
+  openSample: Result<OpenedDocument>;
+  /** The sample on a first start (no recent files); otherwise nothing, and the welcome screen shows. */
+  openStartup: Result<StartupResult>;
+  saveDocument: Result<Saved>;
+  saveDocumentAs: Result<Saved>;
+  closeDocument: Result<Done>;
+  importFile: Result<OpenedDocument>;
+}
+
+export type Arguments = { [K in InvokeName]: z.output<(typeof argumentSchemas)[K]> };
+
+/** The API the preload puts on `window.jixiao`. */
+export type JixiaoApi = {
+  [K in InvokeName]: Arguments[K] extends undefined
+    ? () => Promise<Results[K]>
+    : (argument: Arguments[K]) => Promise<Results[K]>;
+} & {
+  /** Subscribes to menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+};
+
+/** Builds a failure result. */
+export function failure(code: ErrorCode, message: string): Failure {
+  return { ok: false, code, message };
+}

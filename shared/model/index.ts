@@ -1,0 +1,6 @@
+export * from './document';
+export * from './money';
+export * from './value';
+export * from './totals';
+export * from './migrate';
+export * from './ids';

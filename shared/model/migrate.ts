@@ -1,0 +1,113 @@
+import { documentSchema, SCHEMA_VERSION, type JixiaoDocument } from './document';
+
+/** One step from schema version N to N+1, on plain JSON. */
+type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Migrations keyed by the version they upgrade from. Version 1 is the first released schema,
+ * so the table is empty; a future schema change adds `1: (data) => ({ ...data, schemaVersion: 2 })`.
+ */
+const MIGRATIONS: Record<number, Migration> = {};
+
+export type ReadResult =
+  | { ok: true; document: JixiaoDocument; migratedFrom: number | null }
+  | { ok: false; code: 'not-a-document' | 'newer-version' | 'invalid'; message: string };
+
+/** Validates and migrates parsed JSON into today's document, with a Chinese message on failure. */
+export function readDocumentData(data: unknown): ReadResult {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return {
+      ok: false,
+      code: 'not-a-document',
+      message: '文件不是绩效目标表文档（内容不是 JSON 对象）。',
+    };
+  }
+  let current = data as Record<string, unknown>;
+  const version = current.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return {
+      ok: false,
+      code: 'not-a-document',
+      message: '文件缺少有效的 schemaVersion，不是本程序保存的文档。',
+    };
+  }
+  if (version > SCHEMA_VERSION) {
+    return {
+      ok: false,
+      code: 'newer-version',
+      message: `文档由较新版本的程序保存（格式版本 ${version}），请升级绩效目标表编辑器后再打开。`,
+    };
+  }
+  for (let step = version; step < SCHEMA_VERSION; step += 1) {
+    const migration = MIGRATIONS[step];
+    if (!migration) {
+      return { ok: false, code: 'invalid', message: `无法从格式版本 ${step} 升级文档。` };
+    }
+    current = migration(current);
+  }
+  const parsed = documentSchema.safeParse(current);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? describePath(current, issue.path) : '';
+    return {
+      ok: false,
+      code: 'invalid',
+      message: `文档内容不符合格式：${where}${issue ? `（${issue.message}）` : ''}`,
+    };
+  }
+  return {
+    ok: true,
+    document: parsed.data,
+    migratedFrom: version === SCHEMA_VERSION ? null : version,
+  };
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  units: '单位',
+  projects: '项目',
+  indicators: '指标',
+  money: '资金',
+  fiscal: '财政拨款',
+  specialAccount: '财政专户拨款',
+  other: '其他资金',
+  goals: '绩效目标',
+  annual: '年度',
+  period: '实施周期',
+  name: '名称',
+  title: '标题',
+  department: '部门名称',
+  fiscalYear: '年度',
+  moneyUnit: '金额单位',
+  frameworkId: '指标体系',
+  schemaVersion: '格式版本',
+};
+
+/** Turns a zod path into words a clerk can follow: 第 1 个单位 › 第 3 个项目「…」 › 资金 › 财政拨款. */
+function describePath(data: unknown, path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  let node: unknown = data;
+  let pendingList = '';
+  for (const key of path) {
+    if (typeof key === 'number') {
+      node = Array.isArray(node) ? node[key] : undefined;
+      const name =
+        typeof node === 'object' &&
+        node !== null &&
+        typeof (node as { name?: unknown }).name === 'string'
+          ? `「${(node as { name: string }).name}」`
+          : '';
+      parts.push(`第 ${key + 1} 个${pendingList}${name}`);
+      pendingList = '';
+    } else {
+      const field = String(key);
+      node =
+        typeof node === 'object' && node !== null
+          ? (node as Record<string, unknown>)[field]
+          : undefined;
+      if (Array.isArray(node)) pendingList = FIELD_NAMES[field] ?? field;
+      else parts.push(FIELD_NAMES[field] ?? field);
+    }
+  }
+  if (pendingList) parts.push(pendingList);
+  return parts.join(' › ');
+}

@@ -1,0 +1,65 @@
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  readDocumentFile,
+  serialiseDocument,
+  writeDocumentFile,
+} from '../../electron/host/documentFile';
+import { generateDocument } from './generate';
+import { median, type Figure } from './measure';
+
+async function plainWrite(path: string, bytes: string): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Open+validate against JSON.parse of the same text, and durable save (serialise, temp file,
+ * fsync, .bak, rename, folder fsync) against a plain write+fsync of the same bytes.
+ */
+export async function runStoreBench(sizes: readonly number[] = [1000, 10000]): Promise<Figure[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'jixiao-bench-'));
+  const figures: Figure[] = [];
+  try {
+    for (const projects of sizes) {
+      const runs = projects >= 10000 ? 3 : 7;
+      const document = generateDocument(projects, 15, 1);
+      const text = serialiseDocument(document);
+      const path = join(dir, `doc-${projects}.jixiao.json`);
+      await writeFile(path, text);
+      const megabytes = (Buffer.byteLength(text) / 1024 / 1024).toFixed(1);
+
+      const parseMs = await median(runs, async () => JSON.parse(await readFile(path, 'utf8')));
+      const openMs = await median(runs, () => readDocumentFile(path));
+      figures.push({
+        name: `打开+校验 ${projects} 个项目（${megabytes} MB）`,
+        ms: openMs,
+        baseline: '读文件+JSON.parse',
+        baselineMs: parseMs,
+        ratio: openMs / parseMs,
+        ...(projects === 1000 ? { target: 3 } : {}),
+      });
+
+      const plainPath = join(dir, `plain-${projects}.json`);
+      const plainMs = await median(runs, () => plainWrite(plainPath, text));
+      const saveMs = await median(runs, () => writeDocumentFile(path, document));
+      figures.push({
+        name: `持久保存 ${projects} 个项目（${megabytes} MB）`,
+        ms: saveMs,
+        baseline: '同样字节 write+fsync',
+        baselineMs: plainMs,
+        ratio: saveMs / plainMs,
+        ...(projects === 1000 ? { target: 2 } : {}),
+      });
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return figures;
+}
