@@ -1,0 +1,199 @@
+import type { ReviewerReason, Severity } from './types';
+
+/** One rule as the check report, the README and the settings screen describe it. */
+export interface RuleInfo {
+  code: string;
+  /** Usual severity; V2 reports an unconfirmed bare number as a warning only. */
+  severity: Severity;
+  title: string;
+  description: string;
+  /** Reason reviewers give; some findings use a more precise one (see each rule). */
+  reviewerReason: ReviewerReason;
+}
+
+/** Every rule `checkDocument` applies, in the order it reports them within a row. */
+export const RULES = [
+  {
+    code: 'M1',
+    severity: 'error',
+    title: '总计与资金来源不符',
+    description:
+      '总计 = 财政拨款 + 财政专户拨款 + 其他资金。本程序的总计由资金来源计算，不会出错；检查导入表格自带的总计，以及中期资金总额 = 财政拨款 + 其他资金。',
+    reviewerReason: '其他',
+  },
+  {
+    code: 'M2',
+    severity: 'error',
+    title: '小计、合计不符',
+    description:
+      '单位行 = 所属项目之和，合计 = 各单位之和。本程序的小计和合计由项目计算；检查导入表格自带的单位行和合计行。',
+    reviewerReason: '其他',
+  },
+  {
+    code: 'R1',
+    severity: 'error',
+    title: '缺少产出或效益指标',
+    description: '每个项目至少要有一个产出指标下的三级指标和一个效益指标下的三级指标。',
+    reviewerReason: '建议增加明确产出指标',
+  },
+  {
+    code: 'R2',
+    severity: 'warning',
+    title: '没有满意度指标',
+    description: '项目没有满意度指标，评审常要求补充。',
+    reviewerReason: '建议增加满意度指标',
+  },
+  {
+    code: 'R3',
+    severity: 'warning',
+    title: '产出指标不全',
+    description: '项目没有数量指标，或者既没有质量指标也没有时效指标。',
+    reviewerReason: '指标不够完整',
+  },
+  {
+    code: 'R4',
+    severity: 'error',
+    title: '指标类别不属于指标体系',
+    description: '一级指标须在文档所用的指标体系中，二级指标须属于所选的一级指标。',
+    reviewerReason: '二级指标类型错误',
+  },
+  {
+    code: 'R5',
+    severity: 'error',
+    title: '三级指标名称有误',
+    description: '三级指标名称必填，不超过设定字数（默认 100），同一项目内不得重名。',
+    reviewerReason: '指标不够完整',
+  },
+  {
+    code: 'R6',
+    severity: 'error',
+    title: '缺少年度目标',
+    description: '年度绩效目标必填，不能只有空格或 * _ - 等占位符号。',
+    reviewerReason: '其他',
+  },
+  {
+    code: 'R8',
+    severity: 'warning',
+    title: '指标数量不在常见范围',
+    description: '项目的三级指标个数少于或多于设定范围（默认 4–15 个）。',
+    reviewerReason: '指标不够完整',
+  },
+  {
+    code: 'V1',
+    severity: 'error',
+    title: '缺少年度指标值',
+    description: '年度指标值必填。实施周期指标值为空时视为只有年度的表式，不报。',
+    reviewerReason: '指标不够完整',
+  },
+  {
+    code: 'V2',
+    severity: 'error',
+    title: '定量指标值不完整',
+    description:
+      '选了 ≥ ＞ ＝ ＜ ≤ 的指标值须是数字并有计量单位。从公开表导入的裸数字（如 0、18）没有符号和单位，因为打印时省略了，只作警告，待填报人确认。',
+    reviewerReason: '指标不够细化、量化',
+  },
+  {
+    code: 'V3',
+    severity: 'error',
+    title: '指标值含空格或占位符号',
+    description: '指标值中不得有空格或 * _ - 等符号。',
+    reviewerReason: '其他',
+  },
+  {
+    code: 'V4',
+    severity: 'error',
+    title: '指标值过长',
+    description: '指标值不超过设定字数（默认 200）。',
+    reviewerReason: '指标不够细化、量化',
+  },
+  {
+    code: 'V6',
+    severity: 'error',
+    title: '定性指标值带单位',
+    description: '定性指标值是文字，不填计量单位。',
+    reviewerReason: '其他',
+  },
+  {
+    code: 'V7',
+    severity: 'warning',
+    title: '百分比超出范围',
+    description: '百分比应在 0–100% 之间；≥100% 或 ＞100% 实际只能是 ＝100%。',
+    reviewerReason: '指标与指标值不匹配',
+  },
+  {
+    code: 'V8',
+    severity: 'warning',
+    title: '比率指标的值不是百分比',
+    description: '名称以“率”或“满意度”结尾的指标，指标值应是百分比（如“计划完成率 18”）。',
+    reviewerReason: '指标与指标值不匹配',
+  },
+  {
+    code: 'V9',
+    severity: 'warning',
+    title: '用文字表示比较',
+    description: '“以上”“或以上”“不低于”“以内”等应改为 ≥ 或 ≤ 符号。',
+    reviewerReason: '其他',
+  },
+  {
+    code: 'V10',
+    severity: 'warning',
+    title: '满意度目标偏低',
+    description: '满意度指标值低于设定下限（默认 85%）。',
+    reviewerReason: '其他',
+  },
+  {
+    code: 'V11',
+    severity: 'warning',
+    title: '指标可能归错类别',
+    description:
+      '按名称看可能放错了类别：如使用率、可用率放在经济效益下，运行率放在时效指标下，投诉放在满意度下，满意度放在满意度指标以外。',
+    reviewerReason: '二级指标类型错误',
+  },
+  {
+    code: 'V12',
+    severity: 'warning',
+    title: '反向指标未用 ≤ 或 ＝',
+    description:
+      '事故、投诉、差错、流失等越少越好的指标，指标值应写作 ≤ 或 ＝（如 ＝0起），不能用 ≥ 或不写符号。',
+    reviewerReason: '指标与指标值不匹配',
+  },
+  {
+    code: 'V13',
+    severity: 'warning',
+    title: '实施周期与年度指标值不一致',
+    description:
+      '一年期项目的实施周期指标值应等于年度指标值；多年期项目的数量指标，年度指标值不应大于实施周期指标值。',
+    reviewerReason: '指标与指标值不匹配',
+  },
+  {
+    code: 'T1',
+    severity: 'warning',
+    title: '残留网页标记',
+    description: '目标、名称或指标值中残留 <p> 等网页标记。',
+    reviewerReason: '其他',
+  },
+  {
+    code: 'T2',
+    severity: 'warning',
+    title: '中英文标点混用',
+    description: '中文文字旁使用了半角标点（: ; , ( ) ? !），应使用全角标点。',
+    reviewerReason: '其他',
+  },
+  {
+    code: 'T3',
+    severity: 'warning',
+    title: '目标中的年份与本表年度不符',
+    description: '绩效目标提到的年份不是本表年度（也不在项目期内），可能是从上年复制后未改。',
+    reviewerReason: '其他',
+  },
+] as const satisfies readonly RuleInfo[];
+
+export type RuleCode = (typeof RULES)[number]['code'];
+
+const BY_CODE = new Map<string, RuleInfo>(RULES.map((rule) => [rule.code, rule]));
+
+/** The catalogue entry of a rule. */
+export function ruleInfo(code: RuleCode): RuleInfo {
+  return BY_CODE.get(code) as RuleInfo;
+}
