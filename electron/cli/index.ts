@@ -6,26 +6,26 @@ import { DOCUMENT_EXTENSION, writeDocumentFile } from '../host/documentFile';
 import { ImportFileError, importFromFile } from '../host/importFile';
 import { summariseDocument } from './summary';
 
+import { checkCommand, exportCommand, EXIT, type Io } from './commands';
+
 declare const JIXIAO_VERSION: string;
 
-/** Exit codes: 0 done; 1 the checks found errors (check); 2 unreadable input or bad usage. */
-export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
-
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+export { EXIT, type Io };
 
 const HELP = `绩效目标表编辑器命令行工具 jixiao
 
 用法：
   jixiao import <文件> -o <输出.jixiao.json>   导入表格，保存为文档并打印导入报告
   jixiao inspect <文件> [--json]               查看文档或可导入文件的内容摘要
+  jixiao check <文件> [--json]                 按评审规则检查，输出中文报告或 JSON
+  jixiao export <文件> --to docx|xlsx|txt [--layout disclosure|form] [--variant annual|midterm] [-o 输出]
+                                               导出公开表或分项目表（Word、Excel 或文本）
   jixiao --help                                显示本帮助
   jixiao --version                             显示版本号
 
-<文件> 可以是本程序的文档（.jixiao.json）或公开表文本（.txt，制表符分隔）。
-退出码：0 成功；2 输入无法读取或参数有误（错误信息输出到标准错误）。
+<文件> 可以是本程序的文档（.jixiao.json），或往年的表格：Excel（.xlsx、.xls）、Word（.docx）、
+从公开表复制的文本（.txt，制表符分隔）和 .csv（UTF-8 或 GBK）；公开表和分项目表两种格式都能识别。
+退出码：0 成功；1 检查发现错误（check）；2 输入无法读取或参数有误（错误信息输出到标准错误）。
 `;
 
 const KIND_LABELS: Record<string, string> = {
@@ -145,11 +145,17 @@ export async function runCli(args: string[], io: Io): Promise<number> {
         return await importCommand(rest, io);
       case 'inspect':
         return await inspectCommand(rest, io);
+      case 'check':
+        return await checkCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
       default:
         io.stderr(`jixiao：未知命令「${command}」。运行 jixiao --help 查看用法。\n`);
         return EXIT.input;
     }
   } catch (error) {
+    if (error instanceof ImportFileError || error instanceof InvalidFileError)
+      return inputError(io, error);
     if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`jixiao：参数有误：${(error as Error).message}\n`);
       return EXIT.input;

@@ -23,8 +23,12 @@ import {
   writeDocumentFile,
 } from './documentFile';
 import { ImportFileError, importFromFile } from './importFile';
+import { renderExport, suggestedExportName } from './exportService';
+import { exportPdf, printDocument } from './printService';
 import type { HostPorts } from './ports';
+import { RecoveryStore } from './recovery';
 import { SettingsStore } from './settings';
+import { writeDurable } from './durableFile';
 
 /** One handler per channel, taking the already validated argument. */
 export type Handlers = { [K in InvokeName]: (argument: Arguments[K]) => Promise<Results[K]> };
@@ -67,6 +71,7 @@ export function emptyDocument(fiscalYear: number): JixiaoDocument {
 export function createHandlers(ports: HostPorts): Handlers {
   const { dialogs, clock, config } = ports;
   const settings = new SettingsStore(config.userDataDir);
+  const recovery = new RecoveryStore(config.userDataDir);
   const sessions = new Map<string, Session>();
   const samplePath = resolve(config.samplePath);
 
@@ -79,7 +84,12 @@ export function createHandlers(ports: HostPorts): Handlers {
   function opened(
     document: JixiaoDocument,
     session: Session,
-    extra: { importReport?: ImportReport; migratedFrom?: number | null; fileName?: string } = {},
+    extra: {
+      importReport?: ImportReport;
+      migratedFrom?: number | null;
+      fileName?: string;
+      restored?: boolean;
+    } = {},
   ): OpenedDocument {
     return {
       ok: true,
@@ -90,6 +100,7 @@ export function createHandlers(ports: HostPorts): Handlers {
       isSample: session.isSample,
       ...(extra.importReport ? { importReport: extra.importReport } : {}),
       ...(extra.migratedFrom ? { migratedFrom: extra.migratedFrom } : {}),
+      ...(extra.restored ? { restored: true } : {}),
     };
   }
 
@@ -150,6 +161,7 @@ export function createHandlers(ports: HostPorts): Handlers {
       return failure('io-error', `保存失败：${(error as Error).message}。原文件未被改动。`);
     }
     sessions.set(documentId, { path: target, isSample: false });
+    await recovery.remove(documentId).catch(() => undefined);
     await remember(target);
     return { ok: true as const, documentId, fileName: basename(target) };
   }
@@ -230,6 +242,7 @@ export function createHandlers(ports: HostPorts): Handlers {
 
     async closeDocument({ documentId }) {
       sessions.delete(documentId);
+      await recovery.remove(documentId).catch(() => undefined);
       return { ok: true };
     },
 
@@ -250,6 +263,101 @@ export function createHandlers(ports: HostPorts): Handlers {
         if (error instanceof ImportFileError) return failure(error.code, error.message);
         throw error;
       }
+    },
+
+    async exportDocument({ documentId, document, options }) {
+      if (!sessions.has(documentId)) return failure('not-found', '该文档已关闭，无法导出。');
+      const path = await dialogs.chooseExportPath(
+        suggestedExportName(document, options),
+        options.format,
+      );
+      if (path === null) return failure('cancelled', '已取消导出。');
+      let bytes: Uint8Array;
+      try {
+        bytes = await renderExport(document, options);
+      } catch (error) {
+        return failure('internal', `生成导出文件失败：${(error as Error).message}`);
+      }
+      try {
+        await writeDurable(path, bytes);
+      } catch (error) {
+        return failure(
+          'io-error',
+          `写入「${basename(path)}」失败：${(error as Error).message}。文件可能正被 WPS 或 Excel 打开。`,
+        );
+      }
+      return { ok: true, fileName: basename(path), bytes: bytes.byteLength };
+    },
+
+    async printDocument({ documentId, document, options }) {
+      if (!sessions.has(documentId)) return failure('not-found', '该文档已关闭，无法打印。');
+      return printDocument(ports.printer, document, options);
+    },
+
+    async exportPdf({ documentId, document, options }) {
+      if (!sessions.has(documentId)) return failure('not-found', '该文档已关闭，无法导出。');
+      return exportPdf(ports.printer, dialogs, document, options);
+    },
+
+    async writeRecovery({ documentId, document }) {
+      const session = sessions.get(documentId);
+      if (!session) return failure('not-found', '该文档已关闭。');
+      await recovery.write({
+        id: documentId,
+        fileName: session.path
+          ? basename(session.path)
+          : `${document.title || '未命名'}${DOCUMENT_EXTENSION}`,
+        originalPath: session.isSample ? null : session.path,
+        savedAt: clock.now().toISOString(),
+        document,
+      });
+      return { ok: true };
+    },
+
+    async clearRecovery({ documentId }) {
+      await recovery.remove(documentId);
+      return { ok: true };
+    },
+
+    async listRecovery() {
+      const entries = await recovery.list();
+      return {
+        ok: true,
+        entries: entries.map((entry) => ({
+          id: entry.id,
+          fileName: entry.fileName,
+          savedAt: entry.savedAt,
+          projects: entry.document.units.reduce((total, unit) => total + unit.projects.length, 0),
+        })),
+      };
+    },
+
+    async restoreRecovery({ recoveryId }) {
+      const entry = await recovery.get(recoveryId);
+      if (!entry) return failure('not-found', '找不到这份自动保存的内容。');
+      const result = opened(
+        entry.document,
+        { path: entry.originalPath, isSample: false },
+        { fileName: entry.fileName, restored: true },
+      );
+      // The restored work lives on under the new id; the old copy is no longer needed.
+      await recovery.write({ ...entry, id: result.documentId });
+      await recovery.remove(recoveryId);
+      return result;
+    },
+
+    async discardRecovery({ recoveryId }) {
+      await recovery.remove(recoveryId);
+      return { ok: true };
+    },
+
+    async confirmUnsaved({ fileName }) {
+      return { ok: true, choice: await dialogs.confirmUnsaved(fileName) };
+    },
+
+    async closeWindow() {
+      ports.window?.close();
+      return { ok: true };
     },
   };
 }

@@ -1,9 +1,26 @@
-/** What the host asks of the desktop shell; main implements these with Electron dialogs. */
+/** What the host asks of the desktop shell; main implements these with Electron. */
 export interface DialogPort {
   /** Asks which file to open; `import` offers importable types. Null when cancelled. */
   chooseOpenPath(purpose: 'document' | 'import'): Promise<string | null>;
-  /** Asks where to save; null when cancelled. */
+  /** Asks where to save a document; null when cancelled. */
   chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** Asks where to save an export (docx, xlsx, txt, pdf); null when cancelled. */
+  chooseExportPath(suggestedName: string, extension: string): Promise<string | null>;
+  /** 保存 / 不保存 / 取消 for a document with unsaved changes. */
+  confirmUnsaved(fileName: string): Promise<'save' | 'discard' | 'cancel'>;
+}
+
+/** Printing through a hidden window that loads the print view's HTML. */
+export interface PrintPort {
+  /** Shows the system print dialog for the HTML; false when the user cancelled. */
+  print(html: string, landscape: boolean): Promise<boolean>;
+  /** Renders the HTML to PDF bytes (A4, CSS page size preferred). */
+  toPdf(html: string, landscape: boolean): Promise<Uint8Array>;
+}
+
+export interface WindowPort {
+  /** Closes the main window for real (after the renderer settled unsaved work). */
+  close(): void;
 }
 
 export interface ClockPort {
@@ -25,4 +42,6 @@ export interface HostPorts {
   dialogs: DialogPort;
   clock: ClockPort;
   config: HostConfig;
+  printer?: PrintPort;
+  window?: WindowPort;
 }

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { app, dialog, ipcMain, Menu, session } from 'electron';
+import { EVENT_CHANNELS } from '../../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from '../host/appFiles';
 import { createHandlers } from '../host/handlers';
 import { IMPORT_EXTENSIONS } from '../host/importFile';
 import { SAMPLE_FILE } from '../host/sample';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { createPrintPort } from './print';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';
 
@@ -40,7 +42,16 @@ if (!app.requestSingleInstanceLock()) {
       });
     });
 
+    // The renderer decides about unsaved work; it calls closeWindow when the window may go.
+    let closeApproved = false;
     const handlers = createHandlers({
+      printer: createPrintPort(),
+      window: {
+        close() {
+          closeApproved = true;
+          mainWindow?.close();
+        },
+      },
       config: {
         appName: APP_NAME,
         version: app.getVersion(),
@@ -67,6 +78,39 @@ if (!app.requestSingleInstanceLock()) {
             : await dialog.showOpenDialog(options);
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
+        async chooseExportPath(suggestedName, extension) {
+          const names: Record<string, string> = {
+            docx: 'Word 文档',
+            xlsx: 'Excel 工作簿',
+            txt: '文本文件',
+            pdf: 'PDF 文件',
+          };
+          const options: Electron.SaveDialogOptions = {
+            title: '导出',
+            defaultPath: join(app.getPath('documents'), suggestedName),
+            filters: [{ name: names[extension] ?? extension, extensions: [extension] }],
+          };
+          const result = mainWindow
+            ? await dialog.showSaveDialog(mainWindow, options)
+            : await dialog.showSaveDialog(options);
+          return result.canceled || !result.filePath ? null : result.filePath;
+        },
+        async confirmUnsaved(fileName) {
+          const options: Electron.MessageBoxOptions = {
+            type: 'warning',
+            title: APP_NAME,
+            message: `是否保存对「${fileName}」的修改？`,
+            detail: '如果不保存，所做的修改将会丢失。',
+            buttons: ['保存', '不保存', '取消'],
+            defaultId: 0,
+            cancelId: 2,
+            noLink: true,
+          };
+          const { response } = mainWindow
+            ? await dialog.showMessageBox(mainWindow, options)
+            : await dialog.showMessageBox(options);
+          return response === 0 ? 'save' : response === 1 ? 'discard' : 'cancel';
+        },
         async chooseSavePath(suggestedName) {
           const options: Electron.SaveDialogOptions = {
             title: '保存文档',
@@ -84,6 +128,11 @@ if (!app.requestSingleInstanceLock()) {
 
     mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), APP_NAME);
     Menu.setApplicationMenu(buildMenu(mainWindow, APP_NAME));
+    mainWindow.on('close', (event) => {
+      if (closeApproved) return;
+      event.preventDefault();
+      mainWindow?.webContents.send(EVENT_CHANNELS.closeRequested);
+    });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

@@ -21,4 +21,12 @@ api.onMenuCommand = (listener: (command: MenuCommand) => void) => {
   };
 };
 
+api.onCloseRequested = (listener: () => void) => {
+  const wrapped = () => listener();
+  ipcRenderer.on(EVENT_CHANNELS.closeRequested, wrapped);
+  return () => {
+    ipcRenderer.removeListener(EVENT_CHANNELS.closeRequested, wrapped);
+  };
+};
+
 contextBridge.exposeInMainWorld('jixiao', Object.freeze(api));

@@ -1,31 +1,49 @@
 import { useEffect } from 'react';
-import { runAction, startUp } from './actions';
+import { runAction } from './actions';
+import { ContextMenu } from './components/ContextMenu';
+import { PropertiesDialog, RecoveryDialog } from './components/Dialogs';
 import { DocumentView } from './components/DocumentView';
+import { ExportDialog, ProgressOverlay } from './components/ExportDialog';
 import { Welcome } from './components/Welcome';
+import { handleCloseRequest, startUp } from './documentFiles';
 import { zhCN } from './i18n/zh-CN';
+import { listenForShortcuts } from './keyboard';
 import { notify, useAppStore } from './store';
 
-/** Composes the window: the welcome screen or the open document, and the notice line. */
+/** Composes the window: the welcome screen or the open document, dialogs and the notice line. */
 export function App() {
   const current = useAppStore((state) => state.current);
   const notice = useAppStore((state) => state.notice);
+  const exportDialog = useAppStore((state) => state.exportDialog);
+  const progress = useAppStore((state) => state.progress);
+  const overlay = useAppStore((state) => state.overlay);
+  const contextMenu = useAppStore((state) => state.contextMenu);
+  const recoveryOffer = useAppStore((state) => state.recoveryOffer);
 
   useEffect(() => {
     if (!window.jixiao) {
       notify({ kind: 'error', text: zhCN.errors.noHost });
       return;
     }
-    void startUp();
-    return window.jixiao.onMenuCommand((command) => void runAction(command));
+    // Menu commands that arrive while the first document is still loading wait for it.
+    const started = startUp();
+    const unsubscribe = [
+      window.jixiao.onMenuCommand((command) => void started.then(() => runAction(command))),
+      window.jixiao.onCloseRequested(() => void handleCloseRequest()),
+      listenForShortcuts(),
+    ];
+    return () => unsubscribe.forEach((stop) => stop());
   }, []);
 
+  const fileName = current?.fileName;
+  const dirty = current?.dirty;
   useEffect(() => {
-    const name = current ? `${current.dirty ? '● ' : ''}${current.fileName} - ` : '';
+    const name = fileName ? `${dirty ? '● ' : ''}${fileName} - ` : '';
     document.title = `${name}${zhCN.appName}`;
-  }, [current]);
+  }, [fileName, dirty]);
 
   return (
-    <>
+    <div className="app">
       {notice ? (
         <div
           className={`notice notice-${notice.kind}`}
@@ -38,6 +56,13 @@ export function App() {
         </div>
       ) : null}
       {current ? <DocumentView current={current} /> : <Welcome />}
-    </>
+      {exportDialog && current ? <ExportDialog format={exportDialog} /> : null}
+      {overlay === 'properties' && current ? (
+        <PropertiesDialog document={current.document} />
+      ) : null}
+      {contextMenu && current ? <ContextMenu x={contextMenu.x} y={contextMenu.y} /> : null}
+      {recoveryOffer.length > 0 ? <RecoveryDialog entries={recoveryOffer} /> : null}
+      {progress ? <ProgressOverlay text={progress} /> : null}
+    </div>
   );
 }

@@ -1,148 +1,147 @@
-import type { Failure, MenuCommand, OpenedDocument, Result } from '../../shared/ipc';
+import type { MenuCommand } from '../../shared/ipc';
 import { api } from './api';
+import { closeDocument, openWith, save } from './documentFiles';
+import { step } from './editing';
+import { activeRow } from './gridModel';
 import { zhCN } from './i18n/zh-CN';
-import { notify, showOpened, useAppStore, type AppState } from './store';
+import { notify, useAppStore, type AppState } from './store';
+import * as structure from './structureCommands';
+import { commit } from './editing';
 
-/** One user intent: the menu, toolbar, keyboard and buttons all run it by id. */
+/** Editing commands: the keyboard, toolbar and context menu dispatch them by id. */
+export const EDIT_COMMANDS = [
+  'undo',
+  'redo',
+  'find',
+  'replace',
+  'addUnit',
+  'addProject',
+  'duplicateRow',
+  'deleteRow',
+  'moveRowUp',
+  'moveRowDown',
+  'addIndicator',
+  'copyAnnualToPeriod',
+  'properties',
+  'togglePanel',
+  'toggleFindings',
+] as const;
+export type EditCommand = (typeof EDIT_COMMANDS)[number];
+export type ActionId = MenuCommand | EditCommand;
+
+/** One user intent: the menu, toolbar, keyboard and context menu all run it by id. */
 export interface Action {
-  id: MenuCommand;
+  id: ActionId;
   label: string;
+  /** Key combination as shown to the user, e.g. `Ctrl+Shift+Z`; several are `/`-separated. */
   shortcut?: string;
+  /** True when Electron's application menu owns the shortcut (so the renderer must not). */
+  menuShortcut?: boolean;
   isEnabled(state: AppState): boolean;
-  run(): Promise<void>;
-}
-
-async function refreshRecent(): Promise<void> {
-  const result = await api().listRecent();
-  if (result.ok) useAppStore.setState({ recent: result.files });
-}
-
-function reportFailure(result: Failure): void {
-  if (result.code !== 'cancelled') notify({ kind: 'error', text: result.message });
-}
-
-async function openWith(call: () => Promise<Result<OpenedDocument>>): Promise<void> {
-  useAppStore.setState({ busy: true });
-  try {
-    const result = await call();
-    if (!result.ok) {
-      await refreshRecent();
-      return reportFailure(result);
-    }
-    await closeCurrent();
-    showOpened(result);
-    notify(
-      result.migratedFrom
-        ? { kind: 'info', text: zhCN.status.migrated(result.migratedFrom) }
-        : null,
-    );
-    await refreshRecent();
-  } finally {
-    useAppStore.setState({ busy: false });
-  }
-}
-
-async function closeCurrent(): Promise<void> {
-  const current = useAppStore.getState().current;
-  if (current) await api().closeDocument({ documentId: current.documentId });
-}
-
-async function save(as: boolean): Promise<void> {
-  const current = useAppStore.getState().current;
-  if (!current) return;
-  const argument = { documentId: current.documentId, document: current.document };
-  const result = await (as ? api().saveDocumentAs(argument) : api().saveDocument(argument));
-  if (!result.ok) return reportFailure(result);
-  useAppStore.setState({
-    current: {
-      ...current,
-      fileName: result.fileName,
-      untitled: false,
-      isSample: false,
-      dirty: false,
-    },
-  });
-  notify({ kind: 'info', text: zhCN.status.saved(result.fileName) });
-  await refreshRecent();
+  run(): Promise<void> | void;
 }
 
 const hasDocument = (state: AppState) => state.current !== null;
 const always = () => true;
+const labels = zhCN.actions;
 
-export const ACTIONS: Record<MenuCommand, Action> = {
-  new: {
-    id: 'new',
-    label: zhCN.welcome.newDocument,
+function action(
+  id: ActionId,
+  run: () => Promise<void> | void,
+  extra: Partial<Pick<Action, 'shortcut' | 'menuShortcut' | 'isEnabled'>> = {},
+): Action {
+  return { id, label: labels[id], isEnabled: hasDocument, run, ...extra };
+}
+
+export const ACTIONS: Record<ActionId, Action> = {
+  new: action('new', () => openWith(() => api().newDocument()), {
     shortcut: 'Ctrl+N',
+    menuShortcut: true,
     isEnabled: always,
-    run: () => openWith(() => api().newDocument()),
-  },
-  open: {
-    id: 'open',
-    label: zhCN.welcome.open,
+  }),
+  open: action('open', () => openWith(() => api().openDocument()), {
     shortcut: 'Ctrl+O',
+    menuShortcut: true,
     isEnabled: always,
-    run: () => openWith(() => api().openDocument()),
-  },
-  import: {
-    id: 'import',
-    label: zhCN.welcome.importTable,
+  }),
+  import: action('import', () => openWith(() => api().importFile()), {
     shortcut: 'Ctrl+I',
+    menuShortcut: true,
     isEnabled: always,
-    run: () => openWith(() => api().importFile()),
-  },
-  openSample: {
-    id: 'openSample',
-    label: zhCN.welcome.openSample,
-    isEnabled: always,
-    run: () => openWith(() => api().openSample()),
-  },
-  save: {
-    id: 'save',
-    label: zhCN.toolbar.save,
+  }),
+  openSample: action('openSample', () => openWith(() => api().openSample()), { isEnabled: always }),
+  save: action('save', async () => void (await save(false)), {
     shortcut: 'Ctrl+S',
-    isEnabled: hasDocument,
-    run: () => save(false),
-  },
-  saveAs: {
-    id: 'saveAs',
-    label: zhCN.toolbar.saveAs,
+    menuShortcut: true,
+  }),
+  saveAs: action('saveAs', async () => void (await save(true)), {
     shortcut: 'Ctrl+Shift+S',
-    isEnabled: hasDocument,
-    run: () => save(true),
-  },
-  close: {
-    id: 'close',
-    label: zhCN.toolbar.close,
-    isEnabled: hasDocument,
-    async run() {
-      await closeCurrent();
-      useAppStore.setState({ current: null, notice: null });
-      await refreshRecent();
-    },
-  },
+    menuShortcut: true,
+  }),
+  exportWord: action('exportWord', () => useAppStore.setState({ exportDialog: 'docx' })),
+  exportExcel: action('exportExcel', () => useAppStore.setState({ exportDialog: 'xlsx' })),
+  close: action('close', closeDocument, { shortcut: 'Ctrl+W', menuShortcut: true }),
+  undo: action('undo', () => step('undo'), { shortcut: 'Ctrl+Z' }),
+  redo: action('redo', () => step('redo'), { shortcut: 'Ctrl+Y/Ctrl+Shift+Z' }),
+  find: action('find', () => useAppStore.setState({ find: 'find' }), { shortcut: 'Ctrl+F' }),
+  replace: action('replace', () => useAppStore.setState({ find: 'replace' }), {
+    shortcut: 'Ctrl+H',
+  }),
+  addUnit: action('addUnit', structure.addUnit),
+  addProject: action('addProject', structure.addProject, { shortcut: 'Ctrl+Enter' }),
+  duplicateRow: action('duplicateRow', structure.duplicateRow, { shortcut: 'Ctrl+D' }),
+  deleteRow: action('deleteRow', structure.deleteRows, { shortcut: 'Ctrl+Delete' }),
+  moveRowUp: action('moveRowUp', () => structure.moveRow(-1), { shortcut: 'Alt+ArrowUp' }),
+  moveRowDown: action('moveRowDown', () => structure.moveRow(1), { shortcut: 'Alt+ArrowDown' }),
+  addIndicator: action('addIndicator', structure.addIndicator, { shortcut: 'Ctrl+Shift+Enter' }),
+  copyAnnualToPeriod: action('copyAnnualToPeriod', () => {
+    const row = activeRow();
+    if (row?.kind === 'project') commit('copyAnnualToPeriod', { projectId: row.projectId });
+    else notify({ kind: 'info', text: zhCN.structure.selectProject });
+  }),
+  properties: action('properties', () => useAppStore.setState({ overlay: 'properties' })),
+  togglePanel: action('togglePanel', () =>
+    useAppStore.setState((state) => ({ panelOpen: !state.panelOpen })),
+  ),
+  toggleFindings: action('toggleFindings', () =>
+    useAppStore.setState((state) => ({ findingsOpen: !state.findingsOpen })),
+  ),
 };
 
 /** Runs an action by id when it is enabled. */
-export async function runAction(id: MenuCommand): Promise<void> {
-  const action = ACTIONS[id];
-  if (!action.isEnabled(useAppStore.getState())) return;
+export async function runAction(id: ActionId): Promise<void> {
+  const entry = ACTIONS[id];
+  if (!entry.isEnabled(useAppStore.getState())) return;
   try {
-    await action.run();
+    await entry.run();
   } catch (error) {
-    notify({ kind: 'error', text: `${action.label}失败：${(error as Error).message}` });
+    notify({ kind: 'error', text: `${entry.label}失败：${(error as Error).message}` });
   }
 }
 
-/** Opens a recent file by the id the host gave it. */
-export function openRecent(recentId: string): Promise<void> {
-  return openWith(() => api().openRecent({ recentId }));
+/** True inside Electron, whose application menu already binds the file shortcuts. */
+const HAS_APP_MENU = typeof navigator !== 'undefined' && /\bElectron\//.test(navigator.userAgent);
+
+function matches(event: KeyboardEvent, shortcut: string): boolean {
+  const parts = shortcut.split('+');
+  const key = parts.pop() ?? '';
+  const want = {
+    ctrl: parts.includes('Ctrl'),
+    shift: parts.includes('Shift'),
+    alt: parts.includes('Alt'),
+  };
+  if ((event.ctrlKey || event.metaKey) !== want.ctrl) return false;
+  if (event.shiftKey !== want.shift || event.altKey !== want.alt) return false;
+  return event.key.length === 1 ? event.key.toUpperCase() === key.toUpperCase() : event.key === key;
 }
 
-/** First start: the sample when there are no recent files, else the welcome screen. */
-export async function startUp(): Promise<void> {
-  await refreshRecent();
-  const result = await api().openStartup();
-  if (!result.ok) return reportFailure(result);
-  if (result.opened) showOpened(result.opened);
+/** The action a key press runs, if any (never during an IME composition). */
+export function actionForKey(event: KeyboardEvent): Action | undefined {
+  if (event.isComposing || event.keyCode === 229) return undefined;
+  return Object.values(ACTIONS).find(
+    (entry) =>
+      entry.shortcut !== undefined &&
+      !(entry.menuShortcut && HAS_APP_MENU) &&
+      entry.shortcut.split('/').some((shortcut) => matches(event, shortcut)),
+  );
 }

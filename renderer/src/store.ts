@@ -1,7 +1,8 @@
 import { create } from 'zustand';
-import type { OpenedDocument, RecentFile } from '../../shared/ipc';
+import type { OpenedDocument, RecentFile, RecoveryInfo } from '../../shared/ipc';
 import type { ImportReport } from '../../shared/import/report';
 import type { JixiaoDocument } from '../../shared/model';
+import { EMPTY_HISTORY, type History } from '../../shared/edit';
 
 /** The document open in the window, as the host knows it. */
 export interface OpenDocument {
@@ -19,22 +20,69 @@ export interface Notice {
   text: string;
 }
 
+export type ExportFormat = 'docx' | 'xlsx' | 'txt';
+
+/** The grid's active cell and the other corner of the selected range (row/column indexes). */
+export interface Selection {
+  row: number;
+  column: number;
+  anchorRow: number;
+  anchorColumn: number;
+}
+
+/** Which side dialog or bar is open over the document. */
+export type Overlay = 'properties' | null;
+
 export interface AppState {
   current: OpenDocument | null;
+  /** Undo/redo of the open document; cleared when another document opens. */
+  history: History;
+  selection: Selection;
+  /** Find bar: closed, find only, or find and replace. */
+  find: 'find' | 'replace' | null;
+  /** The project panel is shown for the active project row. */
+  panelOpen: boolean;
+  /** The findings panel (checks) is shown. */
+  findingsOpen: boolean;
+  overlay: Overlay;
+  /** The grid's context menu, open at this point of the window. */
+  contextMenu: { x: number; y: number } | null;
+  /** Rows with check findings (by project or unit id), marked in the grid while 检查 is open. */
+  findingMarks: ReadonlyMap<string, 'error' | 'warning'>;
+  /** Autosaved work found at start, waiting for 恢复 / 放弃. */
+  recoveryOffer: RecoveryInfo[];
   recent: RecentFile[];
   notice: Notice | null;
   busy: boolean;
+  /** Text of the progress overlay while a long host call runs. */
+  progress: string | null;
+  /** The export dialog, open for this format. */
+  exportDialog: ExportFormat | null;
 }
+
+export const START_SELECTION: Selection = { row: 0, column: 0, anchorRow: 0, anchorColumn: 0 };
 
 export const useAppStore = create<AppState>(() => ({
   current: null,
+  history: EMPTY_HISTORY,
+  selection: START_SELECTION,
+  find: null,
+  panelOpen: true,
+  findingsOpen: false,
+  overlay: null,
+  contextMenu: null,
+  findingMarks: new Map(),
+  recoveryOffer: [],
   recent: [],
   notice: null,
   busy: false,
+  progress: null,
+  exportDialog: null,
 }));
 
 /** Puts a document the host opened into the window. */
 export function showOpened(opened: OpenedDocument): void {
+  if (typeof performance !== 'undefined') performance.mark('jixiao:document-received');
   useAppStore.setState({
     current: {
       documentId: opened.documentId,
@@ -42,10 +90,16 @@ export function showOpened(opened: OpenedDocument): void {
       fileName: opened.fileName,
       untitled: opened.untitled,
       isSample: opened.isSample,
-      // An import or a migration exists only in memory until it is saved.
-      dirty: Boolean(opened.importReport) || opened.migratedFrom !== undefined,
+      // An import, a migration or restored work exists only in memory until it is saved.
+      dirty:
+        Boolean(opened.importReport) ||
+        opened.migratedFrom !== undefined ||
+        Boolean(opened.restored),
       importReport: opened.importReport ?? null,
     },
+    history: EMPTY_HISTORY,
+    selection: START_SELECTION,
+    find: null,
   });
 }
 

@@ -89,14 +89,36 @@ export function findLevel2(
   return undefined;
 }
 
+const labelCache = new WeakMap<Framework, Map<string, string>>();
+
+/** Labels are looked up for every indicator of every export; names repeat, so remember them. */
+function cachedLabel(framework: Framework, key: string, compute: () => string): string {
+  let labels = labelCache.get(framework);
+  if (!labels) {
+    labels = new Map();
+    labelCache.set(framework, labels);
+  }
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = compute();
+    // Names come from documents; keep the cache bounded.
+    if (labels.size < 10_000) labels.set(key, label);
+  }
+  return label;
+}
+
 /** The disclosure format's label for a first-level category: `1-产出指标`. */
 export function level1Label(framework: Framework, name: string): string {
-  const level1 = findLevel1(framework, name);
-  return level1 ? `${level1.code}-${level1.display}` : name;
+  return cachedLabel(framework, `1\u0000${name}`, () => {
+    const level1 = findLevel1(framework, name);
+    return level1 ? `${level1.code}-${level1.display}` : name;
+  });
 }
 
 /** The disclosure format's label for a second-level category: `22-社会效益`. */
 export function level2Label(framework: Framework, level1Name: string, name: string): string {
-  const found = findLevel2(framework, name, undefined, findLevel1(framework, level1Name));
-  return found ? `${found.level2.code}-${found.level2.display}` : name;
+  return cachedLabel(framework, `2\u0000${level1Name}\u0000${name}`, () => {
+    const found = findLevel2(framework, name, undefined, findLevel1(framework, level1Name));
+    return found ? `${found.level2.code}-${found.level2.display}` : name;
+  });
 }

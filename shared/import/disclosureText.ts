@@ -20,15 +20,18 @@ import {
   type RawNote,
   type SourceLocation,
 } from '../model';
-import { cleanCellText, splitTabRows, type TextRow } from './cleanText';
+import { cleanCellText, splitTabRows } from './cleanText';
+import { anchorRows, type GridTable, type SourceRow } from './grid';
 import { findIndicatorRun, readIndicatorRun, shorten } from './indicatorRun';
-import { ImportError, type ImportEntry, type ImportResult } from './report';
+import { ImportError, describeSource, type ImportEntry, type ImportResult } from './report';
 
 export interface DisclosureTextOptions {
   /** Framework the indicators are matched against; default `gz-2025`. */
   frameworkId?: string;
   /** Budget year when the caller knows it (e.g. from the file name); overrides the text. */
   fiscalYear?: number | null;
+  /** Name of the container for the report, e.g. `公开表（Excel 工作簿）`. */
+  format?: string;
 }
 
 const FORMAT = '公开表（制表符分隔文本）';
@@ -50,7 +53,8 @@ const COLUMN_LABELS: Record<AmountColumn | 'goal' | 'indicators', string> = {
 
 /** A row of the table body, with its cells read by header label. */
 interface BodyRow {
-  line: number;
+  source: SourceLocation;
+  cellSources: Array<SourceLocation | undefined>;
   name: string;
   amountText: Record<AmountColumn, string>;
   amounts: Amounts;
@@ -147,7 +151,16 @@ class Reporter {
   }
 }
 
-function readBodyRow(row: TextRow, columns: ColumnMap): BodyRow {
+/** Where a cell of a row came from: its own source, else the row's with the column added. */
+function cellSource(
+  row: SourceLocation,
+  cells: ReadonlyArray<SourceLocation | undefined>,
+  index: number,
+): SourceLocation {
+  return cells[index] ?? { ...row, column: index + 1 };
+}
+
+function readBodyRow(row: SourceRow, columns: ColumnMap): BodyRow {
   const cell = (column: Column): string => {
     const index = columns[column];
     return index === undefined ? '' : (row.cells[index] ?? '').trim();
@@ -171,12 +184,13 @@ function readBodyRow(row: TextRow, columns: ColumnMap): BodyRow {
       notes.push({
         text: text.trim(),
         reason: '表头以外的单元格',
-        source: { line: row.line, column: index + 1 },
+        source: cellSource(row.source, row.cellSources ?? [], index),
       });
     }
   });
   return {
-    line: row.line,
+    source: row.source,
+    cellSources: row.cellSources ?? [],
     name: cell('name'),
     amountText,
     amounts,
@@ -258,7 +272,7 @@ function compareSubtotal(
   reporter.add(
     'warning',
     `${label}的${printed.join('、')}与所含项目之和不符（项目合计：${describeAmounts(sum)}）；金额以各项目为准。`,
-    { line: row.line },
+    row.source,
   );
 }
 
@@ -292,7 +306,7 @@ function buildProject(row: BodyRow, framework: Framework, reporter: Reporter): P
     raw: [...row.notes],
   };
   const at = (column: number | undefined): SourceLocation =>
-    column === undefined ? { line: row.line } : { line: row.line, column: column + 1 };
+    column === undefined ? row.source : cellSource(row.source, row.cellSources, column);
   for (const note of row.notes) {
     reporter.add(
       'raw',
@@ -355,14 +369,14 @@ function buildProject(row: BodyRow, framework: Framework, reporter: Reporter): P
     );
   }
   if (goal === '' && project.indicators.length === 0 && project.raw.length === 0) {
-    reporter.add('warning', '绩效目标和绩效指标均为空。', { line: row.line }, project.name);
+    reporter.add('warning', '绩效目标和绩效指标均为空。', row.source, project.name);
   }
   return project;
 }
 
 /** Reads the body: skips furniture and repeated headers, joins continuation rows. */
 function readBody(
-  rows: readonly TextRow[],
+  rows: readonly SourceRow[],
   furniture: Furniture,
   reporter: Reporter,
 ): { body: BodyRow[]; headerFound: boolean } {
@@ -379,7 +393,7 @@ function readBody(
         );
         if (missing.length > 0) {
           const labels = missing.map((column) => COLUMN_LABELS[column]).join('、');
-          reporter.add('warning', `表头中没有「${labels}」列，按空白读取。`, { line: row.line });
+          reporter.add('warning', `表头中没有「${labels}」列，按空白读取。`, row.source);
         }
       }
       columns = header;
@@ -388,9 +402,7 @@ function readBody(
     if (readFurniture(row.cells, furniture)) continue;
     const text = row.cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
     if (!columns) {
-      reporter.add('warning', `表头之前的文字未导入：「${shorten(text.join(' '))}」。`, {
-        line: row.line,
-      });
+      reporter.add('warning', `表头之前的文字未导入：「${shorten(text.join(' '))}」。`, row.source);
       continue;
     }
     const bodyRow = readBodyRow(row, columns);
@@ -401,9 +413,11 @@ function readBody(
       previous.goal += bodyRow.goal;
       previous.indicators += bodyRow.indicators;
       previous.notes.push(...bodyRow.notes);
-      reporter.add('recovered', `第 ${row.line} 行是上一行的续行（跨页断开），已合并。`, {
-        line: row.line,
-      });
+      reporter.add(
+        'recovered',
+        `${describeSource(row.source)}是上一行的续行（跨页断开），已合并。`,
+        row.source,
+      );
       continue;
     }
     if (row.cells.length === 1) {
@@ -411,7 +425,7 @@ function readBody(
       const note = {
         text: text[0] ?? '',
         reason: '表格中无法识别的行',
-        source: { line: row.line },
+        source: row.source,
       };
       if (previous) previous.notes.push(note);
       else pending.push(note);
@@ -505,13 +519,48 @@ export function importDisclosureText(
 ): ImportResult {
   const source = text.replace(/^\uFEFF/u, '').replace(/\r\n?/g, '\n');
   if (source.trim() === '') throw new ImportError('文本为空，没有可导入的内容。');
-  const reporter = new Reporter();
-  const furniture: Furniture = { titles: [], departments: [], moneyUnits: [], years: [] };
-  const { body, headerFound } = readBody(splitTabRows(source), furniture, reporter);
-  if (!headerFound) {
+  const rows = splitTabRows(source).map((row) => ({
+    source: { line: row.line },
+    cells: row.cells,
+  }));
+  if (!findDisclosureHeader(rows)) {
     throw new ImportError(
       '未找到表头行（项目名称、总计、财政拨款……），这段文字不是项目支出绩效目标表；请复制包括表头在内的整张表格，单元格之间用制表符分隔。',
     );
+  }
+  return importDisclosureRows(rows, options);
+}
+
+/** True when some row is a disclosure header (项目名称, 总计, 财政拨款 …). */
+export function findDisclosureHeader(rows: readonly SourceRow[]): boolean {
+  return rows.some((row) => readHeader(row.cells) !== null);
+}
+
+/**
+ * Imports the disclosure table from grid tables (Excel sheets, Word tables with the paragraphs
+ * between them): the rows of all tables are read in order, so a table split into several tables
+ * with repeated page headers reads as one.
+ */
+export function importDisclosureGrid(
+  tables: readonly GridTable[],
+  options: DisclosureTextOptions = {},
+): ImportResult {
+  return importDisclosureRows(tables.flatMap(anchorRows), options);
+}
+
+/**
+ * Imports the disclosure table from rows of cells with their source (DOMAIN.md §3). Throws
+ * ImportError only when the rows are not such a table.
+ */
+export function importDisclosureRows(
+  sourceRows: readonly SourceRow[],
+  options: DisclosureTextOptions = {},
+): ImportResult {
+  const reporter = new Reporter();
+  const furniture: Furniture = { titles: [], departments: [], moneyUnits: [], years: [] };
+  const { body, headerFound } = readBody(sourceRows, furniture, reporter);
+  if (!headerFound) {
+    throw new ImportError('未找到表头行（项目名称、总计、财政拨款……），不是项目支出绩效目标表。');
   }
   const totals = body.filter(isTotalRow);
   const rows = body.filter((row) => !isTotalRow(row));
@@ -565,9 +614,11 @@ export function importDisclosureText(
     if (!current) {
       current = { id: newId('unit'), name: department || '（未命名单位）', projects: [] };
       units.push(current);
-      reporter.add('warning', `表格中没有资金使用单位行，项目归入单位「${current.name}」。`, {
-        line: row.line,
-      });
+      reporter.add(
+        'warning',
+        `表格中没有资金使用单位行，项目归入单位「${current.name}」。`,
+        row.source,
+      );
     }
     row.notes.unshift(...carried);
     carried = [];
@@ -609,7 +660,7 @@ export function importDisclosureText(
   return {
     document,
     report: {
-      format: FORMAT,
+      format: options.format ?? FORMAT,
       entries: reporter.entries,
       counts: {
         units: units.length,

@@ -181,7 +181,7 @@ export function shorten(text: string, length = 40): string {
  * Describes a value read into its structure that keeps its original text: a sign written as a
  * word is a warning (reviewers ask for ≥/≤), ASCII signs and bracketed units are normalised.
  */
-function valueNote(
+export function valueNote(
   value: IndicatorValue,
 ): { kind: 'warning' | 'normalised'; detail: string } | null {
   if (value.text === undefined || value.sign === '定性') return null;

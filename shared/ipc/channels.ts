@@ -14,11 +14,23 @@ export const INVOKE_CHANNELS = {
   saveDocumentAs: 'jixiao:document:save-as',
   closeDocument: 'jixiao:document:close',
   importFile: 'jixiao:import:file',
+  exportDocument: 'jixiao:export:document',
+  printDocument: 'jixiao:print:document',
+  exportPdf: 'jixiao:print:pdf',
+  writeRecovery: 'jixiao:recovery:write',
+  clearRecovery: 'jixiao:recovery:clear',
+  listRecovery: 'jixiao:recovery:list',
+  restoreRecovery: 'jixiao:recovery:restore',
+  discardRecovery: 'jixiao:recovery:discard',
+  confirmUnsaved: 'jixiao:window:confirm-unsaved',
+  closeWindow: 'jixiao:window:close',
 } as const;
 
 /** Messages the host sends to the renderer (menu commands). */
 export const EVENT_CHANNELS = {
   menuCommand: 'jixiao:menu:command',
+  /** The user asked to close the window; the renderer settles unsaved work first. */
+  closeRequested: 'jixiao:window:close-requested',
 } as const;
 
 export type InvokeName = keyof typeof INVOKE_CHANNELS;
@@ -32,5 +44,7 @@ export const MENU_COMMANDS = [
   'save',
   'saveAs',
   'close',
+  'exportWord',
+  'exportExcel',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

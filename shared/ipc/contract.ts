@@ -58,6 +58,8 @@ export interface OpenedDocument {
   importReport?: ImportReport;
   /** Schema version the file was migrated from, when it was older. */
   migratedFrom?: number;
+  /** True when the document was restored from the recovery folder (it has unsaved changes). */
+  restored?: boolean;
 }
 
 export interface Saved {
@@ -71,6 +73,24 @@ export interface StartupResult {
   opened: OpenedDocument | null;
 }
 
+export interface Exported {
+  ok: true;
+  fileName: string;
+  bytes: number;
+}
+
+export interface RecoveryInfo {
+  id: string;
+  fileName: string;
+  savedAt: string;
+  projects: number;
+}
+
+export interface RecoveryList {
+  ok: true;
+  entries: RecoveryInfo[];
+}
+
 export interface Done {
   ok: true;
 }
@@ -78,6 +98,28 @@ export interface Done {
 export type Result<T> = T | Failure;
 
 const documentId = z.string().min(1).max(100);
+const recoveryId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
+
+/** What an export writes: format, layout and form variant. */
+export const exportOptionsSchema = z
+  .object({
+    format: z.enum(['docx', 'xlsx', 'txt']),
+    layout: z.enum(['disclosure', 'form']),
+    variant: z.enum(['annual', 'midterm']).optional(),
+  })
+  .strict();
+export type ExportOptions = z.infer<typeof exportOptionsSchema>;
+
+/** What printing and PDF export render: layout, form variant and margin preset. */
+export const printOptionsSchema = z
+  .object({
+    layout: z.enum(['disclosure', 'form']),
+    variant: z.enum(['annual', 'midterm']).optional(),
+    /** 公文 (GB/T 9704) or 紧凑; absent: the layout's own margins, as in the Word export. */
+    margins: z.enum(['official', 'compact']).optional(),
+  })
+  .strict();
+export type PrintOptions = z.infer<typeof printOptionsSchema>;
 
 /** Argument schemas: main parses every argument with these before a handler runs. */
 export const argumentSchemas = {
@@ -92,6 +134,22 @@ export const argumentSchemas = {
   saveDocumentAs: z.object({ documentId, document: documentSchema }).strict(),
   closeDocument: z.object({ documentId }).strict(),
   importFile: z.undefined(),
+  exportDocument: z
+    .object({ documentId, document: documentSchema, options: exportOptionsSchema })
+    .strict(),
+  printDocument: z
+    .object({ documentId, document: documentSchema, options: printOptionsSchema })
+    .strict(),
+  exportPdf: z
+    .object({ documentId, document: documentSchema, options: printOptionsSchema })
+    .strict(),
+  writeRecovery: z.object({ documentId, document: documentSchema }).strict(),
+  clearRecovery: z.object({ documentId }).strict(),
+  listRecovery: z.undefined(),
+  restoreRecovery: z.object({ recoveryId }).strict(),
+  discardRecovery: z.object({ recoveryId }).strict(),
+  confirmUnsaved: z.object({ fileName: z.string().max(300) }).strict(),
+  closeWindow: z.undefined(),
 } satisfies Record<InvokeName, z.ZodType>;
 
 /** What each call returns. */
@@ -108,6 +166,17 @@ export interface Results {
   saveDocumentAs: Result<Saved>;
   closeDocument: Result<Done>;
   importFile: Result<OpenedDocument>;
+  exportDocument: Result<Exported>;
+  /** Printed, or `cancelled` when the user closed the print dialog. */
+  printDocument: Result<Done>;
+  exportPdf: Result<Exported>;
+  writeRecovery: Result<Done>;
+  clearRecovery: Result<Done>;
+  listRecovery: Result<RecoveryList>;
+  restoreRecovery: Result<OpenedDocument>;
+  discardRecovery: Result<Done>;
+  confirmUnsaved: Result<{ ok: true; choice: 'save' | 'discard' | 'cancel' }>;
+  closeWindow: Result<Done>;
 }
 
 export type Arguments = { [K in InvokeName]: z.output<(typeof argumentSchemas)[K]> };
@@ -120,6 +189,8 @@ export type JixiaoApi = {
 } & {
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Subscribes to the window's close request; returns the unsubscribe function. */
+  onCloseRequested(listener: () => void): () => void;
 };
 
 /** Builds a failure result. */

@@ -4,3 +4,5 @@ export * from './value';
 export * from './totals';
 export * from './migrate';
 export * from './ids';
+export * from './rollForward';
+export * from './merge';

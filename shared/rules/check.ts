@@ -6,7 +6,17 @@ import {
   type FundingUnit,
   type JixiaoDocument,
 } from '../model';
-import { categoriser, finding, type IndicatorContext, type ProjectContext } from './context';
+import {
+  categoriser,
+  finding,
+  indicatorContext,
+  memoise,
+  nextIndicator,
+  projectContext,
+  type IndicatorContext,
+  type RunContext,
+} from './context';
+import { nameTraits } from './names';
 import { checkIndicator, firstIndexByName } from './indicatorRules';
 import { checkIndicatorSet, checkProjectMoney, checkProjectText } from './projectRules';
 import type { CheckOptions, DeclaredTotals, Finding } from './types';
@@ -19,29 +29,32 @@ import type { CheckOptions, DeclaredTotals, Finding } from './types';
  */
 export function checkDocument(document: JixiaoDocument, options: CheckOptions = {}): Finding[] {
   const framework = options.framework ?? getFramework(document.frameworkId);
-  const settings = document.settings;
   const declared = options.declaredTotals;
-  const categoryOf = categoriser(framework);
-  const findings: Finding[] = [...checkDeclaredDocumentTotal(document, declared)];
+  const run: RunContext = {
+    document,
+    framework,
+    settings: document.settings,
+    categoryOf: categoriser(framework),
+    traitsOf: memoise(nameTraits),
+    findings: [],
+  };
+  const { findings } = run;
+  checkDeclaredDocumentTotal(document, declared, findings);
   for (const unit of document.units) {
-    findings.push(...checkDeclaredUnitTotal(document, unit, declared));
+    checkDeclaredUnitTotal(document, unit, declared, findings);
     for (const project of unit.projects) {
-      const context: ProjectContext = { document, framework, settings, unit, project, categoryOf };
-      findings.push(
-        ...checkProjectMoney(context, declared),
-        ...checkProjectText(context),
-        ...checkIndicatorSet(context),
-      );
+      const context = projectContext(run, unit, project);
+      checkProjectMoney(context, declared);
+      checkProjectText(context);
+      checkIndicatorSet(context);
       const firstWithName = firstIndexByName(project);
+      let perIndicator: IndicatorContext | undefined;
       project.indicators.forEach((indicator, index) => {
-        const indicatorContext: IndicatorContext = {
-          ...context,
-          indicator,
-          index,
-          category: categoryOf(indicator),
-          firstWithName: firstWithName[index] ?? index,
-        };
-        findings.push(...checkIndicator(indicatorContext));
+        const first = firstWithName[index] ?? index;
+        perIndicator = perIndicator
+          ? nextIndicator(perIndicator, indicator, index, first)
+          : indicatorContext(context, indicator, index, first);
+        checkIndicator(perIndicator);
       });
     }
   }
@@ -61,34 +74,37 @@ export function summarise(findings: readonly Finding[]): { errors: number; warni
  */
 function checkDeclaredDocumentTotal(
   document: JixiaoDocument,
-  declared?: DeclaredTotals,
-): Finding[] {
+  declared: DeclaredTotals | undefined,
+  findings: Finding[],
+): void {
   const printed = declared?.document;
+  if (printed === undefined) return;
   const derived = documentAmounts(document).total;
-  if (printed === undefined || printed === derived) return [];
-  return [
+  if (printed === derived) return;
+  findings.push(
     finding(
       'M2',
       { field: 'money.total' },
       `表中合计 ${formatMoney(printed)} ${document.moneyUnit}，但各单位之和为 ${formatMoney(derived)} ${document.moneyUnit}`,
     ),
-  ];
+  );
 }
 
 function checkDeclaredUnitTotal(
   document: JixiaoDocument,
   unit: FundingUnit,
-  declared?: DeclaredTotals,
-): Finding[] {
+  declared: DeclaredTotals | undefined,
+  findings: Finding[],
+): void {
   const printed = declared?.units?.[unit.id];
-  if (printed === undefined) return [];
+  if (printed === undefined) return;
   const derived = unitAmounts(unit).total;
-  if (printed === derived) return [];
-  return [
+  if (printed === derived) return;
+  findings.push(
     finding(
       'M2',
       { unitId: unit.id, field: 'money.total' },
       `「${unit.name}」单位行总计 ${formatMoney(printed)} ${document.moneyUnit}，但所属项目之和为 ${formatMoney(derived)} ${document.moneyUnit}`,
     ),
-  ];
+  );
 }

@@ -17,3 +17,4 @@ export {
   type TextField,
   type ValueField,
 } from './types';
+export { formatCheckReport, groupFindings, type ReportGroup } from './report';

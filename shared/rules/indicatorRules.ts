@@ -1,5 +1,12 @@
-import { categoryKey, findLevel1, findLevel2, type Level1, type Level2 } from '../frameworks';
-import { isQuantitative, renderValue, sameValue, type Project } from '../model';
+import {
+  categoryKey,
+  findLevel1,
+  findLevel2,
+  type Framework,
+  type Level1,
+  type Level2,
+} from '../frameworks';
+import { isQuantitative, type Project } from '../model';
 import {
   finding,
   indicatorLabel,
@@ -8,30 +15,26 @@ import {
   type IndicatorContext,
 } from './context';
 import { suggestCategory } from './names';
-import { checkText } from './textRules';
+import { checkHtml, checkText } from './textRules';
 import { characterCount } from './text';
-import type { Finding } from './types';
 import { checkValues } from './valueRules';
 
 /** Every rule on one indicator, in the order its cells print: name, categories, values. */
-export function checkIndicator(context: IndicatorContext): Finding[] {
+export function checkIndicator(context: IndicatorContext): void {
   const { indicator } = context;
-  const label = indicatorLabel(context);
-  const text = (field: 'name' | 'note' | 'period' | 'annual', value: string, what: string) =>
-    checkText(context, field, value, what, label, indicatorWhere(context, field));
-  return [
-    ...checkName(context),
-    ...text('name', indicator.name, '名称'),
-    ...checkCategory(context),
-    ...checkMisfiling(context),
-    ...checkValues(context),
-    ...checkHtmlInValues(context),
-    ...checkPeriodAgainstAnnual(context),
-    ...(indicator.note === undefined ? [] : text('note', indicator.note, '指标值说明')),
-  ];
+  checkName(context);
+  checkText(context, 'name', indicator.name, '名称');
+  checkCategory(context);
+  checkMisfiling(context);
+  checkValues(context);
+  checkHtml(context, 'period', context.periodText, '实施周期指标值');
+  checkHtml(context, 'annual', context.annualText, '年度指标值');
+  checkPeriodAgainstAnnual(context);
+  if (indicator.note !== undefined) checkText(context, 'note', indicator.note, '指标值说明');
 }
 
-const normaliseName = (name: string) => name.replace(/[\s\u3000]+/gu, '');
+const SPACES = /[\s\u3000]+/gu;
+const normaliseName = (name: string) => name.replace(SPACES, '');
 
 /** For each indicator, the position of the first one with the same name (R5), in one pass. */
 export function firstIndexByName(project: Project): number[] {
@@ -46,36 +49,44 @@ export function firstIndexByName(project: Project): number[] {
 }
 
 /** R5: present, not too long, unique within the project. */
-function checkName(context: IndicatorContext): Finding[] {
-  const { indicator, index, firstWithName, settings } = context;
-  const where = indicatorWhere(context, 'name');
-  const label = indicatorLabel(context);
-  const name = normaliseName(indicator.name);
-  if (name === '') return [finding('R5', where, `${label}没有三级指标名称`)];
-  const findings: Finding[] = [];
-  const count = characterCount(indicator.name.trim());
+function checkName(context: IndicatorContext): void {
+  const { indicator, index, firstWithName, settings, findings } = context;
+  const name = indicator.name.trim(); // trim drops exactly what normaliseName drops
+  if (name === '') {
+    findings.push(
+      finding('R5', indicatorWhere(context, 'name'), `${indicatorLabel(context)}没有三级指标名称`),
+    );
+    return;
+  }
+  // A code point is one or two UTF-16 units, so a short string needs no counting.
+  const count = name.length > settings.nameMaxLength ? characterCount(name) : 0;
   if (count > settings.nameMaxLength) {
     findings.push(
-      finding('R5', where, `${label}名称有 ${count} 个字，超过 ${settings.nameMaxLength} 字`, {
-        reviewerReason: '建议拆分指标',
-      }),
+      finding(
+        'R5',
+        indicatorWhere(context, 'name'),
+        `${indicatorLabel(context)}名称有 ${count} 个字，超过 ${settings.nameMaxLength} 字`,
+        { reviewerReason: '建议拆分指标' },
+      ),
     );
   }
   if (firstWithName < index) {
     findings.push(
-      finding('R5', where, `${label}与第 ${firstWithName + 1} 个指标重名`, {
-        reviewerReason: '其他',
-      }),
+      finding(
+        'R5',
+        indicatorWhere(context, 'name'),
+        `${indicatorLabel(context)}与第 ${firstWithName + 1} 个指标重名`,
+        { reviewerReason: '其他' },
+      ),
     );
   }
-  return findings;
 }
 
 /** R4: the 一级 is in the framework and the 二级 belongs to it. */
-function checkCategory(context: IndicatorContext): Finding[] {
+function checkCategory(context: IndicatorContext): void {
   const { indicator, framework, category } = context;
+  if (category.level1Known && category.level2Known) return;
   const label = indicatorLabel(context);
-  if (category.level1Known && category.level2Known) return [];
   const owner = findLevel2(
     framework,
     indicator.level2,
@@ -95,7 +106,7 @@ function checkCategory(context: IndicatorContext): Finding[] {
     : {};
   if (!category.level1Known) {
     const level1 = indicator.level1.trim();
-    return [
+    context.findings.push(
       finding(
         'R4',
         indicatorWhere(context, 'level1'),
@@ -104,10 +115,11 @@ function checkCategory(context: IndicatorContext): Finding[] {
           : `${label}没有选择一级指标`,
         { reviewerReason: '一级指标类型错误', ...fix },
       ),
-    ];
+    );
+    return;
   }
   const level2 = indicator.level2.trim();
-  return [
+  context.findings.push(
     finding(
       'R4',
       indicatorWhere(context, 'level2'),
@@ -116,31 +128,43 @@ function checkCategory(context: IndicatorContext): Finding[] {
         : `${label}没有选择二级指标`,
       fix,
     ),
-  ];
+  );
 }
+
+type Placement = { level1: Level1; level2: Level2 };
+
+/** Each framework's categories by `一级 key + 二级 key`, the first one winning. */
+const BY_KEYS = new WeakMap<Framework, Map<string, Placement>>();
 
 /** Finds a framework category by its keys. */
 function findByKeys(
   context: IndicatorContext,
   level1Key: string,
   level2Key: string,
-): { level1: Level1; level2: Level2 } | undefined {
-  for (const level1 of context.framework.level1) {
-    if (categoryKey(level1.name) !== level1Key) continue;
-    const level2 = level1.level2.find((candidate) => categoryKey(candidate.name) === level2Key);
-    if (level2) return { level1, level2 };
+): Placement | undefined {
+  const { framework } = context;
+  let index = BY_KEYS.get(framework);
+  if (!index) {
+    index = new Map();
+    for (const level1 of framework.level1) {
+      for (const level2 of level1.level2) {
+        const key = `${categoryKey(level1.name)}\u0000${categoryKey(level2.name)}`;
+        if (!index.has(key)) index.set(key, { level1, level2 });
+      }
+    }
+    BY_KEYS.set(framework, index);
   }
-  return undefined;
+  return index.get(`${level1Key}\u0000${level2Key}`);
 }
 
 /** V11: the name suggests another category. Only for categories R4 accepted. */
-function checkMisfiling(context: IndicatorContext): Finding[] {
+function checkMisfiling(context: IndicatorContext): void {
   const { indicator, category } = context;
-  if (!category.level1Known || !category.level2Known) return [];
+  if (!category.level1Known || !category.level2Known) return;
   const suggestion = suggestCategory(indicator.name, category.level1Key, category.level2Key);
-  if (!suggestion) return [];
+  if (!suggestion) return;
   const target = findByKeys(context, suggestion.level1Key, suggestion.level2Key);
-  if (!target) return [];
+  if (!target) return;
   const crossesLevel1 = suggestion.level1Key !== category.level1Key;
   const fix = suggestion.confident
     ? {
@@ -153,7 +177,7 @@ function checkMisfiling(context: IndicatorContext): Finding[] {
         },
       }
     : {};
-  return [
+  context.findings.push(
     finding(
       'V11',
       indicatorWhere(context, crossesLevel1 ? 'level1' : 'level2'),
@@ -163,19 +187,7 @@ function checkMisfiling(context: IndicatorContext): Finding[] {
         ...fix,
       },
     ),
-  ];
-}
-
-/** T1 on the value cells (values are structured, so the fix re-reads the stripped text). */
-function checkHtmlInValues(context: IndicatorContext): Finding[] {
-  const label = indicatorLabel(context);
-  return (['period', 'annual'] as const).flatMap((field) => {
-    const text = renderValue(context.indicator[field]);
-    const what = field === 'period' ? '实施周期指标值' : '年度指标值';
-    return checkText(context, field, text, what, label, indicatorWhere(context, field)).filter(
-      (item) => item.code === 'T1',
-    );
-  });
+  );
 }
 
 const YEAR_RANGE_IN_NAME = /((?:19|20)\d{2})\s*年?\s*[-－—–~～至到]\s*((?:19|20)\d{2})\s*年?/u;
@@ -198,32 +210,16 @@ export function projectYears(project: Project): number | undefined {
  * V13. One-year project: 实施周期 = 年度. Multi-year 数量 indicator: 年度 ≤ 实施周期. Projects whose
  * length is unknown are not checked; an empty 实施周期 cell is an annual-only form.
  */
-function checkPeriodAgainstAnnual(context: IndicatorContext): Finding[] {
-  const { indicator, project, category } = context;
+function checkPeriodAgainstAnnual(context: IndicatorContext): void {
+  const { indicator, project, category, periodText, annualText } = context;
   const { period, annual } = indicator;
-  if (renderValue(period).trim() === '' || renderValue(annual).trim() === '') return [];
+  if (periodText.trim() === '' || annualText.trim() === '') return;
   const years = projectYears(project);
-  if (years === undefined) return [];
-  const fix = {
-    fix: {
-      kind: 'copy-annual-to-period' as const,
-      label: '实施周期指标值改为与年度相同',
-      target: targetOf(context),
-    },
-  };
-  const values = `实施周期指标值「${renderValue(period)}」`;
-  const label = indicatorLabel(context);
-  if (years <= 1 && !sameValue(period, annual)) {
-    return [
-      finding(
-        'V13',
-        indicatorWhere(context, 'period'),
-        `${label}是一年期项目的指标，${values}与年度指标值「${renderValue(annual)}」不同`,
-        fix,
-      ),
-    ];
-  }
-  if (
+  if (years === undefined) return;
+  let message: string | undefined;
+  if (years <= 1 && periodText !== annualText) {
+    message = `是一年期项目的指标，实施周期指标值「${periodText}」与年度指标值「${annualText}」不同`;
+  } else if (
     years > 1 &&
     category.level2Key === '数量' &&
     isQuantitative(period) &&
@@ -231,14 +227,16 @@ function checkPeriodAgainstAnnual(context: IndicatorContext): Finding[] {
     period.unit === annual.unit &&
     Number(annual.value) > Number(period.value)
   ) {
-    return [
-      finding(
-        'V13',
-        indicatorWhere(context, 'period'),
-        `${label}年度指标值「${renderValue(annual)}」大于${values}`,
-        fix,
-      ),
-    ];
+    message = `年度指标值「${annualText}」大于实施周期指标值「${periodText}」`;
   }
-  return [];
+  if (message === undefined) return;
+  context.findings.push(
+    finding('V13', indicatorWhere(context, 'period'), `${indicatorLabel(context)}${message}`, {
+      fix: {
+        kind: 'copy-annual-to-period',
+        label: '实施周期指标值改为与年度相同',
+        target: targetOf(context),
+      },
+    }),
+  );
 }

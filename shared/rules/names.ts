@@ -35,6 +35,25 @@ export function isReverseName(name: string): boolean {
   return REVERSE.test(name) && !NOT_REVERSE.test(name);
 }
 
+/** What a name says about its indicator's value, worked out once per name. */
+export interface NameTraits {
+  /** `isRateName`. */
+  rate: boolean;
+  /** `isSatisfactionName`. */
+  satisfaction: boolean;
+  /** `isReverseName`. */
+  reverse: boolean;
+}
+
+/** `isRateName`, `isSatisfactionName` and `isReverseName` of one name. */
+export function nameTraits(name: string): NameTraits {
+  return {
+    rate: isRateName(name),
+    satisfaction: isSatisfactionName(name),
+    reverse: isReverseName(name),
+  };
+}
+
 /** The unit a reverse count is usually written with: 次数 → 次, 事故 → 起, 投诉 → 件. */
 export function guessReverseUnit(name: string): string {
   if (isRateName(name)) return '%';

@@ -2,6 +2,8 @@
 
 const TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/;
 const ENTITY = /&(?:nbsp|lt|gt|amp|quot|apos|#\d{1,6}|#x[0-9a-fA-F]{1,5});/;
+/** A tag or an entity starts with one of these; most text has neither. */
+const MARKUP_START = /[<&]/;
 const ENTITIES: Record<string, string> = {
   nbsp: ' ',
   lt: '<',
@@ -13,7 +15,7 @@ const ENTITIES: Record<string, string> = {
 
 /** True when the text holds HTML tags or entities left over from a web export. */
 export function hasHtml(text: string): boolean {
-  return TAG.test(text) || ENTITY.test(text);
+  return MARKUP_START.test(text) && (TAG.test(text) || ENTITY.test(text));
 }
 
 /** Removes HTML tags and decodes entities; paragraphs and `<br>` become line breaks. */
@@ -46,9 +48,17 @@ const HALF_TO_FULL: Record<string, string> = {
 const MARK_BESIDE_CJK = new RegExp(`(?<=${CJK})[,:;?!]|[,:;?!](?=${CJK})`, 'gu');
 const PARENTHESES = /\(([^()]*)\)/g;
 const CJK_TEST = new RegExp(CJK, 'u');
+const HALF_WIDTH_MARK = /[,:;?!()]/;
+const MARKUP_OR_MARK = /[<&,:;?!()]/;
+
+/** False when neither T1 nor T2 can apply: no markup start and no half-width mark. */
+export function mayNeedTextFix(text: string): boolean {
+  return MARKUP_OR_MARK.test(text);
+}
 
 /** True when a half-width `, : ; ? ! ( )` stands beside Chinese text. */
 export function hasMixedPunctuation(text: string): boolean {
+  if (!HALF_WIDTH_MARK.test(text)) return false;
   return normalisePunctuation(text) !== text;
 }
 
@@ -68,8 +78,12 @@ export function normalisePunctuation(text: string): string {
   });
 }
 
+const NOT_PLACEHOLDER = /[^\s*_\-＊＿－—]/;
+
 /** True when the text is empty apart from spaces and the placeholders `*` `_` `-`. */
 export function isPlaceholder(text: string): boolean {
+  // Without markup, stripHtml only drops spaces and blank lines, which do not count anyway.
+  if (!MARKUP_START.test(text)) return !NOT_PLACEHOLDER.test(text);
   return stripHtml(text).replace(/[\s*_\-＊＿－—]/g, '') === '';
 }
 
@@ -82,18 +96,20 @@ const YEAR = /((?:19|20)\d{2})\s*年/g;
  */
 export function yearsOutside(text: string, first: number, last: number): string[] {
   const found: string[] = [];
-  const add = (label: string) => {
-    if (!found.includes(label)) found.push(label);
-  };
+  if (!text.includes('年')) return found;
   const rest = text.replace(YEAR_RANGE, (match: string, from: string, to: string) => {
-    if (Number(to) < first || Number(from) > last) add(`${from}—${to}年`);
+    if (Number(to) < first || Number(from) > last) addOnce(found, `${from}—${to}年`);
     return ' '.repeat(match.length);
   });
   for (const match of rest.matchAll(YEAR)) {
     const year = Number(match[1]);
-    if (year < first || year > last) add(`${year}年`);
+    if (year < first || year > last) addOnce(found, `${year}年`);
   }
   return found;
+}
+
+function addOnce(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item);
 }
 
 /** Length in characters as a clerk counts them (code points, not UTF-16 units). */

@@ -14,7 +14,7 @@ import {
   targetOf,
   type IndicatorContext,
 } from './context';
-import { guessReverseUnit, isRateName, isReverseName, isSatisfactionName } from './names';
+import { guessReverseUnit } from './names';
 import { characterCount } from './text';
 import type { Finding, Severity, ValueField } from './types';
 
@@ -28,7 +28,17 @@ interface ValueIssue {
   to?: IndicatorValue;
 }
 
-type ValueRule = (value: IndicatorValue, context: IndicatorContext) => ValueIssue | undefined;
+/** One value cell, or both when they hold the same value, as the value rules see it. */
+interface ValueCell {
+  field: ValueField | 'values';
+  value: IndicatorValue;
+  /** `renderValue(value)`. */
+  text: string;
+  /** `isQuantitative(value)`. */
+  numeric: boolean;
+}
+
+type ValueRule = (cell: ValueCell, context: IndicatorContext) => ValueIssue | undefined;
 
 const FIELD_LABELS: Record<ValueField | 'values', string> = {
   period: '实施周期指标值',
@@ -36,25 +46,23 @@ const FIELD_LABELS: Record<ValueField | 'values', string> = {
   values: '实施周期和年度指标值',
 };
 
-const isComparison = (sign: Sign) => (COMPARISON_SIGNS as readonly Sign[]).includes(sign);
+const COMPARISONS: ReadonlySet<Sign> = new Set(COMPARISON_SIGNS);
 const structured = (sign: Sign, value: string, unit: string): IndicatorValue => ({
   sign,
   value,
   unit,
 });
-const hasPercent = (value: IndicatorValue) => /[%％]/u.test(renderValue(value));
 
 /**
  * V2. A value the clerk gave a sign must be a number with a unit. A number with no sign and no
  * unit is what a printed table shows when the system stores sign and unit apart (seed: `0`,
  * `18`): a warning to confirm, left to V8/V12 when those already say what is missing.
  */
-const quantitativeComplete: ValueRule = (value, context) => {
-  const numeric = isQuantitative(value);
-  if (isComparison(value.sign)) {
+const quantitativeComplete: ValueRule = ({ value, numeric }, context) => {
+  if (COMPARISONS.has(value.sign)) {
     if (!numeric) return { code: 'V2', problem: `选了符号“${value.sign}”，但不是数字` };
     if (value.unit === '') {
-      const rate = isRateName(context.indicator.name);
+      const rate = context.traits.rate;
       return {
         code: 'V2',
         problem: '没有计量单位',
@@ -65,8 +73,8 @@ const quantitativeComplete: ValueRule = (value, context) => {
   }
   if (value.sign !== '') return undefined;
   if (!numeric) return { code: 'V2', problem: '不是数字，也没有标为定性' };
-  const name = context.indicator.name;
-  if (value.unit === '' && !isRateName(name) && !isReverseName(name)) {
+  const { rate, reverse } = context.traits;
+  if (value.unit === '' && !rate && !reverse) {
     return {
       code: 'V2',
       severity: 'warning',
@@ -77,8 +85,7 @@ const quantitativeComplete: ValueRule = (value, context) => {
 };
 
 /** V3: no spaces or `*` `_` `-`; the fix removes spaces, `*` and `_` (a `-` needs a person). */
-const noPlaceholderMarks: ValueRule = (value) => {
-  const text = renderValue(value);
+const noPlaceholderMarks: ValueRule = ({ text }) => {
   if (!/[\s*_\-＊＿－]/u.test(text)) return undefined;
   const cleaned = text.replace(/[\s*_＊＿]/gu, '');
   const fixable = cleaned !== '' && !/[-－]/u.test(cleaned);
@@ -90,14 +97,15 @@ const noPlaceholderMarks: ValueRule = (value) => {
 };
 
 /** V4. */
-const notTooLong: ValueRule = (value, context) => {
+const notTooLong: ValueRule = ({ text }, context) => {
   const max = context.settings.valueMaxLength;
-  const count = characterCount(renderValue(value));
+  if (text.length <= max) return undefined; // a code point is one or two UTF-16 units
+  const count = characterCount(text);
   return count > max ? { code: 'V4', problem: `有 ${count} 个字，超过 ${max} 字` } : undefined;
 };
 
 /** V6: the unit of a qualitative value joins its text. */
-const qualitativeWithoutUnit: ValueRule = (value) =>
+const qualitativeWithoutUnit: ValueRule = ({ value }) =>
   value.sign === '定性' && value.unit !== ''
     ? {
         code: 'V6',
@@ -107,8 +115,8 @@ const qualitativeWithoutUnit: ValueRule = (value) =>
     : undefined;
 
 /** V7. */
-const percentageInRange: ValueRule = (value) => {
-  if (!isQuantitative(value) || value.unit !== '%') return undefined;
+const percentageInRange: ValueRule = ({ value, numeric }) => {
+  if (!numeric || value.unit !== '%') return undefined;
   const number = Number(value.value);
   if (number > 100) return { code: 'V7', problem: '超过 100%' };
   if (number === 100 && (value.sign === '≥' || value.sign === '＞')) {
@@ -122,9 +130,9 @@ const percentageInRange: ValueRule = (value) => {
 };
 
 /** V8: rates and satisfactions are percentages; a bare number gets `%`. */
-const rateIsPercentage: ValueRule = (value, context) => {
-  if (!isRateName(context.indicator.name) || hasPercent(value)) return undefined;
-  const fixable = isQuantitative(value) && value.unit === '';
+const rateIsPercentage: ValueRule = ({ value, text, numeric }, context) => {
+  if (!context.traits.rate || text.includes('%') || text.includes('％')) return undefined;
+  const fixable = numeric && value.unit === '';
   return {
     code: 'V8',
     problem: '不是百分比，而指标名称表明是比率',
@@ -135,9 +143,9 @@ const rateIsPercentage: ValueRule = (value, context) => {
 const SIGN_WORD = /以上|以下|以内|之内|不低于|不少于|不高于|不超过|不多于|至少/u;
 
 /** V9: `85%或以上` was read as ≥85% with the words kept; the fix drops the words. */
-const signAsSymbol: ValueRule = (value) => {
+const signAsSymbol: ValueRule = ({ value, numeric }) => {
   if (value.text === undefined || !SIGN_WORD.test(value.text)) return undefined;
-  if (!isQuantitative(value) || (value.sign !== '≥' && value.sign !== '≤')) return undefined;
+  if (!numeric || (value.sign !== '≥' && value.sign !== '≤')) return undefined;
   return {
     code: 'V9',
     problem: `用文字表示比较，应写作“${value.sign}”`,
@@ -146,9 +154,9 @@ const signAsSymbol: ValueRule = (value) => {
 };
 
 /** V10. */
-const satisfactionFloor: ValueRule = (value, context) => {
-  if (!isSatisfactionName(context.indicator.name)) return undefined;
-  if (!isQuantitative(value) || value.unit !== '%') return undefined;
+const satisfactionFloor: ValueRule = ({ value, numeric }, context) => {
+  if (!context.traits.satisfaction) return undefined;
+  if (!numeric || value.unit !== '%') return undefined;
   if (value.sign === '≤' || value.sign === '＜') return undefined;
   const floor = context.settings.satisfactionFloor;
   if (Number(value.value) >= floor) return undefined;
@@ -164,11 +172,10 @@ const satisfactionFloor: ValueRule = (value, context) => {
  * reviewers want written out: the fix gives ＝0 with the usual unit (起, 次, 件, %); another
  * number gets ≤.
  */
-const reverseSign: ValueRule = (value, context) => {
-  const name = context.indicator.name;
-  if (!isReverseName(name) || !isQuantitative(value)) return undefined;
+const reverseSign: ValueRule = ({ value, numeric }, context) => {
+  if (!context.traits.reverse || !numeric) return undefined;
   if (value.sign === '≤' || value.sign === '＝' || value.sign === '＜') return undefined;
-  const unit = value.unit || guessReverseUnit(name);
+  const unit = value.unit || guessReverseUnit(context.indicator.name);
   const zero = Number(value.value) === 0;
   return {
     code: 'V12',
@@ -195,12 +202,11 @@ const VALUE_RULES: readonly ValueRule[] = [
  * case: the seed's 89 indicators all do) a rule reports once, at field `values`, and its fix
  * writes both cells. An empty 实施周期 cell means an annual-only form and is skipped.
  */
-export function checkValues(context: IndicatorContext): Finding[] {
-  const { indicator } = context;
-  const findings: Finding[] = [];
-  const empty = (value: IndicatorValue) => renderValue(value).trim() === '';
-  if (empty(indicator.annual)) {
-    findings.push(
+export function checkValues(context: IndicatorContext): void {
+  const { indicator, periodText, annualText } = context;
+  const annualEmpty = annualText.trim() === '';
+  if (annualEmpty) {
+    context.findings.push(
       finding(
         'V1',
         indicatorWhere(context, 'annual'),
@@ -208,37 +214,29 @@ export function checkValues(context: IndicatorContext): Finding[] {
       ),
     );
   }
-  const groups: Array<{
-    field: ValueField | 'values';
-    fields: ValueField[];
-    value: IndicatorValue;
-  }> = [];
+  const cells: ValueCell[] = [];
   if (sameCells(indicator.period, indicator.annual)) {
-    if (!empty(indicator.annual)) {
-      groups.push({ field: 'values', fields: ['period', 'annual'], value: indicator.annual });
-    }
+    if (!annualEmpty) cells.push(valueCell('values', indicator.annual, annualText));
   } else {
-    for (const field of ['period', 'annual'] as const) {
-      if (!empty(indicator[field]))
-        groups.push({ field, fields: [field], value: indicator[field] });
-    }
+    if (periodText.trim() !== '') cells.push(valueCell('period', indicator.period, periodText));
+    if (!annualEmpty) cells.push(valueCell('annual', indicator.annual, annualText));
   }
   for (const rule of VALUE_RULES) {
-    for (const group of groups) {
-      const issue = rule(group.value, context);
-      if (issue) findings.push(toFinding(context, issue, group));
+    for (const cell of cells) {
+      const issue = rule(cell, context);
+      if (issue) context.findings.push(toFinding(context, issue, cell));
     }
   }
-  return findings;
 }
 
-function toFinding(
-  context: IndicatorContext,
-  issue: ValueIssue,
-  group: { field: ValueField | 'values'; fields: ValueField[]; value: IndicatorValue },
-): Finding {
-  const message = `${indicatorLabel(context)}${FIELD_LABELS[group.field]}「${renderValue(group.value)}」${issue.problem}`;
-  return finding(issue.code, indicatorWhere(context, group.field), message, {
+function valueCell(field: ValueCell['field'], value: IndicatorValue, text: string): ValueCell {
+  return { field, value, text, numeric: isQuantitative(value) };
+}
+
+function toFinding(context: IndicatorContext, issue: ValueIssue, cell: ValueCell): Finding {
+  const message = `${indicatorLabel(context)}${FIELD_LABELS[cell.field]}「${cell.text}」${issue.problem}`;
+  const fields: ValueField[] = cell.field === 'values' ? ['period', 'annual'] : [cell.field];
+  return finding(issue.code, indicatorWhere(context, cell.field), message, {
     ...(issue.severity ? { severity: issue.severity } : {}),
     ...(issue.to
       ? {
@@ -246,8 +244,8 @@ function toFinding(
             kind: 'set-value',
             label: `改为 ${renderValue(issue.to)}`,
             target: targetOf(context),
-            fields: group.fields,
-            from: { ...group.value },
+            fields,
+            from: { ...cell.value },
             to: issue.to,
           },
         }

@@ -148,3 +148,88 @@ describe('the installed bin', () => {
     expect(failed.stderr).toMatch(/无法读取文件/);
   });
 });
+
+describe('jixiao check', () => {
+  it('finds no errors and the known warnings on the seed (exit 0)', async () => {
+    const { code, stdout } = await cli('check', SEED, '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.errors).toBe(0);
+    expect(report.warnings).toBe(report.findings.length);
+    expect(
+      report.findings.some(
+        (f: { code: string; message: string }) =>
+          f.code === 'R2' && f.message.includes('2024年智慧校园管理系统升级改造项目'),
+      ),
+    ).toBe(true);
+    expect(
+      report.findings.some(
+        (f: { code: string; message: string }) =>
+          f.code === 'V8' && f.message.includes('计划完成率'),
+      ),
+    ).toBe(true);
+    const text = await cli('check', SEED);
+    expect(text.stdout).toContain('错误 0 项');
+    expect(text.stdout).toContain('建议增加满意度指标');
+  });
+
+  it('exits 1 when the document has errors', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jixiao-cli-'));
+    const out = join(dir, 'seed.jixiao.json');
+    await cli('import', SEED, '-o', out);
+    const document = JSON.parse(await readFile(out, 'utf8'));
+    document.units[0].projects[0].goals.annual = '  ';
+    await writeFile(out, JSON.stringify(document));
+    const { code, stdout } = await cli('check', out);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/错误 [1-9]\d* 项/);
+    expect(stdout).toContain('[错误] R6');
+  });
+
+  it('exits 2 for unreadable input', async () => {
+    const result = await cli('check', '/nonexistent/table.txt');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/无法读取文件/);
+  });
+});
+
+describe('jixiao export', () => {
+  it('writes Word, Excel and text files of the seed; the text imports back to the same summary', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jixiao-cli-'));
+    for (const [format, magic] of [
+      ['docx', 'PK'],
+      ['xlsx', 'PK'],
+    ] as const) {
+      const out = join(dir, `seed.${format}`);
+      const result = await cli('export', SEED, '--to', format, '-o', out);
+      expect(result.code, result.stderr).toBe(0);
+      expect((await readFile(out)).subarray(0, 2).toString()).toBe(magic);
+    }
+    const form = await cli(
+      'export',
+      SEED,
+      '--to',
+      'docx',
+      '--layout',
+      'form',
+      '--variant',
+      'midterm',
+      '-o',
+      join(dir, 'form.docx'),
+    );
+    expect(form.code, form.stderr).toBe(0);
+    const txt = join(dir, 'seed.txt');
+    expect((await cli('export', SEED, '--to', 'txt', '-o', txt)).code).toBe(0);
+    const again = JSON.parse((await cli('inspect', txt, '--json')).stdout);
+    const original = JSON.parse((await cli('inspect', SEED, '--json')).stdout);
+    expect(again).toEqual(original);
+  });
+
+  it('explains bad options with exit 2', async () => {
+    expect((await cli('export', SEED, '--to', 'pdf')).code).toBe(2);
+    expect((await cli('export', SEED, '--to', 'txt', '--layout', 'form')).stderr).toContain(
+      '文本导出只支持公开表',
+    );
+    expect((await cli('export', SEED, '--to', 'docx', '--variant', 'x')).code).toBe(2);
+  });
+});

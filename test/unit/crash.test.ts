@@ -63,6 +63,10 @@ beforeAll(async () => {
   });
 });
 
+/**
+ * Starts the saving child, waits until it has finished one save (so the run does not depend on
+ * how fast this machine starts node), then kills it after a random delay while it keeps saving.
+ */
 function runAndKill(
   path: string,
   versionsFile: string,
@@ -75,9 +79,12 @@ function runAndKill(
     });
     let saves = 0;
     let errors = '';
-    child.stdout.on('data', (chunk: Buffer) => (saves += chunk.toString().split('\n').length - 1));
+    let timer: NodeJS.Timeout | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      saves += chunk.toString().split('\n').length - 1;
+      timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs);
+    });
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (signal !== 'SIGKILL') fail(new Error(`child ended by itself (${code}): ${errors}`));
@@ -96,7 +103,7 @@ describe('crash safety of saving', () => {
     let killedMidWrite = 0;
     let totalSaves = 0;
     for (let kill = 0; kill < KILLS; kill += 1) {
-      const delay = 40 + Math.floor(Math.random() * 140);
+      const delay = Math.floor(Math.random() * 25);
       totalSaves += await runAndKill(path, versionsFile, kill, delay);
       const files = await readdir(dir);
       if (files.some((name) => name.endsWith('.tmp'))) killedMidWrite += 1;
@@ -119,7 +126,7 @@ describe('crash safety of saving', () => {
     }
     // The test only proves something if kills really landed in the middle of saves.
     expect(seen.size).toBe(2);
-    expect(totalSaves).toBeGreaterThan(KILLS / 2);
+    expect(totalSaves).toBeGreaterThanOrEqual(KILLS);
     expect(killedMidWrite).toBeGreaterThan(KILLS / 20);
   }, 600_000);
 });

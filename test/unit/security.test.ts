@@ -124,7 +124,12 @@ describe('IPC wiring in main', () => {
     const disk = await mkdtemp(join(tmpdir(), 'jixiao-ipc-'));
     const openDialog = vi.fn(async () => null);
     const handlers = createHandlers({
-      dialogs: { chooseOpenPath: openDialog, chooseSavePath: async () => null },
+      dialogs: {
+        chooseOpenPath: openDialog,
+        chooseSavePath: async () => null,
+        chooseExportPath: async () => null,
+        confirmUnsaved: async () => 'cancel' as const,
+      },
       clock: { now: () => new Date() },
       config: {
         appName: 'x',

@@ -1,41 +1,122 @@
-import { runAction } from '../actions';
+import { useEffect, useState } from 'react';
+import type { Project } from '../../../shared/model';
+import { runAction, type ActionId } from '../actions';
+import { FindingsPanel } from '../findings/FindingsPanel';
+import { GridView } from '../grid/GridView';
+import { activeRow } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
+import { ProjectPanel } from '../panel/ProjectPanel';
 import { useAppStore, type OpenDocument } from '../store';
-import { DisclosureTable } from './DisclosureTable';
+import { FindBar } from './FindBar';
 import { ImportReportPanel } from './ImportReportPanel';
 
-function counts(current: OpenDocument) {
+const countCache = new WeakMap<OpenDocument['document'], string>();
+
+function counts(current: OpenDocument): string {
+  const cached = countCache.get(current.document);
+  if (cached) return cached;
   const units = current.document.units;
   const projects = units.flatMap((unit) => unit.projects);
-  return zhCN.document.summary(
+  const summary = zhCN.document.summary(
     units.length,
     projects.length,
     projects.reduce((total, project) => total + project.indicators.length, 0),
   );
+  countCache.set(current.document, summary);
+  return summary;
 }
 
-/** The open document: toolbar, document header and the disclosure table. */
+const TOOLBAR: Array<ActionId | '|'> = [
+  'save',
+  'saveAs',
+  '|',
+  'undo',
+  'redo',
+  '|',
+  'addProject',
+  'addUnit',
+  'find',
+  'replace',
+  'properties',
+  '|',
+  'togglePanel',
+  'toggleFindings',
+  '|',
+  'exportWord',
+  'exportExcel',
+  'close',
+];
+
+function Toolbar({ current }: { current: OpenDocument }) {
+  const history = useAppStore((state) => state.history);
+  const labels = zhCN.actions;
+  return (
+    <div className="toolbar" role="toolbar" aria-label="文档">
+      {TOOLBAR.map((id, index) =>
+        id === '|' ? (
+          <span key={index} className="separator" aria-hidden="true" />
+        ) : (
+          <button
+            key={id}
+            type="button"
+            disabled={
+              (id === 'undo' && history.undo.length === 0) ||
+              (id === 'redo' && history.redo.length === 0)
+            }
+            title={
+              id === 'undo' && history.undo.length > 0
+                ? `${labels.undo}：${history.undo.at(-1)?.label}`
+                : undefined
+            }
+            // Toolbar clicks must not take the focus from the grid's cell.
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => void runAction(id)}
+          >
+            {labels[id]}
+          </button>
+        ),
+      )}
+      <span className="file-name" data-testid="file-name">
+        {current.fileName}
+        {current.dirty ? <span className="unsaved">（{zhCN.toolbar.unsaved}）</span> : null}
+      </span>
+      <span className="muted">{counts(current)}</span>
+    </div>
+  );
+}
+
+/**
+ * The project the panel shows: the active one, but when the clerk moves to another project the
+ * panel follows after a short pause, so holding an arrow key only repaints the grid.
+ */
+function usePanelProject(project: Project | null): Project | null {
+  const [shown, setShown] = useState(project);
+  const same = project?.id === shown?.id;
+  useEffect(() => {
+    if (same) return;
+    const timer = setTimeout(() => setShown(project), 120);
+    return () => clearTimeout(timer);
+  }, [project, same]);
+  return same ? project : shown;
+}
+
+/** The open document: toolbar, header, find bar, the grid and the side panels. */
 export function DocumentView({ current }: { current: OpenDocument }) {
   const { document } = current;
+  const find = useAppStore((state) => state.find);
+  const panelOpen = useAppStore((state) => state.panelOpen);
+  const findingsOpen = useAppStore((state) => state.findingsOpen);
+  useAppStore((state) => state.selection.row);
+  const row = activeRow();
+  const project = usePanelProject(
+    row?.kind === 'project'
+      ? (document.units[row.unitIndex]?.projects[row.projectIndex] ?? null)
+      : null,
+  );
   const dismissReport = () => useAppStore.setState({ current: { ...current, importReport: null } });
   return (
     <main className="document-view">
-      <div className="toolbar" role="toolbar" aria-label="文档">
-        <button type="button" onClick={() => void runAction('save')}>
-          {zhCN.toolbar.save}
-        </button>
-        <button type="button" onClick={() => void runAction('saveAs')}>
-          {zhCN.toolbar.saveAs}
-        </button>
-        <button type="button" onClick={() => void runAction('close')}>
-          {zhCN.toolbar.close}
-        </button>
-        <span className="file-name" data-testid="file-name">
-          {current.fileName}
-          {current.dirty ? <span className="unsaved">（{zhCN.toolbar.unsaved}）</span> : null}
-        </span>
-        <span className="muted">{counts(current)}</span>
-      </div>
+      <Toolbar current={current} />
       {current.isSample ? <p className="sample-note">{zhCN.document.sample}</p> : null}
       {current.importReport ? (
         <ImportReportPanel report={current.importReport} onDismiss={dismissReport} />
@@ -59,11 +140,27 @@ export function DocumentView({ current }: { current: OpenDocument }) {
           </span>
         </div>
       </header>
-      {document.units.length === 0 ? (
-        <p className="muted">{zhCN.document.emptyUnits}</p>
-      ) : (
-        <DisclosureTable document={document} />
-      )}
+      {find ? <FindBar mode={find} /> : null}
+      <div className="workspace">
+        {document.units.length === 0 ? (
+          <div className="empty-document">
+            <p className="muted">{zhCN.document.emptyUnits}</p>
+            <button type="button" onClick={() => void runAction('addUnit')}>
+              {zhCN.actions.addUnit}
+            </button>
+          </div>
+        ) : (
+          <GridView document={document} />
+        )}
+        {findingsOpen ? <FindingsPanel document={document} /> : null}
+        {panelOpen && document.units.length > 0 ? (
+          <ProjectPanel
+            frameworkId={document.frameworkId}
+            moneyUnit={document.moneyUnit}
+            project={project}
+          />
+        ) : null}
+      </div>
     </main>
   );
 }

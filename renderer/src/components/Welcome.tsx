@@ -1,4 +1,5 @@
-import { openRecent, runAction } from '../actions';
+import { runAction } from '../actions';
+import { openRecent } from '../documentFiles';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore } from '../store';
 

@@ -1,0 +1,82 @@
+import { basename, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkDocument, formatCheckReport, summarise } from '../../shared/rules';
+import { writeDurable } from '../host/durableFile';
+import { renderExport, type ExportFormat, type ExportLayoutKind } from '../host/exportService';
+import { importFromFile } from '../host/importFile';
+
+/** Exit codes: 0 done; 1 the checks found errors (check); 2 unreadable input or bad usage. */
+export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** `jixiao check <file> [--json]`: exit 0 without errors, 1 with errors. */
+export async function checkCommand(args: string[], io: Io): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false } },
+  });
+  const [file] = positionals;
+  if (!file) {
+    io.stderr('jixiao：用法 jixiao check <文件> [--json]\n');
+    return EXIT.input;
+  }
+  const { document } = await importFromFile(resolve(file));
+  const findings = checkDocument(document);
+  const summary = summarise(findings);
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ ...summary, findings }, null, 2)}\n`);
+  } else {
+    io.stdout(formatCheckReport(document, findings));
+  }
+  return summary.errors > 0 ? EXIT.findings : EXIT.ok;
+}
+
+const FORMATS = ['docx', 'xlsx', 'txt'] as const;
+const LAYOUTS = ['disclosure', 'form'] as const;
+
+/** `jixiao export <doc> --to docx|xlsx|txt --layout disclosure|form [--variant annual|midterm] [-o out]`. */
+export async function exportCommand(args: string[], io: Io): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      to: { type: 'string' },
+      layout: { type: 'string', default: 'disclosure' },
+      variant: { type: 'string', default: 'annual' },
+      output: { type: 'string', short: 'o' },
+    },
+  });
+  const [file] = positionals;
+  const format = values.to as ExportFormat | undefined;
+  const layout = values.layout as ExportLayoutKind;
+  if (!file || !format || !FORMATS.includes(format) || !LAYOUTS.includes(layout)) {
+    io.stderr(
+      'jixiao：用法 jixiao export <文件> --to docx|xlsx|txt [--layout disclosure|form] [--variant annual|midterm] [-o 输出文件]\n',
+    );
+    return EXIT.input;
+  }
+  if (values.variant !== 'annual' && values.variant !== 'midterm') {
+    io.stderr('jixiao：--variant 只能是 annual（年度）或 midterm（中期＋年度）。\n');
+    return EXIT.input;
+  }
+  if (format === 'txt' && layout !== 'disclosure') {
+    io.stderr('jixiao：文本导出只支持公开表格式（--layout disclosure）。\n');
+    return EXIT.input;
+  }
+  const { document } = await importFromFile(resolve(file));
+  const bytes = await renderExport(document, { format, layout, variant: values.variant });
+  const stem = basename(file)
+    .replace(/\.jixiao\.json$/i, '')
+    .replace(extname(file), '');
+  const output = resolve(
+    values.output ?? `${stem}${layout === 'form' ? '-分项目表' : ''}.${format}`,
+  );
+  await writeDurable(output, bytes);
+  io.stdout(`已导出：${output}（${Math.ceil(bytes.byteLength / 1024)} KB）\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,77 @@
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readDocumentData, type JixiaoDocument } from '../../shared/model';
+import { writeDurable } from './durableFile';
+
+/** What the recovery folder keeps for one open document with unsaved changes. */
+export interface RecoveryEntry {
+  id: string;
+  fileName: string;
+  /** The file the document belongs to, or null when it was never saved. */
+  originalPath: string | null;
+  savedAt: string;
+  document: JixiaoDocument;
+}
+
+const SAFE_ID = /^[A-Za-z0-9-]{1,100}$/;
+
+/**
+ * Autosaved copies of unsaved work in `<userData>/recovery`, one file per open document,
+ * written durably; removed when the user saves or chooses not to save.
+ */
+export class RecoveryStore {
+  readonly folder: string;
+
+  constructor(userDataDir: string) {
+    this.folder = join(userDataDir, 'recovery');
+  }
+
+  private file(id: string): string {
+    if (!SAFE_ID.test(id)) throw new Error('无效的恢复编号。');
+    return join(this.folder, `${id}.jixiao-recovery.json`);
+  }
+
+  async write(entry: RecoveryEntry): Promise<void> {
+    await mkdir(this.folder, { recursive: true });
+    await writeDurable(this.file(entry.id), JSON.stringify(entry));
+  }
+
+  async remove(id: string): Promise<void> {
+    await rm(this.file(id), { force: true });
+    await rm(`${this.file(id)}.bak`, { force: true });
+  }
+
+  /** Valid entries, newest first; unreadable ones are skipped (and left for inspection). */
+  async list(): Promise<RecoveryEntry[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.folder);
+    } catch {
+      return [];
+    }
+    const entries: RecoveryEntry[] = [];
+    for (const name of names.filter((candidate) => candidate.endsWith('.jixiao-recovery.json'))) {
+      try {
+        const raw = JSON.parse(
+          await readFile(join(this.folder, name), 'utf8'),
+        ) as Partial<RecoveryEntry>;
+        const checked = readDocumentData(raw.document);
+        if (!checked.ok || typeof raw.id !== 'string' || !SAFE_ID.test(raw.id)) continue;
+        entries.push({
+          id: raw.id,
+          fileName: String(raw.fileName ?? '未命名'),
+          originalPath: typeof raw.originalPath === 'string' ? raw.originalPath : null,
+          savedAt: String(raw.savedAt ?? ''),
+          document: checked.document,
+        });
+      } catch {
+        continue;
+      }
+    }
+    return entries.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  }
+
+  async get(id: string): Promise<RecoveryEntry | undefined> {
+    return (await this.list()).find((entry) => entry.id === id);
+  }
+}

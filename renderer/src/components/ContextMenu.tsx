@@ -1,0 +1,78 @@
+import { useEffect } from 'react';
+import { ACTIONS, runAction, type ActionId } from '../actions';
+import { activeRow } from '../gridModel';
+import { zhCN } from '../i18n/zh-CN';
+import { moveProjectToUnit } from '../structureCommands';
+import { useAppStore } from '../store';
+
+const ITEMS: ActionId[] = [
+  'addProject',
+  'addUnit',
+  'duplicateRow',
+  'deleteRow',
+  'moveRowUp',
+  'moveRowDown',
+  'addIndicator',
+  'copyAnnualToPeriod',
+];
+
+/** Right-click menu of the grid: the same actions as the keyboard, by id. */
+export function ContextMenu({ x, y }: { x: number; y: number }) {
+  const units = useAppStore((state) => state.current?.document.units ?? []);
+  const close = () => useAppStore.setState({ contextMenu: null });
+  const row = activeRow();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const others = row?.kind === 'project' ? units.filter((unit) => unit.id !== row.unitId) : [];
+  return (
+    <div
+      className="context-backdrop"
+      onMouseDown={close}
+      onContextMenu={(event) => event.preventDefault()}
+    >
+      <ul
+        className="context-menu"
+        role="menu"
+        style={{ left: x, top: y }}
+        onMouseDown={(event) => event.stopPropagation()}
+      >
+        {ITEMS.map((id) => (
+          <li key={id} role="none">
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                close();
+                void runAction(id);
+              }}
+            >
+              <span>{ACTIONS[id].label}</span>
+              <kbd>{ACTIONS[id].shortcut?.split('/')[0] ?? ''}</kbd>
+            </button>
+          </li>
+        ))}
+        {row?.kind === 'project'
+          ? others.map((unit) => (
+              <li key={unit.id} role="none">
+                <button
+                  type="button"
+                  role="menuitem"
+                  onClick={() => {
+                    close();
+                    moveProjectToUnit(row.projectId, unit.id);
+                  }}
+                >
+                  {zhCN.structure.moveTo(unit.name)}
+                </button>
+              </li>
+            ))
+          : null}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { exportCurrent } from '../documentFiles';
+import { zhCN } from '../i18n/zh-CN';
+import { useAppStore, type ExportFormat } from '../store';
+
+const text = zhCN.exportDialog;
+
+type Choice = 'disclosure' | 'formAnnual' | 'formMidterm';
+
+/** Chooses the table layout of an export; the host then asks where to save. */
+export function ExportDialog({ format }: { format: ExportFormat }) {
+  const [choice, setChoice] = useState<Choice>('disclosure');
+  const close = () => useAppStore.setState({ exportDialog: null });
+  const choices: Choice[] =
+    format === 'txt' ? ['disclosure'] : ['disclosure', 'formAnnual', 'formMidterm'];
+  const submit = () =>
+    void exportCurrent({
+      format,
+      layout: choice === 'disclosure' ? 'disclosure' : 'form',
+      ...(choice === 'disclosure'
+        ? {}
+        : { variant: choice === 'formMidterm' ? 'midterm' : 'annual' }),
+    });
+  return (
+    <div className="modal-backdrop">
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="export-title">
+        <h2 id="export-title">{text.title[format]}</h2>
+        <fieldset>
+          <legend>{text.layoutLabel}</legend>
+          {choices.map((value) => (
+            <label key={value} className="choice">
+              <input
+                type="radio"
+                name="export-layout"
+                value={value}
+                checked={choice === value}
+                onChange={() => setChoice(value)}
+              />
+              {text.layouts[value]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="modal-actions">
+          <button type="button" className="primary" onClick={submit}>
+            {text.confirm}
+          </button>
+          <button type="button" onClick={close}>
+            {text.cancel}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Blocks the window while a long host call runs, saying what is happening. */
+export function ProgressOverlay({ text: label }: { text: string }) {
+  return (
+    <div className="modal-backdrop" role="status" aria-live="polite">
+      <div className="modal progress">
+        <div className="spinner" aria-hidden="true" />
+        {label}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import {
+  applyAction,
+  EditError,
+  record,
+  redo,
+  undo,
+  type DocumentActionArgs,
+  type DocumentActionId,
+} from '../../shared/edit';
+import { scheduleRecovery } from './recovery';
+import { zhCN } from './i18n/zh-CN';
+import { notify, useAppStore } from './store';
+
+/**
+ * Runs one document action as one undo step: the document, the history and the unsaved marker
+ * change together, and autosave is scheduled. Returns false (with a Chinese notice) when the
+ * action refused.
+ */
+export function commit<K extends DocumentActionId>(id: K, args: DocumentActionArgs[K]): boolean {
+  const state = useAppStore.getState();
+  const current = state.current;
+  if (!current) return false;
+  let result;
+  try {
+    result = applyAction(current.document, id, args);
+  } catch (error) {
+    if (error instanceof EditError) {
+      notify({ kind: 'error', text: error.message });
+      return false;
+    }
+    throw error;
+  }
+  if (result.patches.length === 0) return true;
+  useAppStore.setState({
+    current: { ...current, document: result.document, dirty: true },
+    history: record(state.history, result),
+    notice: state.notice?.kind === 'error' ? null : state.notice,
+  });
+  scheduleRecovery();
+  return true;
+}
+
+/** Undo (direction 'undo') or redo the newest gesture. */
+export function step(direction: 'undo' | 'redo'): void {
+  const state = useAppStore.getState();
+  const current = state.current;
+  if (!current) return;
+  const result = (direction === 'undo' ? undo : redo)(state.history, current.document);
+  if (!result) {
+    notify({
+      kind: 'info',
+      text: direction === 'undo' ? zhCN.edit.nothingToUndo : zhCN.edit.nothingToRedo,
+    });
+    return;
+  }
+  useAppStore.setState({
+    current: { ...current, document: result.document, dirty: true },
+    history: result.history,
+    notice: {
+      kind: 'info',
+      text:
+        direction === 'undo'
+          ? zhCN.edit.undone(result.entry.label)
+          : zhCN.edit.redone(result.entry.label),
+    },
+  });
+  scheduleRecovery();
+}

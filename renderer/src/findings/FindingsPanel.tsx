@@ -1,0 +1,122 @@
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import {
+  checkDocument,
+  ruleInfo,
+  summarise,
+  type Finding,
+  type RuleCode,
+} from '../../../shared/rules';
+import type { JixiaoDocument } from '../../../shared/model';
+import { commit } from '../editing';
+import { rowsOf, select } from '../gridModel';
+import { zhCN } from '../i18n/zh-CN';
+import { useAppStore } from '../store';
+
+const text = zhCN.findings;
+type Filter = 'all' | 'error' | 'warning';
+
+/** The grid column a finding points at: money, goal or indicators; else the name. */
+function columnOf(finding: Finding): number {
+  const field = finding.where.field ?? '';
+  if (finding.where.indicatorId || field === 'indicators') return 6;
+  if (field.startsWith('goals')) return 5;
+  if (field.startsWith('money')) return 1;
+  return 0;
+}
+
+/** Selects the finding's cell; indicator and form fields show in the project panel too. */
+function reveal(document: JixiaoDocument, finding: Finding): void {
+  const { projectId, unitId } = finding.where;
+  const index = rowsOf(document).findIndex((row) =>
+    projectId
+      ? row.kind === 'project' && row.projectId === projectId
+      : row.kind === 'unit' && row.unitId === unitId,
+  );
+  if (index >= 0) select(index, columnOf(finding));
+  if (projectId) useAppStore.setState({ panelOpen: true });
+}
+
+function ruleTitle(code: string): string {
+  try {
+    return ruleInfo(code as RuleCode).title;
+  } catch {
+    return code;
+  }
+}
+
+/** 检查: the reviewers' rules run on the open document, with counts, a filter and fixes. */
+export function FindingsPanel({ document }: { document: JixiaoDocument }) {
+  // Checking a large document waits for typing to settle instead of slowing each key.
+  const deferred = useDeferredValue(document);
+  const findings = useMemo(() => checkDocument(deferred), [deferred]);
+  const [filter, setFilter] = useState<Filter>('all');
+  useEffect(() => {
+    const marks = new Map<string, 'error' | 'warning'>();
+    for (const finding of findings) {
+      const id = finding.where.projectId ?? finding.where.unitId;
+      if (id && marks.get(id) !== 'error') marks.set(id, finding.severity);
+    }
+    useAppStore.setState({ findingMarks: marks });
+    return () => useAppStore.setState({ findingMarks: new Map() });
+  }, [findings]);
+  const counts = summarise(findings);
+  const shown =
+    filter === 'all' ? findings : findings.filter((finding) => finding.severity === filter);
+  return (
+    <aside className="findings-panel" aria-labelledby="findings-heading">
+      <header className="panel-header">
+        <h2 id="findings-heading">{text.heading}</h2>
+        <span className="findings-counts">{text.counts(counts.errors, counts.warnings)}</span>
+        <button type="button" onClick={() => useAppStore.setState({ findingsOpen: false })}>
+          {zhCN.panel.close}
+        </button>
+      </header>
+      <div className="findings-filter" role="radiogroup" aria-label="筛选">
+        {(['all', 'error', 'warning'] as const).map((value) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name="findings-filter"
+              checked={filter === value}
+              onChange={() => setFilter(value)}
+            />
+            {value === 'all' ? text.all : value === 'error' ? text.errors : text.warnings}
+          </label>
+        ))}
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted">{text.none}</p>
+      ) : (
+        <ol className="findings-list">
+          {shown.slice(0, 500).map((finding, index) => (
+            <li key={`${finding.code}-${index}`} className={`finding finding-${finding.severity}`}>
+              <button
+                type="button"
+                className="link finding-target"
+                onClick={() => reveal(document, finding)}
+              >
+                <span className="finding-code" title={ruleTitle(finding.code)}>
+                  {finding.severity === 'error' ? text.errors : text.warnings} {finding.code}
+                </span>
+                <span className="finding-message">{finding.message}</span>
+                <span className="finding-reason">
+                  {text.reason}：{finding.reviewerReason}
+                </span>
+              </button>
+              {finding.fix ? (
+                <button
+                  type="button"
+                  className="finding-fix"
+                  title={finding.fix.label}
+                  onClick={() => finding.fix && commit('applyFix', { fix: finding.fix })}
+                >
+                  {text.fix}：{finding.fix.label}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}

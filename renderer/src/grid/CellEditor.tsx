@@ -1,0 +1,261 @@
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { editText, GRID_COLUMNS, isCellEditable, rowRef } from '../../../shared/edit';
+import { commit } from '../editing';
+import { rowsOf, select } from '../gridModel';
+import { zhCN } from '../i18n/zh-CN';
+import { notify, useAppStore } from '../store';
+import { clearSelection, copySelection, pasteInto } from './gridCommands';
+
+/** Editing state of the active cell: `replace` started by typing, `edit` by Enter/F2/double click. */
+interface Editing {
+  row: number;
+  column: number;
+  mode: 'replace' | 'edit';
+  initial: string;
+}
+
+interface Box {
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
+const MOVES: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
+/**
+ * The grid's single text box. It keeps the focus while the clerk moves around, invisible over
+ * the active cell, so the first key of a word (or of a pinyin composition) lands in it and
+ * starts editing without being lost. Keys that belong to an IME composition are never handled.
+ */
+export function CellEditor({
+  scrollRef,
+  layoutKey,
+  onReveal,
+  onOpenIndicators,
+}: {
+  scrollRef: RefObject<HTMLDivElement | null>;
+  /** Changes whenever rows are measured or moved, so the box follows its cell. */
+  layoutKey: number;
+  onReveal: (row: number) => void;
+  onOpenIndicators: () => void;
+}) {
+  const selection = useAppStore((state) => state.selection);
+  const document = useAppStore((state) => state.current?.document);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [box, setBox] = useState<Box | null>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const composing = useRef(false);
+
+  useLayoutEffect(() => {
+    const container = scrollRef.current;
+    const cell = container?.querySelector<HTMLElement>(
+      `[data-row="${selection.row}"][data-col="${selection.column}"]`,
+    );
+    if (!container || !cell) return;
+    const outer = container.getBoundingClientRect();
+    const rect = cell.getBoundingClientRect();
+    const header = container.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    // A row can be taller than the window (long goals): the box is sized for typing and sits
+    // at the visible top of the cell, not stretched over the whole cell.
+    const key = GRID_COLUMNS[selection.column]?.key;
+    const height =
+      key === 'goal'
+        ? Math.min(Math.max(rect.height, 160), 320)
+        : Math.max(30, Math.min(rect.height, key === 'name' ? 96 : 34));
+    const cellTop = rect.top - outer.top + container.scrollTop;
+    const visibleTop = container.scrollTop + header;
+    const next = {
+      top: Math.max(cellTop, Math.min(visibleTop, cellTop + rect.height - height)),
+      left: rect.left - outer.left + container.scrollLeft,
+      width: rect.width,
+      height,
+    };
+    setBox((previous) =>
+      previous &&
+      previous.top === next.top &&
+      previous.left === next.left &&
+      previous.width === next.width &&
+      previous.height === next.height
+        ? previous
+        : next,
+    );
+  }, [scrollRef, selection.row, selection.column, document, layoutKey, editing]);
+
+  useLayoutEffect(() => {
+    const text = textRef.current;
+    if (text && globalThis.document.activeElement !== text && !isOutsideFocus())
+      text.focus({ preventScroll: true });
+  }, [selection, document]);
+
+  const cellInfo = (row: number, column: number) => {
+    if (!document) return null;
+    const gridRow = rowsOf(document)[row];
+    const key = GRID_COLUMNS[column]?.key;
+    return gridRow && key ? { gridRow, key } : null;
+  };
+
+  const begin = (mode: Editing['mode']): boolean => {
+    const info = cellInfo(selection.row, selection.column);
+    const text = textRef.current;
+    if (!info || !text || !document) return false;
+    if (!isCellEditable(info.gridRow, info.key)) {
+      if (info.key === 'indicators' && info.gridRow.kind === 'project') onOpenIndicators();
+      else notify({ kind: 'info', text: zhCN.edit.derived });
+      text.value = '';
+      return false;
+    }
+    const initial = editText(document, info.gridRow, info.key);
+    if (mode === 'edit') {
+      text.value = initial;
+      text.setSelectionRange(initial.length, initial.length);
+    }
+    onReveal(selection.row);
+    setEditing({ row: selection.row, column: selection.column, mode, initial });
+    return true;
+  };
+
+  /** Writes the edit; false when the text was refused (the editor stays open to fix it). */
+  const finish = (save: boolean): boolean => {
+    const text = textRef.current;
+    if (!editing || !text) return true;
+    const info = cellInfo(editing.row, editing.column);
+    if (save && info && text.value !== editing.initial) {
+      const written = commit('setCells', {
+        cells: [{ row: rowRef(info.gridRow), column: info.key, text: text.value }],
+      });
+      if (!written) return false;
+    }
+    text.value = '';
+    setEditing(null);
+    return true;
+  };
+
+  const move = (rows: number, columns: number, extend = false) => {
+    select(selection.row + rows, selection.column + columns, extend);
+    onReveal(selection.row + rows);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
+    // An Enter or Tab that confirms a pinyin composition belongs to the IME.
+    if (event.nativeEvent.isComposing || event.keyCode === 229 || composing.current) return;
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (editing) {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        finish(false);
+      } else if (event.key === 'Enter' && (event.altKey || event.shiftKey)) {
+        event.preventDefault();
+        event.currentTarget.setRangeText(
+          '\n',
+          event.currentTarget.selectionStart,
+          event.currentTarget.selectionEnd,
+          'end',
+        );
+      } else if (event.key === 'Enter' && plain) {
+        event.preventDefault();
+        if (finish(true)) move(1, 0);
+      } else if (event.key === 'Tab' && !event.ctrlKey && !event.altKey) {
+        event.preventDefault();
+        if (finish(true)) move(0, event.shiftKey ? -1 : 1);
+      } else if (editing.mode === 'replace' && plain && !event.shiftKey && MOVES[event.key]) {
+        event.preventDefault();
+        const [rows, columns] = MOVES[event.key] as [number, number];
+        if (finish(true)) move(rows, columns);
+      }
+      return;
+    }
+    if (!plain && !(event.shiftKey && MOVES[event.key])) return;
+    const delta = MOVES[event.key];
+    if (delta) {
+      event.preventDefault();
+      move(delta[0], delta[1], event.shiftKey);
+    } else if (event.key === 'Tab') {
+      event.preventDefault();
+      move(0, event.shiftKey ? -1 : 1);
+    } else if (event.key === 'Enter' || event.key === 'F2') {
+      event.preventDefault();
+      begin('edit');
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault();
+      clearSelection();
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      select(selection.row, event.key === 'Home' ? 0 : GRID_COLUMNS.length - 1);
+    }
+  };
+
+  const editingHere = editing !== null;
+  return (
+    <textarea
+      ref={textRef}
+      className={editingHere ? 'cell-editor editing' : 'cell-editor'}
+      aria-label={zhCN.edit.cellEditor}
+      data-grid-editor={editingHere ? 'editing' : 'navigating'}
+      spellCheck={false}
+      style={
+        box
+          ? {
+              top: box.top,
+              left: box.left,
+              width: Math.max(box.width, editingHere ? 120 : 0),
+              height: box.height,
+            }
+          : { top: 0, left: 0, width: 0, height: 0 }
+      }
+      onKeyDown={onKeyDown}
+      onCompositionStart={() => {
+        composing.current = true;
+        if (!editing) begin('replace');
+      }}
+      onCompositionEnd={() => {
+        composing.current = false;
+      }}
+      onInput={(event) => {
+        if (!editing && !composing.current && event.currentTarget.value !== '') {
+          const typed = event.currentTarget.value;
+          if (begin('replace')) event.currentTarget.value = typed;
+        }
+      }}
+      onBlur={() => {
+        if (editing) finish(true);
+      }}
+      onDoubleClick={() => begin('edit')}
+      onCopy={(event) => {
+        if (editing) return;
+        event.preventDefault();
+        copySelection(event.clipboardData);
+      }}
+      onCut={(event) => {
+        if (editing) return;
+        event.preventDefault();
+        copySelection(event.clipboardData);
+        clearSelection();
+      }}
+      onPaste={(event) => {
+        if (editing) return;
+        event.preventDefault();
+        pasteInto(event.clipboardData);
+      }}
+    />
+  );
+}
+
+/** True when the focus is in another control (panel, find bar, dialog) that must keep it. */
+function isOutsideFocus(): boolean {
+  const active = globalThis.document.activeElement;
+  return (
+    active !== null &&
+    active !== globalThis.document.body &&
+    !active.closest('.grid-scroll') &&
+    (active instanceof HTMLInputElement ||
+      active instanceof HTMLTextAreaElement ||
+      active instanceof HTMLSelectElement ||
+      active instanceof HTMLButtonElement)
+  );
+}

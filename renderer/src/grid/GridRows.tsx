@@ -1,0 +1,158 @@
+import { memo } from 'react';
+import {
+  GRID_COLUMNS,
+  MONEY_COLUMNS,
+  type GridColumnKey,
+  type GridRow,
+} from '../../../shared/edit';
+import { level1Label, level2Label, type Framework } from '../../../shared/frameworks';
+import {
+  formatMoney,
+  projectAmounts,
+  renderValue,
+  unitAmounts,
+  type FundingUnit,
+  type Project,
+  type RowAmounts,
+} from '../../../shared/model';
+
+/** Which cells of a row are selected: the active column and the selected column range. */
+export interface RowSelection {
+  active: number;
+  from: number;
+  to: number;
+}
+
+function cellClass(column: number, selection: RowSelection | null, extra = ''): string {
+  const key = GRID_COLUMNS[column]?.key as GridColumnKey;
+  const classes = [extra];
+  if (MONEY_COLUMNS.has(key)) classes.push('money');
+  if (selection && column >= selection.from && column <= selection.to) classes.push('selected');
+  if (selection?.active === column) classes.push('active');
+  return classes.filter(Boolean).join(' ');
+}
+
+function MoneyCells({
+  amounts,
+  rowIndex,
+  selection,
+}: {
+  amounts: RowAmounts;
+  rowIndex: number;
+  selection: RowSelection | null;
+}) {
+  return (
+    <>
+      {(['total', 'fiscal', 'specialAccount', 'other'] as const).map((key, offset) => (
+        <td
+          key={key}
+          data-row={rowIndex}
+          data-col={offset + 1}
+          className={cellClass(offset + 1, selection, key === 'total' ? 'derived' : '')}
+        >
+          {formatMoney(amounts[key], { blankZero: true })}
+        </td>
+      ))}
+    </>
+  );
+}
+
+function Indicators({ project, framework }: { project: Project; framework: Framework }) {
+  return (
+    <ol className="indicators">
+      {project.indicators.map((indicator) => (
+        <li key={indicator.id}>
+          <span className="category">
+            {level1Label(framework, indicator.level1)}；
+            {level2Label(framework, indicator.level1, indicator.level2)}
+          </span>
+          ；<span className="indicator-name">{indicator.name}</span>；实施周期指标值：
+          {renderValue(indicator.period)}；年度指标值：{renderValue(indicator.annual)}。
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+interface RowProps {
+  row: GridRow;
+  /** A check finding on this row, shown as a corner mark on its name. */
+  mark?: 'error' | 'warning';
+  rowIndex: number;
+  selection: RowSelection | null;
+  measure: (element: HTMLTableRowElement | null) => void;
+}
+
+function DragHandle({ rowIndex, label }: { rowIndex: number; label: string }) {
+  return (
+    <span
+      className="drag-handle"
+      draggable
+      title={label}
+      aria-hidden="true"
+      onDragStart={(event) => {
+        event.dataTransfer.setData('application/x-jixiao-row', String(rowIndex));
+        event.dataTransfer.effectAllowed = 'move';
+      }}
+    >
+      ⠿
+    </span>
+  );
+}
+
+/** A funding unit's row: its name and the sums of its projects. */
+export const UnitRow = memo(function UnitRow({
+  unit,
+  rowIndex,
+  selection,
+  measure,
+  mark,
+}: RowProps & { unit: FundingUnit }) {
+  return (
+    <tr className="unit-row" data-index={rowIndex} ref={measure}>
+      <th
+        scope="row"
+        data-row={rowIndex}
+        data-col={0}
+        className={cellClass(0, selection, mark ? `mark-${mark}` : '')}
+      >
+        <DragHandle rowIndex={rowIndex} label="拖动以调整单位顺序" />
+        {unit.name}
+      </th>
+      <MoneyCells amounts={unitAmounts(unit)} rowIndex={rowIndex} selection={selection} />
+      <td data-row={rowIndex} data-col={5} className={cellClass(5, selection)} />
+      <td data-row={rowIndex} data-col={6} className={cellClass(6, selection)} />
+    </tr>
+  );
+});
+
+/** A project's row: name, amounts (总计 derived), 年度目标 and the indicator run. */
+export const ProjectRow = memo(function ProjectRow({
+  project,
+  framework,
+  rowIndex,
+  selection,
+  measure,
+  mark,
+}: RowProps & { project: Project; framework: Framework }) {
+  return (
+    <tr className="project-row" data-index={rowIndex} ref={measure}>
+      <th
+        scope="row"
+        data-row={rowIndex}
+        data-col={0}
+        className={cellClass(0, selection, mark ? `mark-${mark}` : '')}
+      >
+        <DragHandle rowIndex={rowIndex} label="拖动以调整项目顺序，可拖到其他单位" />
+        {project.name}
+      </th>
+      <MoneyCells amounts={projectAmounts(project)} rowIndex={rowIndex} selection={selection} />
+      <td data-row={rowIndex} data-col={5} className={cellClass(5, selection, 'goal')}>
+        {project.goals.annual}
+      </td>
+      <td data-row={rowIndex} data-col={6} className={cellClass(6, selection)}>
+        <Indicators project={project} framework={framework} />
+      </td>
+    </tr>
+  );
+});

@@ -1,0 +1,245 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent, type MouseEvent } from 'react';
+import { GRID_COLUMNS, type GridRow } from '../../../shared/edit';
+import { getFramework } from '../../../shared/frameworks';
+import { documentAmounts, formatMoney, type JixiaoDocument } from '../../../shared/model';
+import { commit } from '../editing';
+import { rowsOf, select, selectId } from '../gridModel';
+import { zhCN } from '../i18n/zh-CN';
+import { useAppStore, type Selection } from '../store';
+import { CellEditor } from './CellEditor';
+import { ProjectRow, UnitRow, type RowSelection } from './GridRows';
+
+/** Rows up to this count render in full (print-like, searchable with the browser); above, virtualized. */
+const FULL_RENDER_LIMIT = 150;
+
+function lines(text: string, perLine: number): number {
+  return text
+    .split('\n')
+    .reduce((total, line) => total + Math.max(1, Math.ceil(line.length / perLine)), 0);
+}
+
+/** A row height guess from its text, corrected by measuring once the row is on screen. */
+function estimate(document: JixiaoDocument, row: GridRow | undefined): number {
+  if (!row || row.kind === 'unit') return 32;
+  const project = document.units[row.unitIndex]?.projects[row.projectIndex];
+  if (!project) return 32;
+  const indicatorLines = project.indicators.reduce(
+    (total, indicator) => total + Math.ceil((indicator.name.length + 40) / 22),
+    0,
+  );
+  return (
+    10 + 21 * Math.max(lines(project.name, 10), lines(project.goals.annual, 18), indicatorLines, 1)
+  );
+}
+
+function rowSelection(selection: Selection, rowIndex: number): RowSelection | null {
+  const top = Math.min(selection.row, selection.anchorRow);
+  const bottom = Math.max(selection.row, selection.anchorRow);
+  if (rowIndex < top || rowIndex > bottom) return null;
+  return {
+    active: rowIndex === selection.row ? selection.column : -1,
+    from: Math.min(selection.column, selection.anchorColumn),
+    to: Math.max(selection.column, selection.anchorColumn),
+  };
+}
+
+function rowKey(row: GridRow | undefined, index: number): string {
+  if (!row) return String(index);
+  return row.kind === 'unit' ? row.unitId : row.projectId;
+}
+
+/**
+ * The disclosure table as an editable grid: a semantic <table>, one <tbody> per funding unit,
+ * virtualized rows, totals derived on every render, edited through one text box.
+ */
+export function GridView({ document }: { document: JixiaoDocument }) {
+  const selection = useAppStore((state) => state.selection);
+  const marks = useAppStore((state) => state.findingMarks);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = rowsOf(document);
+  const framework = getFramework(document.frameworkId);
+  const total = useMemo(() => documentAmounts(document), [document]);
+  // The app does not use the React Compiler; the virtualizer re-renders this component itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => estimate(document, rows[index]),
+    getItemKey: (index) => rowKey(rows[index], index),
+    overscan: rows.length <= FULL_RENDER_LIMIT ? rows.length : 6,
+  });
+  const items = virtualizer.getVirtualItems();
+  const reveal = useCallback(
+    (row: number) => {
+      if (row >= 0 && row < rows.length) virtualizer.scrollToIndex(row, { align: 'auto' });
+    },
+    [virtualizer, rows.length],
+  );
+
+  // Keeps the active cell on screen whatever moved it (keys, find, structure edits).
+  useEffect(() => {
+    const container = scrollRef.current;
+    const cell = container?.querySelector<HTMLElement>(
+      `[data-row="${selection.row}"][data-col="${selection.column}"]`,
+    );
+    if (!container) return;
+    if (!cell) {
+      reveal(selection.row);
+      return;
+    }
+    const outer = container.getBoundingClientRect();
+    const rect = cell.getBoundingClientRect();
+    const header = container.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    if (rect.top < outer.top + header) container.scrollTop -= outer.top + header - rect.top;
+    else if (rect.bottom > outer.bottom && rect.height < outer.height - header) {
+      container.scrollTop += rect.bottom - outer.bottom;
+    }
+  }, [selection.row, selection.column, reveal]);
+
+  const focusEditor = () =>
+    scrollRef.current
+      ?.querySelector<HTMLTextAreaElement>('textarea.cell-editor')
+      ?.focus({ preventScroll: true });
+
+  const onMouseDown = (event: MouseEvent<HTMLTableElement>) => {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-row][data-col]');
+    if (!cell || (event.target as HTMLElement).closest('.drag-handle')) return;
+    event.preventDefault();
+    if (
+      event.button === 0 ||
+      !isInSelection(selection, Number(cell.dataset.row), Number(cell.dataset.col))
+    ) {
+      select(Number(cell.dataset.row), Number(cell.dataset.col), event.shiftKey);
+    }
+    focusEditor();
+  };
+
+  const onDrop = (event: DragEvent<HTMLTableElement>) => {
+    const from = Number(event.dataTransfer.getData('application/x-jixiao-row'));
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-row]');
+    if (!cell || !Number.isInteger(from)) return;
+    event.preventDefault();
+    dropRow(document, rows[from], rows[Number(cell.dataset.row)]);
+  };
+
+  const groups: Array<{ unitIndex: number; items: typeof items }> = [];
+  for (const item of items) {
+    const row = rows[item.index];
+    if (!row) continue;
+    const last = groups.at(-1);
+    if (last && last.unitIndex === row.unitIndex) last.items.push(item);
+    else groups.push({ unitIndex: row.unitIndex, items: [item] });
+  }
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  return (
+    <div className="grid-scroll" ref={scrollRef}>
+      <table
+        className="disclosure"
+        aria-label={zhCN.edit.gridLabel}
+        aria-rowcount={rows.length + 2}
+        onMouseDown={onMouseDown}
+        onContextMenu={(event) => {
+          const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-row]');
+          if (!cell) return;
+          event.preventDefault();
+          useAppStore.setState({ contextMenu: { x: event.clientX, y: event.clientY } });
+        }}
+        onDragOver={(event) => {
+          if (event.dataTransfer.types.includes('application/x-jixiao-row')) event.preventDefault();
+        }}
+        onDrop={onDrop}
+      >
+        <colgroup>
+          <col className="col-name" />
+          <col className="col-money" span={4} />
+          <col className="col-goal" />
+          <col className="col-indicators" />
+        </colgroup>
+        <thead>
+          <tr>
+            {GRID_COLUMNS.map((column) => (
+              <th key={column.key} scope="col">
+                {column.label}
+              </th>
+            ))}
+          </tr>
+          <tr className="total-row">
+            <th scope="row">合计</th>
+            {(['total', 'fiscal', 'specialAccount', 'other'] as const).map((key) => (
+              <td key={key} className="money">
+                {formatMoney(total[key], { blankZero: true })}
+              </td>
+            ))}
+            <td />
+            <td />
+          </tr>
+        </thead>
+        {groups.map((group, groupIndex) => {
+          const unit = document.units[group.unitIndex];
+          if (!unit) return null;
+          return (
+            <tbody key={unit.id}>
+              {groupIndex === 0 && before > 0 ? (
+                <tr className="spacer" style={{ height: before }} />
+              ) : null}
+              {group.items.map((item) => {
+                const row = rows[item.index] as GridRow;
+                const common = {
+                  row,
+                  rowIndex: item.index,
+                  selection: rowSelection(selection, item.index),
+                  measure: virtualizer.measureElement,
+                  mark: marks.get(row.kind === 'unit' ? row.unitId : row.projectId),
+                };
+                if (row.kind === 'unit') return <UnitRow key={item.key} unit={unit} {...common} />;
+                const project = unit.projects[row.projectIndex];
+                return project ? (
+                  <ProjectRow key={item.key} project={project} framework={framework} {...common} />
+                ) : null;
+              })}
+              {groupIndex === groups.length - 1 && after > 0 ? (
+                <tr className="spacer" style={{ height: after }} />
+              ) : null}
+            </tbody>
+          );
+        })}
+      </table>
+      <CellEditor
+        scrollRef={scrollRef}
+        layoutKey={virtualizer.getTotalSize()}
+        onReveal={reveal}
+        onOpenIndicators={() => useAppStore.setState({ panelOpen: true })}
+      />
+    </div>
+  );
+}
+
+function isInSelection(selection: Selection, row: number, column: number): boolean {
+  return (
+    row >= Math.min(selection.row, selection.anchorRow) &&
+    row <= Math.max(selection.row, selection.anchorRow) &&
+    column >= Math.min(selection.column, selection.anchorColumn) &&
+    column <= Math.max(selection.column, selection.anchorColumn)
+  );
+}
+
+/** Drag and drop of a row: projects move within or across units, units among units. */
+function dropRow(
+  document: JixiaoDocument,
+  from: GridRow | undefined,
+  to: GridRow | undefined,
+): void {
+  if (!from || !to || from === to) return;
+  if (from.kind === 'unit') {
+    if (commit('moveUnit', { unitId: from.unitId, toIndex: to.unitIndex })) selectId(from.unitId);
+    return;
+  }
+  const toIndex = to.kind === 'unit' ? 0 : to.projectIndex;
+  const unitId = document.units[to.unitIndex]?.id;
+  if (unitId && commit('moveProject', { projectId: from.projectId, toUnitId: unitId, toIndex })) {
+    selectId(from.projectId);
+  }
+}

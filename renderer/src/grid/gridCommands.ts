@@ -1,0 +1,87 @@
+import {
+  cellText,
+  formatHtml,
+  formatTsv,
+  GRID_COLUMNS,
+  isCellEditable,
+  parseClipboard,
+  rowRef,
+  type CellWrite,
+} from '../../../shared/edit';
+import { newId } from '../../../shared/model';
+import { commit } from '../editing';
+import { rowsOf } from '../gridModel';
+import { zhCN } from '../i18n/zh-CN';
+import { notify, useAppStore } from '../store';
+
+function selectedRange() {
+  const { selection } = useAppStore.getState();
+  const [top, bottom] = [selection.row, selection.anchorRow].sort((a, b) => a - b) as [
+    number,
+    number,
+  ];
+  const [left, right] = [selection.column, selection.anchorColumn].sort((a, b) => a - b) as [
+    number,
+    number,
+  ];
+  return { top, bottom, left, right };
+}
+
+/** The selected cells as a block of printed texts. */
+export function selectionBlock(): string[][] {
+  const current = useAppStore.getState().current;
+  if (!current) return [];
+  const rows = rowsOf(current.document);
+  const { top, bottom, left, right } = selectedRange();
+  return rows
+    .slice(top, bottom + 1)
+    .map((row) =>
+      GRID_COLUMNS.slice(left, right + 1).map((column) =>
+        cellText(current.document, row, column.key),
+      ),
+    );
+}
+
+/** Ctrl+C: the selection as TSV and an HTML table, so Excel and WPS keep the cells. */
+export function copySelection(data: DataTransfer): void {
+  const block = selectionBlock();
+  if (block.length === 0) return;
+  data.setData('text/plain', formatTsv(block));
+  data.setData('text/html', formatHtml(block));
+  notify({ kind: 'info', text: zhCN.edit.copied(block.length, block[0]?.length ?? 0) });
+}
+
+/** Delete: empties the editable selected cells, one undo step. */
+export function clearSelection(): void {
+  const current = useAppStore.getState().current;
+  if (!current) return;
+  const rows = rowsOf(current.document);
+  const { top, bottom, left, right } = selectedRange();
+  const cells: CellWrite[] = [];
+  for (const row of rows.slice(top, bottom + 1)) {
+    for (const column of GRID_COLUMNS.slice(left, right + 1)) {
+      if (isCellEditable(row, column.key))
+        cells.push({ row: rowRef(row), column: column.key, text: '' });
+    }
+  }
+  if (cells.length === 0) {
+    notify({ kind: 'info', text: zhCN.edit.derived });
+    return;
+  }
+  commit('setCells', { cells });
+}
+
+/** Ctrl+V: an HTML table first, else TSV, written from the active cell as one undo step. */
+export function pasteInto(data: DataTransfer): void {
+  const current = useAppStore.getState().current;
+  if (!current) return;
+  const row = rowsOf(current.document)[useAppStore.getState().selection.row];
+  if (!row) return;
+  const block = parseClipboard(data.getData('text/html'), data.getData('text/plain'));
+  if (block.length === 0) return;
+  const column = GRID_COLUMNS[useAppStore.getState().selection.column]?.key ?? 'name';
+  const newIds = block.map(() => newId('proj'));
+  if (commit('pasteGrid', { anchor: rowRef(row), column, block, newIds })) {
+    notify({ kind: 'info', text: zhCN.edit.pasted });
+  }
+}

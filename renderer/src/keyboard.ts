@@ -1,0 +1,39 @@
+import { actionForKey, runAction, type ActionId } from './actions';
+
+/** Shortcuts a text field keeps for itself (its own undo, Ctrl+Enter, Ctrl+D …). */
+const TEXT_OWNED = new Set<ActionId>([
+  'undo',
+  'redo',
+  'deleteRow',
+  'duplicateRow',
+  'moveRowUp',
+  'moveRowDown',
+  'addProject',
+  'addIndicator',
+]);
+
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  // The grid's text box, while only moving between cells, is the grid itself.
+  if (target.dataset.gridEditor === 'navigating') return false;
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    target.isContentEditable
+  );
+}
+
+/** Window-level shortcuts from the action registry. Returns the unsubscribe function. */
+export function listenForShortcuts(): () => void {
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented) return;
+    const action = actionForKey(event);
+    if (!action) return;
+    if (isTextField(event.target) && TEXT_OWNED.has(action.id)) return;
+    event.preventDefault();
+    void runAction(action.id);
+  };
+  window.addEventListener('keydown', onKeyDown);
+  return () => window.removeEventListener('keydown', onKeyDown);
+}

@@ -1,0 +1,291 @@
+import { useState, type ClipboardEvent } from 'react';
+import {
+  parseClipboard,
+  suggestIndicators,
+  type IndicatorTextField,
+  type Suggestion,
+} from '../../../shared/edit';
+import { findLevel1, getFramework } from '../../../shared/frameworks';
+import { newId, type Indicator, type Project } from '../../../shared/model';
+import { commit } from '../editing';
+import { zhCN } from '../i18n/zh-CN';
+import { notify, useAppStore } from '../store';
+import { CommitField } from './CommitField';
+import { ValueEditor } from './ValueEditor';
+
+const text = zhCN.panel;
+
+function isEmptyValue(indicator: Indicator): boolean {
+  return indicator.annual.value === '' && indicator.period.value === '';
+}
+
+/** A paste of more than one cell goes into the table from this indicator and column. */
+function pasteBlock(
+  projectId: string,
+  indicatorId: string,
+  field: IndicatorTextField,
+  event: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>,
+): boolean {
+  const block = parseClipboard(
+    event.clipboardData.getData('text/html'),
+    event.clipboardData.getData('text/plain'),
+  );
+  if (block.length <= 1 && (block[0]?.length ?? 0) <= 1) return false;
+  const newIds = block.map(() => newId('ind'));
+  if (commit('pasteIndicators', { projectId, indicatorId, field, block, newIds })) {
+    notify({ kind: 'info', text: zhCN.edit.pasted });
+  }
+  return true;
+}
+
+function IndicatorRows({
+  frameworkId,
+  project,
+  indicator,
+  index,
+  suggestions,
+  onFocusName,
+}: {
+  frameworkId: string;
+  project: Project;
+  indicator: Indicator;
+  index: number;
+  suggestions: Suggestion[] | null;
+  onFocusName: () => void;
+}) {
+  const framework = getFramework(frameworkId);
+  const level1 = findLevel1(framework, indicator.level1);
+  const ids = { projectId: project.id, indicatorId: indicator.id };
+  const setText = (field: IndicatorTextField, value: string) =>
+    commit('setIndicatorText', { ...ids, field, text: value });
+  const commitName = (name: string) => {
+    const suggestion = suggestions?.find((entry) => entry.name === name.trim());
+    if (!suggestion) return setText('name', name);
+    // Picking a suggestion fills what is still empty, as one undo step.
+    return commit('setIndicator', {
+      ...ids,
+      changes: {
+        name: suggestion.name,
+        ...(indicator.level1 === '' || indicator.level2 === ''
+          ? { level1: suggestion.level1, level2: suggestion.level2 }
+          : {}),
+        ...(isEmptyValue(indicator) ? { period: suggestion.value, annual: suggestion.value } : {}),
+      },
+    });
+  };
+  const listId = `suggest-${indicator.id}`;
+  return (
+    <tbody
+      className="indicator"
+      data-indicator-id={indicator.id}
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes('application/x-jixiao-indicator'))
+          event.preventDefault();
+      }}
+      onDrop={(event) => {
+        const dragged = event.dataTransfer.getData('application/x-jixiao-indicator');
+        if (!dragged || dragged === indicator.id) return;
+        event.preventDefault();
+        commit('moveIndicator', { projectId: project.id, indicatorId: dragged, toIndex: index });
+      }}
+    >
+      <tr>
+        <td rowSpan={2} className="indicator-number">
+          <span
+            className="drag-handle"
+            draggable
+            title={text.drag}
+            onDragStart={(event) =>
+              event.dataTransfer.setData('application/x-jixiao-indicator', indicator.id)
+            }
+          >
+            ⠿
+          </span>
+          {index + 1}
+        </td>
+        <td>
+          <select
+            aria-label={`第 ${index + 1} 条${text.columns.level1}`}
+            value={level1?.name ?? indicator.level1}
+            onChange={(event) => setText('level1', event.target.value)}
+          >
+            {!level1 ? (
+              <option value={indicator.level1}>{indicator.level1 || text.choose}</option>
+            ) : null}
+            {framework.level1.map((entry) => (
+              <option key={entry.code} value={entry.name}>
+                {entry.name}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td>
+          <select
+            aria-label={`第 ${index + 1} 条${text.columns.level2}`}
+            value={indicator.level2}
+            onChange={(event) => setText('level2', event.target.value)}
+          >
+            {!level1?.level2.some((entry) => entry.name === indicator.level2) ? (
+              <option value={indicator.level2}>{indicator.level2 || text.choose}</option>
+            ) : null}
+            {(level1?.level2 ?? []).map((entry) => (
+              <option key={entry.code} value={entry.name}>
+                {entry.name}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td colSpan={3}>
+          <CommitField
+            className="indicator-name"
+            label={`第 ${index + 1} 条${text.columns.name}`}
+            value={indicator.name}
+            list={suggestions ? listId : undefined}
+            onFocus={onFocusName}
+            onCommit={commitName}
+            onPasteBlock={(event) => pasteBlock(project.id, indicator.id, 'name', event)}
+          />
+          {suggestions ? (
+            <datalist id={listId}>
+              {suggestions.map((entry) => (
+                <option key={entry.name} value={entry.name}>
+                  {`${entry.level2} · ${entry.value.sign === '定性' ? entry.value.value : `${entry.value.sign}${entry.value.value}${entry.value.unit}`} · ${entry.fromDocument ? text.fromDocument(entry.source) : entry.source}`}
+                </option>
+              ))}
+            </datalist>
+          ) : null}
+        </td>
+      </tr>
+      <tr>
+        <td colSpan={2}>
+          <span className="value-label">{text.columns.period}</span>
+          <ValueEditor
+            label={`第 ${index + 1} 条${text.columns.period}`}
+            value={indicator.period}
+            onChange={(value) => commit('setIndicatorValue', { ...ids, field: 'period', value })}
+          />
+        </td>
+        <td colSpan={2}>
+          <span className="value-label">{text.columns.annual}</span>
+          <ValueEditor
+            label={`第 ${index + 1} 条${text.columns.annual}`}
+            value={indicator.annual}
+            onChange={(value) => commit('setIndicatorValue', { ...ids, field: 'annual', value })}
+          />
+        </td>
+        <td className="indicator-actions">
+          <button
+            type="button"
+            title={text.copyOne}
+            aria-label={`第 ${index + 1} 条${text.copyOne}`}
+            onClick={() =>
+              commit('copyAnnualToPeriod', { projectId: project.id, indicatorIds: [indicator.id] })
+            }
+          >
+            ⇤
+          </button>
+          <button
+            type="button"
+            title={text.moveUp}
+            aria-label={`第 ${index + 1} 条${text.moveUp}`}
+            disabled={index === 0}
+            onClick={() => commit('moveIndicator', { ...ids, toIndex: index - 1 })}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            title={text.moveDown}
+            aria-label={`第 ${index + 1} 条${text.moveDown}`}
+            disabled={index === project.indicators.length - 1}
+            onClick={() => commit('moveIndicator', { ...ids, toIndex: index + 1 })}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            title={text.duplicate}
+            aria-label={`第 ${index + 1} 条${text.duplicate}`}
+            onClick={() => commit('duplicateIndicator', { ...ids, id: newId('ind') })}
+          >
+            ⧉
+          </button>
+          <button
+            type="button"
+            title={text.remove}
+            aria-label={`第 ${index + 1} 条${text.remove}`}
+            onClick={() =>
+              commit('deleteIndicators', { projectId: project.id, indicatorIds: [indicator.id] })
+            }
+          >
+            ✕
+          </button>
+        </td>
+      </tr>
+    </tbody>
+  );
+}
+
+/** The project's indicators: categories from the document's framework, name, both values. */
+export function IndicatorTable({
+  frameworkId,
+  project,
+}: {
+  frameworkId: string;
+  project: Project;
+}) {
+  const [focused, setFocused] = useState<string | null>(null);
+  const focusedIndicator = project.indicators.find((indicator) => indicator.id === focused);
+  // Suggestions read the whole document only for the indicator being named.
+  const document = useAppStore.getState().current?.document;
+  const suggestions =
+    focusedIndicator && document
+      ? suggestIndicators(document, {
+          projectId: project.id,
+          text: '',
+          level1: focusedIndicator.level1,
+          level2: focusedIndicator.level2,
+          limit: 40,
+        })
+      : null;
+  return (
+    <section className="panel-section" aria-labelledby="indicators-heading">
+      <header className="panel-section-header">
+        <h3 id="indicators-heading">
+          {text.indicatorsHeading}（{project.indicators.length}）
+        </h3>
+        <button
+          type="button"
+          onClick={() => commit('copyAnnualToPeriod', { projectId: project.id })}
+        >
+          {text.copyAll}
+        </button>
+        <button
+          type="button"
+          onClick={() => commit('addIndicator', { projectId: project.id, id: newId('ind') })}
+        >
+          {text.addIndicator}
+        </button>
+      </header>
+      <table className="indicator-table">
+        <colgroup>
+          <col className="col-number" />
+          <col span={2} className="col-category" />
+          <col span={2} className="col-name" />
+          <col className="col-actions" />
+        </colgroup>
+        {project.indicators.map((indicator, index) => (
+          <IndicatorRows
+            key={indicator.id}
+            frameworkId={frameworkId}
+            project={project}
+            indicator={indicator}
+            index={index}
+            suggestions={indicator.id === focused ? suggestions : null}
+            onFocusName={() => setFocused(indicator.id)}
+          />
+        ))}
+      </table>
+    </section>
+  );
+}

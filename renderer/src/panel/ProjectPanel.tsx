@@ -1,0 +1,137 @@
+import type { ProjectTextField } from '../../../shared/edit';
+import { projectText } from '../../../shared/edit';
+import { memo, useDeferredValue } from 'react';
+import { formatMoney, projectAmounts, type Project } from '../../../shared/model';
+import { commit } from '../editing';
+import { zhCN } from '../i18n/zh-CN';
+import { useAppStore } from '../store';
+import { CommitField } from './CommitField';
+import { IndicatorTable } from './IndicatorTable';
+import { CommonUnits } from './ValueEditor';
+
+const text = zhCN.panel;
+
+function Field({
+  project,
+  field,
+  multiline = false,
+  className,
+}: {
+  project: Project;
+  field: ProjectTextField;
+  multiline?: boolean;
+  className?: string;
+}) {
+  const label = text.fields[field];
+  return (
+    <label className={`panel-field ${className ?? ''}`}>
+      <span>{label}</span>
+      <CommitField
+        label={label}
+        multiline={multiline}
+        value={projectText(project, field)}
+        onCommit={(value) =>
+          commit('setProjectText', { projectId: project.id, field, text: value })
+        }
+      />
+    </label>
+  );
+}
+
+/**
+ * Every field of one project, its goals and its indicator table. Deferred: moving through the
+ * grid paints the new active cell first, the panel follows when the browser is idle.
+ */
+export const ProjectPanel = memo(function ProjectPanel({
+  frameworkId,
+  moneyUnit,
+  project: latest,
+}: {
+  frameworkId: string;
+  moneyUnit: string;
+  project: Project | null;
+}) {
+  const project = useDeferredValue(latest);
+  return (
+    <aside className="project-panel" aria-labelledby="panel-heading">
+      <header className="panel-header">
+        <h2 id="panel-heading">{text.heading}</h2>
+        <button type="button" onClick={() => useAppStore.setState({ panelOpen: false })}>
+          {text.close}
+        </button>
+      </header>
+      {project ? (
+        <ProjectFields frameworkId={frameworkId} moneyUnit={moneyUnit} project={project} />
+      ) : (
+        <p className="muted">{text.none}</p>
+      )}
+      <CommonUnits />
+    </aside>
+  );
+});
+
+function ProjectFields({
+  frameworkId,
+  moneyUnit,
+  project,
+}: {
+  frameworkId: string;
+  moneyUnit: string;
+  project: Project;
+}) {
+  const amounts = projectAmounts(project);
+  return (
+    <div className="panel-body" data-project-id={project.id}>
+      <Field project={project} field="name" multiline className="wide" />
+      <div className="panel-grid">
+        <Field project={project} field="code" />
+        <Field project={project} field="supervisor" />
+        <Field project={project} field="implementer" />
+        <label className="panel-field">
+          <span>{text.fields.attribute}</span>
+          <select
+            aria-label={text.fields.attribute}
+            value={project.attribute ?? ''}
+            onChange={(event) =>
+              commit('setProjectText', {
+                projectId: project.id,
+                field: 'attribute',
+                text: event.target.value,
+              })
+            }
+          >
+            <option value="">{text.attributeNone}</option>
+            <option value="新增">新增</option>
+            <option value="延续">延续</option>
+          </select>
+        </label>
+        <Field project={project} field="periodStart" />
+        <Field project={project} field="periodEnd" />
+      </div>
+      <section className="panel-section">
+        <h3>{text.moneyHeading(moneyUnit)}</h3>
+        <div className="panel-grid money-grid">
+          <Field project={project} field="money.fiscal" />
+          <Field project={project} field="money.specialAccount" />
+          <Field project={project} field="money.other" />
+          <label className="panel-field">
+            <span>{text.total}</span>
+            <span className="derived-total" data-testid="project-total">
+              {formatMoney(amounts.total)}
+            </span>
+          </label>
+          <Field project={project} field="money.carryover" />
+          <Field project={project} field="periodMoney.total" />
+          <Field project={project} field="periodMoney.fiscal" />
+          <Field project={project} field="periodMoney.other" />
+        </div>
+      </section>
+      <section className="panel-section">
+        <h3>{text.goalsHeading}</h3>
+        <Field project={project} field="goals.annual" multiline className="wide" />
+        <Field project={project} field="goals.period" multiline className="wide" />
+      </section>
+      <IndicatorTable frameworkId={frameworkId} project={project} />
+    </div>
+  );
+}

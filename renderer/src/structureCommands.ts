@@ -1,0 +1,122 @@
+import { newId } from '../../shared/model';
+import { commit } from './editing';
+import { activeRow, select, selectedRows, selectId } from './gridModel';
+import { zhCN } from './i18n/zh-CN';
+import { notify, useAppStore } from './store';
+
+function document() {
+  return useAppStore.getState().current?.document;
+}
+
+/** 新增项目: below the active project, or first in the active unit. */
+export function addProject(): void {
+  const doc = document();
+  if (!doc) return;
+  const row = activeRow();
+  if (!row) {
+    const unitId = newId('unit');
+    if (commit('addUnit', { id: unitId, name: doc.department || zhCN.structure.newUnitName }))
+      selectId(unitId);
+    return;
+  }
+  const id = newId('proj');
+  const index = row.kind === 'project' ? row.projectIndex + 1 : 0;
+  if (
+    commit('addProject', { unitId: row.unitId, id, index, name: zhCN.structure.newProjectName })
+  ) {
+    selectId(id);
+  }
+}
+
+/** 新增单位: after the active unit. */
+export function addUnit(): void {
+  const doc = document();
+  if (!doc) return;
+  const row = activeRow();
+  const id = newId('unit');
+  const index = row ? row.unitIndex + 1 : doc.units.length;
+  if (commit('addUnit', { id, index, name: zhCN.structure.newUnitName })) selectId(id);
+}
+
+/** 复制: the active project or unit, placed right after it. */
+export function duplicateRow(): void {
+  const row = activeRow();
+  if (!row) return;
+  if (row.kind === 'project') {
+    const id = newId('proj');
+    if (commit('duplicateProject', { projectId: row.projectId, id })) selectId(id);
+  } else {
+    const id = newId('unit');
+    if (commit('duplicateUnit', { unitId: row.unitId, id })) selectId(id);
+  }
+}
+
+/** 删除: the selected projects, or the active unit with its projects. One undo step. */
+export function deleteRows(): void {
+  const rows = selectedRows();
+  const projects = rows.flatMap((row) => (row.kind === 'project' ? [row.projectId] : []));
+  const { selection } = useAppStore.getState();
+  const done =
+    projects.length > 0
+      ? commit('deleteProjects', { projectIds: projects })
+      : rows[0]?.kind === 'unit'
+        ? commit('deleteUnit', { unitId: rows[0].unitId })
+        : false;
+  if (done) {
+    select(Math.min(selection.row, selection.anchorRow), selection.column);
+    notify({ kind: 'info', text: zhCN.structure.deleted });
+  }
+}
+
+/**
+ * 上移 / 下移: a project moves within its unit and, at the unit's edge, into the neighbouring
+ * unit; a unit moves among units.
+ */
+export function moveRow(direction: -1 | 1): void {
+  const doc = document();
+  const row = activeRow();
+  if (!doc || !row) return;
+  const { column } = useAppStore.getState().selection;
+  if (row.kind === 'unit') {
+    const toIndex = row.unitIndex + direction;
+    if (toIndex < 0 || toIndex >= doc.units.length) return;
+    if (commit('moveUnit', { unitId: row.unitId, toIndex })) selectId(row.unitId, column);
+    return;
+  }
+  const unit = doc.units[row.unitIndex];
+  if (!unit) return;
+  const toIndex = row.projectIndex + direction;
+  if (toIndex >= 0 && toIndex < unit.projects.length) {
+    if (commit('moveProject', { projectId: row.projectId, toUnitId: unit.id, toIndex })) {
+      selectId(row.projectId, column);
+    }
+    return;
+  }
+  const neighbour = doc.units[row.unitIndex + direction];
+  if (!neighbour) return;
+  const index = direction < 0 ? neighbour.projects.length : 0;
+  if (commit('moveProject', { projectId: row.projectId, toUnitId: neighbour.id, toIndex: index })) {
+    selectId(row.projectId, column);
+  }
+}
+
+/** Moves a project to a unit (context menu 移到单位), at the end of its list. */
+export function moveProjectToUnit(projectId: string, unitId: string): void {
+  const unit = document()?.units.find((item) => item.id === unitId);
+  if (!unit) return;
+  if (commit('moveProject', { projectId, toUnitId: unitId, toIndex: unit.projects.length })) {
+    selectId(projectId);
+  }
+}
+
+/** 新增指标 for the active project; the panel shows it. */
+export function addIndicator(): void {
+  const row = activeRow();
+  if (row?.kind !== 'project') {
+    notify({ kind: 'info', text: zhCN.structure.selectProject });
+    return;
+  }
+  if (commit('addIndicator', { projectId: row.projectId, id: newId('ind') })) {
+    useAppStore.setState({ panelOpen: true });
+  }
+}

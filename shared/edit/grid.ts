@@ -1,0 +1,148 @@
+import { getFramework } from '../frameworks';
+import { formatIndicatorRun } from '../export/indicatorText';
+import { readIndicatorRun } from '../import/indicatorRun';
+import {
+  formatMoney,
+  projectAmounts,
+  unitAmounts,
+  type JixiaoDocument,
+  type Project,
+} from '../model';
+import { projectText, setProjectText, type ProjectTextField } from './fields';
+import { findProject, findUnit } from './locate';
+import { EditError } from './patches';
+
+/** The seven columns of the disclosure table, in print order. */
+export const GRID_COLUMNS = [
+  { key: 'name', label: '项目名称（资金使用单位）' },
+  { key: 'total', label: '总计' },
+  { key: 'fiscal', label: '财政拨款' },
+  { key: 'specialAccount', label: '财政专户拨款' },
+  { key: 'other', label: '其他资金' },
+  { key: 'goal', label: '绩效目标' },
+  { key: 'indicators', label: '绩效指标' },
+] as const;
+export type GridColumnKey = (typeof GRID_COLUMNS)[number]['key'];
+
+/** Money columns, right-aligned. */
+export const MONEY_COLUMNS: ReadonlySet<GridColumnKey> = new Set([
+  'total',
+  'fiscal',
+  'specialAccount',
+  'other',
+]);
+
+const PROJECT_FIELDS: Partial<Record<GridColumnKey, ProjectTextField>> = {
+  name: 'name',
+  fiscal: 'money.fiscal',
+  specialAccount: 'money.specialAccount',
+  other: 'money.other',
+  goal: 'goals.annual',
+};
+
+/** A row of the grid: a funding unit's subtotal row or a project row. */
+export type GridRow =
+  | { kind: 'unit'; unitId: string; unitIndex: number }
+  | { kind: 'project'; unitId: string; projectId: string; unitIndex: number; projectIndex: number };
+
+/** A row by id, stable across edits that move rows. */
+export type RowRef = { kind: 'unit'; unitId: string } | { kind: 'project'; projectId: string };
+
+/** The rows in document order: each unit row followed by its projects. */
+export function gridRows(document: JixiaoDocument): GridRow[] {
+  const rows: GridRow[] = [];
+  document.units.forEach((unit, unitIndex) => {
+    rows.push({ kind: 'unit', unitId: unit.id, unitIndex });
+    unit.projects.forEach((project, projectIndex) =>
+      rows.push({
+        kind: 'project',
+        unitId: unit.id,
+        projectId: project.id,
+        unitIndex,
+        projectIndex,
+      }),
+    );
+  });
+  return rows;
+}
+
+export function rowRef(row: GridRow): RowRef {
+  return row.kind === 'unit'
+    ? { kind: 'unit', unitId: row.unitId }
+    : { kind: 'project', projectId: row.projectId };
+}
+
+/** True when typing into the cell changes the document (totals and unit subtotals are derived). */
+export function isCellEditable(row: GridRow | RowRef, column: GridColumnKey): boolean {
+  if (row.kind === 'unit') return column === 'name';
+  return PROJECT_FIELDS[column] !== undefined;
+}
+
+/** True when a paste may write the cell (the 绩效指标 cell is read as an indicator run). */
+export function isCellPasteable(row: GridRow | RowRef, column: GridColumnKey): boolean {
+  return isCellEditable(row, column) || (row.kind === 'project' && column === 'indicators');
+}
+
+function projectCell(project: Project, column: GridColumnKey, frameworkId: string): string {
+  const amounts = projectAmounts(project);
+  switch (column) {
+    case 'name':
+      return project.name;
+    case 'total':
+    case 'fiscal':
+    case 'specialAccount':
+    case 'other':
+      return formatMoney(amounts[column], { blankZero: true });
+    case 'goal':
+      return project.goals.annual;
+    case 'indicators':
+      return formatIndicatorRun(project.indicators, getFramework(frameworkId));
+  }
+}
+
+/** The cell as printed (money with separators, blank zero), for display and copying. */
+export function cellText(document: JixiaoDocument, row: GridRow, column: GridColumnKey): string {
+  const unit = document.units[row.unitIndex];
+  if (!unit) return '';
+  if (row.kind === 'unit') {
+    if (column === 'name') return unit.name;
+    if (column === 'goal' || column === 'indicators') return '';
+    return formatMoney(unitAmounts(unit)[column], { blankZero: true });
+  }
+  const project = unit.projects[row.projectIndex];
+  return project ? projectCell(project, column, document.frameworkId) : '';
+}
+
+/** The text the cell editor starts with (money without separators, so it can be retyped). */
+export function editText(document: JixiaoDocument, row: GridRow, column: GridColumnKey): string {
+  const field = PROJECT_FIELDS[column];
+  if (row.kind === 'project' && field) {
+    const project = document.units[row.unitIndex]?.projects[row.projectIndex];
+    return project ? projectText(project, field) : '';
+  }
+  return cellText(document, row, column);
+}
+
+/** Writes a cell from text; a paste into 绩效指标 replaces the project's indicators. */
+export function setCellText(
+  draft: JixiaoDocument,
+  row: RowRef,
+  column: GridColumnKey,
+  text: string,
+): void {
+  if (row.kind === 'unit') {
+    if (column !== 'name') throw new EditError('单位行的金额是各项目之和，不能直接输入。');
+    findUnit(draft, row.unitId).unit.name = text;
+    return;
+  }
+  const { project } = findProject(draft, row.projectId);
+  if (column === 'indicators') {
+    const cell = readIndicatorRun(text, getFramework(draft.frameworkId), {}, project.name);
+    project.indicators = cell.indicators;
+    if (cell.raw.length > 0) project.raw.push(...cell.raw);
+    return;
+  }
+  const field = PROJECT_FIELDS[column];
+  if (!field) throw new EditError('总计由财政拨款、财政专户拨款和其他资金相加得出，不能直接输入。');
+  setProjectText(project, field, text);
+}

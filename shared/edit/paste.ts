@@ -1,0 +1,153 @@
+import type { JixiaoDocument } from '../model';
+import type { CellBlock } from './clipboard';
+import { setIndicatorText, type IndicatorTextField } from './fields';
+import {
+  GRID_COLUMNS,
+  isCellPasteable,
+  setCellText,
+  type GridColumnKey,
+  type RowRef,
+} from './grid';
+import { findIndicator, findProject, findUnit } from './locate';
+import { EditError } from './patches';
+import { emptyIndicator, emptyProject } from './structure';
+
+const HEADER_CELLS = new Set<string>([
+  ...GRID_COLUMNS.map((column) => column.label),
+  '项目名称',
+  '合计',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '实施周期指标值',
+  '年度指标值',
+]);
+
+/** Drops header rows and the 合计 row a clerk copies along with a table's data. */
+function dataRows(block: CellBlock): CellBlock {
+  return block.filter((row) => {
+    const first = (row.find((cell) => cell.trim() !== '') ?? '').trim();
+    return first !== '' ? !HEADER_CELLS.has(first) : row.some((cell) => cell.trim() !== '');
+  });
+}
+
+function where(rowNumber: number, columnLabel: string): string {
+  return `粘贴内容第 ${rowNumber} 行「${columnLabel}」`;
+}
+
+function withPlace(rowNumber: number, columnLabel: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if (error instanceof EditError)
+      throw new EditError(`${where(rowNumber, columnLabel)}：${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * Pastes a block into the disclosure grid from a cell. Rows fill the anchor's project and the
+ * projects below it in the same unit; rows beyond the unit's last project become new projects
+ * (`newIds` gives their ids). 总计 cells are skipped (they are derived). All or nothing: a cell
+ * that cannot be read refuses the whole paste with where and why.
+ */
+export function pasteGrid(
+  draft: JixiaoDocument,
+  args: { anchor: RowRef; column: GridColumnKey; block: CellBlock; newIds: string[] },
+): void {
+  const block =
+    args.anchor.kind === 'unit' && args.block.length === 1 ? args.block : dataRows(args.block);
+  if (block.length === 0) throw new EditError('剪贴板中没有可粘贴的内容。');
+  const startColumn = GRID_COLUMNS.findIndex((column) => column.key === args.column);
+  if (args.anchor.kind === 'unit' && block.length === 1 && block[0]?.length === 1) {
+    setCellText(draft, args.anchor, 'name', block[0][0] ?? '');
+    return;
+  }
+  const unit =
+    args.anchor.kind === 'unit'
+      ? findUnit(draft, args.anchor.unitId).unit
+      : findProject(draft, args.anchor.projectId).unit;
+  let index =
+    args.anchor.kind === 'unit' ? 0 : findProject(draft, args.anchor.projectId).projectIndex;
+  let created = 0;
+  block.forEach((cells, offset) => {
+    let project = unit.projects[index];
+    if (!project) {
+      const id = args.newIds[created] ?? `${args.newIds[0] ?? 'pasted'}-${created}`;
+      created += 1;
+      project = emptyProject(id);
+      unit.projects.push(project);
+    }
+    const row: RowRef = { kind: 'project', projectId: project.id };
+    cells.forEach((text, cellOffset) => {
+      const column = GRID_COLUMNS[startColumn + cellOffset];
+      if (!column || !isCellPasteable(row, column.key)) return;
+      withPlace(offset + 1, column.label, () => setCellText(draft, row, column.key, text));
+    });
+    index += 1;
+  });
+}
+
+/** The columns of the project panel's indicator table, in paste order. */
+export const INDICATOR_COLUMNS: ReadonlyArray<{ field: IndicatorTextField; label: string }> = [
+  { field: 'level1', label: '一级指标' },
+  { field: 'level2', label: '二级指标' },
+  { field: 'name', label: '三级指标' },
+  { field: 'period', label: '实施周期指标值' },
+  { field: 'annual', label: '年度指标值' },
+  { field: 'note', label: '指标值说明' },
+];
+
+/**
+ * Pastes a block into a project's indicator table from an indicator and column; rows beyond the
+ * last indicator become new indicators. A merged 一级/二级 cell that Excel pastes empty below
+ * its first row takes the category from the row above.
+ */
+export function pasteIndicators(
+  draft: JixiaoDocument,
+  args: {
+    projectId: string;
+    indicatorId?: string;
+    field: IndicatorTextField;
+    block: CellBlock;
+    newIds: string[];
+  },
+): void {
+  const block = dataRows(args.block);
+  if (block.length === 0) throw new EditError('剪贴板中没有可粘贴的内容。');
+  const { project } = findProject(draft, args.projectId);
+  let index = args.indicatorId
+    ? findIndicator(project, args.indicatorId).indicatorIndex
+    : project.indicators.length;
+  const startColumn = INDICATOR_COLUMNS.findIndex((column) => column.field === args.field);
+  let created = 0;
+  let previous: { level1: string; level2: string } | null = null;
+  block.forEach((cells, offset) => {
+    let indicator = project.indicators[index];
+    if (!indicator) {
+      indicator = emptyIndicator(
+        args.newIds[created] ?? `${args.newIds[0] ?? 'pasted'}-${created}`,
+      );
+      created += 1;
+      project.indicators.push(indicator);
+    }
+    const target = indicator;
+    cells.forEach((text, cellOffset) => {
+      const column = INDICATOR_COLUMNS[startColumn + cellOffset];
+      if (!column) return;
+      let value = text;
+      if (
+        value.trim() === '' &&
+        previous &&
+        (column.field === 'level1' || column.field === 'level2')
+      ) {
+        value = previous[column.field];
+      }
+      withPlace(offset + 1, column.label, () =>
+        setIndicatorText(target, column.field, value, draft.frameworkId),
+      );
+    });
+    previous = { level1: target.level1, level2: target.level2 };
+    index += 1;
+  });
+}

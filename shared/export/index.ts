@@ -1,0 +1,21 @@
+export * from './layout';
+export { formatIndicatorRun } from './indicatorText';
+export { disclosureText, paragraphCell } from './disclosureText';
+export { DISCLOSURE_HEADERS } from './disclosureLayout';
+export { FORM_TITLE } from './formLayout';
+export { exportDocx } from './docx';
+export { exportXlsx, MONEY_FORMAT } from './xlsx';
+export {
+  escapeHtml,
+  layoutToHtml,
+  MARGIN_PRESETS,
+  PAGE_NUMBER_FORMAT,
+  printGeometry,
+  PRINT_CSP,
+  SCREEN_PAGE_GAP_MM,
+  type HtmlOptions,
+  type MarginPreset,
+  type PrintGeometry,
+} from './html';
+export { CJK_SERIF_FALLBACKS, fontCandidates, fontFamily } from './fontStack';
+export { printDocumentHtml, printLayout, type PrintChoice } from './print';

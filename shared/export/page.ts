@@ -1,0 +1,196 @@
+/**
+ * Page geometry, fonts and cell helpers shared by the layout builders and the writers.
+ */
+import type {
+  FontRole,
+  FontSpec,
+  LayoutCell,
+  LayoutColumn,
+  LayoutFontOptions,
+  LayoutRow,
+  Margins,
+  Orientation,
+  PageSetup,
+} from './layout';
+import { cellHeightPt, PT_PER_MM } from './measure';
+
+const A4 = { shortMm: 210, longMm: 297 } as const;
+
+/** A4 paper in an orientation with the given margins. */
+export function a4Page(orientation: Orientation, margins: Margins): PageSetup {
+  const landscape = orientation === 'landscape';
+  return {
+    paper: 'A4',
+    orientation,
+    widthMm: landscape ? A4.longMm : A4.shortMm,
+    heightMm: landscape ? A4.shortMm : A4.longMm,
+    margins,
+  };
+}
+
+/** Width between the left and right margins. */
+export function textWidthMm(page: PageSetup): number {
+  return page.widthMm - page.margins.left - page.margins.right;
+}
+
+/** Height between the top and bottom margins. */
+export function textHeightMm(page: PageSetup): number {
+  return page.heightMm - page.margins.top - page.margins.bottom;
+}
+
+/**
+ * Turns relative column weights into absolute widths (0.1 mm steps) that sum exactly to the
+ * text width of the page.
+ */
+export function columnsFor(
+  page: PageSetup,
+  weights: ReadonlyArray<readonly [key: string, weight: number]>,
+): LayoutColumn[] {
+  const total = Math.round(textWidthMm(page) * 10);
+  const weightSum = weights.reduce((sum, [, weight]) => sum + weight, 0);
+  let cumulative = 0;
+  let previous = 0;
+  return weights.map(([key, weight]) => {
+    cumulative += weight;
+    const edge = Math.round((cumulative / weightSum) * total);
+    const widthMm = (edge - previous) / 10;
+    previous = edge;
+    return { key, widthMm };
+  });
+}
+
+const DEFAULT_FONT_NAMES: Record<FontRole, { name: string; fallbacks: string[] }> = {
+  title: { name: '方正小标宋简体', fallbacks: ['华文中宋', '宋体'] },
+  subtitle: { name: '楷体_GB2312', fallbacks: ['楷体', 'KaiTi'] },
+  unit: { name: '楷体_GB2312', fallbacks: ['楷体', 'KaiTi'] },
+  table: { name: '仿宋_GB2312', fallbacks: ['仿宋', 'FangSong'] },
+  pageNumber: { name: '宋体', fallbacks: ['SimSun'] },
+};
+
+/** The layout's fonts at the given sizes, with the caller's name overrides applied. */
+export function resolveFonts(
+  sizes: Record<FontRole, number>,
+  overrides: LayoutFontOptions = {},
+): Record<FontRole, FontSpec> {
+  const named: Partial<Record<FontRole, string>> = {
+    title: overrides.title,
+    table: overrides.table,
+    unit: overrides.unit,
+    subtitle: overrides.unit,
+  };
+  const fonts = {} as Record<FontRole, FontSpec>;
+  for (const role of Object.keys(DEFAULT_FONT_NAMES) as FontRole[]) {
+    const defaults = DEFAULT_FONT_NAMES[role];
+    const override = named[role]?.trim();
+    fonts[role] = {
+      name: override || defaults.name,
+      fallbacks: override
+        ? [defaults.name, ...defaults.fallbacks].filter((name) => name !== override)
+        : [...defaults.fallbacks],
+      sizePt: sizes[role],
+      bold: false,
+    };
+  }
+  return fonts;
+}
+
+/**
+ * Cell text as every writer can hold it: line breaks normalised to '\n', tabs to spaces, and
+ * control characters (invalid in XML) removed.
+ */
+export function cleanText(text: string): string {
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/\t/g, ' ')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
+  );
+}
+
+/** Builds a cell; text is cleaned. */
+export function cell(text: string, options: Partial<Omit<LayoutCell, 'text'>> = {}): LayoutCell {
+  return {
+    text: cleanText(text),
+    colSpan: 1,
+    rowSpan: 1,
+    align: 'left',
+    verticalAlign: 'middle',
+    kind: 'text',
+    bold: false,
+    ...options,
+  };
+}
+
+/** A fixed label of the form (centred). */
+export function label(text: string, options: Partial<Omit<LayoutCell, 'text'>> = {}): LayoutCell {
+  return cell(text, { kind: 'label', align: 'center', ...options });
+}
+
+/** A row as the layout builders assemble it, before `keepTogether` is measured. */
+export type RowDraft = Omit<LayoutRow, 'keepTogether'>;
+
+/** Header rows always stay together (they repeat on every page). */
+export function headerRowsOf(rows: readonly RowDraft[]): LayoutRow[] {
+  return rows.map((row) => ({ ...row, keepTogether: true }));
+}
+
+/** A cell placed on the grid: its first row and column (0-based, counting all section rows). */
+export interface PlacedCell {
+  cell: LayoutCell;
+  row: number;
+  column: number;
+}
+
+/**
+ * Places the cells of consecutive rows on the column grid, honouring row and column spans
+ * (HTML semantics). Throws when a row does not fill the grid exactly: a layout bug.
+ */
+export function placeCells(rows: readonly RowDraft[], columnCount: number): PlacedCell[][] {
+  const covered: boolean[][] = rows.map(() => new Array<boolean>(columnCount).fill(false));
+  return rows.map((row, rowIndex) => {
+    const placed: PlacedCell[] = [];
+    const occupied = covered[rowIndex] as boolean[];
+    let column = 0;
+    for (const item of row.cells) {
+      while (column < columnCount && occupied[column]) column += 1;
+      if (column + item.colSpan > columnCount) {
+        throw new Error(`版面错误：第 ${rowIndex + 1} 行的单元格超出 ${columnCount} 列`);
+      }
+      placed.push({ cell: item, row: rowIndex, column });
+      for (let r = rowIndex; r < Math.min(rows.length, rowIndex + item.rowSpan); r += 1) {
+        for (let c = column; c < column + item.colSpan; c += 1) (covered[r] as boolean[])[c] = true;
+      }
+      column += item.colSpan;
+    }
+    if (occupied.some((taken) => !taken)) {
+      throw new Error(`版面错误：第 ${rowIndex + 1} 行未填满 ${columnCount} 列`);
+    }
+    return placed;
+  });
+}
+
+/**
+ * Sets `keepTogether` on rows whose text needs less than half the page's text height at
+ * `fontSizePt`, so short rows never break across pages while tall ones still can.
+ */
+export function markKeepTogether(
+  rows: readonly RowDraft[],
+  columns: readonly LayoutColumn[],
+  page: PageSetup,
+  fontSizePt: number,
+): LayoutRow[] {
+  const limit = (textHeightMm(page) * PT_PER_MM) / 2;
+  const placed = placeCells(rows, columns.length);
+  return rows.map((row, index) => {
+    let tallest = 0;
+    for (const { cell: item, column } of placed[index] ?? []) {
+      if (item.rowSpan > 1) continue;
+      const widthMm = columns
+        .slice(column, column + item.colSpan)
+        .reduce((sum, entry) => sum + entry.widthMm, 0);
+      tallest = Math.max(tallest, cellHeightPt(item.text, widthMm, fontSizePt));
+    }
+    return { ...row, keepTogether: tallest <= limit };
+  });
+}

@@ -1,0 +1,240 @@
+/**
+ * Plans a layout section as spreadsheet rows. Two things differ from Word: Excel never splits a row
+ * across pages and caps a row at 409 pt, and it does not size rows holding wrapped or merged text.
+ * So heights are computed here, and a row too tall for a page is cut into several sheet rows: long
+ * text continues in the rows below (cut between paragraphs or sentences) while the other cells of
+ * the row are merged down over them.
+ */
+import type {
+  CellKind,
+  FontRole,
+  HorizontalAlign,
+  Layout,
+  LayoutRow,
+  LayoutSection,
+  VerticalAlign,
+} from './layout';
+import { cellCapacity, cellHeightPt, lineHeightPt, PT_PER_MM, splitText } from './measure';
+import { placeCells, textHeightMm } from './page';
+
+/** Excel's largest row height. */
+export const MAX_ROW_PT = 409;
+
+export interface SheetCell {
+  /** First row and column, 0-based. */
+  row: number;
+  column: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+  amount?: number;
+  kind: CellKind;
+  align: HorizontalAlign;
+  verticalAlign: VerticalAlign;
+  bold: boolean;
+  font: FontRole;
+  /** Bordered table cell (title-block cells have no border). */
+  boxed: boolean;
+  /** Set on a piece of text cut from a taller cell: the pieces follow in the rows below. */
+  continues?: boolean;
+}
+
+export interface SheetPlan {
+  columnsMm: number[];
+  rowHeightsPt: number[];
+  cells: SheetCell[];
+  /** Rows (0-based, inclusive) printed at the top of every page, or null. */
+  printTitles: [number, number] | null;
+  /** Number of rows at the top that belong to the title block and column header. */
+  headRowCount: number;
+}
+
+interface HeightNeed {
+  start: number;
+  end: number;
+  need: number;
+}
+
+function spanMm(columnsMm: readonly number[], start: number, span: number): number {
+  return columnsMm.slice(start, start + span).reduce((sum, width) => sum + width, 0);
+}
+
+/**
+ * Places rows from `firstRow` on, cutting rows taller than `cut.abovePt` into pieces of at most
+ * `cut.piecePt`.
+ * Returns the number of sheet rows used.
+ */
+function planRows(
+  rows: readonly LayoutRow[],
+  firstRow: number,
+  columnsMm: readonly number[],
+  fontSizePt: number,
+  cut: { abovePt: number; piecePt: number } | null,
+  plan: { heights: number[]; cells: SheetCell[]; needs: HeightNeed[] },
+): number {
+  const placed = placeCells(rows, columnsMm.length);
+  const lineHeight = lineHeightPt(fontSizePt);
+  const minimum = lineHeight + 4;
+  const starts: number[] = [];
+  const counts: number[] = [];
+  let next = firstRow;
+  // First pass: decide how many sheet rows each layout row takes and place the single-row cells.
+  placed.forEach((row) => {
+    const simple = row.filter(({ cell }) => cell.rowSpan === 1);
+    const measured = simple.map((item) => {
+      const widthMm = spanMm(columnsMm, item.column, item.cell.colSpan);
+      return { item, widthMm, height: cellHeightPt(item.cell.text, widthMm, fontSizePt) };
+    });
+    const tallest = Math.max(minimum, ...measured.map(({ height }) => height));
+    const split = new Map<(typeof measured)[number], string[]>();
+    if (cut && tallest > cut.abovePt) {
+      const maxLines = Math.max(1, Math.floor((cut.piecePt - 4) / lineHeight));
+      for (const entry of measured) {
+        if (entry.height <= cut.piecePt || entry.item.cell.kind === 'money') continue;
+        const capacity = cellCapacity(entry.widthMm, fontSizePt);
+        split.set(entry, splitText(entry.item.cell.text, capacity, maxLines).pieces);
+      }
+    }
+    const count = Math.max(1, ...[...split.values()].map((pieces) => pieces.length));
+    starts.push(next);
+    counts.push(count);
+    for (let offset = 0; offset < count; offset += 1) plan.heights[next + offset] = minimum;
+    for (const entry of measured) {
+      const { item } = entry;
+      const pieces = split.get(entry) ?? [item.cell.text];
+      pieces.forEach((text, index) => {
+        const last = index === pieces.length - 1;
+        const rowSpan = last ? count - index : 1;
+        plan.cells.push({
+          ...item.cell,
+          text,
+          row: next + index,
+          column: item.column,
+          rowSpan,
+          // A merged cell that may cross a page break keeps its text at the top, on the first page.
+          verticalAlign: rowSpan > 1 ? 'top' : item.cell.verticalAlign,
+          font: 'table',
+          boxed: true,
+          continues: pieces.length > 1 && !last ? true : undefined,
+        });
+        // An uncut cell was measured above; only the pieces of a cut one need measuring.
+        const height =
+          text === item.cell.text ? entry.height : cellHeightPt(text, entry.widthMm, fontSizePt);
+        if (rowSpan === 1) {
+          plan.heights[next + index] = Math.max(plan.heights[next + index] ?? 0, height);
+        } else {
+          plan.needs.push({ start: next + index, end: next + count - 1, need: height });
+        }
+      });
+    }
+    next += count;
+  });
+  // Second pass: cells merged down several layout rows.
+  placed.forEach((row, rowIndex) => {
+    for (const { cell, column } of row) {
+      if (cell.rowSpan === 1) continue;
+      const lastRow = rowIndex + cell.rowSpan - 1;
+      const start = starts[rowIndex] as number;
+      const end = (starts[lastRow] as number) + (counts[lastRow] as number) - 1;
+      const crossesCut = counts.slice(rowIndex, lastRow + 1).some((count) => count > 1);
+      plan.cells.push({
+        ...cell,
+        row: start,
+        column,
+        rowSpan: end - start + 1,
+        verticalAlign: crossesCut ? 'top' : cell.verticalAlign,
+        font: 'table',
+        boxed: true,
+      });
+      plan.needs.push({
+        start,
+        end,
+        need: cellHeightPt(cell.text, spanMm(columnsMm, column, cell.colSpan), fontSizePt),
+      });
+    }
+  });
+  return next - firstRow;
+}
+
+/** Grows the last row of each merged range until the range is as tall as its text needs. */
+function satisfyNeeds(heights: number[], needs: readonly HeightNeed[]): void {
+  for (const { start, end, need } of [...needs].sort((a, b) => a.end - b.end)) {
+    let total = 0;
+    for (let row = start; row <= end; row += 1) total += heights[row] ?? 0;
+    for (let row = end; row >= start && total < need; row -= 1) {
+      const current = heights[row] ?? 0;
+      const grown = Math.min(MAX_ROW_PT, current + (need - total));
+      total += grown - current;
+      heights[row] = grown;
+    }
+  }
+}
+
+/** Plans one section as sheet rows: title block, header rows, body rows. */
+export function planSheet(layout: Layout, section: LayoutSection): SheetPlan {
+  const columnsMm = section.columns.map((column) => column.widthMm);
+  const count = columnsMm.length;
+  const tableSize = layout.fonts.table.sizePt;
+  const plan = { heights: [] as number[], cells: [] as SheetCell[], needs: [] as HeightNeed[] };
+  let row = 0;
+  for (const line of section.titleBlock) {
+    const parts =
+      line.center || count < 2
+        ? [
+            {
+              part: line.center ?? line.left ?? line.right,
+              align: 'center' as const,
+              column: 0,
+              span: count,
+            },
+          ]
+        : [
+            { part: line.left, align: 'left' as const, column: 0, span: count - 1 },
+            { part: line.right, align: 'right' as const, column: count - 1, span: 1 },
+          ];
+    let height = 0;
+    for (const { part, align, column, span } of parts) {
+      const font = part?.font ?? 'table';
+      plan.cells.push({
+        row,
+        column,
+        rowSpan: 1,
+        colSpan: span,
+        text: part?.text ?? '',
+        kind: 'label',
+        align,
+        verticalAlign: 'middle',
+        bold: false,
+        font,
+        boxed: false,
+      });
+      height = Math.max(height, lineHeightPt(layout.fonts[font].sizePt) + (line.center ? 10 : 6));
+    }
+    plan.heights[row] = height;
+    row += 1;
+  }
+  const titleRows = row;
+  row += planRows(section.headerRows, row, columnsMm, tableSize, null, plan);
+  const headRowCount = row;
+  satisfyNeeds(plan.heights, plan.needs);
+  const repeated = plan.heights
+    .slice(section.repeatTitleBlock ? 0 : titleRows, headRowCount)
+    .reduce((sum, height) => sum + height, 0);
+  const pageRoom = textHeightMm(section.page) * PT_PER_MM - repeated - 12;
+  // Rows that would fill most of a page are cut into pieces of under half a page, so a piece
+  // rarely leaves a large gap at the foot of the page before it.
+  const cut = {
+    abovePt: Math.max(80, Math.min(MAX_ROW_PT, pageRoom * 0.75)),
+    piecePt: Math.max(60, Math.min(MAX_ROW_PT, pageRoom * 0.4)),
+  };
+  row += planRows(section.bodyRows, row, columnsMm, tableSize, cut, plan);
+  satisfyNeeds(plan.heights, plan.needs);
+  const firstTitle = section.repeatTitleBlock ? 0 : titleRows;
+  return {
+    columnsMm,
+    rowHeightsPt: plan.heights.map((height) => Math.min(MAX_ROW_PT, Math.ceil(height * 4) / 4)),
+    cells: plan.cells,
+    printTitles: headRowCount > firstTitle ? [firstTitle, headRowCount - 1] : null,
+    headRowCount,
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * Excel writer: Layout → .xlsx bytes with ExcelJS. One sheet per section; computed row heights,
+ * borders on every cell of a merged range, A4 page setup fitted to one page wide, print area and
+ * print titles. Values are strings and numbers only, never formulas: text that begins with
+ * `=`, `+`, `-` or `@` is written as a string (ARCHITECTURE decision 6).
+ */
+import ExcelJS from 'exceljs';
+import type { Layout, LayoutSection } from './layout';
+import { excelColumnWidth } from './measure';
+import { planSheet, type SheetCell } from './sheetPlan';
+import { uniqueSheetNames } from './sheetName';
+
+/** Money: thousands separators, two decimals, zero blank (the official tables' convention). */
+export const MONEY_FORMAT = '#,##0.00;-#,##0.00;';
+
+/** Money where the layout prints zero (`0.00`, the per-project form). */
+export const MONEY_FORMAT_ZERO = '#,##0.00;-#,##0.00;0.00';
+
+/** A4 in Excel's paperSize enumeration. */
+const PAPER_A4 = 9;
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** Column letters for a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** An Excel header/footer string: `{page}` becomes the page field, `&` is escaped. */
+function footerText(layout: Layout): string {
+  const position = { left: '&L', center: '&C', right: '&R' }[layout.pageNumbers.align];
+  return `${position}${layout.pageNumbers.format.replace(/&/g, '&&').replace('{page}', '&P')}`;
+}
+
+/** Styles shared by identity: ExcelJS resolves a style object it has seen before at once. */
+type StyleCache = Map<string, Partial<ExcelJS.Style>>;
+
+function cellStyle(layout: Layout, item: SheetCell, cache: StyleCache): Partial<ExcelJS.Style> {
+  const showZero = item.kind === 'money' && item.amount === 0 && item.text !== '';
+  const key = [
+    item.font,
+    item.bold,
+    item.align,
+    item.verticalAlign,
+    item.kind,
+    item.boxed,
+    showZero,
+  ].join('|');
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const font = layout.fonts[item.font];
+  const style: Partial<ExcelJS.Style> = {
+    font: { name: font.name, size: font.sizePt, bold: item.bold || font.bold, charset: 134 },
+    alignment: {
+      horizontal: item.align,
+      vertical: item.verticalAlign === 'top' ? 'top' : 'middle',
+      // An amount that does not fit shrinks instead of printing as ####.
+      ...(item.kind === 'money' ? { shrinkToFit: true } : { wrapText: true }),
+    },
+    ...(item.boxed ? { border: BOX } : {}),
+    ...(item.kind === 'money' ? { numFmt: showZero ? MONEY_FORMAT_ZERO : MONEY_FORMAT } : {}),
+  };
+  cache.set(key, style);
+  return style;
+}
+
+/**
+ * `mergeCells` for ranges known not to overlap (the plan places each cell once). ExcelJS checks a
+ * new merge against every earlier one, which is quadratic (seconds for a 1,000-project table);
+ * handing it an empty merge index for the call skips that check. Falls back to the plain call if
+ * ExcelJS's internals change (the package is pinned to 4.4).
+ */
+function mergeDisjoint(
+  sheet: ExcelJS.Worksheet,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number,
+): void {
+  const internal = sheet as unknown as { _merges?: Record<string, unknown> };
+  const merges = internal._merges;
+  if (!merges || typeof merges !== 'object') {
+    sheet.mergeCells(top, left, bottom, right);
+    return;
+  }
+  internal._merges = {};
+  try {
+    sheet.mergeCells(top, left, bottom, right);
+    Object.assign(merges, internal._merges);
+  } finally {
+    internal._merges = merges;
+  }
+}
+
+function writeCell(
+  sheet: ExcelJS.Worksheet,
+  layout: Layout,
+  item: SheetCell,
+  cache: StyleCache,
+): void {
+  const target = sheet.getCell(item.row + 1, item.column + 1);
+  target.style = cellStyle(layout, item, cache);
+  // Merging gives every cell of the range the top-left cell's style (the same object), so the
+  // borders are drawn on all of them.
+  if (item.rowSpan > 1 || item.colSpan > 1) {
+    mergeDisjoint(
+      sheet,
+      item.row + 1,
+      item.column + 1,
+      item.row + item.rowSpan,
+      item.column + item.colSpan,
+    );
+  }
+  if (item.kind === 'money' && item.amount !== undefined) {
+    target.value = item.amount / 100;
+  } else if (item.text !== '') {
+    // Always a plain string: ExcelJS makes a formula only from a { formula } object.
+    target.value = item.text;
+  }
+}
+
+function writeSheet(
+  workbook: ExcelJS.Workbook,
+  layout: Layout,
+  section: LayoutSection,
+  name: string,
+  cache: StyleCache,
+): void {
+  const plan = planSheet(layout, section);
+  const { margins } = section.page;
+  const inches = (mm: number) => Math.round((mm / 25.4) * 1000) / 1000;
+  const lastColumn = columnLetter(plan.columnsMm.length - 1);
+  const rowCount = plan.rowHeightsPt.length;
+  const sheet = workbook.addWorksheet(name, {
+    pageSetup: {
+      paperSize: PAPER_A4,
+      orientation: section.page.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: {
+        top: inches(margins.top),
+        bottom: inches(margins.bottom),
+        left: inches(margins.left),
+        right: inches(margins.right),
+        header: inches(margins.header),
+        footer: inches(margins.footer),
+      },
+      // ExcelJS prefixes each side with `$`; the `$` before the row makes it `$A$1:$G$9`.
+      printArea: `A$1:${lastColumn}$${rowCount}`,
+      ...(plan.printTitles
+        ? { printTitlesRow: `${plan.printTitles[0] + 1}:${plan.printTitles[1] + 1}` }
+        : {}),
+    },
+    headerFooter: { oddFooter: footerText(layout) },
+    views: [{ state: 'frozen', ySplit: plan.headRowCount, showGridLines: false }],
+  });
+  sheet.columns = plan.columnsMm.map((widthMm) => ({ width: excelColumnWidth(widthMm) }));
+  plan.rowHeightsPt.forEach((height, index) => {
+    sheet.getRow(index + 1).height = height;
+  });
+  for (const item of plan.cells) writeCell(sheet, layout, item, cache);
+}
+
+/** Writes a layout as an Excel workbook: one sheet per section, with valid unique sheet names. */
+export async function exportXlsx(layout: Layout): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '绩效目标表编辑器';
+  workbook.title = layout.title;
+  const names = uniqueSheetNames(layout.sections.map((section) => section.name));
+  const cache: StyleCache = new Map();
+  layout.sections.forEach((section, index) => {
+    writeSheet(workbook, layout, section, names[index] ?? `表${index + 1}`, cache);
+  });
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer);
+}

@@ -1,0 +1,85 @@
+import { expect, test } from './harness';
+import { cell, COLUMNS, copyFromGrid, grandTotal, pasteIntoGrid } from './editor-steps';
+
+/** Two rows copied in Excel 2016 (name, 总计, 财政拨款, 财政专户拨款, 其他资金, 绩效目标), trimmed. */
+const EXCEL_HTML = `<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset=utf-8>
+<style><!--.xl65{mso-number-format:"\\#\\,\\#\\#0\\.00";}--></style></head><body>
+<table border=0 cellpadding=0 cellspacing=0 width=900>
+<!--StartFragment-->
+ <tr height=36>
+  <td height=36 class=xl66 width=200>高层次人才安家补贴</td>
+  <td class=xl65 align=right x:num>60.00</td>
+  <td class=xl65 align=right x:num>60.00</td>
+  <td class=xl65></td>
+  <td class=xl65></td>
+  <td class=xl66 style='white-space:normal'>引进高层次人才3名；<br style='mso-data-placement:same-cell;' />稳定师资队伍。</td>
+ </tr>
+ <tr height=18>
+  <td height=18 class=xl66>技能大师工作室建设项目</td>
+  <td class=xl65 align=right x:num>1,250.50</td>
+  <td class=xl65 align=right x:num>1,200.50</td>
+  <td class=xl65 align=right x:num>50</td>
+  <td class=xl65></td>
+  <td class=xl66>建成技能大师工作室2个。</td>
+ </tr>
+<!--EndFragment-->
+</table></body></html>`;
+
+test.describe('clipboard', () => {
+  test('pasting a block from Excel fills rows, adds a project and is one undo step', async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    // p14 is the last project: the second pasted row becomes a new project.
+    await cell(page, 14, COLUMNS.name).click();
+    await pasteIntoGrid(page, { html: EXCEL_HTML, text: 'ignored when HTML has a table' });
+    await expect(page.locator('tr.project-row')).toHaveCount(15);
+    await expect(cell(page, 14, COLUMNS.name)).toContainText('高层次人才安家补贴');
+    await expect(cell(page, 14, COLUMNS.goal)).toHaveText('引进高层次人才3名；\n稳定师资队伍。');
+    await expect(cell(page, 15, COLUMNS.name)).toContainText('技能大师工作室建设项目');
+    await expect(cell(page, 15, COLUMNS.total)).toHaveText('1,250.50');
+    // 4,791.93 − 69.25 + 60 + 1,250.50
+    await expect(grandTotal(page)).toHaveText('6,033.18');
+    await page.keyboard.press('Control+Z');
+    await expect(page.locator('tr.project-row')).toHaveCount(14);
+    await expect(grandTotal(page)).toHaveText('4,791.93');
+  });
+
+  test('pasting TSV from WPS with a quoted multi-line goal', async ({ app }) => {
+    await app.start();
+    const page = app.page;
+    await cell(page, 2, COLUMNS.fiscal).click();
+    await pasteIntoGrid(page, {
+      text: '200\t\t10\t"维修教学设备；\r\n保障实训教学正常开展。"\r\n',
+    });
+    await expect(cell(page, 2, COLUMNS.total)).toHaveText('210.00');
+    await expect(cell(page, 2, COLUMNS.goal)).toHaveText('维修教学设备；\n保障实训教学正常开展。');
+    await expect(grandTotal(page)).toHaveText('4,841.93');
+  });
+
+  test('a paste with a cell that is not an amount changes nothing and says where', async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    await cell(page, 2, COLUMNS.fiscal).click();
+    await pasteIntoGrid(page, { text: '200\r\n三百\r\n' });
+    await expect(page.getByRole('alert')).toContainText('粘贴内容第 2 行「财政拨款」');
+    await expect(grandTotal(page)).toHaveText('4,791.93');
+  });
+
+  test('copying a range gives TSV and an HTML table', async ({ app }) => {
+    await app.start();
+    const page = app.page;
+    await cell(page, 1, COLUMNS.name).click();
+    await cell(page, 2, COLUMNS.fiscal).click({ modifiers: ['Shift'] });
+    const copied = await copyFromGrid(page);
+    expect(copied.text).toBe(
+      '市机电技师学院安保和物业管理服务经费\t638.00\t638.00\r\n市机电技师学院教学实训设备维修维护工作经费项目\t160.00\t160.00\r\n',
+    );
+    expect(copied.html).toContain('<td');
+    expect(copied.html).toContain('市机电技师学院教学实训设备维修维护工作经费项目');
+    await expect(page.getByRole('status')).toContainText('已复制 2 行 3 列');
+  });
+});

@@ -1,0 +1,50 @@
+import { expect, test } from './harness';
+import { cell, COLUMNS } from './editor-steps';
+
+test.describe('查找 and 替换', () => {
+  test('Ctrl+F finds across the whole document and selects each match', async ({ app }) => {
+    await app.start();
+    const page = app.page;
+    await cell(page, 1, COLUMNS.name).click();
+    await page.keyboard.press('Control+F');
+    const box = page.getByRole('textbox', { name: '查找' });
+    await expect(box).toBeFocused();
+    await box.fill('智慧校园');
+    await expect(page.locator('.find-count')).toHaveText(/^第 1 \/ \d+ 处$/);
+    await box.press('Enter');
+    const active = page.locator('table.disclosure .active');
+    await expect(active).toContainText('智慧校园');
+    const first = await active.getAttribute('data-row');
+    await box.press('Enter');
+    await expect(page.locator('.find-count')).toHaveText(/^第 2 \/ \d+ 处$/);
+    await expect(page.locator('table.disclosure .active')).toContainText('智慧校园');
+    expect(first).not.toBeNull();
+    await box.fill('没有这个词');
+    await expect(page.locator('.find-count')).toHaveText('无结果');
+  });
+
+  test('Ctrl+H replaces all matches as one undo step, including indicator values', async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    await cell(page, 1, COLUMNS.name).click();
+    await page.keyboard.press('Control+H');
+    await page.getByRole('textbox', { name: '查找' }).fill('≥90%');
+    const count = await page.locator('.find-count').textContent();
+    const total = Number(/\/ (\d+)/.exec(count ?? '')?.[1]);
+    expect(total).toBeGreaterThan(1);
+    await page.getByRole('textbox', { name: '替换为' }).fill('≥95%');
+    await page.getByRole('button', { name: '全部替换' }).click();
+    await expect(page.getByRole('status')).toContainText(`已替换 ${total} 处`);
+    await expect(page.locator('.find-count')).toHaveText('无结果');
+    await expect(page.locator('table.disclosure')).toContainText('年度指标值：≥95%');
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect(page.locator('.find-count')).toHaveText(`第 1 / ${total} 处`);
+
+    // 替换 one at a time.
+    await page.getByRole('textbox', { name: '替换为' }).fill('≥92%');
+    await page.getByRole('search').getByRole('button', { name: '替换', exact: true }).click();
+    await expect(page.locator('.find-count')).toHaveText(`第 1 / ${total - 1} 处`);
+  });
+});

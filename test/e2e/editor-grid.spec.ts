@@ -1,0 +1,101 @@
+import { expect, test } from './harness';
+import { cell, cellEditor, COLUMNS, grandTotal, typeInCell } from './editor-steps';
+
+test.describe('editing the disclosure table', () => {
+  test('typing an amount updates 总计, the unit row and 合计; undo and redo step back and forth', async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    await expect(grandTotal(page)).toHaveText('4,791.93');
+    await typeInCell(page, 2, COLUMNS.fiscal, '170.5');
+    await expect(cell(page, 2, COLUMNS.fiscal)).toHaveText('170.50');
+    await expect(cell(page, 2, COLUMNS.total)).toHaveText('170.50');
+    await expect(cell(page, 0, COLUMNS.total)).toHaveText('4,802.43');
+    await expect(grandTotal(page)).toHaveText('4,802.43');
+    // Enter confirmed and moved down, as in a spreadsheet.
+    await expect(cell(page, 3, COLUMNS.fiscal)).toHaveClass(/active/);
+    await expect(page.getByTestId('file-name')).toContainText('未保存');
+    await expect(page).toHaveTitle(/^● .+ - 绩效目标表编辑器$/);
+
+    await page.keyboard.press('Control+Z');
+    await expect(grandTotal(page)).toHaveText('4,791.93');
+    await expect(cell(page, 2, COLUMNS.fiscal)).toHaveText('160.00');
+    await page.keyboard.press('Control+Y');
+    await expect(grandTotal(page)).toHaveText('4,802.43');
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Shift+Z');
+    await expect(grandTotal(page)).toHaveText('4,802.43');
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect(grandTotal(page)).toHaveText('4,791.93');
+  });
+
+  test('arrows, Tab and Shift+Tab move; Enter/F2 edit; Esc cancels; Delete clears', async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    await cell(page, 1, COLUMNS.name).click();
+    await page.keyboard.press('ArrowRight');
+    await expect(cell(page, 1, COLUMNS.total)).toHaveClass(/active/);
+    await page.keyboard.press('Tab');
+    await expect(cell(page, 1, COLUMNS.fiscal)).toHaveClass(/active/);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await expect(cell(page, 2, COLUMNS.fiscal)).toHaveClass(/active/);
+    await page.keyboard.press('ArrowUp');
+
+    // Enter opens the cell with its amount; Esc leaves it as it was.
+    await page.keyboard.press('Enter');
+    await expect(cellEditor(page)).toHaveValue('638.00');
+    await page.keyboard.type('9');
+    await page.keyboard.press('Escape');
+    await expect(cell(page, 1, COLUMNS.fiscal)).toHaveText('638.00');
+
+    // F2, then a typo: the amount is refused with a reason and the editor stays open.
+    await page.keyboard.press('F2');
+    await page.keyboard.type('元');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toContainText('不是有效的金额');
+    await expect(cellEditor(page)).toHaveAttribute('data-grid-editor', 'editing');
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('Delete');
+    await expect(cell(page, 1, COLUMNS.fiscal)).toHaveText('');
+    await expect(grandTotal(page)).toHaveText('4,153.93');
+    // 总计 is derived: typing there changes nothing and says why.
+    await cell(page, 1, COLUMNS.total).click();
+    await page.keyboard.type('5');
+    await expect(page.getByRole('status')).toContainText('自动相加');
+    await expect(grandTotal(page)).toHaveText('4,153.93');
+  });
+
+  test('a goal with line breaks (Alt+Enter) and a new project name typed in Chinese', async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    await cell(page, 12, COLUMNS.goal).click();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('培养职业教育硕士2名。');
+    await page.keyboard.press('Alt+Enter');
+    await page.keyboard.insertText('提升师资学历层次。');
+    await page.keyboard.press('Enter');
+    await expect(cell(page, 12, COLUMNS.goal)).toHaveText(
+      '培养职业教育硕士2名。\n提升师资学历层次。',
+    );
+    await cell(page, 12, COLUMNS.name).click();
+    await page.keyboard.insertText('定向培养职业教育硕士补贴（2025年）');
+    await page.keyboard.press('Tab');
+    await expect(cell(page, 12, COLUMNS.name)).toContainText('定向培养职业教育硕士补贴（2025年）');
+    await expect(cell(page, 12, COLUMNS.total)).toHaveClass(/active/);
+    // Two gestures, two undo steps.
+    await page.keyboard.press('Control+Z');
+    await expect(cell(page, 12, COLUMNS.name)).toContainText(
+      '广州市机电技师学院定向培养职业教育硕士补贴',
+    );
+    await expect(cell(page, 12, COLUMNS.goal)).toContainText('提升师资学历层次。');
+  });
+});

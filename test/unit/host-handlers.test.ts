@@ -1,0 +1,151 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../electron/host/handlers';
+import { SAMPLE_FILE } from '../../electron/host/sample';
+import type { Failure } from '../../shared/ipc';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+async function host() {
+  const disk = await mkdtemp(join(tmpdir(), 'jixiao-host-'));
+  const answers = {
+    save: [] as string[],
+    export: [] as string[],
+    unsaved: [] as Array<'save' | 'discard' | 'cancel'>,
+  };
+  let closed = 0;
+  const handlers = createHandlers({
+    dialogs: {
+      chooseOpenPath: async () => null,
+      chooseSavePath: async () => answers.save.shift() ?? null,
+      chooseExportPath: async () => answers.export.shift() ?? null,
+      confirmUnsaved: async () => answers.unsaved.shift() ?? 'cancel',
+    },
+    clock: { now: () => new Date('2026-11-23T10:00:00Z') },
+    config: {
+      appName: 'x',
+      version: '1',
+      platform: 'linux',
+      userDataDir: join(disk, 'userData'),
+      samplePath: join(ROOT, SAMPLE_FILE),
+    },
+    window: { close: () => (closed += 1) },
+  });
+  return { handlers, disk, answers, closed: () => closed };
+}
+
+function ok<T extends { ok: boolean }>(result: T): Exclude<T, Failure> {
+  if (!result.ok) throw new Error((result as unknown as Failure).message);
+  return result as Exclude<T, Failure>;
+}
+
+describe('recovery of unsaved work', () => {
+  it('keeps an autosaved copy that a later start can restore, and drops it once saved', async () => {
+    const { handlers, disk, answers } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    const edited = { ...sample.document, department: '已修改的部门' };
+    ok(await handlers.writeRecovery({ documentId: sample.documentId, document: edited }));
+
+    // A new start of the program (same userData) lists and restores it.
+    const restarted = createHandlers({
+      dialogs: {
+        chooseOpenPath: async () => null,
+        chooseSavePath: async () => answers.save.shift() ?? null,
+        chooseExportPath: async () => null,
+        confirmUnsaved: async () => 'cancel',
+      },
+      clock: { now: () => new Date('2026-11-23T11:00:00Z') },
+      config: {
+        appName: 'x',
+        version: '1',
+        platform: 'linux',
+        userDataDir: join(disk, 'userData'),
+        samplePath: join(ROOT, SAMPLE_FILE),
+      },
+    });
+    const listed = ok(await restarted.listRecovery(undefined));
+    expect(listed.entries).toHaveLength(1);
+    expect(listed.entries[0]).toMatchObject({ projects: 14, savedAt: '2026-11-23T10:00:00.000Z' });
+    const restored = ok(await restarted.restoreRecovery({ recoveryId: listed.entries[0]!.id }));
+    expect(restored.restored).toBe(true);
+    expect(restored.document.department).toBe('已修改的部门');
+    // It came from the sample, so Save asks for a new file.
+    expect(restored.untitled).toBe(true);
+    answers.save.push(join(disk, '恢复的表'));
+    ok(
+      await restarted.saveDocument({
+        documentId: restored.documentId,
+        document: restored.document,
+      }),
+    );
+    expect(ok(await restarted.listRecovery(undefined)).entries).toEqual([]);
+    expect(JSON.parse(await readFile(join(disk, '恢复的表.jixiao.json'), 'utf8')).department).toBe(
+      '已修改的部门',
+    );
+  });
+
+  it('discards on request and on closing the document', async () => {
+    const { handlers, disk } = await host();
+    const first = ok(await handlers.newDocument(undefined));
+    const second = ok(await handlers.newDocument(undefined));
+    ok(await handlers.writeRecovery({ documentId: first.documentId, document: first.document }));
+    ok(await handlers.writeRecovery({ documentId: second.documentId, document: second.document }));
+    ok(await handlers.closeDocument({ documentId: first.documentId }));
+    const [entry] = ok(await handlers.listRecovery(undefined)).entries;
+    expect(entry?.id).toBe(second.documentId);
+    ok(await handlers.discardRecovery({ recoveryId: second.documentId }));
+    expect(await readdir(join(disk, 'userData/recovery'))).toEqual([]);
+  });
+
+  it('refuses recovery for a document the host does not know', async () => {
+    const { handlers } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    expect(
+      await handlers.writeRecovery({ documentId: 'unknown', document: sample.document }),
+    ).toMatchObject({ ok: false, code: 'not-found' });
+  });
+});
+
+describe('export, unsaved-changes question and closing', () => {
+  it('writes the export where the dialog says and reports its size', async () => {
+    const { handlers, disk, answers } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    answers.export.push(join(disk, 'out.xlsx'));
+    const result = ok(
+      await handlers.exportDocument({
+        documentId: sample.documentId,
+        document: sample.document,
+        options: { format: 'xlsx', layout: 'disclosure' },
+      }),
+    );
+    expect(result.fileName).toBe('out.xlsx');
+    expect((await readFile(join(disk, 'out.xlsx'))).byteLength).toBe(result.bytes);
+    expect(
+      await handlers.exportDocument({
+        documentId: sample.documentId,
+        document: sample.document,
+        options: { format: 'docx', layout: 'form' },
+      }),
+    ).toMatchObject({ ok: false, code: 'cancelled' });
+  });
+
+  it('passes the 保存 / 不保存 / 取消 answer through and closes the window on request', async () => {
+    const { handlers, answers, closed } = await host();
+    answers.unsaved.push('discard');
+    expect(ok(await handlers.confirmUnsaved({ fileName: 'a.jixiao.json' })).choice).toBe('discard');
+    expect(ok(await handlers.confirmUnsaved({ fileName: 'a.jixiao.json' })).choice).toBe('cancel');
+    ok(await handlers.closeWindow(undefined));
+    expect(closed()).toBe(1);
+  });
+
+  it('never writes over the shipped sample', async () => {
+    const { handlers, answers } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    answers.save.push(join(ROOT, SAMPLE_FILE));
+    expect(
+      await handlers.saveDocument({ documentId: sample.documentId, document: sample.document }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
