@@ -23,6 +23,7 @@ import {
   writeDocumentFile,
 } from './documentFile';
 import { ImportFileError, importFromFile } from './importFile';
+import { checkDocument, formatCheckReport } from '../../shared/rules';
 import { renderExport, suggestedExportName } from './exportService';
 import { exportPdf, printDocument } from './printService';
 import type { HostPorts } from './ports';
@@ -292,6 +293,22 @@ export function createHandlers(ports: HostPorts): Handlers {
     async printDocument({ documentId, document, options }) {
       if (!sessions.has(documentId)) return failure('not-found', '该文档已关闭，无法打印。');
       return printDocument(ports.printer, document, options);
+    },
+
+    async exportCheckReport({ documentId, document }) {
+      if (!sessions.has(documentId)) return failure('not-found', '该文档已关闭，无法导出。');
+      const year = document.fiscalYear ? `${document.fiscalYear}年` : '';
+      const path = await dialogs.chooseExportPath(`${year}提交前检查报告.txt`, 'txt');
+      if (path === null) return failure('cancelled', '已取消导出。');
+      // A BOM so Notepad and WPS on Chinese Windows read the UTF-8 text correctly.
+      const text = `\uFEFF${formatCheckReport(document, checkDocument(document)).replace(/\n/g, '\r\n')}`;
+      const bytes = new TextEncoder().encode(text);
+      try {
+        await writeDurable(path, bytes);
+      } catch (error) {
+        return failure('io-error', `写入「${basename(path)}」失败：${(error as Error).message}`);
+      }
+      return { ok: true, fileName: basename(path), bytes: bytes.byteLength };
     },
 
     async exportPdf({ documentId, document, options }) {

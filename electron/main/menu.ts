@@ -30,6 +30,7 @@ export function buildMenu(window: BrowserWindow, appName: string): Menu {
         { type: 'separator' },
         item('导出 Word…', 'exportWord'),
         item('导出 Excel…', 'exportExcel'),
+        item('打印预览…', 'printPreview', 'CmdOrCtrl+P'),
         { type: 'separator' },
         item('关闭文档', 'close', 'CmdOrCtrl+W'),
         { role: 'quit', label: '退出' },
@@ -38,10 +39,18 @@ export function buildMenu(window: BrowserWindow, appName: string): Menu {
     {
       label: '编辑(&E)',
       submenu: [
+        item('撤销', 'undo'),
+        item('重做', 'redo'),
+        { type: 'separator' },
         { role: 'cut', label: '剪切' },
         { role: 'copy', label: '复制' },
         { role: 'paste', label: '粘贴' },
         { role: 'selectAll', label: '全选' },
+        { type: 'separator' },
+        item('查找…', 'find'),
+        item('替换…', 'replace'),
+        { type: 'separator' },
+        item('提交前检查', 'toggleFindings'),
       ],
     },
     {

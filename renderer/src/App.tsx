@@ -5,6 +5,7 @@ import { PropertiesDialog, RecoveryDialog } from './components/Dialogs';
 import { DocumentView } from './components/DocumentView';
 import { ExportDialog, ProgressOverlay } from './components/ExportDialog';
 import { Welcome } from './components/Welcome';
+import { PrintPreview } from './print/PrintPreview';
 import { handleCloseRequest, startUp } from './documentFiles';
 import { zhCN } from './i18n/zh-CN';
 import { listenForShortcuts } from './keyboard';
@@ -59,6 +60,13 @@ export function App() {
       {exportDialog && current ? <ExportDialog format={exportDialog} /> : null}
       {overlay === 'properties' && current ? (
         <PropertiesDialog document={current.document} />
+      ) : null}
+      {overlay === 'print' && current ? (
+        <PrintPreview
+          document={current.document}
+          documentId={current.documentId}
+          onClose={() => useAppStore.setState({ overlay: null })}
+        />
       ) : null}
       {contextMenu && current ? <ContextMenu x={contextMenu.x} y={contextMenu.y} /> : null}
       {recoveryOffer.length > 0 ? <RecoveryDialog entries={recoveryOffer} /> : null}

@@ -10,10 +10,6 @@ import { commit } from './editing';
 
 /** Editing commands: the keyboard, toolbar and context menu dispatch them by id. */
 export const EDIT_COMMANDS = [
-  'undo',
-  'redo',
-  'find',
-  'replace',
   'addUnit',
   'addProject',
   'duplicateRow',
@@ -24,7 +20,6 @@ export const EDIT_COMMANDS = [
   'copyAnnualToPeriod',
   'properties',
   'togglePanel',
-  'toggleFindings',
 ] as const;
 export type EditCommand = (typeof EDIT_COMMANDS)[number];
 export type ActionId = MenuCommand | EditCommand;
@@ -80,6 +75,10 @@ export const ACTIONS: Record<ActionId, Action> = {
   }),
   exportWord: action('exportWord', () => useAppStore.setState({ exportDialog: 'docx' })),
   exportExcel: action('exportExcel', () => useAppStore.setState({ exportDialog: 'xlsx' })),
+  printPreview: action('printPreview', () => useAppStore.setState({ overlay: 'print' }), {
+    shortcut: 'Ctrl+P',
+    menuShortcut: true,
+  }),
   close: action('close', closeDocument, { shortcut: 'Ctrl+W', menuShortcut: true }),
   undo: action('undo', () => step('undo'), { shortcut: 'Ctrl+Z' }),
   redo: action('redo', () => step('redo'), { shortcut: 'Ctrl+Y/Ctrl+Shift+Z' }),

@@ -31,7 +31,7 @@ export interface Selection {
 }
 
 /** Which side dialog or bar is open over the document. */
-export type Overlay = 'properties' | null;
+export type Overlay = 'properties' | 'print' | null;
 
 export interface AppState {
   current: OpenDocument | null;

@@ -42,15 +42,7 @@ type StyleCache = Map<string, Partial<ExcelJS.Style>>;
 
 function cellStyle(layout: Layout, item: SheetCell, cache: StyleCache): Partial<ExcelJS.Style> {
   const showZero = item.kind === 'money' && item.amount === 0 && item.text !== '';
-  const key = [
-    item.font,
-    item.bold,
-    item.align,
-    item.verticalAlign,
-    item.kind,
-    item.boxed,
-    showZero,
-  ].join('|');
+  const key = `${item.font}|${item.bold}|${item.align}|${item.verticalAlign}|${item.kind}|${item.boxed}|${showZero}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const font = layout.fonts[item.font];
@@ -69,40 +61,56 @@ function cellStyle(layout: Layout, item: SheetCell, cache: StyleCache): Partial<
   return style;
 }
 
+/** The part of ExcelJS's streaming sheet writer used here (4.4; see `mergeDisjoint`). */
+type SheetWriter = ExcelJS.Worksheet & { _merges?: unknown[]; commit(): void };
+
 /**
  * `mergeCells` for ranges known not to overlap (the plan places each cell once). ExcelJS checks a
  * new merge against every earlier one, which is quadratic (seconds for a 1,000-project table);
- * handing it an empty merge index for the call skips that check. Falls back to the plain call if
+ * handing it an empty merge list for the call skips that check. Falls back to the plain call if
  * ExcelJS's internals change (the package is pinned to 4.4).
  */
 function mergeDisjoint(
-  sheet: ExcelJS.Worksheet,
+  sheet: SheetWriter,
   top: number,
   left: number,
   bottom: number,
   right: number,
 ): void {
-  const internal = sheet as unknown as { _merges?: Record<string, unknown> };
-  const merges = internal._merges;
-  if (!merges || typeof merges !== 'object') {
+  const merges = sheet._merges;
+  if (!Array.isArray(merges)) {
     sheet.mergeCells(top, left, bottom, right);
     return;
   }
-  internal._merges = {};
+  sheet._merges = [];
   try {
     sheet.mergeCells(top, left, bottom, right);
-    Object.assign(merges, internal._merges);
+    merges.push(...sheet._merges);
   } finally {
-    internal._merges = merges;
+    sheet._merges = merges;
   }
 }
 
-function writeCell(
-  sheet: ExcelJS.Worksheet,
-  layout: Layout,
-  item: SheetCell,
-  cache: StyleCache,
-): void {
+/**
+ * ExcelJS's streaming sheet writer leaves out `<printOptions>`, which its in-memory writer emits for
+ * `pageSetup.horizontalCentered`; this puts the same element back, before the page margins where
+ * the schema places it. Does nothing if ExcelJS's internals change (the package is pinned to 4.4).
+ */
+function keepHorizontalCentering(sheet: SheetWriter): void {
+  const writer = sheet as unknown as {
+    _writePageMargins?: () => void;
+    _write?: (xml: string) => void;
+  };
+  const margins = writer._writePageMargins;
+  const write = writer._write;
+  if (typeof margins !== 'function' || typeof write !== 'function') return;
+  writer._writePageMargins = () => {
+    write.call(writer, '<printOptions horizontalCentered="1"/>');
+    margins.call(writer);
+  };
+}
+
+function writeCell(sheet: SheetWriter, layout: Layout, item: SheetCell, cache: StyleCache): void {
   const target = sheet.getCell(item.row + 1, item.column + 1);
   target.style = cellStyle(layout, item, cache);
   // Merging gives every cell of the range the top-left cell's style (the same object), so the
@@ -125,7 +133,7 @@ function writeCell(
 }
 
 function writeSheet(
-  workbook: ExcelJS.Workbook,
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   layout: Layout,
   section: LayoutSection,
   name: string,
@@ -160,24 +168,42 @@ function writeSheet(
     },
     headerFooter: { oddFooter: footerText(layout) },
     views: [{ state: 'frozen', ySplit: plan.headRowCount, showGridLines: false }],
-  });
+  }) as SheetWriter;
+  keepHorizontalCentering(sheet);
   sheet.columns = plan.columnsMm.map((widthMm) => ({ width: excelColumnWidth(widthMm) }));
-  plan.rowHeightsPt.forEach((height, index) => {
-    sheet.getRow(index + 1).height = height;
-  });
-  for (const item of plan.cells) writeCell(sheet, layout, item, cache);
+  // The streaming writer writes rows in order: cells by first row, each row committed once no
+  // later cell can start in it (a merge reaching down is placed with its first row).
+  const cells = [...plan.cells].sort((a, b) => a.row - b.row || a.column - b.column);
+  let next = 0;
+  for (let index = 0; index < rowCount; index += 1) {
+    const row = sheet.getRow(index + 1);
+    row.height = plan.rowHeightsPt[index] as number;
+    for (; next < cells.length && (cells[next] as SheetCell).row === index; next += 1) {
+      writeCell(sheet, layout, cells[next] as SheetCell, cache);
+    }
+    row.commit();
+  }
+  sheet.commit();
 }
 
 /** Writes a layout as an Excel workbook: one sheet per section, with valid unique sheet names. */
 export async function exportXlsx(layout: Layout): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // ExcelJS's streaming writer: the same cells, styles and sheet XML as the in-memory workbook,
+  // written row by row and zipped by zlib, several times faster for a large table. Without a
+  // stream it writes into its own in-memory buffer.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    useStyles: true,
+    useSharedStrings: true,
+  });
   workbook.creator = '绩效目标表编辑器';
+  workbook.lastModifiedBy = workbook.creator;
   workbook.title = layout.title;
   const names = uniqueSheetNames(layout.sections.map((section) => section.name));
   const cache: StyleCache = new Map();
   layout.sections.forEach((section, index) => {
     writeSheet(workbook, layout, section, names[index] ?? `表${index + 1}`, cache);
   });
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer);
+  await workbook.commit();
+  const output = (workbook as unknown as { stream: { read(): Uint8Array } }).stream;
+  return new Uint8Array(output.read());
 }

@@ -17,6 +17,7 @@ export const INVOKE_CHANNELS = {
   exportDocument: 'jixiao:export:document',
   printDocument: 'jixiao:print:document',
   exportPdf: 'jixiao:print:pdf',
+  exportCheckReport: 'jixiao:check:export-report',
   writeRecovery: 'jixiao:recovery:write',
   clearRecovery: 'jixiao:recovery:clear',
   listRecovery: 'jixiao:recovery:list',
@@ -46,5 +47,11 @@ export const MENU_COMMANDS = [
   'close',
   'exportWord',
   'exportExcel',
+  'printPreview',
+  'undo',
+  'redo',
+  'find',
+  'replace',
+  'toggleFindings',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -140,6 +140,7 @@ export const argumentSchemas = {
   printDocument: z
     .object({ documentId, document: documentSchema, options: printOptionsSchema })
     .strict(),
+  exportCheckReport: z.object({ documentId, document: documentSchema }).strict(),
   exportPdf: z
     .object({ documentId, document: documentSchema, options: printOptionsSchema })
     .strict(),
@@ -170,6 +171,8 @@ export interface Results {
   /** Printed, or `cancelled` when the user closed the print dialog. */
   printDocument: Result<Done>;
   exportPdf: Result<Exported>;
+  /** The 提交前检查 report as a text file, through the export dialog. */
+  exportCheckReport: Result<Exported>;
   writeRecovery: Result<Done>;
   clearRecovery: Result<Done>;
   listRecovery: Result<RecoveryList>;

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from './harness';
 import { cell, COLUMNS } from './editor-steps';
 
@@ -32,5 +34,15 @@ test.describe('检查 panel', () => {
     await expect(page.getByTestId('file-name')).toContainText('未保存');
     await page.getByRole('button', { name: '撤销' }).click();
     await expect(panel.locator('.findings-counts')).toHaveText(`错误 0 · 警告 ${warnings}`);
+
+    // 提交前检查 report, written by the host where the clerk chooses.
+    const target = join(app.disk, '提交前检查报告.txt');
+    app.dialogs.exportAnswers.push(target);
+    await panel.getByRole('button', { name: '导出检查报告…' }).click();
+    await expect(page.getByRole('status')).toContainText(
+      '已导出提交前检查报告「提交前检查报告.txt」',
+    );
+    const report = await readFile(target, 'utf8');
+    expect(report).toContain('2024年智慧校园管理系统升级改造项目');
   });
 });

@@ -149,3 +149,24 @@ describe('export, unsaved-changes question and closing', () => {
     ).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });
+
+describe('提交前检查 report export', () => {
+  it('writes the report of the sample as Chinese text with a BOM', async () => {
+    const { handlers, disk, answers } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    answers.export.push(join(disk, '检查报告.txt'));
+    const result = ok(
+      await handlers.exportCheckReport({
+        documentId: sample.documentId,
+        document: sample.document,
+      }),
+    );
+    const text = await readFile(join(disk, '检查报告.txt'), 'utf8');
+    expect(
+      text.startsWith('\uFEFF提交前检查：项目支出绩效目标表（含转移支付项目）（2025年）'),
+    ).toBe(true);
+    expect(text).toContain('错误 0 项');
+    expect(text).toContain('「广州市机电技师学院2024年智慧校园管理系统升级改造项目」');
+    expect(result.bytes).toBeGreaterThan(1000);
+  });
+});

@@ -52,7 +52,11 @@ export function ContextMenu({ x, y }: { x: number; y: number }) {
               }}
             >
               <span>{ACTIONS[id].label}</span>
-              <kbd>{ACTIONS[id].shortcut?.split('/')[0] ?? ''}</kbd>
+              <kbd>
+                {(ACTIONS[id].shortcut?.split('/')[0] ?? '')
+                  .replace('ArrowUp', '↑')
+                  .replace('ArrowDown', '↓')}
+              </kbd>
             </button>
           </li>
         ))}

@@ -44,6 +44,7 @@ const TOOLBAR: Array<ActionId | '|'> = [
   '|',
   'exportWord',
   'exportExcel',
+  'printPreview',
   'close',
 ];
 

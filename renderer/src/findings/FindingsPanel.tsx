@@ -10,7 +10,9 @@ import type { JixiaoDocument } from '../../../shared/model';
 import { commit } from '../editing';
 import { rowsOf, select } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
-import { useAppStore } from '../store';
+import { api } from '../api';
+import { reportFailure } from '../documentFiles';
+import { notify, useAppStore } from '../store';
 
 const text = zhCN.findings;
 type Filter = 'all' | 'error' | 'warning';
@@ -44,6 +46,18 @@ function ruleTitle(code: string): string {
   }
 }
 
+/** 提交前检查 report: the host writes it as text where the clerk chooses. */
+async function exportCheckReport(): Promise<void> {
+  const current = useAppStore.getState().current;
+  if (!current) return;
+  const result = await api().exportCheckReport({
+    documentId: current.documentId,
+    document: current.document,
+  });
+  if (!result.ok) return reportFailure(result);
+  notify({ kind: 'info', text: text.exported(result.fileName) });
+}
+
 /** 检查: the reviewers' rules run on the open document, with counts, a filter and fixes. */
 export function FindingsPanel({ document }: { document: JixiaoDocument }) {
   // Checking a large document waits for typing to settle instead of slowing each key.
@@ -67,6 +81,9 @@ export function FindingsPanel({ document }: { document: JixiaoDocument }) {
       <header className="panel-header">
         <h2 id="findings-heading">{text.heading}</h2>
         <span className="findings-counts">{text.counts(counts.errors, counts.warnings)}</span>
+        <button type="button" onClick={() => void exportCheckReport()}>
+          {text.exportReport}
+        </button>
         <button type="button" onClick={() => useAppStore.setState({ findingsOpen: false })}>
           {zhCN.panel.close}
         </button>
