@@ -8,8 +8,9 @@ import type { Failure } from '../../shared/ipc';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-async function host() {
-  const disk = await mkdtemp(join(tmpdir(), 'jixiao-host-'));
+/** Host handlers over a temp disk; pass `disk` again to simulate the next start of the program. */
+async function host(existingDisk?: string) {
+  const disk = existingDisk ?? (await mkdtemp(join(tmpdir(), 'jixiao-host-')));
   const answers = {
     save: [] as string[],
     export: [] as string[],
@@ -43,28 +44,14 @@ function ok<T extends { ok: boolean }>(result: T): Exclude<T, Failure> {
 
 describe('recovery of unsaved work', () => {
   it('keeps an autosaved copy that a later start can restore, and drops it once saved', async () => {
-    const { handlers, disk, answers } = await host();
+    const { handlers, disk } = await host();
     const sample = ok(await handlers.openSample(undefined));
     const edited = { ...sample.document, department: '已修改的部门' };
     ok(await handlers.writeRecovery({ documentId: sample.documentId, document: edited }));
 
     // A new start of the program (same userData) lists and restores it.
-    const restarted = createHandlers({
-      dialogs: {
-        chooseOpenPath: async () => null,
-        chooseSavePath: async () => answers.save.shift() ?? null,
-        chooseExportPath: async () => null,
-        confirmUnsaved: async () => 'cancel',
-      },
-      clock: { now: () => new Date('2026-11-23T11:00:00Z') },
-      config: {
-        appName: 'x',
-        version: '1',
-        platform: 'linux',
-        userDataDir: join(disk, 'userData'),
-        samplePath: join(ROOT, SAMPLE_FILE),
-      },
-    });
+    const next = await host(disk);
+    const restarted = next.handlers;
     const listed = ok(await restarted.listRecovery(undefined));
     expect(listed.entries).toHaveLength(1);
     expect(listed.entries[0]).toMatchObject({ projects: 14, savedAt: '2026-11-23T10:00:00.000Z' });
@@ -73,7 +60,7 @@ describe('recovery of unsaved work', () => {
     expect(restored.document.department).toBe('已修改的部门');
     // It came from the sample, so Save asks for a new file.
     expect(restored.untitled).toBe(true);
-    answers.save.push(join(disk, '恢复的表'));
+    next.answers.save.push(join(disk, '恢复的表'));
     ok(
       await restarted.saveDocument({
         documentId: restored.documentId,
