@@ -133,6 +133,16 @@ if (!app.requestSingleInstanceLock()) {
       event.preventDefault();
       mainWindow?.webContents.send(EVENT_CHANNELS.closeRequested);
     });
+    // A renderer that crashed or hangs can no longer answer; its work is in the recovery folder.
+    mainWindow.webContents.on('render-process-gone', () => {
+      closeApproved = true;
+    });
+    mainWindow.on('unresponsive', () => {
+      closeApproved = true;
+    });
+    mainWindow.on('responsive', () => {
+      closeApproved = false;
+    });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

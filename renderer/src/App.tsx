@@ -5,6 +5,8 @@ import { PropertiesDialog, RecoveryDialog } from './components/Dialogs';
 import { DocumentView } from './components/DocumentView';
 import { ExportDialog, ProgressOverlay } from './components/ExportDialog';
 import { Welcome } from './components/Welcome';
+import { ImportDialog } from './importFlow/ImportDialog';
+import { RollForwardReview } from './importFlow/RollForwardReview';
 import { PrintPreview } from './print/PrintPreview';
 import { handleCloseRequest, startUp } from './documentFiles';
 import { zhCN } from './i18n/zh-CN';
@@ -20,6 +22,7 @@ export function App() {
   const overlay = useAppStore((state) => state.overlay);
   const contextMenu = useAppStore((state) => state.contextMenu);
   const recoveryOffer = useAppStore((state) => state.recoveryOffer);
+  const importFlow = useAppStore((state) => state.importFlow);
 
   useEffect(() => {
     if (!window.jixiao) {
@@ -57,6 +60,10 @@ export function App() {
         </div>
       ) : null}
       {current ? <DocumentView current={current} /> : <Welcome />}
+      {importFlow?.stage === 'dialog' ? <ImportDialog opened={importFlow.opened} /> : null}
+      {importFlow?.stage === 'review' && current?.documentId === importFlow.documentId ? (
+        <RollForwardReview review={importFlow.review} toYear={importFlow.toYear} />
+      ) : null}
       {exportDialog && current ? <ExportDialog format={exportDialog} /> : null}
       {overlay === 'properties' && current ? (
         <PropertiesDialog document={current.document} />

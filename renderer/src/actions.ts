@@ -3,6 +3,7 @@ import { api } from './api';
 import { closeDocument, openWith, save } from './documentFiles';
 import { step } from './editing';
 import { activeRow } from './gridModel';
+import { startImport } from './importFlow/importActions';
 import { zhCN } from './i18n/zh-CN';
 import { notify, useAppStore, type AppState } from './store';
 import * as structure from './structureCommands';
@@ -59,7 +60,7 @@ export const ACTIONS: Record<ActionId, Action> = {
     menuShortcut: true,
     isEnabled: always,
   }),
-  import: action('import', () => openWith(() => api().importFile()), {
+  import: action('import', startImport, {
     shortcut: 'Ctrl+I',
     menuShortcut: true,
     isEnabled: always,

@@ -1,5 +1,6 @@
 import {
   applyAction,
+  edit,
   EditError,
   record,
   redo,
@@ -7,6 +8,7 @@ import {
   type DocumentActionArgs,
   type DocumentActionId,
 } from '../../shared/edit';
+import type { JixiaoDocument } from '../../shared/model';
 import { scheduleRecovery } from './recovery';
 import { zhCN } from './i18n/zh-CN';
 import { notify, useAppStore } from './store';
@@ -35,6 +37,34 @@ export function commit<K extends DocumentActionId>(id: K, args: DocumentActionAr
     current: { ...current, document: result.document, dirty: true },
     history: record(state.history, result),
     notice: state.notice?.kind === 'error' ? null : state.notice,
+  });
+  scheduleRecovery();
+  return true;
+}
+
+/**
+ * Replaces the open document by `next` (computed by a pure function such as a merge) as one undo
+ * step labelled `label`: only the top-level fields that differ are recorded.
+ */
+export function commitDocument(label: string, next: JixiaoDocument): boolean {
+  const state = useAppStore.getState();
+  const current = state.current;
+  if (!current) return false;
+  const result = edit(current.document, (draft) => {
+    const target = draft as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(next)) {
+      if ((current.document as unknown as Record<string, unknown>)[key] !== value)
+        target[key] = value;
+    }
+  });
+  if (result.patches.length === 0) return true;
+  useAppStore.setState({
+    current: { ...current, document: result.document, dirty: true },
+    history: record(state.history, {
+      label,
+      patches: result.patches,
+      inversePatches: result.inversePatches,
+    }),
   });
   scheduleRecovery();
   return true;

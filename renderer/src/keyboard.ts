@@ -28,6 +28,8 @@ function isTextField(target: EventTarget | null): boolean {
 export function listenForShortcuts(): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
+    // A modal dialog (import, export, properties, recovery …) owns the keyboard while it is open.
+    if (document.querySelector('[aria-modal="true"]')) return;
     const action = actionForKey(event);
     if (!action) return;
     if (isTextField(event.target) && TEXT_OWNED.has(action.id)) return;

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { OpenedDocument, RecentFile, RecoveryInfo } from '../../shared/ipc';
 import type { ImportReport } from '../../shared/import/report';
-import type { JixiaoDocument } from '../../shared/model';
+import type { JixiaoDocument, ReviewItem } from '../../shared/model';
 import { EMPTY_HISTORY, type History } from '../../shared/edit';
 
 /** The document open in the window, as the host knows it. */
@@ -29,6 +29,14 @@ export interface Selection {
   anchorRow: number;
   anchorColumn: number;
 }
+
+/**
+ * The import flow: the dialog over a file just imported (its host session is still open), or,
+ * after 复制上年, the year mentions of the rolled-forward document waiting for review.
+ */
+export type ImportFlow =
+  | { stage: 'dialog'; opened: OpenedDocument }
+  | { stage: 'review'; documentId: string; toYear: number; review: ReviewItem[] };
 
 /** Which side dialog or bar is open over the document. */
 export type Overlay = 'properties' | 'print' | null;
@@ -58,6 +66,8 @@ export interface AppState {
   progress: string | null;
   /** The export dialog, open for this format. */
   exportDialog: ExportFormat | null;
+  /** The import dialog or the 复制上年 review list. */
+  importFlow: ImportFlow | null;
 }
 
 export const START_SELECTION: Selection = { row: 0, column: 0, anchorRow: 0, anchorColumn: 0 };
@@ -78,6 +88,7 @@ export const useAppStore = create<AppState>(() => ({
   busy: false,
   progress: null,
   exportDialog: null,
+  importFlow: null,
 }));
 
 /** Puts a document the host opened into the window. */

@@ -66,6 +66,22 @@ function amountCells(amounts: RowAmounts, bold = false): LayoutCell[] {
   );
 }
 
+/** A project row's amounts, aligned to the top. */
+function topAmountCells(amounts: RowAmounts): LayoutCell[] {
+  return [amounts.total, amounts.fiscal, amounts.specialAccount, amounts.other].map((amount) =>
+    cell(formatMoney(amount, { blankZero: true }), {
+      kind: 'money',
+      align: 'right',
+      amount,
+      bold: false,
+      verticalAlign: 'top',
+    }),
+  );
+}
+
+/** Options of a cell aligned to the top. */
+const TOP = { verticalAlign: 'top' } as const;
+
 /** The department line of the title block: `部门名称：…`. */
 export function departmentLine(document: JixiaoDocument): string {
   return `部门名称：${document.department}`;
@@ -125,11 +141,11 @@ export function disclosureLayout(document: JixiaoDocument, options: LayoutOption
       bodyRows.push({
         role: 'project',
         cells: [
-          cell(project.name),
-          ...amountCells(projectAmounts(project)),
-          cell(project.goals.annual),
-          cell(formatIndicatorRun(project.indicators, framework)),
-        ].map((item) => ({ ...item, verticalAlign: 'top' as const })),
+          cell(project.name, TOP),
+          ...topAmountCells(projectAmounts(project)),
+          cell(project.goals.annual, TOP),
+          cell(formatIndicatorRun(project.indicators, framework), TOP),
+        ],
       });
     }
   }

@@ -83,6 +83,22 @@ function isWordChar(code: number): boolean {
   );
 }
 
+/** Kinds of BMP code units for {@link wrap}: one unit wide, part of a Latin word or number (see
+ * {@link isWordChar}), two units wide, or the first half of a surrogate pair. */
+const NARROW = 0;
+const WORD = 1;
+const WIDE = 2;
+const HIGH_SURROGATE = 3;
+const CHAR_KIND = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code <= 0xffff; code += 1) {
+    if (code >= 0xd800 && code <= 0xdbff) table[code] = HIGH_SURROGATE;
+    else if (code < 0x80) table[code] = isWordChar(code) ? WORD : NARROW;
+    else table[code] = WIDE_BMP[code] === 1 ? WIDE : NARROW;
+  }
+  return table;
+})();
+
 /**
  * Wraps `text[from, to)` as one paragraph at `capacity` units per line: greedy wrapping where CJK
  * characters break anywhere and Latin words or numbers move to the next line whole (unless they
@@ -106,17 +122,14 @@ function wrap(
   while (index < to) {
     if (lines >= maxLines) return lines;
     const code = text.charCodeAt(index);
+    const kind = CHAR_KIND[code];
     let end = index + 1;
     let units: number;
-    if (code < 0x80) {
-      if (isWordChar(code)) {
-        while (end < to && isWordChar(text.charCodeAt(end))) end += 1;
-        units = end - index;
-      } else {
-        units = 1;
-      }
-    } else if (code < 0xd800 || code > 0xdbff) {
-      units = WIDE_BMP[code] === 1 ? 2 : 1;
+    if (kind === WORD) {
+      while (end < to && CHAR_KIND[text.charCodeAt(end)] === WORD) end += 1;
+      units = end - index;
+    } else if (kind !== HIGH_SURROGATE) {
+      units = kind === WIDE ? 2 : 1;
     } else {
       const point = text.codePointAt(index) ?? code;
       if (point > 0xffff && end < to) end += 1;
@@ -142,13 +155,6 @@ function wrap(
     index = end;
   }
   return lines;
-}
-
-/** Where each line of one paragraph starts (string indices); see {@link wrap}. */
-function lineStarts(paragraph: string, capacity: number, maxLines = Infinity): number[] {
-  const starts: number[] = [];
-  wrap(paragraph, 0, paragraph.length, capacity, maxLines, starts);
-  return starts;
 }
 
 /**
@@ -205,10 +211,6 @@ export function excelColumnMm(width: number): number {
   return ((width * 7 + 5) / 96) * 25.4;
 }
 
-/** Where a long paragraph is best cut: after a sentence end, then after a clause mark. */
-const SENTENCE_END = new Set(Array.from('。！？；.!?;', (char) => char.charCodeAt(0)));
-const CLAUSE_END = new Set(Array.from('，、：,:）)」》', (char) => char.charCodeAt(0)));
-
 /**
  * Splits text into pieces of at most `maxLines` lines each at `capacity` units per line. Cuts
  * fall between paragraphs when possible, else after the last sentence (or clause) end that fits,
@@ -220,46 +222,106 @@ export function splitText(
   capacity: number,
   maxLines: number,
 ): { pieces: string[]; joins: Array<'\n' | ''> } {
-  const limit = Math.max(1, maxLines);
-  const pieces: string[] = [];
-  const joins: Array<'\n' | ''> = [];
-  let current: string | null = null;
-  let currentLines = 0;
-  for (const paragraph of text.split('\n')) {
-    // Only whether a piece exceeds the limit matters, so scans stop at limit + 1 lines.
-    let starts = lineStarts(paragraph, capacity, limit + 1);
-    if (current !== null && currentLines + starts.length <= limit) {
-      current = `${current}\n${paragraph}`;
-      currentLines += starts.length;
-      continue;
-    }
-    if (current !== null) {
-      pieces.push(current);
-      joins.push('\n');
-    }
-    let rest = paragraph;
-    while (starts.length > limit) {
-      const cut = cutPoint(rest, starts[limit] ?? rest.length);
-      pieces.push(rest.slice(0, cut));
-      joins.push('');
-      rest = rest.slice(cut);
-      starts = lineStarts(rest, capacity, limit + 1);
-    }
-    current = rest;
-    currentLines = starts.length;
-  }
-  pieces.push(current ?? '');
-  joins.push('');
+  const { pieces, joins } = splitTextLines(text, capacity, maxLines);
   return { pieces, joins };
 }
 
-/** Moves a cut at `fits` (the first index that no longer fits) back to a sentence or clause end
- * in the second half of the prefix, when there is one. */
-function cutPoint(text: string, fits: number): number {
-  for (const marks of [SENTENCE_END, CLAUSE_END]) {
-    for (let index = fits - 1; index >= Math.ceil(fits / 2) - 1 && index >= 0; index -= 1) {
-      if (marks.has(text.charCodeAt(index))) return index + 1;
+/**
+ * {@link splitText}, with the number of lines of each piece at `capacity` (what
+ * {@link lineCount} gives for it), so a caller sizing the pieces need not wrap them again.
+ */
+export function splitTextLines(
+  text: string,
+  capacity: number,
+  maxLines: number,
+): { pieces: string[]; joins: Array<'\n' | ''>; lines: number[] } {
+  const limit = Math.max(1, maxLines);
+  const pieces: string[] = [];
+  const joins: Array<'\n' | ''> = [];
+  const lines: number[] = [];
+  let current: string | null = null;
+  let currentLines = 0;
+  let start = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    // Only whether a piece exceeds the limit matters, so scans stop at limit + 1 lines; a
+    // paragraph of at most `limit` lines is thus wrapped whole and its count is exact.
+    let from = start;
+    let starts: number[] = [];
+    wrap(text, from, end, capacity, limit + 1, starts);
+    if (current !== null && currentLines + starts.length <= limit) {
+      current = `${current}\n${text.slice(from, end)}`;
+      currentLines += starts.length;
+    } else {
+      if (current !== null) {
+        pieces.push(current);
+        joins.push('\n');
+        lines.push(currentLines);
+      }
+      while (starts.length > limit) {
+        const cut = from + cutPoint(text, from, from + (starts[limit] ?? end - from));
+        pieces.push(text.slice(from, cut));
+        joins.push('');
+        lines.push(pieceLines(text, from, cut, end, starts, capacity));
+        from = cut;
+        starts = [];
+        wrap(text, from, end, capacity, limit + 1, starts);
+      }
+      current = text.slice(from, end);
+      currentLines = starts.length;
+    }
+    if (newline < 0) break;
+    start = newline + 1;
+  }
+  pieces.push(current ?? '');
+  joins.push('');
+  lines.push(currentLines);
+  return { pieces, joins, lines };
+}
+
+/**
+ * Lines of `text[from, cut)`, cut from a paragraph ending at `end` whose line starts (relative to
+ * `from`, as far as `cut`) are `starts`. Greedy wrapping of a prefix repeats that of the whole
+ * paragraph as long as no word or surrogate pair straddles the cut, so the lines are those that
+ * start before it; otherwise the prefix is wrapped on its own.
+ */
+function pieceLines(
+  text: string,
+  from: number,
+  cut: number,
+  end: number,
+  starts: readonly number[],
+  capacity: number,
+): number {
+  const before = CHAR_KIND[text.charCodeAt(cut - 1)];
+  const after = CHAR_KIND[text.charCodeAt(cut)];
+  if (cut < end && (before === HIGH_SURROGATE || (before === WORD && after === WORD))) {
+    return wrap(text, from, cut, capacity, Infinity, null);
+  }
+  let lines = 0;
+  while (lines < starts.length && (starts[lines] as number) < cut - from) lines += 1;
+  return lines;
+}
+
+/** Where a long paragraph is best cut: 1 after a sentence end, else 2 after a clause mark. */
+const CUT_MARKS = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const char of '，、：,:）)」》') table[char.charCodeAt(0)] = 2;
+  for (const char of '。！？；.!?;') table[char.charCodeAt(0)] = 1;
+  return table;
+})();
+
+/** Moves a cut at `fits` (the first index of `text[from…]` that no longer fits) back to a
+ * sentence or clause end in the second half of the prefix, when there is one. Returns the cut
+ * relative to `from`. */
+function cutPoint(text: string, from: number, fits: number): number {
+  const length = fits - from;
+  const lowest = Math.max(0, Math.ceil(length / 2) - 1);
+  for (let mark = 1; mark <= 2; mark += 1) {
+    for (let index = length - 1; index >= lowest; index -= 1) {
+      if (CUT_MARKS[text.charCodeAt(from + index)] === mark) return index + 1;
     }
   }
-  return Math.max(1, fits);
+  return Math.max(1, length);
 }

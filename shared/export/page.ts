@@ -12,7 +12,7 @@ import type {
   Orientation,
   PageSetup,
 } from './layout';
-import { cellHeightPt, PT_PER_MM } from './measure';
+import { cellCapacity, lineCount, lineHeightPt, PT_PER_MM } from './measure';
 
 const A4 = { shortMm: 210, longMm: 297 } as const;
 
@@ -94,11 +94,17 @@ export function resolveFonts(
   return fonts;
 }
 
+/** Any character {@link cleanText} changes: '\r', '\t' and the removed control characters. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u0009\u000b-\u001f\u007f\ufffe\uffff]/;
+
 /**
  * Cell text as every writer can hold it: line breaks normalised to '\n', tabs to spaces, and
  * control characters (invalid in XML) removed.
  */
 export function cleanText(text: string): string {
+  // Most cell text has nothing to clean: one scan instead of three replacements.
+  if (!NEEDS_CLEANING.test(text)) return text;
   return (
     text
       .replace(/\r\n?/g, '\n')
@@ -170,6 +176,30 @@ export function placeCells(rows: readonly RowDraft[], columnCount: number): Plac
   });
 }
 
+/** Line counts already known, per cell: the layout builders measure a cell to decide
+ * `keepTogether` and the sheet plan measures it again to size its row. Held weakly, so the
+ * entries go with the layout. */
+const measuredLines = new WeakMap<LayoutCell, { text: string; capacity: number; lines: number }>();
+
+/** {@link lineCount} of a cell's text at `capacity`, remembered for the cell. */
+export function cellLineCount(item: LayoutCell, capacity: number): number {
+  const known = measuredLines.get(item);
+  if (known !== undefined && known.capacity === capacity && known.text === item.text) {
+    return known.lines;
+  }
+  const lines = lineCount(item.text, capacity);
+  measuredLines.set(item, { text: item.text, capacity, lines });
+  return lines;
+}
+
+/** Width of `span` columns from `start`, summed left to right. */
+export function spanWidthMm(columnsMm: readonly number[], start: number, span: number): number {
+  let sum = 0;
+  const end = Math.min(columnsMm.length, start + span);
+  for (let column = start; column < end; column += 1) sum += columnsMm[column] as number;
+  return sum;
+}
+
 /**
  * Sets `keepTogether` on rows whose text needs less than half the page's text height at
  * `fontSizePt`, so short rows never break across pages while tall ones still can.
@@ -182,14 +212,14 @@ export function markKeepTogether(
 ): LayoutRow[] {
   const limit = (textHeightMm(page) * PT_PER_MM) / 2;
   const placed = placeCells(rows, columns.length);
+  const columnsMm = columns.map((entry) => entry.widthMm);
+  const lineHeight = lineHeightPt(fontSizePt);
   return rows.map((row, index) => {
     let tallest = 0;
     for (const { cell: item, column } of placed[index] ?? []) {
       if (item.rowSpan > 1) continue;
-      const widthMm = columns
-        .slice(column, column + item.colSpan)
-        .reduce((sum, entry) => sum + entry.widthMm, 0);
-      tallest = Math.max(tallest, cellHeightPt(item.text, widthMm, fontSizePt));
+      const capacity = cellCapacity(spanWidthMm(columnsMm, column, item.colSpan), fontSizePt);
+      tallest = Math.max(tallest, cellLineCount(item, capacity) * lineHeight + 4);
     }
     return { ...row, keepTogether: tallest <= limit };
   });

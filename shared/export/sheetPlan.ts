@@ -15,8 +15,8 @@ import type {
   LayoutSection,
   VerticalAlign,
 } from './layout';
-import { cellCapacity, cellHeightPt, lineHeightPt, PT_PER_MM, splitText } from './measure';
-import { placeCells, textHeightMm } from './page';
+import { cellCapacity, lineHeightPt, PT_PER_MM, splitTextLines } from './measure';
+import { cellLineCount, placeCells, spanWidthMm, textHeightMm, type PlacedCell } from './page';
 
 /** Excel's largest row height. */
 export const MAX_ROW_PT = 409;
@@ -56,8 +56,14 @@ interface HeightNeed {
   need: number;
 }
 
-function spanMm(columnsMm: readonly number[], start: number, span: number): number {
-  return columnsMm.slice(start, start + span).reduce((sum, width) => sum + width, 0);
+/** A single-row cell of a layout row, measured. */
+interface Measured {
+  item: PlacedCell;
+  capacity: number;
+  height: number;
+  /** The cell's text cut into pieces with their line counts, when the row is cut. */
+  pieces: string[] | null;
+  pieceLines: number[] | null;
 }
 
 /**
@@ -106,34 +112,43 @@ function planRows(
   const placed = placeCells(rows, columnsMm.length);
   const lineHeight = lineHeightPt(fontSizePt);
   const minimum = lineHeight + 4;
+  const maxLines = cut ? Math.max(1, Math.floor((cut.piecePt - 4) / lineHeight)) : 0;
   const starts: number[] = [];
   const counts: number[] = [];
   let next = firstRow;
+  const measured: Measured[] = [];
   // First pass: decide how many sheet rows each layout row takes and place the single-row cells.
-  placed.forEach((row) => {
-    const simple = row.filter(({ cell }) => cell.rowSpan === 1);
-    const measured = simple.map((item) => {
-      const widthMm = spanMm(columnsMm, item.column, item.cell.colSpan);
-      return { item, widthMm, height: cellHeightPt(item.cell.text, widthMm, fontSizePt) };
-    });
-    const tallest = Math.max(minimum, ...measured.map(({ height }) => height));
-    const split = new Map<(typeof measured)[number], string[]>();
+  for (const row of placed) {
+    measured.length = 0;
+    let tallest = minimum;
+    for (const item of row) {
+      if (item.cell.rowSpan !== 1) continue;
+      const capacity = cellCapacity(
+        spanWidthMm(columnsMm, item.column, item.cell.colSpan),
+        fontSizePt,
+      );
+      const height = cellLineCount(item.cell, capacity) * lineHeight + 4;
+      if (height > tallest) tallest = height;
+      measured.push({ item, capacity, height, pieces: null, pieceLines: null });
+    }
+    let count = 1;
     if (cut && tallest > cut.abovePt) {
-      const maxLines = Math.max(1, Math.floor((cut.piecePt - 4) / lineHeight));
       for (const entry of measured) {
         if (entry.height <= cut.piecePt || entry.item.cell.kind === 'money') continue;
-        const capacity = cellCapacity(entry.widthMm, fontSizePt);
-        split.set(entry, splitText(entry.item.cell.text, capacity, maxLines).pieces);
+        const split = splitTextLines(entry.item.cell.text, entry.capacity, maxLines);
+        entry.pieces = split.pieces;
+        entry.pieceLines = split.lines;
+        if (split.pieces.length > count) count = split.pieces.length;
       }
     }
-    const count = Math.max(1, ...[...split.values()].map((pieces) => pieces.length));
     starts.push(next);
     counts.push(count);
     for (let offset = 0; offset < count; offset += 1) plan.heights[next + offset] = minimum;
     for (const entry of measured) {
       const { item } = entry;
-      const pieces = split.get(entry) ?? [item.cell.text];
-      pieces.forEach((text, index) => {
+      const pieces = entry.pieces ?? [item.cell.text];
+      for (let index = 0; index < pieces.length; index += 1) {
+        const text = pieces[index] as string;
         const last = index === pieces.length - 1;
         const rowSpan = last ? count - index : 1;
         plan.cells.push(
@@ -148,18 +163,20 @@ function planRows(
             pieces.length > 1 && !last ? true : undefined,
           ),
         );
-        // An uncut cell was measured above; only the pieces of a cut one need measuring.
+        // An uncut cell was measured above; the pieces of a cut one were counted when cut.
         const height =
-          text === item.cell.text ? entry.height : cellHeightPt(text, entry.widthMm, fontSizePt);
+          text === item.cell.text || entry.pieceLines === null
+            ? entry.height
+            : (entry.pieceLines[index] as number) * lineHeight + 4;
         if (rowSpan === 1) {
           plan.heights[next + index] = Math.max(plan.heights[next + index] ?? 0, height);
         } else {
           plan.needs.push({ start: next + index, end: next + count - 1, need: height });
         }
-      });
+      }
     }
     next += count;
-  });
+  }
   // Second pass: cells merged down several layout rows.
   placed.forEach((row, rowIndex) => {
     for (const { cell, column } of row) {
@@ -167,7 +184,10 @@ function planRows(
       const lastRow = rowIndex + cell.rowSpan - 1;
       const start = starts[rowIndex] as number;
       const end = (starts[lastRow] as number) + (counts[lastRow] as number) - 1;
-      const crossesCut = counts.slice(rowIndex, lastRow + 1).some((count) => count > 1);
+      let crossesCut = false;
+      for (let index = rowIndex; index <= lastRow && index < counts.length; index += 1) {
+        if ((counts[index] as number) > 1) crossesCut = true;
+      }
       plan.cells.push(
         tableCell(
           cell,
@@ -179,11 +199,8 @@ function planRows(
           undefined,
         ),
       );
-      plan.needs.push({
-        start,
-        end,
-        need: cellHeightPt(cell.text, spanMm(columnsMm, column, cell.colSpan), fontSizePt),
-      });
+      const capacity = cellCapacity(spanWidthMm(columnsMm, column, cell.colSpan), fontSizePt);
+      plan.needs.push({ start, end, need: cellLineCount(cell, capacity) * lineHeight + 4 });
     }
   });
   return next - firstRow;

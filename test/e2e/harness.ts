@@ -229,7 +229,12 @@ export const test = base.extend<{ app: AppFixture }>({
     };
     await use(fixture);
     await page.close();
-    await Promise.allSettled([...pending]);
+    // Let host calls in flight finish (a save, an autosave) before the disk goes, but never hang.
+    await Promise.race([
+      Promise.allSettled([...pending]),
+      new Promise((done) => setTimeout(done, 10_000)),
+    ]);
+    server.closeAllConnections();
     await new Promise((done) => server.close(done));
     await rm(disk, { recursive: true, force: true });
   },

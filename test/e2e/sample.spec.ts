@@ -59,10 +59,15 @@ test.describe('sample document', () => {
       join(import.meta.dirname, '../../../shared/seed/guangzhou-2025-jidian-disclosure.txt'),
     );
     await app.menu('import');
-    await expect(app.page.getByRole('heading', { name: /导入报告/ })).toContainText(
+    const dialog = app.page.getByRole('dialog', { name: /导入/ });
+    await expect(dialog.getByRole('heading', { name: /导入报告/ })).toContainText(
       '1 个单位，14 个项目，89 条指标',
     );
-    await expect(app.page.locator('.entry-recovered')).toContainText('定向培养职业教育硕士补贴');
+    await expect(dialog.locator('.entry-recovered')).toContainText('定向培养职业教育硕士补贴');
+    await expect(dialog.getByTestId('import-file-name')).toContainText('未保存');
+    await dialog.getByRole('button', { name: '作为新文档打开' }).click();
+    await expect(app.page.getByRole('dialog')).toHaveCount(0);
     await expect(app.page.getByTestId('file-name')).toContainText('未保存');
+    await expect(app.page.getByRole('heading', { name: /导入报告/ })).toContainText('14 个项目');
   });
 });

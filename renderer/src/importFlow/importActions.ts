@@ -1,0 +1,98 @@
+import type { OpenedDocument } from '../../../shared/ipc';
+import {
+  findDuplicates,
+  mergeDocuments,
+  rollForward,
+  type DuplicateResolution,
+} from '../../../shared/model';
+import { api } from '../api';
+import { closeCurrent, refreshRecent, reportFailure, settleUnsaved } from '../documentFiles';
+import { commitDocument } from '../editing';
+import { zhCN } from '../i18n/zh-CN';
+import { notify, showOpened, useAppStore } from '../store';
+
+const text = zhCN.importDialog;
+
+/** The import waiting in the dialog, if any. */
+function pending(): OpenedDocument | null {
+  const flow = useAppStore.getState().importFlow;
+  return flow?.stage === 'dialog' ? flow.opened : null;
+}
+
+/** 导入往年表格…: asks the host for a file and shows the import dialog over what is open. */
+export async function startImport(): Promise<void> {
+  if (pending()) return;
+  useAppStore.setState({ busy: true });
+  try {
+    const result = await api().importFile();
+    if (!result.ok) return reportFailure(result);
+    useAppStore.setState({ importFlow: { stage: 'dialog', opened: result } });
+  } finally {
+    useAppStore.setState({ busy: false });
+  }
+}
+
+/** 取消: closes the import's host session; the open document is untouched. */
+export async function cancelImport(): Promise<void> {
+  const opened = pending();
+  if (!opened) return;
+  useAppStore.setState({ importFlow: null });
+  await api().closeDocument({ documentId: opened.documentId });
+}
+
+/** 作为新文档打开: the import replaces the open document, with its report shown. */
+export async function openImportAsNew(): Promise<void> {
+  const opened = pending();
+  if (!opened || !(await settleUnsaved())) return;
+  await closeCurrent();
+  showOpened(opened);
+  useAppStore.setState({ importFlow: null });
+  notify(null);
+  await refreshRecent();
+}
+
+/** 并入当前文档: merges the import into the open document as one undo step. */
+export async function mergeImport(resolutions: Record<string, DuplicateResolution>): Promise<void> {
+  const opened = pending();
+  const current = useAppStore.getState().current;
+  if (!opened || !current) return;
+  const duplicates = findDuplicates(current.document, opened.document);
+  const result = mergeDocuments(current.document, opened.document, { resolutions });
+  const chosen = (id: string) => resolutions[id] ?? 'keep-both';
+  const replaced = duplicates.filter((entry) => chosen(entry.incomingProjectId) === 'replace');
+  const skipped = duplicates.filter((entry) => chosen(entry.incomingProjectId) === 'skip');
+  const incoming = opened.document.units.reduce((sum, unit) => sum + unit.projects.length, 0);
+  const added = incoming - replaced.length - skipped.length;
+  const unchanged = JSON.stringify(result.document) === JSON.stringify(current.document);
+  if (!unchanged) commitDocument(text.mergeUndoLabel, result.document);
+  useAppStore.setState({ importFlow: null });
+  await api().closeDocument({ documentId: opened.documentId });
+  notify({
+    kind: 'info',
+    text: unchanged
+      ? text.nothingMerged
+      : [text.merged(added, replaced.length, skipped.length), ...result.notes].join(' '),
+  });
+}
+
+/** 复制上年: opens the import rolled forward to `toYear` and lists the years found in texts. */
+export async function rollForwardImport(toYear: number, keepAmounts: boolean): Promise<void> {
+  const opened = pending();
+  if (!opened || !(await settleUnsaved())) return;
+  const rolled = rollForward(opened.document, { toYear, keepAmounts });
+  await closeCurrent();
+  // Unsaved, as every import; the report was read in the dialog, the review list replaces it.
+  showOpened({ ...opened, document: rolled.document });
+  const current = useAppStore.getState().current;
+  useAppStore.setState({
+    current: current ? { ...current, importReport: null } : current,
+    importFlow: {
+      stage: 'review',
+      documentId: opened.documentId,
+      toYear,
+      review: rolled.review,
+    },
+  });
+  notify({ kind: 'info', text: text.rolled(opened.document.fiscalYear, toYear) });
+  await refreshRecent();
+}
