@@ -20,7 +20,8 @@ import {
   type RawNote,
   type SourceLocation,
 } from '../model';
-import { cleanCellText, splitTabRows } from './cleanText';
+import { cleanCellText } from './cleanText';
+import { splitTabRows } from './delimited';
 import { anchorRows, type GridTable, type SourceRow } from './grid';
 import { findIndicatorRun, readIndicatorRun, shorten } from './indicatorRun';
 import { ImportError, describeSource, type ImportEntry, type ImportResult } from './report';

@@ -8,12 +8,12 @@ export {
 export * from './grid';
 export { importProjectForms, looksLikeProjectForms, type ProjectFormOptions } from './projectForm';
 export { importGrid, importTextTable, importCsvText, type GridImportOptions } from './recognise';
-export { splitCsvRows } from './csv';
 export { checkZip, isZip, DEFAULT_ZIP_LIMITS, type ZipLimits, type ZipEntry } from './zipGuard';
 export { decodedResultSchema, sheetToGrid, docxToGrid } from './decoded';
 export type { DecodedResult, DecodedSheet, DecodedBlock } from './decoded';
 export { parseFormAmount, labelUnit } from './formMoney';
 export { findIndicatorRun, parseIndicatorRun, readIndicatorRun } from './indicatorRun';
 export type { IndicatorCell, IndicatorRun, IndicatorSentence, RunLeftover } from './indicatorRun';
-export { cleanCellText, splitTabRows } from './cleanText';
-export type { CleanedText, TextRow } from './cleanText';
+export { cleanCellText } from './cleanText';
+export type { CleanedText } from './cleanText';
+export { splitCsvRows, splitDelimitedRows, splitTabRows, type TextRow } from './delimited';

@@ -4,8 +4,7 @@
  */
 
 import type { MoneyUnit } from '../model';
-import { splitTabRows } from './cleanText';
-import { splitCsvRows } from './csv';
+import { splitCsvRows, splitTabRows } from './delimited';
 import { findDisclosureHeader, importDisclosureGrid, importDisclosureText } from './disclosureText';
 import { anchorRows, tableFromTexts, type GridTable } from './grid';
 import { importProjectForms, looksLikeProjectForms } from './projectForm';

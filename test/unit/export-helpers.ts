@@ -3,38 +3,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { unzipSync, strFromU8 } from 'fflate';
-import { findLevel2, getFramework } from '../../shared/frameworks';
 import {
   documentSchema,
-  parseValue,
   SCHEMA_VERSION,
   type Indicator,
   type JixiaoDocument,
   type Project,
 } from '../../shared/model';
-
-const framework = getFramework('gz-2025');
-let counter = 0;
+import { makeIndicator } from './rules-helpers';
 
 /** An indicator under a gz-2025 二级 given by its short name (`数量`, `社会效益` …). */
-export function indicator(
-  level2: string,
-  name: string,
-  annual: string,
-  period = annual,
-): Indicator {
-  const found = findLevel2(framework, level2);
-  if (!found) throw new Error(`no 二级 ${level2}`);
-  counter += 1;
-  return {
-    id: `ind-${counter}`,
-    level1: found.level1.name,
-    level2: found.level2.name,
-    name,
-    period: parseValue(period),
-    annual: parseValue(annual),
-  };
-}
+export const indicator = makeIndicator;
+
+let projectCounter = 0;
 
 const PARAGRAPHS = [
   '一是教务系统的升级将实现教学计划到排课调课业务的升级，教师业务档案模块和智慧校园教务系统数据看板的建设。通过这些升级和新建内容，我们的绩效目标是优化教学环境，使学校能够更好地管理教学资源，提供个性化的教学服务。教师业务档案模块的建设将促进教师信息的集中管理，方便教师发展和绩效评估；智慧校园教务系统数据看板的建设将为学校领导提供实时的教务数据和分析报告，支持决策和规划。',
@@ -67,9 +48,9 @@ function longIndicators(): Indicator[] {
 }
 
 function project(overrides: Partial<Project> & Pick<Project, 'name'>): Project {
-  counter += 1;
+  projectCounter += 1;
   return {
-    id: `prj-${counter}`,
+    id: `prj-${projectCounter}`,
     money: { fiscal: 0, specialAccount: 0, other: 0 },
     goals: { annual: '完成年度建设任务，提升教学质量。' },
     indicators: [

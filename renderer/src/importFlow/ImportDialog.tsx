@@ -193,18 +193,35 @@ function MergeStep(props: {
           </ul>
         </>
       )}
-      <div className="modal-actions">
-        <button type="submit" className="primary" disabled={props.busy}>
-          {text.confirmMerge}
-        </button>
-        <button type="button" onClick={props.onBack}>
-          {text.back}
-        </button>
-        <button type="button" disabled={props.busy} onClick={() => void cancelImport()}>
-          {text.cancel}
-        </button>
-      </div>
+      <StepActions
+        confirm={text.confirmMerge}
+        disabled={props.busy}
+        busy={props.busy}
+        onBack={props.onBack}
+      />
     </form>
+  );
+}
+
+/** The footer of a step: its confirm button (submits the form), 返回 and 取消. */
+function StepActions(props: {
+  confirm: string;
+  disabled: boolean;
+  busy: boolean;
+  onBack: () => void;
+}) {
+  return (
+    <div className="modal-actions">
+      <button type="submit" className="primary" disabled={props.disabled}>
+        {props.confirm}
+      </button>
+      <button type="button" onClick={props.onBack}>
+        {text.back}
+      </button>
+      <button type="button" disabled={props.busy} onClick={() => void cancelImport()}>
+        {text.cancel}
+      </button>
+    </div>
   );
 }
 
@@ -246,17 +263,12 @@ function RollForwardStep(props: {
         {text.keepAmounts}
       </label>
       {keepAmounts ? null : <p className="muted">{text.keepAmountsHint}</p>}
-      <div className="modal-actions">
-        <button type="submit" className="primary" disabled={props.busy || !valid}>
-          {text.confirmRollForward}
-        </button>
-        <button type="button" onClick={props.onBack}>
-          {text.back}
-        </button>
-        <button type="button" disabled={props.busy} onClick={() => void cancelImport()}>
-          {text.cancel}
-        </button>
-      </div>
+      <StepActions
+        confirm={text.confirmRollForward}
+        disabled={props.busy || !valid}
+        busy={props.busy}
+        onBack={props.onBack}
+      />
     </form>
   );
 }
