@@ -5,9 +5,11 @@
  * `=`, `+`, `-` or `@` is written as a string (ARCHITECTURE decision 6).
  */
 import ExcelJS from 'exceljs';
+import { columnLetters } from '../import/grid';
 import type { Layout, LayoutSection } from './layout';
 import { excelColumnWidth } from './measure';
-import { planSheet, type SheetCell } from './sheetPlan';
+import { planSheet, type SheetCell, type SheetPlan } from './sheetPlan';
+import { openRowWriter } from './xlsxRows';
 import { uniqueSheetNames } from './sheetName';
 
 /** Money: thousands separators, two decimals, zero blank (the official tables' convention). */
@@ -21,15 +23,6 @@ const PAPER_A4 = 9;
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
-/** Column letters for a 0-based index: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
 
 /** An Excel header/footer string: `{page}` becomes the page field, `&` is escaped. */
 function footerText(layout: Layout): string {
@@ -110,9 +103,9 @@ function keepHorizontalCentering(sheet: SheetWriter): void {
   };
 }
 
-function writeCell(sheet: SheetWriter, layout: Layout, item: SheetCell, cache: StyleCache): void {
+function writeCell(sheet: SheetWriter, item: SheetCell, style: Partial<ExcelJS.Style>): void {
   const target = sheet.getCell(item.row + 1, item.column + 1);
-  target.style = cellStyle(layout, item, cache);
+  target.style = style;
   // Merging gives every cell of the range the top-left cell's style (the same object), so the
   // borders are drawn on all of them.
   if (item.rowSpan > 1 || item.colSpan > 1) {
@@ -132,17 +125,42 @@ function writeCell(sheet: SheetWriter, layout: Layout, item: SheetCell, cache: S
   }
 }
 
+/**
+ * Writes the rows through ExcelJS's cell objects: the reference for the direct row writer
+ * (xlsxRows.ts), and its fallback. The streaming writer writes rows in order: cells by first
+ * row, each row committed once no later cell can start in it (a merge reaching down is placed
+ * with its first row).
+ */
+function writeThroughCells(
+  sheet: SheetWriter,
+  plan: SheetPlan,
+  styleOf: (item: SheetCell) => Partial<ExcelJS.Style>,
+): void {
+  const cells = [...plan.cells].sort((a, b) => a.row - b.row || a.column - b.column);
+  let next = 0;
+  plan.rowHeightsPt.forEach((height, index) => {
+    const row = sheet.getRow(index + 1);
+    row.height = height;
+    for (; next < cells.length && (cells[next] as SheetCell).row === index; next += 1) {
+      const item = cells[next] as SheetCell;
+      writeCell(sheet, item, styleOf(item));
+    }
+    row.commit();
+  });
+}
+
 function writeSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   layout: Layout,
   section: LayoutSection,
   name: string,
   cache: StyleCache,
+  options: XlsxOptions,
 ): void {
   const plan = planSheet(layout, section);
   const { margins } = section.page;
   const inches = (mm: number) => Math.round((mm / 25.4) * 1000) / 1000;
-  const lastColumn = columnLetter(plan.columnsMm.length - 1);
+  const lastColumn = columnLetters(plan.columnsMm.length);
   const rowCount = plan.rowHeightsPt.length;
   const sheet = workbook.addWorksheet(name, {
     pageSetup: {
@@ -171,23 +189,20 @@ function writeSheet(
   }) as SheetWriter;
   keepHorizontalCentering(sheet);
   sheet.columns = plan.columnsMm.map((widthMm) => ({ width: excelColumnWidth(widthMm) }));
-  // The streaming writer writes rows in order: cells by first row, each row committed once no
-  // later cell can start in it (a merge reaching down is placed with its first row).
-  const cells = [...plan.cells].sort((a, b) => a.row - b.row || a.column - b.column);
-  let next = 0;
-  for (let index = 0; index < rowCount; index += 1) {
-    const row = sheet.getRow(index + 1);
-    row.height = plan.rowHeightsPt[index] as number;
-    for (; next < cells.length && (cells[next] as SheetCell).row === index; next += 1) {
-      writeCell(sheet, layout, cells[next] as SheetCell, cache);
-    }
-    row.commit();
-  }
+  const styleOf = (item: SheetCell) => cellStyle(layout, item, cache);
+  const direct = options.throughCells ? null : openRowWriter(workbook, sheet);
+  if (direct) direct.writeRows(plan, styleOf);
+  else writeThroughCells(sheet, plan, styleOf);
   sheet.commit();
 }
 
+export interface XlsxOptions {
+  /** Write every cell through ExcelJS's cell objects (slower; the reference for tests). */
+  throughCells?: boolean;
+}
+
 /** Writes a layout as an Excel workbook: one sheet per section, with valid unique sheet names. */
-export async function exportXlsx(layout: Layout): Promise<Uint8Array> {
+export async function exportXlsx(layout: Layout, options: XlsxOptions = {}): Promise<Uint8Array> {
   // ExcelJS's streaming writer: the same cells, styles and sheet XML as the in-memory workbook,
   // written row by row and zipped by zlib, several times faster for a large table. Without a
   // stream it writes into its own in-memory buffer.
@@ -201,7 +216,7 @@ export async function exportXlsx(layout: Layout): Promise<Uint8Array> {
   const names = uniqueSheetNames(layout.sections.map((section) => section.name));
   const cache: StyleCache = new Map();
   layout.sections.forEach((section, index) => {
-    writeSheet(workbook, layout, section, names[index] ?? `表${index + 1}`, cache);
+    writeSheet(workbook, layout, section, names[index] ?? `表${index + 1}`, cache, options);
   });
   await workbook.commit();
   const output = (workbook as unknown as { stream: { read(): Uint8Array } }).stream;
