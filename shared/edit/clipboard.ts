@@ -3,6 +3,8 @@
  * tab-separated text with Excel's quoting. Pure string work, no DOM.
  */
 
+import { splitTabRows } from '../import/delimited';
+
 /** A rectangular block of cell texts, rows of columns. */
 export type CellBlock = string[][];
 
@@ -103,67 +105,12 @@ export function parseHtmlTable(html: string): CellBlock | null {
 }
 
 /**
- * Reads tab-separated text as Excel writes it: a field with a tab, line break or quote is
- * wrapped in quotes and its quotes doubled. A trailing line break ends the last row.
+ * Reads tab-separated text as Excel and WPS write it: a field with a tab, line break or quote is
+ * wrapped in quotes and its quotes doubled. A trailing line break ends the last row. A field that
+ * merely starts with a quote (text pasted from Word or a PDF) is read literally.
  */
 export function parseTsv(text: string): CellBlock {
-  const rows: CellBlock = [];
-  let row: string[] = [];
-  let field = '';
-  let index = 0;
-  const input = text.replace(/\r\n?/g, '\n');
-  while (index < input.length) {
-    const char = input[index] as string;
-    if (field === '' && char === '"') {
-      // A quoted field runs to the next quote not doubled; text after it joins the field.
-      let end = index + 1;
-      let value = '';
-      while (end < input.length) {
-        if (input[end] === '"') {
-          if (input[end + 1] === '"') {
-            value += '"';
-            end += 2;
-            continue;
-          }
-          break;
-        }
-        value += input[end];
-        end += 1;
-      }
-      if (end >= input.length) {
-        // No closing quote: the quote was part of the text.
-        let stop = index;
-        while (stop < input.length && input[stop] !== '\t' && input[stop] !== '\n') stop += 1;
-        field = input.slice(index, stop);
-        index = stop;
-        continue;
-      }
-      field = value;
-      index = end + 1;
-      while (index < input.length && input[index] !== '\t' && input[index] !== '\n') {
-        field += input[index];
-        index += 1;
-      }
-      continue;
-    }
-    if (char === '\t') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += char;
-    }
-    index += 1;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return splitTabRows(text.replace(/\r\n?/g, '\n')).map((row) => row.cells);
 }
 
 /** The clipboard's block: the HTML table when there is one, else the text as TSV. */
