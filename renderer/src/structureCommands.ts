@@ -56,15 +56,22 @@ export function deleteRows(): void {
   const rows = selectedRows();
   const projects = rows.flatMap((row) => (row.kind === 'project' ? [row.projectId] : []));
   const { selection } = useAppStore.getState();
+  const unit = rows[0]?.kind === 'unit' ? document()?.units[rows[0].unitIndex] : undefined;
   const done =
     projects.length > 0
       ? commit('deleteProjects', { projectIds: projects })
-      : rows[0]?.kind === 'unit'
-        ? commit('deleteUnit', { unitId: rows[0].unitId })
+      : unit
+        ? commit('deleteUnit', { unitId: unit.id })
         : false;
   if (done) {
     select(Math.min(selection.row, selection.anchorRow), selection.column);
-    notify({ kind: 'info', text: zhCN.structure.deleted });
+    notify({
+      kind: 'info',
+      text:
+        projects.length === 0 && unit
+          ? zhCN.structure.deletedUnit(unit.name, unit.projects.length)
+          : zhCN.structure.deleted,
+    });
   }
 }
 

@@ -40,14 +40,7 @@ export async function pasteIntoGrid(
   page: Page,
   data: { html?: string; text: string },
 ): Promise<void> {
-  await cellEditor(page).evaluate((element, clipboard) => {
-    const transfer = new DataTransfer();
-    if (clipboard.html) transfer.setData('text/html', clipboard.html);
-    transfer.setData('text/plain', clipboard.text);
-    element.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
-    );
-  }, data);
+  await pasteInto(cellEditor(page), data);
 }
 
 /** Dispatches a copy and returns what the app put on the clipboard. */
@@ -59,4 +52,27 @@ export async function copyFromGrid(page: Page): Promise<{ text: string; html: st
     );
     return { text: transfer.getData('text/plain'), html: transfer.getData('text/html') };
   });
+}
+
+/** Dispatches a paste on any field with what Excel or WPS put on the clipboard. */
+export async function pasteInto(
+  target: Locator,
+  data: { html?: string; text: string },
+): Promise<void> {
+  await target.evaluate((element, clipboard) => {
+    const transfer = new DataTransfer();
+    if (clipboard.html) transfer.setData('text/html', clipboard.html);
+    transfer.setData('text/plain', clipboard.text);
+    element.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+    );
+  }, data);
+}
+
+/** Drags a grid row by its handle and drops it on another row's cell. */
+export async function dragRow(page: Page, from: Locator, to: Locator): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+  await from.locator('.drag-handle').dispatchEvent('dragstart', { dataTransfer });
+  await to.dispatchEvent('dragover', { dataTransfer });
+  await to.dispatchEvent('drop', { dataTransfer });
 }

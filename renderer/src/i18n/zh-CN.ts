@@ -164,6 +164,8 @@ export const zhCN = {
     newUnitName: '新单位',
     newProjectName: '新项目',
     deleted: '已删除，可撤销（Ctrl+Z）',
+    deletedUnit: (name: string, projects: number) =>
+      `已删除单位「${name}」${projects > 0 ? `及其 ${projects} 个项目` : ''}，可撤销（Ctrl+Z）`,
     selectProject: '请先选中一个项目行。',
     moveTo: (name: string) => `移到「${name}」`,
   },

@@ -5,7 +5,7 @@ import {
   type IndicatorTextField,
   type Suggestion,
 } from '../../../shared/edit';
-import { findLevel1, getFramework } from '../../../shared/frameworks';
+import { findLevel1, findLevel2, getFramework } from '../../../shared/frameworks';
 import { newId, type Indicator, type Project } from '../../../shared/model';
 import { commit } from '../editing';
 import { zhCN } from '../i18n/zh-CN';
@@ -19,8 +19,25 @@ function isEmptyValue(indicator: Indicator): boolean {
   return indicator.annual.value === '' && indicator.period.value === '';
 }
 
+/**
+ * Where a pasted block starts: rows copied from a spreadsheet's indicator table usually begin
+ * with the 一级 (or 二级) category, whichever field the clerk pasted into.
+ */
+function startField(
+  frameworkId: string,
+  block: string[][],
+  field: IndicatorTextField,
+): IndicatorTextField {
+  const framework = getFramework(frameworkId);
+  const firsts = block.map((row) => (row[0] ?? '').trim()).filter((cell) => cell !== '');
+  if (firsts.some((cell) => findLevel1(framework, cell))) return 'level1';
+  if (firsts.some((cell) => findLevel2(framework, cell))) return 'level2';
+  return field;
+}
+
 /** A paste of more than one cell goes into the table from this indicator and column. */
 function pasteBlock(
+  frameworkId: string,
   projectId: string,
   indicatorId: string,
   field: IndicatorTextField,
@@ -32,7 +49,8 @@ function pasteBlock(
   );
   if (block.length <= 1 && (block[0]?.length ?? 0) <= 1) return false;
   const newIds = block.map(() => newId('ind'));
-  if (commit('pasteIndicators', { projectId, indicatorId, field, block, newIds })) {
+  const from = startField(frameworkId, block, field);
+  if (commit('pasteIndicators', { projectId, indicatorId, field: from, block, newIds })) {
     notify({ kind: 'info', text: zhCN.edit.pasted });
   }
   return true;
@@ -143,7 +161,9 @@ function IndicatorRows({
             list={suggestions ? listId : undefined}
             onFocus={onFocusName}
             onCommit={commitName}
-            onPasteBlock={(event) => pasteBlock(project.id, indicator.id, 'name', event)}
+            onPasteBlock={(event) =>
+              pasteBlock(frameworkId, project.id, indicator.id, 'name', event)
+            }
           />
           {suggestions ? (
             <datalist id={listId}>
