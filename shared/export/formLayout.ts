@@ -38,6 +38,29 @@ const COLUMNS: ReadonlyArray<readonly [string, number]> = [
   ['annual', 30],
 ];
 
+/**
+ * A project whose indicators carry a 指标值说明 / 绩效标准 (read from last year's form) gets a sixth
+ * column for it, so the note prints instead of being lost; the upper block's last cells widen.
+ */
+const COLUMNS_WITH_NOTE: ReadonlyArray<readonly [string, number]> = [
+  ['level1', 21],
+  ['level2', 28],
+  ['level3', 31],
+  ['period', 23],
+  ['annual', 23],
+  ['note', 30],
+];
+
+/** The sixth column's header. */
+export const NOTE_HEADER = '指标值说明';
+
+/** 1 when the project's form has the 指标值说明 column, else 0: added to the last spans. */
+type Extra = 0 | 1;
+
+function noteColumn(project: Project): Extra {
+  return project.indicators.some((indicator) => (indicator.note ?? '').trim() !== '') ? 1 : 0;
+}
+
 function money(amount: number | null | undefined): LayoutCell {
   if (amount === null || amount === undefined) return cell('', { kind: 'money', align: 'right' });
   return cell(formatMoney(amount), { kind: 'money', align: 'right', amount });
@@ -52,7 +75,12 @@ export function projectPeriodText(project: Project): string {
   return `${end - start + 1}年（${start}—${end}）`;
 }
 
-function upperBlock(document: JixiaoDocument, unit: FundingUnit, project: Project): RowDraft[] {
+function upperBlock(
+  document: JixiaoDocument,
+  unit: FundingUnit,
+  project: Project,
+  extra: Extra,
+): RowDraft[] {
   return [
     {
       role: 'field',
@@ -60,7 +88,7 @@ function upperBlock(document: JixiaoDocument, unit: FundingUnit, project: Projec
         label('主管部门及代码'),
         cell(project.supervisor ?? document.department, { colSpan: 2 }),
         label('实施单位'),
-        cell(project.implementer ?? unit.name),
+        cell(project.implementer ?? unit.name, { colSpan: 1 + extra }),
       ],
     },
     {
@@ -69,13 +97,13 @@ function upperBlock(document: JixiaoDocument, unit: FundingUnit, project: Projec
         label('项目属性'),
         cell(project.attribute ?? '', { colSpan: 2 }),
         label('项目期'),
-        cell(projectPeriodText(project)),
+        cell(projectPeriodText(project), { colSpan: 1 + extra }),
       ],
     },
   ];
 }
 
-function annualMoneyRows(document: JixiaoDocument, project: Project): RowDraft[] {
+function annualMoneyRows(document: JixiaoDocument, project: Project, extra: Extra): RowDraft[] {
   const amounts = projectAmounts(project);
   const lines: Array<[string, number]> = [
     ['年度资金总额', amounts.total],
@@ -92,12 +120,12 @@ function annualMoneyRows(document: JixiaoDocument, project: Project): RowDraft[]
         ? [label(`项目资金（${document.moneyUnit}）`, { rowSpan: lines.length })]
         : []),
       label(text),
-      { ...money(amount), colSpan: 3 },
+      { ...money(amount), colSpan: 3 + extra },
     ],
   }));
 }
 
-function midtermMoneyRows(document: JixiaoDocument, project: Project): RowDraft[] {
+function midtermMoneyRows(document: JixiaoDocument, project: Project, extra: Extra): RowDraft[] {
   const amounts = projectAmounts(project);
   const period = project.periodMoney ?? null;
   const lines: Array<[string, number | null, string, number | null]> = [
@@ -117,17 +145,21 @@ function midtermMoneyRows(document: JixiaoDocument, project: Project): RowDraft[
       label(periodLabel),
       money(periodAmount),
       label(annualLabel),
-      money(annualAmount),
+      { ...money(annualAmount), colSpan: 1 + extra },
     ],
   }));
 }
 
-function goalRows(project: Project, variant: FormLayoutOptions['variant']): RowDraft[] {
+function goalRows(
+  project: Project,
+  variant: FormLayoutOptions['variant'],
+  extra: Extra,
+): RowDraft[] {
   if (variant === 'annual') {
     return [
       {
         role: 'goal',
-        cells: [label('年度绩效目标'), cell(project.goals.annual, { colSpan: 4 })],
+        cells: [label('年度绩效目标'), cell(project.goals.annual, { colSpan: 4 + extra })],
       },
     ];
   }
@@ -140,14 +172,14 @@ function goalRows(project: Project, variant: FormLayoutOptions['variant']): RowD
       cells: [
         label('总体目标', { rowSpan: 2 }),
         label(`中期目标${years}`, { colSpan: 2 }),
-        label('年度目标', { colSpan: 2 }),
+        label('年度目标', { colSpan: 2 + extra }),
       ],
     },
     {
       role: 'goal',
       cells: [
         cell(project.goals.period ?? '', { colSpan: 2, verticalAlign: 'top' }),
-        cell(project.goals.annual, { colSpan: 2, verticalAlign: 'top' }),
+        cell(project.goals.annual, { colSpan: 2 + extra, verticalAlign: 'top' }),
       ],
     },
   ];
@@ -195,6 +227,7 @@ function indicatorRows(
   project: Project,
   framework: Framework,
   variant: FormLayoutOptions['variant'],
+  extra: Extra,
 ): RowDraft[] {
   const rows: RowDraft[] = [
     {
@@ -205,12 +238,13 @@ function indicatorRows(
         label('三级指标', { bold: true }),
         label(variant === 'midterm' ? '中期指标值' : '实施周期指标值', { bold: true }),
         label('年度指标值', { bold: true }),
+        ...(extra ? [label(NOTE_HEADER, { bold: true })] : []),
       ],
     },
   ];
   const ordered = groupIndicators(project.indicators, framework);
   if (ordered.length === 0) {
-    rows.push({ role: 'empty', cells: [0, 1, 2, 3, 4].map(() => cell('')) });
+    rows.push({ role: 'empty', cells: Array.from({ length: 5 + extra }, () => cell('')) });
     return rows;
   }
   ordered.forEach((indicator, index) => {
@@ -235,6 +269,7 @@ function indicatorRows(
       cell(indicator.name),
       cell(renderValue(indicator.period), { align: 'center' }),
       cell(renderValue(indicator.annual), { align: 'center' }),
+      ...(extra ? [cell(indicator.note ?? '')] : []),
     );
     rows.push({ role: 'indicator', cells });
   });
@@ -249,14 +284,15 @@ function formSection(
   framework: Framework,
   variant: FormLayoutOptions['variant'],
 ): LayoutSection {
-  const columns = columnsFor(page, COLUMNS);
+  const extra = noteColumn(project);
+  const columns = columnsFor(page, extra ? COLUMNS_WITH_NOTE : COLUMNS);
   const body = [
-    ...upperBlock(document, unit, project),
+    ...upperBlock(document, unit, project, extra),
     ...(variant === 'annual'
-      ? annualMoneyRows(document, project)
-      : midtermMoneyRows(document, project)),
-    ...goalRows(project, variant),
-    ...indicatorRows(project, framework, variant),
+      ? annualMoneyRows(document, project, extra)
+      : midtermMoneyRows(document, project, extra)),
+    ...goalRows(project, variant, extra),
+    ...indicatorRows(project, framework, variant, extra),
   ];
   return {
     id: project.id,
@@ -266,7 +302,7 @@ function formSection(
     repeatTitleBlock: true,
     columns,
     headerRows: headerRowsOf([
-      { role: 'field', cells: [label('项目名称'), cell(project.name, { colSpan: 4 })] },
+      { role: 'field', cells: [label('项目名称'), cell(project.name, { colSpan: 4 + extra })] },
     ]),
     bodyRows: markKeepTogether(body, columns, page, TABLE_SIZE_PT),
   };

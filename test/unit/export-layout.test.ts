@@ -336,6 +336,36 @@ describe('formLayout', () => {
     expect(names).toEqual(['数量一', '数量二', '效益一', '满意度']);
   });
 
+  it('adds a 指标值说明 column to a project whose indicators carry notes, and only to it', () => {
+    const document = sampleDocument();
+    const project = document.units[0]?.projects[0];
+    if (!project?.indicators[0]) throw new Error('no indicator');
+    project.indicators[0].note = '按验收报告核定';
+    for (const variant of ['annual', 'midterm'] as const) {
+      const [noted, plain] = formLayout(document, { variant }).sections as LayoutSection[];
+      if (!noted || !plain) throw new Error('no sections');
+      expect(noted.columns).toHaveLength(6);
+      expect(plain.columns).toHaveLength(5);
+      for (const section of [noted, plain]) {
+        expect(widthSum(section)).toBeCloseTo(textWidthMm(section.page), 6);
+        const rows = [...section.headerRows, ...section.bodyRows];
+        expect(() => placeCells(rows, section.columns.length)).not.toThrow();
+        // Every row fills the table's width exactly.
+        for (const row of placeCells(rows, section.columns.length)) {
+          const last = row.at(-1);
+          if (last) expect(last.column + last.cell.colSpan).toBe(section.columns.length);
+        }
+      }
+      const header = noted.bodyRows.find((row) => row.role === 'indicator-header');
+      expect(texts(header).at(-1)).toBe('指标值说明');
+      const notes = noted.bodyRows
+        .filter((row) => row.role === 'indicator')
+        .map((row) => row.cells.at(-1)?.text);
+      expect(notes).toContain('按验收报告核定');
+      expect(notes.filter((note) => note !== '')).toEqual(['按验收报告核定']);
+    }
+  });
+
   it('still makes a page for a document without projects', () => {
     const document = sampleDocument();
     document.units = [];
