@@ -1,8 +1,12 @@
 /**
- * Zip-bomb guard for .xlsx and .docx: reads the zip's central directory (no inflating) and refuses
- * archives whose declared sizes, compression ratios or entry counts no office file has. The
- * worker's heap limit stops an archive that lies about its sizes.
+ * Zip-bomb guard for .xlsx and .docx, run before any Office reader sees the bytes. First the
+ * central directory (no inflating): declared sizes, compression ratios and entry counts no office
+ * file has are refused. Then every entry is inflated as a stream whose output is counted and
+ * thrown away: an entry that inflates past its declared size is stopped at once, so an archive
+ * that lies about its sizes never costs more than the declared total.
  */
+
+import { Inflate } from 'fflate';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -21,7 +25,14 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 export interface ZipEntry {
   name: string;
   compressedSize: number;
+  /** Declared uncompressed size (central directory). */
   size: number;
+  /** Offset of the entry's local header. */
+  offset: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  /** General-purpose flags; bit 0 is encryption. */
+  flags: number;
 }
 
 export type ZipCheck = { ok: true; entries: ZipEntry[] } | { ok: false; message: string };
@@ -65,6 +76,8 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
   let at = directoryOffset;
   for (let index = 0; index < count; index += 1) {
     if (at + 46 > end || u32(bytes, at) !== 0x02014b50) return broken;
+    const flags = u16(bytes, at + 8);
+    const method = u16(bytes, at + 10);
     const compressedSize = u32(bytes, at + 20);
     const size = u32(bytes, at + 24);
     const nameLength = u16(bytes, at + 28);
@@ -89,8 +102,57 @@ export function checkZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMI
         message: `压缩包解压后超过 ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB，已拒绝。`,
       };
     }
-    entries.push({ name, compressedSize, size });
+    entries.push({ name, compressedSize, size, offset: u32(bytes, at + 42), method, flags });
     at += 46 + nameLength + extraLength + commentLength;
   }
+  for (const entry of entries) {
+    const message = checkInflatedSize(bytes, entry, end);
+    if (message) return { ok: false, message };
+  }
   return { ok: true, entries };
+}
+
+/** Compressed bytes pushed at a time: one push inflates to at most ~1032 times as much. */
+const INFLATE_STEP = 8 * 1024;
+
+/** Thrown from the inflater's output callback to stop it. */
+class Overflow extends Error {}
+
+/**
+ * Inflates an entry's data as a stream, counting the output and keeping none of it; null when the
+ * real size is the declared one, else the reason for refusing the archive.
+ */
+function checkInflatedSize(bytes: Uint8Array, entry: ZipEntry, directory: number): string | null {
+  const { name, size } = entry;
+  if ((entry.flags & 1) !== 0) return `压缩包中的「${name}」已加密，无法读取。`;
+  const local = entry.offset;
+  if (local + 30 > directory || u32(bytes, local) !== 0x04034b50) {
+    return '文件已损坏：压缩包中的文件头不完整。';
+  }
+  const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+  if (start + entry.compressedSize > directory) return '文件已损坏：压缩包中的数据不完整。';
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  const mismatch = (real: string): string =>
+    `压缩包中的「${name}」实际解压大小（${real}）与声明的 ${size} 字节不符，文件已损坏或被篡改，已拒绝。`;
+  if (entry.method === 0) return data.length === size ? null : mismatch(`${data.length} 字节`);
+  if (entry.method !== 8) return `压缩包中的「${name}」使用了不支持的压缩方式（${entry.method}）。`;
+  let real = 0;
+  const inflater = new Inflate((chunk) => {
+    real += chunk.length;
+    if (real > size) throw new Overflow();
+  });
+  try {
+    let at = 0;
+    do {
+      const next = Math.min(at + INFLATE_STEP, data.length);
+      inflater.push(data.subarray(at, next), next === data.length);
+      at = next;
+    } while (at < data.length);
+  } catch (error) {
+    if (error instanceof Overflow) {
+      return `压缩包中的「${name}」实际解压后超过声明的 ${size} 字节，疑似压缩炸弹，已拒绝。`;
+    }
+    return `文件已损坏：压缩包中的「${name}」无法解压。`;
+  }
+  return real === size ? null : mismatch(`${real} 字节`);
 }
