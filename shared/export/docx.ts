@@ -39,6 +39,7 @@ import type {
   LayoutCell,
   LayoutRow,
   LayoutSection,
+  Margins,
   TitleLine,
   TitleText,
 } from './layout';
@@ -55,14 +56,8 @@ export function mmToTwips(mm: number): number {
 export function sectionTwips(section: LayoutSection): {
   pageWidth: number;
   pageHeight: number;
-  margins: {
-    top: number;
-    right: number;
-    bottom: number;
-    left: number;
-    header: number;
-    footer: number;
-  };
+  /** The page's margins, in twips. */
+  margins: Margins;
   textWidth: number;
   columns: number[];
 } {
