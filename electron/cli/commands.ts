@@ -8,6 +8,16 @@ import { importFromFile } from '../host/importFile';
 /** Exit codes: 0 done; 1 the checks found errors (check); 2 unreadable input or bad usage. */
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
 
+/** The arguments of the commands that read one file and may print JSON (check, inspect). */
+export function fileAndJson(args: string[]): { file: string | undefined; json: boolean } {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false } },
+  });
+  return { file: positionals[0], json: values.json };
+}
+
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -15,12 +25,7 @@ export interface Io {
 
 /** `jixiao check <file> [--json]`: exit 0 without errors, 1 with errors. */
 export async function checkCommand(args: string[], io: Io): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false } },
-  });
-  const [file] = positionals;
+  const { file, json } = fileAndJson(args);
   if (!file) {
     io.stderr('jixiao：用法 jixiao check <文件> [--json]\n');
     return EXIT.input;
@@ -28,7 +33,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const { document } = await importFromFile(resolve(file));
   const findings = checkDocument(document);
   const summary = summarise(findings);
-  if (values.json) {
+  if (json) {
     io.stdout(`${JSON.stringify({ ...summary, findings }, null, 2)}\n`);
   } else {
     io.stdout(formatCheckReport(document, findings));

@@ -6,7 +6,7 @@ import { DOCUMENT_EXTENSION, writeDocumentFile } from '../host/documentFile';
 import { ImportFileError, importFromFile } from '../host/importFile';
 import { summariseDocument } from './summary';
 
-import { checkCommand, exportCommand, EXIT, type Io } from './commands';
+import { checkCommand, exportCommand, EXIT, fileAndJson, type Io } from './commands';
 
 declare const JIXIAO_VERSION: string;
 
@@ -91,12 +91,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
 }
 
 async function inspectCommand(args: string[], io: Io): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false } },
-  });
-  const [file] = positionals;
+  const { file, json } = fileAndJson(args);
   if (!file) {
     io.stderr('jixiao：用法 jixiao inspect <文件> [--json]\n');
     return EXIT.input;
@@ -104,7 +99,7 @@ async function inspectCommand(args: string[], io: Io): Promise<number> {
   try {
     const { document } = await load(file);
     const summary = summariseDocument(document);
-    if (values.json) {
+    if (json) {
       io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
       return EXIT.ok;
     }
