@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { OpenedDocument, RecentFile, RecoveryInfo } from '../../shared/ipc';
 import type { ImportReport } from '../../shared/import/report';
 import type { JixiaoDocument, ReviewItem } from '../../shared/model';
-import { EMPTY_HISTORY, type History } from '../../shared/edit';
+import { EMPTY_HISTORY, type History, type Match } from '../../shared/edit';
 
 /** The document open in the window, as the host knows it. */
 export interface OpenDocument {
@@ -50,6 +50,8 @@ export interface AppState {
   find: 'find' | 'replace' | null;
   /** The project panel is shown for the active project row. */
   panelOpen: boolean;
+  /** A find match in a field only the project panel shows, to mark and scroll to there. */
+  panelReveal: Match | null;
   /** The findings panel (checks) is shown. */
   findingsOpen: boolean;
   overlay: Overlay;
@@ -78,6 +80,7 @@ export const useAppStore = create<AppState>(() => ({
   selection: START_SELECTION,
   find: null,
   panelOpen: true,
+  panelReveal: null,
   findingsOpen: false,
   overlay: null,
   contextMenu: null,
@@ -111,6 +114,7 @@ export function showOpened(opened: OpenedDocument): void {
     history: EMPTY_HISTORY,
     selection: START_SELECTION,
     find: null,
+    panelReveal: null,
   });
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { GridRow } from '../../../shared/edit';
 import type { Project } from '../../../shared/model';
 import { runAction, type ActionId } from '../actions';
 import { FindingsPanel } from '../findings/FindingsPanel';
@@ -88,17 +89,33 @@ function Toolbar({ current }: { current: OpenDocument }) {
 
 /**
  * The project the panel shows: the active one, but when the clerk moves to another project the
- * panel follows after a short pause, so holding an arrow key only repaints the grid.
+ * panel follows after a short pause, so holding an arrow key only repaints the grid. Always the
+ * project as it is in `document` now, never a copy from before an edit.
  */
-function usePanelProject(project: Project | null): Project | null {
-  const [shown, setShown] = useState(project);
-  const same = project?.id === shown?.id;
+function usePanelProject(document: OpenDocument['document'], row: GridRow | undefined) {
+  const activeId = row?.kind === 'project' ? row.projectId : null;
+  const [shownId, setShownId] = useState(activeId);
+  const same = activeId === shownId;
   useEffect(() => {
     if (same) return;
-    const timer = setTimeout(() => setShown(project), 120);
+    const timer = setTimeout(() => setShownId(activeId), 120);
     return () => clearTimeout(timer);
-  }, [project, same]);
-  return same ? project : shown;
+  }, [activeId, same]);
+  if (same) {
+    return row?.kind === 'project'
+      ? (document.units[row.unitIndex]?.projects[row.projectIndex] ?? null)
+      : null;
+  }
+  return findProject(document, shownId);
+}
+
+function findProject(document: OpenDocument['document'], id: string | null): Project | null {
+  if (id === null) return null;
+  for (const unit of document.units) {
+    const found = unit.projects.find((project) => project.id === id);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** The open document: toolbar, header, find bar, the grid and the side panels. */
@@ -109,11 +126,7 @@ export function DocumentView({ current }: { current: OpenDocument }) {
   const findingsOpen = useAppStore((state) => state.findingsOpen);
   useAppStore((state) => state.selection.row);
   const row = activeRow();
-  const project = usePanelProject(
-    row?.kind === 'project'
-      ? (document.units[row.unitIndex]?.projects[row.projectIndex] ?? null)
-      : null,
-  );
+  const project = usePanelProject(document, row);
   const dismissReport = () => useAppStore.setState({ current: { ...current, importReport: null } });
   return (
     <main className="document-view">

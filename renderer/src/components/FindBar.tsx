@@ -3,6 +3,7 @@ import { findAll, type Match } from '../../../shared/edit';
 import { commit } from '../editing';
 import { rowsOf, select } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
+import { focusPanelMatch, isPanelMatch } from '../panel/panelReveal';
 import { notify, useAppStore } from '../store';
 
 const text = zhCN.find;
@@ -13,7 +14,10 @@ function columnOf(match: Match): number {
   return 0;
 }
 
-/** Shows a match: selects its cell in the grid and, for indicators and panel fields, the panel. */
+/**
+ * Shows a match: selects its row's cell in the grid and, for fields only the project panel
+ * edits (goals, codes, indicators), opens the panel on the project and marks the field there.
+ */
 function reveal(match: Match): void {
   const current = useAppStore.getState().current;
   if (!current) return;
@@ -23,8 +27,19 @@ function reveal(match: Match): void {
       : row.kind === 'unit' && row.unitId === match.unitId,
   );
   if (index >= 0) select(index, columnOf(match));
-  if (match.projectId && columnOf(match) !== 5 && match.field !== 'name')
-    useAppStore.setState({ panelOpen: true });
+  useAppStore.setState(
+    isPanelMatch(match) ? { panelOpen: true, panelReveal: match } : { panelReveal: null },
+  );
+}
+
+/** Closes the find bar; the focus goes to the match shown in the panel, else back to the grid. */
+function close(): void {
+  useAppStore.setState({ find: null });
+  if (!focusPanelMatch()) {
+    globalThis.document
+      .querySelector<HTMLTextAreaElement>('textarea.cell-editor')
+      ?.focus({ preventScroll: true });
+  }
 }
 
 /** 查找 (Ctrl+F) and 替换 (Ctrl+H) over the whole document, not only the rows on screen. */
@@ -56,7 +71,6 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
     shown.current = matches[next] as Match;
     reveal(shown.current);
   };
-  const close = () => useAppStore.setState({ find: null });
   const options = { matchCase };
 
   return (

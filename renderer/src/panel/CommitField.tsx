@@ -15,6 +15,7 @@ export function CommitField({
   className,
   onFocus,
   onPasteBlock,
+  field,
 }: {
   value: string;
   onCommit: (text: string) => boolean | void;
@@ -25,6 +26,8 @@ export function CommitField({
   onFocus?: () => void;
   /** A multi-cell paste (spreadsheet block); return true when it was taken. */
   onPasteBlock?: (event: ClipboardEvent<Element>) => boolean;
+  /** The document field it edits (a find match is revealed here), e.g. `goals.period`. */
+  field?: string;
 }) {
   const commitFrom = (element: Element) => {
     if (element.value === value) return;
@@ -43,6 +46,7 @@ export function CommitField({
   const common = {
     defaultValue: value,
     'aria-label': label,
+    'data-field': field,
     title: label,
     className,
     onKeyDown,

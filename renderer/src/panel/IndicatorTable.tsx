@@ -156,6 +156,7 @@ function IndicatorRows({
         <td colSpan={3}>
           <CommitField
             className="indicator-name"
+            field="indicator.name"
             label={`第 ${index + 1} 条${text.columns.name}`}
             value={indicator.name}
             list={suggestions ? listId : undefined}
@@ -181,6 +182,7 @@ function IndicatorRows({
           <span className="value-label">{text.columns.period}</span>
           <ValueEditor
             label={`第 ${index + 1} 条${text.columns.period}`}
+            field="indicator.period"
             value={indicator.period}
             onChange={(value) => commit('setIndicatorValue', { ...ids, field: 'period', value })}
           />
@@ -189,6 +191,7 @@ function IndicatorRows({
           <span className="value-label">{text.columns.annual}</span>
           <ValueEditor
             label={`第 ${index + 1} 条${text.columns.annual}`}
+            field="indicator.annual"
             value={indicator.annual}
             onChange={(value) => commit('setIndicatorValue', { ...ids, field: 'annual', value })}
           />

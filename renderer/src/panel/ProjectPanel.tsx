@@ -1,12 +1,13 @@
 import type { ProjectTextField } from '../../../shared/edit';
 import { projectText } from '../../../shared/edit';
-import { memo, useDeferredValue } from 'react';
+import { memo, useDeferredValue, useRef } from 'react';
 import { formatMoney, projectAmounts, type Project } from '../../../shared/model';
 import { commit } from '../editing';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore } from '../store';
 import { CommitField } from './CommitField';
 import { IndicatorTable } from './IndicatorTable';
+import { usePanelReveal } from './panelReveal';
 import { CommonUnits } from './ValueEditor';
 
 const text = zhCN.panel;
@@ -28,6 +29,7 @@ function Field({
       <span>{label}</span>
       <CommitField
         label={label}
+        field={field}
         multiline={multiline}
         value={projectText(project, field)}
         onCommit={(value) =>
@@ -80,8 +82,10 @@ function ProjectFields({
   project: Project;
 }) {
   const amounts = projectAmounts(project);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  usePanelReveal(project, bodyRef);
   return (
-    <div className="panel-body" data-project-id={project.id}>
+    <div className="panel-body" data-project-id={project.id} ref={bodyRef}>
       <Field project={project} field="name" multiline className="wide" />
       <div className="panel-grid">
         <Field project={project} field="code" />

@@ -8,16 +8,20 @@ const text = zhCN.panel;
 export function ValueEditor({
   value,
   label,
+  field,
   onChange,
 }: {
   value: IndicatorValue;
   label: string;
+  /** The document field, where find reveals a match: `indicator.period` or `indicator.annual`. */
+  field?: string;
   onChange: (value: IndicatorValue) => boolean | void;
 }) {
   const qualitative = value.sign === '定性';
   return (
     <span
       className="value-editor"
+      data-field={field}
       title={value.text !== undefined ? `原文：${value.text}` : undefined}
     >
       <select

@@ -1,0 +1,100 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import type { FindField, Match } from '../../../shared/edit';
+import type { Project } from '../../../shared/model';
+import { useAppStore } from '../store';
+
+/** Fields the grid does not show (or shows read-only): find reveals them in the project panel. */
+const PANEL_FIELDS = new Set<FindField>([
+  'code',
+  'supervisor',
+  'implementer',
+  'goals.period',
+  'indicator.name',
+  'indicator.period',
+  'indicator.annual',
+  'indicator.note',
+]);
+
+const HIT = 'find-hit';
+
+/** True when a find match is shown in the project panel rather than in a grid cell. */
+export function isPanelMatch(match: Match): boolean {
+  return match.projectId !== undefined && PANEL_FIELDS.has(match.field);
+}
+
+/** The panel element holding a match's field (the indicator's name when the field has no editor). */
+function fieldElement(container: HTMLElement, match: Match): HTMLElement | null {
+  const scope = match.indicatorId
+    ? container.querySelector<HTMLElement>(`[data-indicator-id="${match.indicatorId}"]`)
+    : container;
+  if (!scope) return null;
+  return (
+    scope.querySelector<HTMLElement>(`[data-field="${match.field}"]`) ??
+    scope.querySelector<HTMLElement>('[data-field="indicator.name"]')
+  );
+}
+
+/** The text box to focus for a field: the field itself, or the value box of a value editor. */
+function focusTarget(element: HTMLElement): HTMLInputElement | HTMLTextAreaElement | null {
+  if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) return element;
+  return element.querySelector<HTMLInputElement>('input');
+}
+
+/** Selects the match inside its text box when the box holds the matched text as is. */
+function selectMatch(element: HTMLElement, match: Match): void {
+  const target = focusTarget(element);
+  if (!target) return;
+  if (target === element && target.value === match.text) {
+    target.setSelectionRange(match.start, match.start + match.length);
+  } else {
+    target.select();
+  }
+}
+
+/** What a field shows now: a text box's value, or a value editor's printed value. */
+function shownText(element: HTMLElement): string | null {
+  if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)
+    return element.value;
+  return element.querySelector('.printed')?.textContent ?? null;
+}
+
+/**
+ * Marks, scrolls to and selects the find match in the panel once the panel shows its project
+ * (the panel follows the grid after a pause and renders deferred, so this waits for the render
+ * that shows the matched text). The find bar keeps the focus, so Enter goes on to the next
+ * match; closing it focuses the field.
+ */
+export function usePanelReveal(
+  project: Project,
+  containerRef: RefObject<HTMLElement | null>,
+): void {
+  const match = useAppStore((state) => state.panelReveal);
+  const shown = useRef<Match | null>(null);
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || shown.current === match) return;
+    container.querySelectorAll(`.${HIT}`).forEach((element) => element.classList.remove(HIT));
+    if (!match || match.projectId !== project.id) return;
+    const element = fieldElement(container, match);
+    if (!element) return;
+    const text = shownText(element);
+    if (match.field !== 'indicator.note' && text !== match.text) return;
+    shown.current = match;
+    element.classList.add(HIT);
+    element.scrollIntoView({ block: 'center', inline: 'nearest' });
+    selectMatch(element, match);
+  }, [match, project, containerRef]);
+}
+
+/** Focuses the field find revealed in the panel (when the find bar closes). True if there was one. */
+export function focusPanelMatch(): boolean {
+  const match = useAppStore.getState().panelReveal;
+  const element = globalThis.document.querySelector<HTMLElement>(`.project-panel .${HIT}`);
+  useAppStore.setState({ panelReveal: null });
+  const target = element ? focusTarget(element) : null;
+  if (!match || !element || !target) return false;
+  element.classList.remove(HIT);
+  target.focus({ preventScroll: true });
+  selectMatch(element, match);
+  return true;
+}
