@@ -2,6 +2,7 @@ import type { MenuCommand } from '../../shared/ipc';
 import { api } from './api';
 import { closeDocument, openWith, save } from './documentFiles';
 import { step } from './editing';
+import * as clipboard from './grid/clipboardActions';
 import { activeRow } from './gridModel';
 import { startImport } from './importFlow/importActions';
 import { zhCN } from './i18n/zh-CN';
@@ -11,6 +12,9 @@ import { commit } from './editing';
 
 /** Editing commands: the keyboard, toolbar and context menu dispatch them by id. */
 export const EDIT_COMMANDS = [
+  'cut',
+  'copy',
+  'paste',
   'addUnit',
   'addProject',
   'duplicateRow',
@@ -33,6 +37,8 @@ export interface Action {
   shortcut?: string;
   /** True when Electron's application menu owns the shortcut (so the renderer must not). */
   menuShortcut?: boolean;
+  /** True when the browser's own events handle the keys (clipboard): the shortcut is only shown. */
+  nativeShortcut?: boolean;
   isEnabled(state: AppState): boolean;
   run(): Promise<void> | void;
 }
@@ -44,7 +50,7 @@ const labels = zhCN.actions;
 function action(
   id: ActionId,
   run: () => Promise<void> | void,
-  extra: Partial<Pick<Action, 'shortcut' | 'menuShortcut' | 'isEnabled'>> = {},
+  extra: Partial<Pick<Action, 'shortcut' | 'menuShortcut' | 'nativeShortcut' | 'isEnabled'>> = {},
 ): Action {
   return { id, label: labels[id], isEnabled: hasDocument, run, ...extra };
 }
@@ -83,6 +89,15 @@ export const ACTIONS: Record<ActionId, Action> = {
   close: action('close', closeDocument, { shortcut: 'Ctrl+W', menuShortcut: true }),
   undo: action('undo', () => step('undo'), { shortcut: 'Ctrl+Z' }),
   redo: action('redo', () => step('redo'), { shortcut: 'Ctrl+Y/Ctrl+Shift+Z' }),
+  cut: action('cut', clipboard.cutToClipboard, { shortcut: 'Ctrl+X', nativeShortcut: true }),
+  copy: action('copy', async () => void (await clipboard.copyToClipboard()), {
+    shortcut: 'Ctrl+C',
+    nativeShortcut: true,
+  }),
+  paste: action('paste', clipboard.pasteFromClipboard, {
+    shortcut: 'Ctrl+V',
+    nativeShortcut: true,
+  }),
   find: action('find', () => useAppStore.setState({ find: 'find' }), { shortcut: 'Ctrl+F' }),
   replace: action('replace', () => useAppStore.setState({ find: 'replace' }), {
     shortcut: 'Ctrl+H',
@@ -141,6 +156,7 @@ export function actionForKey(event: KeyboardEvent): Action | undefined {
   return Object.values(ACTIONS).find(
     (entry) =>
       entry.shortcut !== undefined &&
+      !entry.nativeShortcut &&
       !(entry.menuShortcut && HAS_APP_MENU) &&
       entry.shortcut.split('/').some((shortcut) => matches(event, shortcut)),
   );

@@ -5,7 +5,11 @@ import { zhCN } from '../i18n/zh-CN';
 import { moveProjectToUnit } from '../structureCommands';
 import { useAppStore } from '../store';
 
-const ITEMS: ActionId[] = [
+const ITEMS: Array<ActionId | '|'> = [
+  'cut',
+  'copy',
+  'paste',
+  '|',
   'addProject',
   'addUnit',
   'duplicateRow',
@@ -41,25 +45,29 @@ export function ContextMenu({ x, y }: { x: number; y: number }) {
         style={{ left: x, top: y }}
         onMouseDown={(event) => event.stopPropagation()}
       >
-        {ITEMS.map((id) => (
-          <li key={id} role="none">
-            <button
-              type="button"
-              role="menuitem"
-              onClick={() => {
-                close();
-                void runAction(id);
-              }}
-            >
-              <span>{ACTIONS[id].label}</span>
-              <kbd>
-                {(ACTIONS[id].shortcut?.split('/')[0] ?? '')
-                  .replace('ArrowUp', '↑')
-                  .replace('ArrowDown', '↓')}
-              </kbd>
-            </button>
-          </li>
-        ))}
+        {ITEMS.map((id, index) =>
+          id === '|' ? (
+            <li key={index} role="separator" className="separator" />
+          ) : (
+            <li key={id} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                onClick={() => {
+                  close();
+                  void runAction(id);
+                }}
+              >
+                <span>{ACTIONS[id].label}</span>
+                <kbd>
+                  {(ACTIONS[id].shortcut?.split('/')[0] ?? '')
+                    .replace('ArrowUp', '↑')
+                    .replace('ArrowDown', '↓')}
+                </kbd>
+              </button>
+            </li>
+          ),
+        )}
         {row?.kind === 'project'
           ? others.map((unit) => (
               <li key={unit.id} role="none">

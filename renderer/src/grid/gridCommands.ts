@@ -73,11 +73,16 @@ export function clearSelection(): void {
 
 /** Ctrl+V: an HTML table first, else TSV, written from the active cell as one undo step. */
 export function pasteInto(data: DataTransfer): void {
+  pasteText(data.getData('text/html'), data.getData('text/plain'));
+}
+
+/** Writes clipboard contents (HTML and/or plain text) from the active cell as one undo step. */
+export function pasteText(html: string, text: string): void {
   const current = useAppStore.getState().current;
   if (!current) return;
   const row = rowsOf(current.document)[useAppStore.getState().selection.row];
   if (!row) return;
-  const block = parseClipboard(data.getData('text/html'), data.getData('text/plain'));
+  const block = parseClipboard(html, text);
   if (block.length === 0) return;
   const column = GRID_COLUMNS[useAppStore.getState().selection.column]?.key ?? 'name';
   const newIds = block.map(() => newId('proj'));
