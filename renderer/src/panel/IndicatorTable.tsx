@@ -178,71 +178,86 @@ function IndicatorRows({
         </td>
       </tr>
       <tr>
-        <td colSpan={2}>
-          <span className="value-label">{text.columns.period}</span>
-          <ValueEditor
-            label={`第 ${index + 1} 条${text.columns.period}`}
-            field="indicator.period"
-            value={indicator.period}
-            onChange={(value) => commit('setIndicatorValue', { ...ids, field: 'period', value })}
-          />
-        </td>
-        <td colSpan={2}>
-          <span className="value-label">{text.columns.annual}</span>
-          <ValueEditor
-            label={`第 ${index + 1} 条${text.columns.annual}`}
-            field="indicator.annual"
-            value={indicator.annual}
-            onChange={(value) => commit('setIndicatorValue', { ...ids, field: 'annual', value })}
-          />
-        </td>
-        <td className="indicator-actions">
-          <button
-            type="button"
-            title={text.copyOne}
-            aria-label={`第 ${index + 1} 条${text.copyOne}`}
-            onClick={() =>
-              commit('copyAnnualToPeriod', { projectId: project.id, indicatorIds: [indicator.id] })
-            }
-          >
-            ⇤
-          </button>
-          <button
-            type="button"
-            title={text.moveUp}
-            aria-label={`第 ${index + 1} 条${text.moveUp}`}
-            disabled={index === 0}
-            onClick={() => commit('moveIndicator', { ...ids, toIndex: index - 1 })}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            title={text.moveDown}
-            aria-label={`第 ${index + 1} 条${text.moveDown}`}
-            disabled={index === project.indicators.length - 1}
-            onClick={() => commit('moveIndicator', { ...ids, toIndex: index + 1 })}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            title={text.duplicate}
-            aria-label={`第 ${index + 1} 条${text.duplicate}`}
-            onClick={() => commit('duplicateIndicator', { ...ids, id: newId('ind') })}
-          >
-            ⧉
-          </button>
-          <button
-            type="button"
-            title={text.remove}
-            aria-label={`第 ${index + 1} 条${text.remove}`}
-            onClick={() =>
-              commit('deleteIndicators', { projectId: project.id, indicatorIds: [indicator.id] })
-            }
-          >
-            ✕
-          </button>
+        {/* Values and buttons wrap onto a second line when the panel is narrow. */}
+        <td colSpan={5}>
+          <div className="indicator-values">
+            <span className="indicator-value">
+              <span className="value-label">{text.columns.period}</span>
+              <ValueEditor
+                label={`第 ${index + 1} 条${text.columns.period}`}
+                field="indicator.period"
+                value={indicator.period}
+                onChange={(value) =>
+                  commit('setIndicatorValue', { ...ids, field: 'period', value })
+                }
+              />
+            </span>
+            <span className="indicator-value">
+              <span className="value-label">{text.columns.annual}</span>
+              <ValueEditor
+                label={`第 ${index + 1} 条${text.columns.annual}`}
+                field="indicator.annual"
+                value={indicator.annual}
+                onChange={(value) =>
+                  commit('setIndicatorValue', { ...ids, field: 'annual', value })
+                }
+              />
+            </span>
+            <span className="indicator-actions">
+              <button
+                type="button"
+                title={text.copyOne}
+                aria-label={`第 ${index + 1} 条${text.copyOne}`}
+                onClick={() =>
+                  commit('copyAnnualToPeriod', {
+                    projectId: project.id,
+                    indicatorIds: [indicator.id],
+                  })
+                }
+              >
+                ⇤
+              </button>
+              <button
+                type="button"
+                title={text.moveUp}
+                aria-label={`第 ${index + 1} 条${text.moveUp}`}
+                disabled={index === 0}
+                onClick={() => commit('moveIndicator', { ...ids, toIndex: index - 1 })}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                title={text.moveDown}
+                aria-label={`第 ${index + 1} 条${text.moveDown}`}
+                disabled={index === project.indicators.length - 1}
+                onClick={() => commit('moveIndicator', { ...ids, toIndex: index + 1 })}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                title={text.duplicate}
+                aria-label={`第 ${index + 1} 条${text.duplicate}`}
+                onClick={() => commit('duplicateIndicator', { ...ids, id: newId('ind') })}
+              >
+                ⧉
+              </button>
+              <button
+                type="button"
+                title={text.remove}
+                aria-label={`第 ${index + 1} 条${text.remove}`}
+                onClick={() =>
+                  commit('deleteIndicators', {
+                    projectId: project.id,
+                    indicatorIds: [indicator.id],
+                  })
+                }
+              >
+                ✕
+              </button>
+            </span>
+          </div>
         </td>
       </tr>
     </tbody>
@@ -294,8 +309,7 @@ export function IndicatorTable({
         <colgroup>
           <col className="col-number" />
           <col span={2} className="col-category" />
-          <col span={2} className="col-name" />
-          <col className="col-actions" />
+          <col span={3} className="col-name" />
         </colgroup>
         {project.indicators.map((indicator, index) => (
           <IndicatorRows
