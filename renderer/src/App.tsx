@@ -60,7 +60,9 @@ export function App() {
         </div>
       ) : null}
       {current ? <DocumentView current={current} /> : <Welcome />}
-      {importFlow?.stage === 'dialog' ? <ImportDialog opened={importFlow.opened} /> : null}
+      {importFlow?.stage === 'dialog' ? (
+        <ImportDialog opened={importFlow.opened} merge={importFlow.merge} />
+      ) : null}
       {importFlow?.stage === 'review' && current?.documentId === importFlow.documentId ? (
         <RollForwardReview review={importFlow.review} toYear={importFlow.toYear} />
       ) : null}

@@ -71,6 +71,7 @@ export const ACTIONS: Record<ActionId, Action> = {
     menuShortcut: true,
     isEnabled: always,
   }),
+  merge: action('merge', () => startImport(true)),
   openSample: action('openSample', () => openWith(() => api().openSample()), { isEnabled: always }),
   save: action('save', async () => void (await save(false)), {
     shortcut: 'Ctrl+S',

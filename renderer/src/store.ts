@@ -35,7 +35,12 @@ export interface Selection {
  * after 复制上年, the year mentions of the rolled-forward document waiting for review.
  */
 export type ImportFlow =
-  | { stage: 'dialog'; opened: OpenedDocument }
+  | {
+      stage: 'dialog';
+      opened: OpenedDocument;
+      /** 合并同事的文件…: the dialog opens at the merge step. */
+      merge?: boolean;
+    }
   | { stage: 'review'; documentId: string; toYear: number; review: ReviewItem[] };
 
 /** Which side dialog or bar is open over the document. */

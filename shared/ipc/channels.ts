@@ -41,6 +41,7 @@ export const MENU_COMMANDS = [
   'new',
   'open',
   'import',
+  'merge',
   'openSample',
   'save',
   'saveAs',

@@ -36,6 +36,7 @@ const TOOLBAR: Array<ActionId | '|'> = [
   '|',
   'addProject',
   'addUnit',
+  'merge',
   'find',
   'replace',
   'properties',

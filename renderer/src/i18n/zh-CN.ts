@@ -36,6 +36,7 @@ export const zhCN = {
   },
   importDialog: {
     heading: '导入往年表格',
+    mergeHeading: '合并同事的文件',
     unsaved: '未保存',
     total: (amount: string, unit: string) => `合计 ${amount || '0.00'} ${unit}`,
     fiscalYear: (year: number | null) => (year === null ? '年度未识别' : `${year} 年度`),
@@ -125,6 +126,7 @@ export const zhCN = {
     new: '新建',
     open: '打开…',
     import: '导入往年表格…',
+    merge: '合并同事的文件…',
     openSample: '打开示例',
     save: '保存',
     saveAs: '另存为…',

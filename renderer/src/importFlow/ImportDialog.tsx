@@ -12,10 +12,17 @@ const RESOLUTIONS: DuplicateResolution[] = ['keep-both', 'replace', 'skip'];
 type Step = 'choose' | 'merge' | 'rollForward';
 
 /** After a file is imported: preview and report, then 新文档 / 并入 / 复制上年, or 取消. */
-export function ImportDialog({ opened }: { opened: OpenedDocument }) {
+export function ImportDialog({
+  opened,
+  merge = false,
+}: {
+  opened: OpenedDocument;
+  /** Opened by 合并同事的文件…: starts at the merge step. */
+  merge?: boolean;
+}) {
   const current = useAppStore((state) => state.current);
   const busy = useAppStore((state) => state.busy);
-  const [step, setStep] = useState<Step>('choose');
+  const [step, setStep] = useState<Step>(merge && current ? 'merge' : 'choose');
   const run = (work: () => Promise<void>) => {
     useAppStore.setState({ busy: true });
     void work().finally(() => useAppStore.setState({ busy: false }));
@@ -32,7 +39,7 @@ export function ImportDialog({ opened }: { opened: OpenedDocument }) {
         }}
       >
         <h2 id="import-dialog-title" className="import-dialog-title">
-          {text.heading}
+          {merge ? text.mergeHeading : text.heading}
           <span className="file-name" data-testid="import-file-name">
             {opened.fileName}
             <span className="unsaved">（{text.unsaved}）</span>

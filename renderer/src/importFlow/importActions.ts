@@ -19,14 +19,17 @@ function pending(): OpenedDocument | null {
   return flow?.stage === 'dialog' ? flow.opened : null;
 }
 
-/** 导入往年表格…: asks the host for a file and shows the import dialog over what is open. */
-export async function startImport(): Promise<void> {
+/**
+ * 导入往年表格…: asks the host for a file and shows the import dialog over what is open.
+ * With `merge` (合并同事的文件…) the dialog goes straight to merging into the open document.
+ */
+export async function startImport(merge = false): Promise<void> {
   if (pending()) return;
   useAppStore.setState({ busy: true });
   try {
     const result = await api().importFile();
     if (!result.ok) return reportFailure(result);
-    useAppStore.setState({ importFlow: { stage: 'dialog', opened: result } });
+    useAppStore.setState({ importFlow: { stage: 'dialog', opened: result, merge } });
   } finally {
     useAppStore.setState({ busy: false });
   }
