@@ -37,13 +37,18 @@ export interface DisclosureTextOptions {
 
 const FORMAT = '公开表（制表符分隔文本）';
 
-type Column = 'name' | 'total' | 'fiscal' | 'specialAccount' | 'other' | 'goal' | 'indicators';
+/** A column of the disclosure table. */
+export type DisclosureColumn =
+  'name' | 'total' | 'fiscal' | 'specialAccount' | 'other' | 'goal' | 'indicators';
+type Column = DisclosureColumn;
 type ColumnMap = Partial<Record<Column, number>>;
-const AMOUNT_COLUMNS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
-type AmountColumn = (typeof AMOUNT_COLUMNS)[number];
+/** The money columns, in the table's order. */
+export const AMOUNT_COLUMNS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
+export type AmountColumn = (typeof AMOUNT_COLUMNS)[number];
 type Amounts = Record<AmountColumn, Cents | null>;
 
-const COLUMN_LABELS: Record<AmountColumn | 'goal' | 'indicators', string> = {
+/** Header labels as the report names the columns. */
+export const COLUMN_LABELS: Record<AmountColumn | 'goal' | 'indicators', string> = {
   total: '总计',
   fiscal: '财政拨款',
   specialAccount: '财政专户拨款',
@@ -66,22 +71,26 @@ interface BodyRow {
   notes: RawNote[];
 }
 
+/** The column a header label names (`项目名称（资金使用单位）` → name), or null. */
+export function headerColumn(label: string): DisclosureColumn | null {
+  const key = label.replace(/[\s\u3000]/g, '');
+  if (key.startsWith('项目名称')) return 'name';
+  if (key === '总计') return 'total';
+  if (key === '财政拨款') return 'fiscal';
+  if (key.startsWith('财政专户')) return 'specialAccount';
+  if (key === '其他资金') return 'other';
+  if (key.includes('绩效目标')) return 'goal';
+  if (key.includes('绩效指标')) return 'indicators';
+  return null;
+}
+
 /** Identifies a header row by its labels and maps each column to its index. */
 function readHeader(cells: readonly string[]): ColumnMap | null {
-  const keys = cells.map((cell) => cell.replace(/[\s\u3000]/g, ''));
-  const find = (test: (key: string) => boolean): number | undefined => {
-    const index = keys.findIndex(test);
-    return index >= 0 ? index : undefined;
-  };
-  const columns: ColumnMap = {
-    name: find((key) => key.startsWith('项目名称')),
-    total: find((key) => key === '总计'),
-    fiscal: find((key) => key === '财政拨款'),
-    specialAccount: find((key) => key.startsWith('财政专户')),
-    other: find((key) => key === '其他资金'),
-    goal: find((key) => key.includes('绩效目标')),
-    indicators: find((key) => key.includes('绩效指标')),
-  };
+  const labels = cells.map(headerColumn);
+  const columns: ColumnMap = {};
+  labels.forEach((column, index) => {
+    if (column !== null && columns[column] === undefined) columns[column] = index;
+  });
   return columns.name !== undefined && columns.total !== undefined && columns.fiscal !== undefined
     ? columns
     : null;
@@ -104,6 +113,19 @@ const PAGE_NUMBER =
 
 function plausibleYear(year: number): boolean {
   return year >= 1990 && year <= 2200;
+}
+
+/** What a line of page furniture is, or null for anything else (a bare number may be a page). */
+export function furnitureKind(
+  text: string,
+): 'department' | 'unit' | 'year' | 'title' | 'page' | null {
+  const line = text.trim();
+  if (DEPARTMENT.test(line)) return 'department';
+  if (MONEY_UNIT.test(line)) return 'unit';
+  const year = YEAR_LINE.exec(line);
+  if (year && plausibleYear(Number(year[1]))) return 'year';
+  if (line.includes('绩效目标表') && line.length <= 60) return 'title';
+  return PAGE_NUMBER.test(line) ? 'page' : null;
 }
 
 /** Reads a row as page furniture; false (and nothing recorded) when any cell is something else. */
@@ -526,7 +548,7 @@ export function importDisclosureText(
   }));
   if (!findDisclosureHeader(rows)) {
     throw new ImportError(
-      '未找到表头行（项目名称、总计、财政拨款……），这段文字不是项目支出绩效目标表；请复制包括表头在内的整张表格，单元格之间用制表符分隔。',
+      '未找到表头行（项目名称、总计、财政拨款……），这段文字不是项目支出绩效目标表；请复制包括表头在内的整张表格：单元格之间用制表符分隔，或每个单元格各占一行。',
     );
   }
   return importDisclosureRows(rows, options);

@@ -4,8 +4,14 @@
  */
 
 import type { MoneyUnit } from '../model';
+import { readCellLines } from './cellLines';
 import { splitCsvRows, splitTabRows } from './delimited';
-import { findDisclosureHeader, importDisclosureGrid, importDisclosureText } from './disclosureText';
+import {
+  findDisclosureHeader,
+  importDisclosureGrid,
+  importDisclosureRows,
+  importDisclosureText,
+} from './disclosureText';
 import { anchorRows, tableFromTexts, type GridTable } from './grid';
 import { importProjectForms, looksLikeProjectForms } from './projectForm';
 import { ImportError, type ImportResult } from './report';
@@ -48,7 +54,10 @@ function normaliseText(text: string): string {
   return text.replace(/^\uFEFF/u, '').replace(/\r\n?/g, '\n');
 }
 
-/** Pasted or extracted text: tab-separated cells (a disclosure table or a form). */
+/**
+ * Pasted or extracted text: tab-separated cells (a disclosure table or a form), or the disclosure
+ * table with each cell on a line of its own (copied out of a PDF).
+ */
 export function importTextTable(
   text: string,
   options: Omit<GridImportOptions, 'container'> = {},
@@ -56,20 +65,27 @@ export function importTextTable(
   const source = normaliseText(text);
   const table = tableFromTexts('文本', splitTabRows(source));
   const { moneyUnit, ...rest } = options;
-  if (
-    source.trim() !== '' &&
-    !findDisclosureHeader(anchorRows(table)) &&
-    looksLikeProjectForms([table])
-  ) {
-    return importProjectForms([table], {
-      ...rest,
-      ...(moneyUnit ? { moneyUnit } : {}),
-      format: '项目绩效目标申报表（制表符分隔文本）',
-    });
+  if (source.trim() !== '' && !findDisclosureHeader(anchorRows(table))) {
+    const lines = readCellLines(source);
+    if (lines) {
+      const result = importDisclosureRows(lines.rows, { ...rest, format: CELL_LINES_FORMAT });
+      result.report.entries.push(...lines.entries);
+      return result;
+    }
+    if (looksLikeProjectForms([table])) {
+      return importProjectForms([table], {
+        ...rest,
+        ...(moneyUnit ? { moneyUnit } : {}),
+        format: '项目绩效目标申报表（制表符分隔文本）',
+      });
+    }
   }
   // The disclosure importer gives its own advice when the text is no table at all.
   return importDisclosureText(source, rest);
 }
+
+/** Report name of the disclosure table read from text with one cell a line. */
+export const CELL_LINES_FORMAT = '公开表（逐行排列的文本）';
 
 /** A .csv file's text (already decoded from UTF-8 or GBK). */
 export function importCsvText(
