@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ACTIONS, runAction, type ActionId } from '../actions';
 import { activeRow } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
@@ -25,6 +25,18 @@ export function ContextMenu({ x, y }: { x: number; y: number }) {
   const units = useAppStore((state) => state.current?.document.units ?? []);
   const close = () => useAppStore.setState({ contextMenu: null });
   const row = activeRow();
+  const menuRef = useRef<HTMLUListElement>(null);
+  const [place, setPlace] = useState({ left: x, top: y });
+  // Opened near the window's bottom or right edge, the menu moves up or left to stay whole.
+  useLayoutEffect(() => {
+    const menu = menuRef.current;
+    if (!menu) return;
+    const { width, height } = menu.getBoundingClientRect();
+    setPlace({
+      left: Math.max(4, Math.min(x, window.innerWidth - width - 4)),
+      top: Math.max(4, Math.min(y, window.innerHeight - height - 4)),
+    });
+  }, [x, y]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') close();
@@ -42,7 +54,8 @@ export function ContextMenu({ x, y }: { x: number; y: number }) {
       <ul
         className="context-menu"
         role="menu"
-        style={{ left: x, top: y }}
+        ref={menuRef}
+        style={place}
         onMouseDown={(event) => event.stopPropagation()}
       >
         {ITEMS.map((id, index) =>
