@@ -22,7 +22,7 @@ import {
   readDocumentFile,
   writeDocumentFile,
 } from './documentFile';
-import { ImportFileError, importFromFile } from './importFile';
+import { ImportFileError, importFromFile, importPastedText } from './importFile';
 import { checkDocument, formatCheckReport } from '../../shared/rules';
 import { renderExport, suggestedExportName } from './exportService';
 import { exportPdf, printDocument } from './printService';
@@ -259,6 +259,19 @@ export function createHandlers(ports: HostPorts): Handlers {
             importReport: result.report,
             fileName: `${basename(path).replace(/\.[^.]+$/, '')}${DOCUMENT_EXTENSION}`,
           },
+        );
+      } catch (error) {
+        if (error instanceof ImportFileError) return failure(error.code, error.message);
+        throw error;
+      }
+    },
+    async importText({ text }) {
+      try {
+        const result = importPastedText(text);
+        return opened(
+          result.document,
+          { path: null, isSample: false },
+          { importReport: result.report, fileName: `粘贴的表格${DOCUMENT_EXTENSION}` },
         );
       } catch (error) {
         if (error instanceof ImportFileError) return failure(error.code, error.message);

@@ -18,6 +18,9 @@ import {
 /** Largest file the importer reads (a published table is well under 1 MB). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
+/** Longest pasted text the importer reads (the seed is 60,000 characters). */
+export const MAX_PASTED_CHARS = 10_000_000;
+
 /** File types the import dialog offers. */
 export const IMPORT_EXTENSIONS = ['xlsx', 'xls', 'docx', 'txt', 'tsv', 'csv', 'json'] as const;
 
@@ -248,6 +251,31 @@ export async function importBytes(
     if (container === 'csv') return importCsvText(decodeText(bytes), recognise);
     const tables = await readOfficeGrid(container, bytes, limits, decode);
     return importGrid(tables, { ...recognise, container: CONTAINER_NAMES[container] });
+  } catch (error) {
+    if (error instanceof ImportError) throw new ImportFileError(error.message, 'invalid-document');
+    throw error;
+  }
+}
+
+/**
+ * Imports text pasted into the import dialog (tab-separated cells, or one cell per line as copied
+ * out of a PDF). Throws ImportFileError with a Chinese message.
+ */
+export function importPastedText(text: string): ImportResult {
+  if (text.trim() === '') {
+    throw new ImportFileError(
+      '没有粘贴任何文字。请先复制整张表格（包括表头），再粘贴到这里。',
+      'invalid-document',
+    );
+  }
+  if (text.length > MAX_PASTED_CHARS) {
+    throw new ImportFileError(
+      `粘贴的文字太长（${text.length.toLocaleString('zh-CN')} 个字符，上限 ${MAX_PASTED_CHARS.toLocaleString('zh-CN')}），请改为导入文件。`,
+      'invalid-document',
+    );
+  }
+  try {
+    return importTextTable(text);
   } catch (error) {
     if (error instanceof ImportError) throw new ImportFileError(error.message, 'invalid-document');
     throw error;

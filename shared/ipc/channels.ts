@@ -14,6 +14,7 @@ export const INVOKE_CHANNELS = {
   saveDocumentAs: 'jixiao:document:save-as',
   closeDocument: 'jixiao:document:close',
   importFile: 'jixiao:import:file',
+  importText: 'jixiao:import:text',
   exportDocument: 'jixiao:export:document',
   printDocument: 'jixiao:print:document',
   exportPdf: 'jixiao:print:pdf',

@@ -99,6 +99,8 @@ export type Result<T> = T | Failure;
 
 const documentId = z.string().min(1).max(100);
 const recoveryId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
+/** Pasted text crossing IPC: above the host's own limit, so the host's message explains it. */
+const MAX_IPC_TEXT = 20_000_000;
 
 /** What an export writes: format, layout and form variant. */
 export const exportOptionsSchema = z
@@ -134,6 +136,8 @@ export const argumentSchemas = {
   saveDocumentAs: z.object({ documentId, document: documentSchema }).strict(),
   closeDocument: z.object({ documentId }).strict(),
   importFile: z.undefined(),
+  /** Pasted text; the host refuses text over its own limit with a Chinese message. */
+  importText: z.object({ text: z.string().max(MAX_IPC_TEXT) }).strict(),
   exportDocument: z
     .object({ documentId, document: documentSchema, options: exportOptionsSchema })
     .strict(),
@@ -167,6 +171,7 @@ export interface Results {
   saveDocumentAs: Result<Saved>;
   closeDocument: Result<Done>;
   importFile: Result<OpenedDocument>;
+  importText: Result<OpenedDocument>;
   exportDocument: Result<Exported>;
   /** Printed, or `cancelled` when the user closed the print dialog. */
   printDocument: Result<Done>;

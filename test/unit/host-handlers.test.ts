@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/host/handlers';
+import { MAX_PASTED_CHARS } from '../../electron/host/importFile';
 import { SAMPLE_FILE } from '../../electron/host/sample';
+import { seedText } from './export-helpers';
 import type { Failure } from '../../shared/ipc';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -155,5 +158,35 @@ describe('提交前检查 report export', () => {
     expect(text).toContain('错误 0 项');
     expect(text).toContain('「广州市机电技师学院2024年智慧校园管理系统升级改造项目」');
     expect(result.bytes).toBeGreaterThan(1000);
+  });
+});
+
+describe('importing pasted text', () => {
+  const seed = seedText();
+  const cellLines = readFileSync(join(ROOT, 'test/fixtures/seed-cell-lines.txt'), 'utf8');
+
+  it('opens the seed pasted as tab-separated text, or with one cell per line, with its report', async () => {
+    const { handlers } = await host();
+    for (const text of [seed, cellLines]) {
+      const opened = ok(await handlers.importText({ text }));
+      const projects = opened.document.units.flatMap((unit) => unit.projects);
+      expect(projects).toHaveLength(14);
+      expect(projects.flatMap((project) => project.indicators)).toHaveLength(89);
+      expect(opened.fileName).toBe('粘贴的表格.jixiao.json');
+      expect(opened.importReport?.entries.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('explains in Chinese what is wrong with empty, unreadable or overlong text', async () => {
+    const { handlers } = await host();
+    const empty = await handlers.importText({ text: ' \n\t ' });
+    expect(empty).toMatchObject({ ok: false, code: 'invalid-document' });
+    expect((empty as Failure).message).toContain('没有粘贴任何文字');
+    const prose = await handlers.importText({ text: '这是一段普通的说明文字，\n不是表格。' });
+    expect(prose).toMatchObject({ ok: false, code: 'invalid-document' });
+    expect((prose as Failure).message).toMatch(/表头|表格/);
+    const long = await handlers.importText({ text: 'x'.repeat(MAX_PASTED_CHARS + 1) });
+    expect(long).toMatchObject({ ok: false, code: 'invalid-document' });
+    expect((long as Failure).message).toContain('太长');
   });
 });
