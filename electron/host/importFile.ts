@@ -5,6 +5,7 @@ import type { GridTable } from '../../shared/import/grid';
 import { importCsvText, importGrid, importTextTable } from '../../shared/import/recognise';
 import { ImportError, type ImportResult } from '../../shared/import/report';
 import { checkZip, isZip } from '../../shared/import/zipGuard';
+import { MAX_PASTED_CHARS } from '../../shared/ipc/contract';
 import type { MoneyUnit } from '../../shared/model';
 import { DOCUMENT_EXTENSION, readDocumentFile } from './documentFile';
 import type { WorkerContainer } from './import/protocol';
@@ -17,9 +18,6 @@ import {
 
 /** Largest file the importer reads (a published table is well under 1 MB). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-
-/** Longest pasted text the importer reads (the seed is 60,000 characters). */
-export const MAX_PASTED_CHARS = 10_000_000;
 
 /** File types the import dialog offers. */
 export const IMPORT_EXTENSIONS = ['xlsx', 'xls', 'docx', 'txt', 'tsv', 'csv', 'json'] as const;

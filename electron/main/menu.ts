@@ -23,6 +23,7 @@ export function buildMenu(window: BrowserWindow, appName: string): Menu {
         item('新建', 'new', 'CmdOrCtrl+N'),
         item('打开…', 'open', 'CmdOrCtrl+O'),
         item('导入往年表格…', 'import', 'CmdOrCtrl+I'),
+        item('粘贴表格导入…', 'importPaste'),
         item('合并同事的文件…', 'merge'),
         item('打开示例', 'openSample'),
         { type: 'separator' },

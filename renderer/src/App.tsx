@@ -6,6 +6,8 @@ import { DocumentView } from './components/DocumentView';
 import { ExportDialog, ProgressOverlay } from './components/ExportDialog';
 import { Welcome } from './components/Welcome';
 import { ImportDialog } from './importFlow/ImportDialog';
+import { PasteImportDialog } from './importFlow/PasteImportDialog';
+import { usePasteStore } from './importFlow/pasteStore';
 import { RollForwardReview } from './importFlow/RollForwardReview';
 import { PrintPreview } from './print/PrintPreview';
 import { handleCloseRequest, startUp } from './documentFiles';
@@ -23,6 +25,7 @@ export function App() {
   const contextMenu = useAppStore((state) => state.contextMenu);
   const recoveryOffer = useAppStore((state) => state.recoveryOffer);
   const importFlow = useAppStore((state) => state.importFlow);
+  const pasting = usePasteStore((state) => state.open);
 
   useEffect(() => {
     if (!window.jixiao) {
@@ -60,6 +63,7 @@ export function App() {
         </div>
       ) : null}
       {current ? <DocumentView current={current} /> : <Welcome />}
+      {pasting ? <PasteImportDialog /> : null}
       {importFlow?.stage === 'dialog' ? (
         <ImportDialog opened={importFlow.opened} merge={importFlow.merge} />
       ) : null}

@@ -4,7 +4,7 @@ import { closeDocument, openWith, save } from './documentFiles';
 import { step } from './editing';
 import * as clipboard from './grid/clipboardActions';
 import { activeRow } from './gridModel';
-import { startImport } from './importFlow/importActions';
+import { startImport, startPasteImport } from './importFlow/importActions';
 import { zhCN } from './i18n/zh-CN';
 import { notify, useAppStore, type AppState } from './store';
 import * as structure from './structureCommands';
@@ -71,6 +71,7 @@ export const ACTIONS: Record<ActionId, Action> = {
     menuShortcut: true,
     isEnabled: always,
   }),
+  importPaste: action('importPaste', startPasteImport, { isEnabled: always }),
   merge: action('merge', () => startImport(true)),
   openSample: action('openSample', () => openWith(() => api().openSample()), { isEnabled: always }),
   save: action('save', async () => void (await save(false)), {

@@ -42,6 +42,7 @@ export const MENU_COMMANDS = [
   'new',
   'open',
   'import',
+  'importPaste',
   'merge',
   'openSample',
   'save',

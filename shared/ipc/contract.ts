@@ -99,8 +99,10 @@ export type Result<T> = T | Failure;
 
 const documentId = z.string().min(1).max(100);
 const recoveryId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
-/** Pasted text crossing IPC: above the host's own limit, so the host's message explains it. */
-const MAX_IPC_TEXT = 20_000_000;
+/** Longest pasted text the importer reads (the seed is 60,000 characters). */
+export const MAX_PASTED_CHARS = 10_000_000;
+/** Pasted text crossing IPC: above the importer's limit, so the host's message explains it. */
+const MAX_IPC_TEXT = 2 * MAX_PASTED_CHARS;
 
 /** What an export writes: format, layout and form variant. */
 export const exportOptionsSchema = z

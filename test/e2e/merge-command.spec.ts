@@ -73,6 +73,7 @@ test.describe('合并同事的文件…', () => {
     await expect(page.getByTestId('file-name')).toContainText('未保存');
 
     await page.keyboard.press('Control+Z');
+    await expect(page.getByRole('status')).toContainText('已撤销：合并同事的文件');
     await expect(page.locator('tr.project-row')).toHaveCount(14);
     await expect(cell(page, 2, COLUMNS.fiscal)).toHaveText('160.00');
     await expect(grandTotal(page)).toHaveText('4,791.93');

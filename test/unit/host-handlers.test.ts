@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/host/handlers';
-import { MAX_PASTED_CHARS } from '../../electron/host/importFile';
 import { SAMPLE_FILE } from '../../electron/host/sample';
 import { seedText } from './export-helpers';
-import type { Failure } from '../../shared/ipc';
+import { MAX_PASTED_CHARS, type Failure } from '../../shared/ipc';
 
 const ROOT = join(import.meta.dirname, '../..');
 

@@ -23,6 +23,9 @@ export function Welcome() {
         <button type="button" disabled={busy} onClick={() => void runAction('import')}>
           {text.importTable}
         </button>
+        <button type="button" disabled={busy} onClick={() => void runAction('importPaste')}>
+          {text.pasteTable}
+        </button>
         <button type="button" disabled={busy} onClick={() => void runAction('openSample')}>
           {text.openSample}
         </button>

@@ -7,6 +7,7 @@ export const zhCN = {
     newDocument: '新建',
     open: '打开…',
     importTable: '导入往年表格…',
+    pasteTable: '粘贴表格导入…',
     openSample: '打开示例',
     recentHeading: '最近打开',
     recentEmpty: '还没有打开过文档。',
@@ -64,6 +65,7 @@ export const zhCN = {
     setAll: '全部设为：',
     confirmMerge: '并入',
     mergeUndoLabel: '并入导入的表格',
+    mergeColleagueUndoLabel: '合并同事的文件',
     merged: (added: number, replaced: number, skipped: number) =>
       `已并入：新增 ${added} 个项目，替换 ${replaced} 个，跳过 ${skipped} 个。可撤销（Ctrl+Z）`,
     nothingMerged: '没有并入任何项目，当前文档未改动。',
@@ -74,6 +76,19 @@ export const zhCN = {
     confirmRollForward: '生成新年度表格',
     rolled: (from: number | null, to: number) =>
       `已复制${from === null ? '' : ` ${from} 年`}的表格为 ${to} 年度，请核对文字中的年份。`,
+  },
+  pasteImport: {
+    heading: '粘贴表格导入',
+    hint: '从 PDF、Word、网页或 Excel 复制整张表格（包括表头），粘贴到下面。单元格之间用制表符分隔，或每个单元格各占一行，都可以识别。',
+    label: '表格文字',
+    count: (characters: number, lines: number) =>
+      `${characters.toLocaleString('zh-CN')} 个字符，${lines.toLocaleString('zh-CN')} 行`,
+    confirm: '导入',
+    cancel: '取消',
+    empty: '还没有粘贴任何文字。',
+    tooLong: (limit: number) =>
+      `粘贴的文字超过 ${limit.toLocaleString('zh-CN')} 个字符，请改用「导入往年表格…」导入文件。`,
+    working: '正在识别…',
   },
   rollForwardReview: {
     heading: (count: number, toYear: number) => `请核对年份：${count} 处（新年度 ${toYear}）`,
@@ -126,6 +141,7 @@ export const zhCN = {
     new: '新建',
     open: '打开…',
     import: '导入往年表格…',
+    importPaste: '粘贴表格导入…',
     merge: '合并同事的文件…',
     openSample: '打开示例',
     save: '保存',

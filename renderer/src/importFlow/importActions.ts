@@ -1,4 +1,4 @@
-import type { OpenedDocument } from '../../../shared/ipc';
+import { MAX_PASTED_CHARS, type OpenedDocument } from '../../../shared/ipc';
 import {
   findDuplicates,
   mergeDocuments,
@@ -10,8 +10,10 @@ import { closeCurrent, refreshRecent, reportFailure, settleUnsaved } from '../do
 import { commitDocument } from '../editing';
 import { zhCN } from '../i18n/zh-CN';
 import { notify, showOpened, useAppStore } from '../store';
+import { usePasteStore } from './pasteStore';
 
 const text = zhCN.importDialog;
+const pasteText = zhCN.pasteImport;
 
 /** The import waiting in the dialog, if any. */
 function pending(): OpenedDocument | null {
@@ -30,6 +32,41 @@ export async function startImport(merge = false): Promise<void> {
     const result = await api().importFile();
     if (!result.ok) return reportFailure(result);
     useAppStore.setState({ importFlow: { stage: 'dialog', opened: result, merge } });
+  } finally {
+    useAppStore.setState({ busy: false });
+  }
+}
+
+/** 粘贴表格导入…: opens the paste box (with what was pasted last time, if it was refused). */
+export function startPasteImport(): void {
+  if (pending()) return;
+  usePasteStore.setState({ open: true });
+}
+
+/** Closes the paste box; its text is dropped, the open document is untouched. */
+export function cancelPasteImport(): void {
+  usePasteStore.setState({ open: false, text: '', error: null });
+}
+
+/**
+ * 导入 in the paste box: the host reads the text as a file's; the import dialog follows. A refusal
+ * stays in the box under the text, which is kept for the clerk to fix or paste again.
+ */
+export async function submitPastedText(pasted: string): Promise<void> {
+  const paste = pasteText;
+  if (pasted.trim() === '') return usePasteStore.setState({ error: paste.empty });
+  if (pasted.length > MAX_PASTED_CHARS) {
+    return usePasteStore.setState({ error: paste.tooLong(MAX_PASTED_CHARS) });
+  }
+  useAppStore.setState({ busy: true });
+  try {
+    const result = await api().importText({ text: pasted });
+    if (!result.ok) {
+      usePasteStore.setState({ error: result.message });
+      return;
+    }
+    usePasteStore.setState({ open: false, text: '', error: null });
+    useAppStore.setState({ importFlow: { stage: 'dialog', opened: result } });
   } finally {
     useAppStore.setState({ busy: false });
   }
@@ -56,9 +93,11 @@ export async function openImportAsNew(): Promise<void> {
 
 /** 并入当前文档: merges the import into the open document as one undo step. */
 export async function mergeImport(resolutions: Record<string, DuplicateResolution>): Promise<void> {
+  const flow = useAppStore.getState().importFlow;
   const opened = pending();
   const current = useAppStore.getState().current;
   if (!opened || !current) return;
+  const colleague = flow?.stage === 'dialog' && flow.merge === true;
   const duplicates = findDuplicates(current.document, opened.document);
   const result = mergeDocuments(current.document, opened.document, { resolutions });
   const chosen = (id: string) => resolutions[id] ?? 'keep-both';
@@ -67,7 +106,9 @@ export async function mergeImport(resolutions: Record<string, DuplicateResolutio
   const incoming = opened.document.units.reduce((sum, unit) => sum + unit.projects.length, 0);
   const added = incoming - replaced.length - skipped.length;
   const unchanged = JSON.stringify(result.document) === JSON.stringify(current.document);
-  if (!unchanged) commitDocument(text.mergeUndoLabel, result.document);
+  if (!unchanged) {
+    commitDocument(colleague ? text.mergeColleagueUndoLabel : text.mergeUndoLabel, result.document);
+  }
   useAppStore.setState({ importFlow: null });
   await api().closeDocument({ documentId: opened.documentId });
   notify({
