@@ -20,9 +20,25 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
+/** Permissions the app's own page may use: the clipboard, for the context menu's 复制 / 粘贴. */
+const CLIPBOARD_PERMISSIONS: ReadonlySet<string> = new Set([
+  'clipboard-read',
+  'clipboard-sanitized-write',
+]);
+
+/** True for a URL or origin of the app itself (`app://jixiao`); custom schemes have no URL origin. */
+function isAppPage(url: string): boolean {
+  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
+}
+
+/** Whether a permission is granted: only the clipboard, only to the app's own main frame. */
+export function allowsPermission(permission: string, url: string, isMainFrame: boolean): boolean {
+  return CLIPBOARD_PERMISSIONS.has(permission) && isMainFrame && isAppPage(url);
+}
+
 /**
  * Denies navigation away from the app, new windows (external https links open in the browser),
- * webviews and every permission request.
+ * webviews and every permission request but the clipboard for the app's own page.
  */
 export function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
@@ -36,10 +52,12 @@ export function lockDown(contents: WebContents): void {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
+  contents.session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowsPermission(permission, details.requestingUrl, details.isMainFrame)),
   );
-  contents.session.setPermissionCheckHandler(() => false);
+  contents.session.setPermissionCheckHandler((_contents, permission, origin, details) =>
+    allowsPermission(permission, origin, details.isMainFrame),
+  );
 }
 
 /** Creates the main window on the app's own origin. */

@@ -20,9 +20,11 @@ const electron = await import('electron');
 function fakeContents() {
   const events = new EventEmitter();
   let openHandler: ((details: { url: string }) => { action: string }) | undefined;
+  type Details = { requestingUrl: string; isMainFrame: boolean };
   let permissionHandler:
-    ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined;
-  let permissionCheck: (() => boolean) | undefined;
+    ((c: unknown, p: string, cb: (granted: boolean) => void, details: Details) => void) | undefined;
+  let permissionCheck:
+    ((c: unknown, p: string, origin: string, details: Details) => boolean) | undefined;
   const contents = {
     on: (name: string, listener: (...args: unknown[]) => void) => events.on(name, listener),
     setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
@@ -46,9 +48,12 @@ function fakeContents() {
     contents,
     fire,
     open: (url: string) => openHandler?.({ url }),
-    permission: (name: string) =>
-      new Promise<boolean>((done) => permissionHandler?.(contents, name, done)),
-    check: () => permissionCheck?.(),
+    permission: (name: string, url = 'app://jixiao/index.html', isMainFrame = true) =>
+      new Promise<boolean>((done) =>
+        permissionHandler?.(contents, name, done, { requestingUrl: url, isMainFrame }),
+      ),
+    check: (name: string, origin = 'app://jixiao', isMainFrame = true) =>
+      permissionCheck?.(contents, name, origin, { requestingUrl: `${origin}/`, isMainFrame }),
   };
 }
 
@@ -81,7 +86,23 @@ describe('window security baseline', () => {
     expect(electron.shell.openExternal).toHaveBeenCalledWith('https://example.com/');
     expect(await fake.permission('media')).toBe(false);
     expect(await fake.permission('notifications')).toBe(false);
-    expect(fake.check()).toBe(false);
+    expect(fake.check('media')).toBe(false);
+    expect(fake.check('geolocation')).toBe(false);
+  });
+
+  it('grants the clipboard (context menu 复制 / 粘贴) to the app’s own page only', async () => {
+    const fake = fakeContents();
+    lockDown(fake.contents as never);
+    for (const name of ['clipboard-read', 'clipboard-sanitized-write']) {
+      expect(await fake.permission(name)).toBe(true);
+      expect(fake.check(name)).toBe(true);
+      expect(await fake.permission(name, 'https://example.com/')).toBe(false);
+      expect(await fake.permission(name, 'app://jixiao.evil/x')).toBe(false);
+      expect(await fake.permission(name, 'app://jixiao/index.html', false)).toBe(false);
+      expect(fake.check(name, 'file://')).toBe(false);
+      expect(fake.check(name, 'app://jixiao', false)).toBe(false);
+    }
+    expect(await fake.permission('deprecated-sync-clipboard-read')).toBe(false);
   });
 
   it('has a CSP that allows only the app itself', () => {
