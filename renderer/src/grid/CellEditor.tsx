@@ -191,58 +191,62 @@ export function CellEditor({
   };
 
   const editingHere = editing !== null;
+  // Its own form: Chromium's autofill reads every field of the form a typed-in field belongs to
+  // on each key, and fields outside any form all count as one form (the project panel's ~100).
   return (
-    <textarea
-      ref={textRef}
-      className={editingHere ? 'cell-editor editing' : 'cell-editor'}
-      aria-label={zhCN.edit.cellEditor}
-      data-grid-editor={editingHere ? 'editing' : 'navigating'}
-      spellCheck={false}
-      style={
-        box
-          ? {
-              top: box.top,
-              left: box.left,
-              width: Math.max(box.width, editingHere ? 120 : 0),
-              height: box.height,
-            }
-          : { top: 0, left: 0, width: 0, height: 0 }
-      }
-      onKeyDown={onKeyDown}
-      onCompositionStart={() => {
-        composing.current = true;
-        if (!editing) begin('replace');
-      }}
-      onCompositionEnd={() => {
-        composing.current = false;
-      }}
-      onInput={(event) => {
-        if (!editing && !composing.current && event.currentTarget.value !== '') {
-          const typed = event.currentTarget.value;
-          if (begin('replace')) event.currentTarget.value = typed;
+    <form className="cell-editor-form" onSubmit={(event) => event.preventDefault()}>
+      <textarea
+        ref={textRef}
+        className={editingHere ? 'cell-editor editing' : 'cell-editor'}
+        aria-label={zhCN.edit.cellEditor}
+        data-grid-editor={editingHere ? 'editing' : 'navigating'}
+        spellCheck={false}
+        style={
+          box
+            ? {
+                top: box.top,
+                left: box.left,
+                width: Math.max(box.width, editingHere ? 120 : 0),
+                height: box.height,
+              }
+            : { top: 0, left: 0, width: 0, height: 0 }
         }
-      }}
-      onBlur={() => {
-        if (editing) finish(true);
-      }}
-      onDoubleClick={() => begin('edit')}
-      onCopy={(event) => {
-        if (editing) return;
-        event.preventDefault();
-        copySelection(event.clipboardData);
-      }}
-      onCut={(event) => {
-        if (editing) return;
-        event.preventDefault();
-        copySelection(event.clipboardData);
-        clearSelection();
-      }}
-      onPaste={(event) => {
-        if (editing) return;
-        event.preventDefault();
-        pasteInto(event.clipboardData);
-      }}
-    />
+        onKeyDown={onKeyDown}
+        onCompositionStart={() => {
+          composing.current = true;
+          if (!editing) begin('replace');
+        }}
+        onCompositionEnd={() => {
+          composing.current = false;
+        }}
+        onInput={(event) => {
+          if (!editing && !composing.current && event.currentTarget.value !== '') {
+            const typed = event.currentTarget.value;
+            if (begin('replace')) event.currentTarget.value = typed;
+          }
+        }}
+        onBlur={() => {
+          if (editing) finish(true);
+        }}
+        onDoubleClick={() => begin('edit')}
+        onCopy={(event) => {
+          if (editing) return;
+          event.preventDefault();
+          copySelection(event.clipboardData);
+        }}
+        onCut={(event) => {
+          if (editing) return;
+          event.preventDefault();
+          copySelection(event.clipboardData);
+          clearSelection();
+        }}
+        onPaste={(event) => {
+          if (editing) return;
+          event.preventDefault();
+          pasteInto(event.clipboardData);
+        }}
+      />
+    </form>
   );
 }
 
