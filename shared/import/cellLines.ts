@@ -28,7 +28,7 @@ import { findIndicatorRun } from './indicatorRun';
 import type { ImportEntry } from './report';
 
 /** A line of the text: 1-based number, text as written, and trimmed. */
-interface Line {
+export interface Line {
   line: number;
   text: string;
   key: string;
@@ -66,7 +66,7 @@ function continuesLabel(key: string): boolean {
 const LABEL_END = /(?:拨款|资金|[)）]|目标|指标)$/u;
 
 /** The label starting at line `index` (joined over wrapped lines) and the index after it. */
-function labelAt(
+export function labelAt(
   lines: readonly Line[],
   index: number,
 ): { label: string; column: DisclosureColumn; next: number } | null {

@@ -13,6 +13,8 @@ import {
   importDisclosureText,
 } from './disclosureText';
 import { anchorRows, tableFromTexts, type GridTable } from './grid';
+import { readFlowText } from './flowText';
+import { readLayoutText } from './layoutText';
 import { importProjectForms, looksLikeProjectForms } from './projectForm';
 import { ImportError, type ImportResult } from './report';
 
@@ -56,7 +58,8 @@ function normaliseText(text: string): string {
 
 /**
  * Pasted or extracted text: tab-separated cells (a disclosure table or a form), or the disclosure
- * table with each cell on a line of its own (copied out of a PDF).
+ * table with each cell on a line of its own (copied out of a PDF) or laid out in columns with
+ * spaces (`pdftotext -layout`).
  */
 export function importTextTable(
   text: string,
@@ -66,10 +69,22 @@ export function importTextTable(
   const table = tableFromTexts('文本', splitTabRows(source));
   const { moneyUnit, ...rest } = options;
   if (source.trim() !== '' && !findDisclosureHeader(anchorRows(table))) {
+    const layout = readLayoutText(source);
+    if (layout) {
+      const result = importDisclosureRows(layout.rows, { ...rest, format: LAYOUT_FORMAT });
+      result.report.entries.push(...layout.entries);
+      return result;
+    }
     const lines = readCellLines(source);
     if (lines) {
       const result = importDisclosureRows(lines.rows, { ...rest, format: CELL_LINES_FORMAT });
       result.report.entries.push(...lines.entries);
+      return result;
+    }
+    const flow = readFlowText(source);
+    if (flow) {
+      const result = importDisclosureRows(flow.rows, { ...rest, format: FLOW_FORMAT });
+      result.report.entries.push(...flow.entries);
       return result;
     }
     if (looksLikeProjectForms([table])) {
@@ -86,6 +101,12 @@ export function importTextTable(
 
 /** Report name of the disclosure table read from text with one cell a line. */
 export const CELL_LINES_FORMAT = '公开表（逐行排列的文本）';
+
+/** Report name of the disclosure table read from text laid out in columns with spaces. */
+export const LAYOUT_FORMAT = '公开表（按版面空格对齐的文本）';
+
+/** Report name of the disclosure table read from text extracted from a PDF in reading order. */
+export const FLOW_FORMAT = '公开表（PDF 按阅读顺序提取的文本）';
 
 /** A .csv file's text (already decoded from UTF-8 or GBK). */
 export function importCsvText(
