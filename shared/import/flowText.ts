@@ -256,17 +256,17 @@ const PART_WINDOW = 24;
  * The funding amounts of a total at `start`: among the next free amounts after it, the fewest
  * that add up to it, earliest first. Empty when none do.
  */
-function fundingOf(amounts: readonly Line[], used: readonly boolean[], start: number): number[] {
-  const total = cents(amounts[start] as Line);
+function fundingOf(values: readonly number[], used: readonly boolean[], start: number): number[] {
+  const total = values[start] as number;
   const free: number[] = [];
-  for (let index = start + 1; index < amounts.length && free.length < PART_WINDOW; index += 1) {
+  for (let index = start + 1; index < values.length && free.length < PART_WINDOW; index += 1) {
     if (!used[index]) free.push(index);
   }
   const search = (from: number, left: number, parts: number): number[] | null => {
     if (parts === 0) return left === 0 ? [] : null;
     for (let at = from; at < free.length; at += 1) {
       const index = free[at] as number;
-      const rest = search(at + 1, left - cents(amounts[index] as Line), parts - 1);
+      const rest = search(at + 1, left - (values[index] as number), parts - 1);
       if (rest) return [index, ...rest];
     }
     return null;
@@ -291,6 +291,7 @@ function readPage(
     .filter((block) => block.kind === 'money')
     .map((block) => block.lines[0] as Line);
   const used = amounts.map(() => false);
+  const values = amounts.map(cents);
   const blockOf = new Map<Line, number>();
   blocks.forEach((block, index) => blockOf.set(block.lines[0] as Line, index));
   const rows: Row[] = names.map((name) => ({ name, amounts: [], goal: [], indicators: [] }));
@@ -305,7 +306,7 @@ function readPage(
     }
     const start = next;
     used[start] = true;
-    const funding = fundingOf(amounts, used, start);
+    const funding = fundingOf(values, used, start);
     for (const index of funding) used[index] = true;
     const total = amounts[start] as Line;
     row.amounts = [total, ...funding.map((index) => amounts[index] as Line)];

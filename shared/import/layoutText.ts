@@ -339,8 +339,11 @@ function cutBetween(
   return cut;
 }
 
-/** Blocks of wrapped text in one page of a row, by starting column, ascending. */
-function blocksOf(chunks: ReadonlyArray<[Line, Chunk]>): number[] {
+/**
+ * Blocks of wrapped text in one page of a row, by starting column, ascending: where several
+ * lines start text, where a line's first text stands, and each text on the anchor line.
+ */
+function blocksOf(chunks: ReadonlyArray<[Line, Chunk]>, anchor: Line): number[] {
   const counts = new Map<number, number>();
   const firsts = new Set<Chunk>();
   const seenLines = new Set<Line>();
@@ -354,7 +357,9 @@ function blocksOf(chunks: ReadonlyArray<[Line, Chunk]>): number[] {
   }
   const starts = new Set<number>();
   for (const [, chunk] of chunks) {
-    if ((counts.get(chunk.col) ?? 0) >= 2 || firsts.has(chunk)) starts.add(chunk.col);
+    // On the anchor line cells stand side by side, each where its block starts.
+    const own = (counts.get(chunk.col) ?? 0) >= 2 || firsts.has(chunk);
+    if (own || anchor.chunks.includes(chunk)) starts.add(chunk.col);
   }
   const sorted = [...starts].sort((a, b) => a - b);
   // Columns a character apart are one block (a line that starts with a narrow character).
@@ -432,7 +437,7 @@ function buildRow(
         } else text.push([line, chunk]);
       }
     }
-    const blocks = blocksOf(text);
+    const blocks = blocksOf(text, anchor);
     const columnOf = (block: number): TextColumn => {
       if (blocks.length >= 2) {
         if (block === blocks.length - 1) return 'indicators';
