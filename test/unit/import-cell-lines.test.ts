@@ -7,22 +7,10 @@ import { runCli } from '../../electron/cli/index';
 import { summariseDocument } from '../../electron/cli/summary';
 import { ImportFileError, importFromFile } from '../../electron/host/importFile';
 import { toCellLines } from '../../scripts/cellLinesFixture';
-import {
-  ImportError,
-  importDisclosureText,
-  importTextTable,
-  type ImportEntry,
-  type ImportResult,
-} from '../../shared/import';
-import { documentSchema, withSequentialIds } from '../../shared/model';
+import { ImportError, importTextTable, type ImportResult } from '../../shared/import';
+import { ROOT, expectSameAsSeed as sameAsSeed, fromText, seed } from './import-seed-helpers';
 
-const ROOT = join(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'test/fixtures/seed-cell-lines.txt');
-const seed = readFileSync(
-  join(ROOT, '../shared/seed/guangzhou-2025-jidian-disclosure.txt'),
-  'utf8',
-);
-const fromText = importDisclosureText(seed);
 const FORMAT = '公开表（逐行排列的文本）';
 /** The one assumption the omitted blank amounts force, reported once. */
 const FUNDING_GUESS = /^文本中空白的金额单元格没有留下位置：第 .* 行等 16 行只有总计和一个资金金额/;
@@ -32,32 +20,9 @@ beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'jixiao-cell-lines-'));
 });
 
-/** Sources name lines instead of cells, so they differ by design; everything else must not. */
-function withoutSources<T>(value: T): T {
-  return JSON.parse(
-    JSON.stringify(value, (key, item) => (key === 'source' ? undefined : item)),
-  ) as T;
-}
-
-const described = (entries: readonly ImportEntry[]) =>
-  entries.map((entry) => [entry.kind, entry.project, entry.message]);
-
 /** Same document and the same report as the tab-separated seed, apart from `extra` entries. */
 function expectSameAsSeed(result: ImportResult, extra: RegExp[] = []): void {
-  expect(documentSchema.safeParse(result.document).success).toBe(true);
-  expect(result.report.format).toBe(FORMAT);
-  expect(withoutSources(withSequentialIds(result.document))).toEqual(
-    withoutSources(withSequentialIds(fromText.document)),
-  );
-  expect(summariseDocument(result.document)).toEqual(summariseDocument(fromText.document));
-  expect(result.report.counts).toEqual({ units: 1, projects: 14, indicators: 89 });
-  const own = result.report.entries.filter((entry) =>
-    extra.some((pattern) => pattern.test(entry.message)),
-  );
-  expect(own).toHaveLength(extra.length);
-  expect(described(result.report.entries.filter((entry) => !own.includes(entry)))).toEqual(
-    described(fromText.report.entries),
-  );
+  sameAsSeed(result, FORMAT, extra);
 }
 
 describe('the seed with one cell a line (copied out of a PDF) imports like the tab text', () => {
