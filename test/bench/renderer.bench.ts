@@ -6,7 +6,13 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+} from '@playwright/test';
 import { CONTENT_SECURITY_POLICY, contentType } from '../../electron/host/appFiles';
 import { INVOKE_CHANNELS } from '../../shared/ipc';
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/browser';
@@ -171,24 +177,61 @@ interface Typist {
   reset: () => Promise<void>;
 }
 
+/** What one text box gave: latencies of the counted keys and main-thread time per key. */
+interface Typing {
+  times: number[];
+  /** Milliseconds the page's main thread was busy, per key (CDP `TaskDuration`). */
+  busy: number;
+}
+
+async function taskSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: Array<{ name: string; value: number }>;
+  };
+  return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0;
+}
+
 /**
  * Types `TYPING_PRESSES` digits into each text box, a block at a time and taking turns (the
  * first round is a warm-up), so a slow moment of the machine hits them all alike. The first key
  * of a block is not counted: on the bare page too it waits about 15 ms longer for its frame.
+ * Main-thread time does not depend on when the browser schedules frames, so it is reported too.
  */
-async function interleavedTyping(typists: readonly Typist[]): Promise<Map<string, number[]>> {
-  const results = new Map(typists.map((typist) => [typist.name, [] as number[]]));
+async function interleavedTyping(typists: readonly Typist[]): Promise<Map<string, Typing>> {
+  const times = new Map(typists.map((typist) => [typist.name, [] as number[]]));
+  const busy = new Map(typists.map((typist) => [typist.name, 0]));
+  const sessions = new Map<string, CDPSession>();
+  for (const typist of typists) {
+    const cdp = await typist.page.context().newCDPSession(typist.page);
+    await cdp.send('Performance.enable');
+    sessions.set(typist.name, cdp);
+  }
   const rounds = TYPING_PRESSES / TYPING_BLOCK + 1;
   for (let round = 0; round < rounds; round += 1) {
     for (let turn = 0; turn < typists.length; turn += 1) {
       const typist = typists[(round + turn) % typists.length] as Typist;
+      const cdp = sessions.get(typist.name) as CDPSession;
       await typist.reset();
       await nextFrame(typist.page);
-      const times = (await keyLatencies(typist.page, '5', TYPING_BLOCK + 1)).slice(1);
-      if (round > 0) results.get(typist.name)?.push(...times);
+      const before = await taskSeconds(cdp);
+      const block = (await keyLatencies(typist.page, '5', TYPING_BLOCK + 1)).slice(1);
+      const seconds = (await taskSeconds(cdp)) - before;
+      if (round === 0) continue;
+      times.get(typist.name)?.push(...block);
+      busy.set(typist.name, (busy.get(typist.name) ?? 0) + seconds);
     }
   }
-  return results;
+  for (const cdp of sessions.values()) await cdp.detach();
+  const keys = (rounds - 1) * (TYPING_BLOCK + 1);
+  return new Map(
+    typists.map((typist) => [
+      typist.name,
+      {
+        times: times.get(typist.name) ?? [],
+        busy: ((busy.get(typist.name) ?? 0) * 1000) / keys,
+      },
+    ]),
+  );
 }
 
 /** The bare page: one textarea, emptied before each block. */
@@ -321,22 +364,28 @@ export async function runRendererBench(
       await closed.page.keyboard.press('Escape');
       await closed.context.close();
       await page.keyboard.press('Escape');
-      const bareTimes = typing.get('bare') ?? [];
+      const bareTyping = typing.get('bare') as Typing;
       const target = projects === 1000 ? 16 : undefined;
-      figures.push(
-        ...typingFigures(
-          `${label}：输入一个字到绘制（面板打开）`,
-          typing.get('open') ?? [],
-          bareTimes,
-          target,
-        ),
-        ...typingFigures(
-          `${label}：输入一个字到绘制（面板收起）`,
-          typing.get('closed') ?? [],
-          bareTimes,
-          target,
-        ),
-      );
+      for (const [name, panel] of [
+        ['open', '面板打开'],
+        ['closed', '面板收起'],
+      ] as const) {
+        const measured = typing.get(name) as Typing;
+        figures.push(
+          ...typingFigures(
+            `${label}：输入一个字到绘制（${panel}）`,
+            measured.times,
+            bareTyping.times,
+            target,
+          ),
+          {
+            name: `${label}：每键主线程耗时（${panel}）`,
+            value: measured.busy,
+            unit: 'ms',
+            baseline: { name: '空白页 textarea', value: bareTyping.busy },
+          },
+        );
+      }
       progress(`${label}：输入测量完成（每项 ${TYPING_PRESSES} 次）`);
 
       const moves = await keyLatencies(page, 'ArrowDown', 40);
