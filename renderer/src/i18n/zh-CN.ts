@@ -79,7 +79,7 @@ export const zhCN = {
   },
   pasteImport: {
     heading: '粘贴表格导入',
-    hint: '从 PDF、Word、网页或 Excel 复制整张表格（包括表头），粘贴到下面。单元格之间用制表符分隔，或每个单元格各占一行，都可以识别。',
+    hint: '从 PDF、Word、网页或 Excel 复制整张表格（包括表头），粘贴到下面。单元格之间用制表符分隔、每个单元格各占一行，或从 PDF 提取的按版面对齐的文字，都可以识别。',
     label: '表格文字',
     count: (characters: number, lines: number) =>
       `${characters.toLocaleString('zh-CN')} 个字符，${lines.toLocaleString('zh-CN')} 行`,
