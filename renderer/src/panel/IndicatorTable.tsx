@@ -12,6 +12,7 @@ import { zhCN } from '../i18n/zh-CN';
 import { notify, useAppStore } from '../store';
 import { CommitField } from './CommitField';
 import { ValueEditor } from './ValueEditor';
+import './indicatorNote.css';
 
 const text = zhCN.panel;
 
@@ -63,6 +64,7 @@ function IndicatorRows({
   index,
   suggestions,
   onFocusName,
+  showNote,
 }: {
   frameworkId: string;
   project: Project;
@@ -70,6 +72,8 @@ function IndicatorRows({
   index: number;
   suggestions: Suggestion[] | null;
   onFocusName: () => void;
+  /** The project's indicators carry 指标值说明 (or the clerk asked to write one). */
+  showNote: boolean;
 }) {
   const framework = getFramework(frameworkId);
   const level1 = findLevel1(framework, indicator.level1);
@@ -203,6 +207,17 @@ function IndicatorRows({
                 }
               />
             </span>
+            {showNote ? (
+              <span className="indicator-value indicator-note">
+                <span className="value-label">{text.columns.note}</span>
+                <CommitField
+                  field="indicator.note"
+                  label={`第 ${index + 1} 条${text.columns.note}`}
+                  value={indicator.note ?? ''}
+                  onCommit={(note) => setText('note', note)}
+                />
+              </span>
+            ) : null}
             <span className="indicator-actions">
               <button
                 type="button"
@@ -273,6 +288,9 @@ export function IndicatorTable({
   project: Project;
 }) {
   const [focused, setFocused] = useState<string | null>(null);
+  const [notesAsked, setNotesAsked] = useState(false);
+  const hasNotes = project.indicators.some((indicator) => (indicator.note ?? '').trim() !== '');
+  const showNotes = hasNotes || notesAsked;
   const focusedIndicator = project.indicators.find((indicator) => indicator.id === focused);
   // Suggestions read the whole document only for the indicator being named.
   const document = useAppStore.getState().current?.document;
@@ -304,6 +322,11 @@ export function IndicatorTable({
         >
           {text.addIndicator}
         </button>
+        {showNotes ? null : (
+          <button type="button" title={text.notesHint} onClick={() => setNotesAsked(true)}>
+            {text.showNotes}
+          </button>
+        )}
       </header>
       <table className="indicator-table">
         <colgroup>
@@ -320,6 +343,7 @@ export function IndicatorTable({
             index={index}
             suggestions={indicator.id === focused ? suggestions : null}
             onFocusName={() => setFocused(indicator.id)}
+            showNote={showNotes}
           />
         ))}
       </table>
