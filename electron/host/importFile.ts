@@ -245,8 +245,8 @@ export async function importBytes(
   const container = detectContainer(bytes, extname(fileName.toLowerCase()).slice(1));
   const { limits, decode, ...recognise } = options;
   try {
-    if (container === 'text') return importTextTable(decodeText(bytes), recognise);
-    if (container === 'csv') return importCsvText(decodeText(bytes), recognise);
+    if (container === 'text') return importTextTable(boundedText(bytes), recognise);
+    if (container === 'csv') return importCsvText(boundedText(bytes), recognise);
     const tables = await readOfficeGrid(container, bytes, limits, decode);
     return importGrid(tables, { ...recognise, container: CONTAINER_NAMES[container] });
   } catch (error) {
@@ -266,16 +266,26 @@ export function importPastedText(text: string): ImportResult {
       'invalid-document',
     );
   }
-  if (text.length > MAX_PASTED_CHARS) {
-    throw new ImportFileError(
-      `粘贴的文字太长（${text.length.toLocaleString('zh-CN')} 个字符，上限 ${MAX_PASTED_CHARS.toLocaleString('zh-CN')}），请改为导入文件。`,
-      'invalid-document',
-    );
-  }
+  if (text.length > MAX_PASTED_CHARS) throw tooLong('粘贴的文字', text.length);
   try {
     return importTextTable(text);
   } catch (error) {
     if (error instanceof ImportError) throw new ImportFileError(error.message, 'invalid-document');
     throw error;
   }
+}
+
+function tooLong(what: string, characters: number): ImportFileError {
+  const count = (value: number) => value.toLocaleString('zh-CN');
+  return new ImportFileError(
+    `${what}太长（${count(characters)} 个字符，上限 ${count(MAX_PASTED_CHARS)}）。请分成几部分导入，或导入 Excel / Word 文件。`,
+    'invalid-document',
+  );
+}
+
+/** A text file's text, refused when longer than the importer reads (see MAX_PASTED_CHARS). */
+function boundedText(bytes: Uint8Array): string {
+  const text = decodeText(bytes);
+  if (text.length > MAX_PASTED_CHARS) throw tooLong('文件中的文字', text.length);
+  return text;
 }

@@ -5,6 +5,7 @@ import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/index';
 import { ImportFileError, importFromFile, MAX_IMPORT_BYTES } from '../../electron/host/importFile';
+import { MAX_PASTED_CHARS } from '../../shared/ipc';
 
 let directory = '';
 beforeAll(async () => {
@@ -75,6 +76,15 @@ describe('hostile and malformed files', () => {
     await writeFile(path, '');
     await truncateFile(path, MAX_IMPORT_BYTES + 1);
     await expect(importFromFile(path)).rejects.toMatchObject({ code: 'unsupported' });
+  });
+
+  it('refuses a text or CSV file longer than the text readers take, before reading it', async () => {
+    // Text is recognised in the main process: a huge .txt would freeze the window.
+    const long = new TextEncoder().encode('项目名称\t年度目标\n'.repeat(MAX_PASTED_CHARS / 10 + 1));
+    for (const name of ['long.txt', 'long.csv']) {
+      const error = await refused(name, long);
+      expect(error.message).toMatch(/^文件中的文字太长（[\d,]+ 个字符，上限 5,000,000）/);
+    }
   });
 
   it('stops a worker that runs past its time limit', async () => {

@@ -87,7 +87,7 @@ export const zhCN = {
     cancel: '取消',
     empty: '还没有粘贴任何文字。',
     tooLong: (limit: number) =>
-      `粘贴的文字超过 ${limit.toLocaleString('zh-CN')} 个字符，请改用「导入往年表格…」导入文件。`,
+      `粘贴的文字超过 ${limit.toLocaleString('zh-CN')} 个字符。请分成几部分导入，或用「导入往年表格…」导入 Excel / Word 文件。`,
     working: '正在识别…',
   },
   rollForwardReview: {
