@@ -16,7 +16,12 @@
 
 import { parseMoney } from '../model';
 import { labelAt, type Line } from './cellLines';
-import { AMOUNT_COLUMNS, furnitureKind, type DisclosureColumn } from './disclosureText';
+import {
+  AMOUNT_COLUMNS,
+  COLUMN_LABELS,
+  furnitureKind,
+  type DisclosureColumn,
+} from './disclosureText';
 import { closeFontGaps, restoreLevelHyphens } from './extractedText';
 import type { SourceRow } from './grid';
 import type { ImportEntry } from './report';
@@ -235,16 +240,7 @@ export function readFlowText(text: string): FlowText | null {
 }
 
 function labelOf(column: DisclosureColumn): string {
-  const labels: Record<DisclosureColumn, string> = {
-    name: '项目名称',
-    total: '总计',
-    fiscal: '财政拨款',
-    specialAccount: '财政专户拨款',
-    other: '其他资金',
-    goal: '绩效目标',
-    indicators: '绩效指标',
-  };
-  return labels[column];
+  return column === 'name' ? '项目名称' : COLUMN_LABELS[column];
 }
 
 /** Largest number of funding amounts tried as the parts of one total. */
