@@ -1,6 +1,6 @@
 /**
  * The built renderer in Debian Chromium with a stub `window.jixiao` whose openStartup returns a
- * generated document: time to first render, keystroke-to-paint latency and heap size.
+ * generated document: time to first render, keystroke-to-paint latency of typing, arrow moves and confirmed amounts, and heap size.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -102,19 +102,23 @@ const TYPING_PRESSES = 200;
 const TYPING_BLOCK = 20;
 
 /** Installs the keydown listener that times each key to the end of the next frame. */
-async function listenToKeys(page: Page): Promise<void> {
-  await page.evaluate(() => {
+async function listenToKeys(page: Page, key: string): Promise<void> {
+  await page.evaluate((measured) => {
     const win = window as unknown as {
       __keyTimes: number[];
+      __keyFilter: string;
       __keyListener?: boolean;
       __keyMeasured?: () => void;
     };
     win.__keyTimes = [];
+    win.__keyFilter = measured;
     if (win.__keyListener) return;
     win.__keyListener = true;
     window.addEventListener(
       'keydown',
       (event) => {
+        // Keys that only prepare the measured one (the amount before its Enter) are not timed.
+        if (event.key !== win.__keyFilter) return;
         const start = event.timeStamp;
         // The list of the key's own measurement, even if a later one replaced it meanwhile.
         const times = win.__keyTimes;
@@ -127,7 +131,25 @@ async function listenToKeys(page: Page): Promise<void> {
       },
       true,
     );
-  });
+  }, key);
+}
+
+/** Resolves once the page has timed `expected` keys since `listenToKeys`. */
+async function keyTimed(page: Page, expected: number): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((done) => {
+        const win = window as unknown as { __keyTimes: number[]; __keyMeasured?: () => void };
+        const check = () => {
+          if (win.__keyTimes.length < count) return;
+          win.__keyMeasured = undefined;
+          done();
+        };
+        win.__keyMeasured = check;
+        check();
+      }),
+    expected,
+  );
 }
 
 /**
@@ -137,23 +159,10 @@ async function listenToKeys(page: Page): Promise<void> {
  * too) waited about 16 ms for its frame.
  */
 async function keyLatencies(page: Page, key: string, count: number): Promise<number[]> {
-  await listenToKeys(page);
+  await listenToKeys(page, key);
   for (let index = 0; index < count; index += 1) {
     await page.keyboard.press(key);
-    await page.evaluate(
-      (expected) =>
-        new Promise<void>((done) => {
-          const win = window as unknown as { __keyTimes: number[]; __keyMeasured?: () => void };
-          const check = () => {
-            if (win.__keyTimes.length < expected) return;
-            win.__keyMeasured = undefined;
-            done();
-          };
-          win.__keyMeasured = check;
-          check();
-        }),
-      index + 1,
-    );
+    await keyTimed(page, index + 1);
   }
   return page.evaluate(() => (window as unknown as { __keyTimes: number[] }).__keyTimes);
 }
@@ -170,14 +179,22 @@ function percentile(values: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] as number;
 }
 
-/** A text box to type into, and how to bring it back to its starting text. */
+/**
+ * One page taking part in an interleaved measurement: how to bring it back to its start before a
+ * block, the key measured in a block, and what to do (untimed) before and after each such key.
+ */
 interface Typist {
   name: string;
   page: Page;
-  reset: () => Promise<void>;
+  reset: (round: number) => Promise<void>;
+  key?: (round: number) => string;
+  /** Untimed keys before each measured key (typing the amount an Enter confirms). */
+  prepare?: (index: number) => Promise<void>;
+  /** Untimed keys after each measured key (back to the cell the next one confirms). */
+  restore?: () => Promise<void>;
 }
 
-/** What one text box gave: latencies of the counted keys and main-thread time per key. */
+/** What one page gave: latencies of the counted keys and main-thread time per key. */
 interface Typing {
   times: number[];
   /** Milliseconds the page's main thread was busy, per key (CDP `TaskDuration`). */
@@ -192,14 +209,50 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
 }
 
 /**
- * Types `TYPING_PRESSES` digits into each text box, a block at a time and taking turns (the
- * first round is a warm-up), so a slow moment of the machine hits them all alike. The first key
- * of a block is not counted: on the bare page too it waits about 15 ms longer for its frame.
- * Main-thread time does not depend on when the browser schedules frames, so it is reported too.
+ * One block of `TYPING_BLOCK + 1` presses of the typist's key; the first is not counted (on
+ * the bare page too it waits about 15 ms longer for its frame). Main-thread time covers the whole
+ * block, or, when keys are prepared and restored around each press, each counted press alone.
  */
-async function interleavedTyping(typists: readonly Typist[]): Promise<Map<string, Typing>> {
+async function pressBlock(
+  typist: Typist,
+  cdp: CDPSession,
+  round: number,
+): Promise<{ times: number[]; seconds: number; keys: number }> {
+  const { page } = typist;
+  const key = typist.key?.(round) ?? '5';
+  await typist.reset(round);
+  await nextFrame(page);
+  if (!typist.prepare && !typist.restore) {
+    const before = await taskSeconds(cdp);
+    const times = (await keyLatencies(page, key, TYPING_BLOCK + 1)).slice(1);
+    return { times, seconds: (await taskSeconds(cdp)) - before, keys: TYPING_BLOCK + 1 };
+  }
+  await listenToKeys(page, key);
+  let seconds = 0;
+  for (let index = 0; index <= TYPING_BLOCK; index += 1) {
+    await typist.prepare?.(index);
+    await nextFrame(page);
+    const before = await taskSeconds(cdp);
+    await page.keyboard.press(key);
+    await keyTimed(page, index + 1);
+    if (index > 0) seconds += (await taskSeconds(cdp)) - before;
+    await typist.restore?.();
+  }
+  await nextFrame(page);
+  const times = await page.evaluate(
+    () => (window as unknown as { __keyTimes: number[] }).__keyTimes,
+  );
+  return { times: times.slice(1), seconds, keys: TYPING_BLOCK };
+}
+
+/**
+ * Presses each typist's key `TYPING_PRESSES` times, a block at a time and taking turns (the
+ * first round is a warm-up), so a slow moment of the machine hits them all alike. Main-thread
+ * time does not depend on when the browser schedules frames, so it is reported too.
+ */
+async function interleavedKeys(typists: readonly Typist[]): Promise<Map<string, Typing>> {
   const times = new Map(typists.map((typist) => [typist.name, [] as number[]]));
-  const busy = new Map(typists.map((typist) => [typist.name, 0]));
+  const busy = new Map(typists.map((typist) => [typist.name, { seconds: 0, keys: 0 }]));
   const sessions = new Map<string, CDPSession>();
   for (const typist of typists) {
     const cdp = await typist.page.context().newCDPSession(typist.page);
@@ -210,27 +263,23 @@ async function interleavedTyping(typists: readonly Typist[]): Promise<Map<string
   for (let round = 0; round < rounds; round += 1) {
     for (let turn = 0; turn < typists.length; turn += 1) {
       const typist = typists[(round + turn) % typists.length] as Typist;
-      const cdp = sessions.get(typist.name) as CDPSession;
-      await typist.reset();
-      await nextFrame(typist.page);
-      const before = await taskSeconds(cdp);
-      const block = (await keyLatencies(typist.page, '5', TYPING_BLOCK + 1)).slice(1);
-      const seconds = (await taskSeconds(cdp)) - before;
+      const block = await pressBlock(typist, sessions.get(typist.name) as CDPSession, round);
       if (round === 0) continue;
-      times.get(typist.name)?.push(...block);
-      busy.set(typist.name, (busy.get(typist.name) ?? 0) + seconds);
+      times.get(typist.name)?.push(...block.times);
+      const total = busy.get(typist.name) as { seconds: number; keys: number };
+      total.seconds += block.seconds;
+      total.keys += block.keys;
     }
   }
   for (const cdp of sessions.values()) await cdp.detach();
-  const keys = (rounds - 1) * (TYPING_BLOCK + 1);
   return new Map(
-    typists.map((typist) => [
-      typist.name,
-      {
-        times: times.get(typist.name) ?? [],
-        busy: ((busy.get(typist.name) ?? 0) * 1000) / keys,
-      },
-    ]),
+    typists.map((typist) => {
+      const total = busy.get(typist.name) as { seconds: number; keys: number };
+      return [
+        typist.name,
+        { times: times.get(typist.name) ?? [], busy: (total.seconds * 1000) / total.keys },
+      ];
+    }),
   );
 }
 
@@ -251,6 +300,8 @@ async function bareTypist(browser: Browser, origin: string): Promise<Typist> {
     },
   };
 }
+
+const nothing = async (): Promise<void> => undefined;
 
 /** The built renderer with the generated document; resolves once its first row is painted. */
 async function openApp(
@@ -352,61 +403,65 @@ export async function runRendererBench(
       // The same document in a second window with the project panel closed.
       const closed = await openApp(browser, origin, document);
       await closed.page.getByRole('button', { name: zhCN.panel.close }).click();
-      for (const each of [page, closed.page]) {
+      const windows = [
+        ['open', '面板打开', page],
+        ['closed', '面板收起', closed.page],
+      ] as const;
+      for (const [, , each] of windows) {
         await each.locator('[data-row="1"][data-col="2"]').click();
         await each.keyboard.press('F2');
       }
-      const typing = await interleavedTyping([
+      const typing = await interleavedKeys([
         bare,
         appTypist('open', page),
         appTypist('closed', closed.page),
       ]);
-      await closed.page.keyboard.press('Escape');
-      await closed.context.close();
-      await page.keyboard.press('Escape');
-      const bareTyping = typing.get('bare') as Typing;
-      const target = projects === 1000 ? 16 : undefined;
-      for (const [name, panel] of [
-        ['open', '面板打开'],
-        ['closed', '面板收起'],
-      ] as const) {
-        const measured = typing.get(name) as Typing;
-        figures.push(
-          ...typingFigures(
-            `${label}：输入一个字到绘制（${panel}）`,
-            measured.times,
-            bareTyping.times,
-            target,
-          ),
-          {
-            name: `${label}：每键主线程耗时（${panel}）`,
-            value: measured.busy,
-            unit: 'ms',
-            baseline: { name: '空白页 textarea', value: bareTyping.busy },
-          },
-        );
-      }
+      for (const [, , each] of windows) await each.keyboard.press('Escape');
       progress(`${label}：输入测量完成（每项 ${TYPING_PRESSES} 次）`);
-
-      const moves = await keyLatencies(page, 'ArrowDown', 40);
-      figures.push(
-        { name: `${label}：方向键移动到绘制 p50`, value: percentile(moves, 0.5), unit: 'ms' },
-        { name: `${label}：方向键移动到绘制 p95`, value: percentile(moves, 0.95), unit: 'ms' },
-      );
-      // Confirming an amount recomputes every total of the document.
-      await page.locator('tr.project-row td[data-col="2"]').first().click();
-      await page.keyboard.type('12');
-      const commits = await keyLatencies(page, 'Enter', 1);
-      for (let index = 0; index < 9; index += 1) {
-        await page.keyboard.type('3');
-        commits.push(...(await keyLatencies(page, 'Enter', 1)));
-        await page.keyboard.press('ArrowUp');
+      // Arrow keys from the first project's 财政拨款, down a block and back up the next.
+      const arrow = (round: number) => (round % 2 === 0 ? 'ArrowDown' : 'ArrowUp');
+      const moving = await interleavedKeys([
+        { ...bare, key: arrow },
+        ...windows.map(([name, , each]) => ({ name, page: each, reset: nothing, key: arrow })),
+      ]);
+      progress(`${label}：方向键测量完成（每项 ${TYPING_PRESSES} 次）`);
+      // An amount typed into that cell (a different one each time) and confirmed with Enter,
+      // which writes it, recomputes the totals and moves down; ArrowUp goes back, untimed.
+      const amount = (each: Page) => {
+        let typed = 0;
+        return () => each.keyboard.press(String(3 + (typed++ % 2)));
+      };
+      const confirming = await interleavedKeys([
+        { ...bare, key: () => 'Enter', prepare: amount(bare.page) },
+        ...windows.map(([name, , each]) => ({
+          name,
+          page: each,
+          reset: nothing,
+          key: () => 'Enter',
+          prepare: amount(each),
+          restore: () => each.keyboard.press('ArrowUp'),
+        })),
+      ]);
+      await closed.context.close();
+      for (const [what, measured, target] of [
+        ['输入一个字到绘制', typing, projects === 1000 ? 16 : undefined],
+        ['方向键移动到绘制', moving, undefined],
+        ['确认金额（Enter，合计重算）到绘制', confirming, undefined],
+      ] as const) {
+        const baseline = measured.get('bare') as Typing;
+        for (const [name, panel] of windows) {
+          const figure = measured.get(name) as Typing;
+          figures.push(
+            ...typingFigures(`${label}：${what}（${panel}）`, figure.times, baseline.times, target),
+            {
+              name: `${label}：${what}，每键主线程耗时（${panel}）`,
+              value: figure.busy,
+              unit: 'ms',
+              baseline: { name: '空白页 textarea', value: baseline.busy },
+            },
+          );
+        }
       }
-      figures.push({
-        name: `${label}：确认金额（Enter，合计重算）p95`,
-        value: percentile(commits, 0.95),
-        unit: 'ms',
-      });
 
       progress(`${label}：按键测量完成`);
       const cdp = await open.context.newCDPSession(page);
