@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { GridRow } from '../../../shared/edit';
-import type { Project } from '../../../shared/model';
+import type { FundingUnit, Project } from '../../../shared/model';
 import { runAction, type ActionId } from '../actions';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { GridView } from '../grid/GridView';
@@ -12,16 +12,26 @@ import { FindBar } from './FindBar';
 import { ImportReportPanel } from './ImportReportPanel';
 
 const countCache = new WeakMap<OpenDocument['document'], string>();
+const indicatorCounts = new WeakMap<FundingUnit, number>();
+
+/** Indicators of a unit's projects, counted once per unit version. */
+function indicatorsOf(unit: FundingUnit): number {
+  let count = indicatorCounts.get(unit);
+  if (count === undefined) {
+    count = unit.projects.reduce((total, project) => total + project.indicators.length, 0);
+    indicatorCounts.set(unit, count);
+  }
+  return count;
+}
 
 function counts(current: OpenDocument): string {
   const cached = countCache.get(current.document);
   if (cached) return cached;
   const units = current.document.units;
-  const projects = units.flatMap((unit) => unit.projects);
   const summary = zhCN.document.summary(
     units.length,
-    projects.length,
-    projects.reduce((total, project) => total + project.indicators.length, 0),
+    units.reduce((total, unit) => total + unit.projects.length, 0),
+    units.reduce((total, unit) => total + indicatorsOf(unit), 0),
   );
   countCache.set(current.document, summary);
   return summary;
@@ -119,15 +129,28 @@ function findProject(document: OpenDocument['document'], id: string | null): Pro
   return null;
 }
 
+/**
+ * The project panel for the active row. Only this follows the selection, so a move between
+ * cells does not re-render the toolbar, the header and the grid around it.
+ */
+function PanelForActiveRow({ document }: { document: OpenDocument['document'] }) {
+  useAppStore((state) => state.selection.row);
+  const project = usePanelProject(document, activeRow());
+  return (
+    <ProjectPanel
+      frameworkId={document.frameworkId}
+      moneyUnit={document.moneyUnit}
+      project={project}
+    />
+  );
+}
+
 /** The open document: toolbar, header, find bar, the grid and the side panels. */
 export function DocumentView({ current }: { current: OpenDocument }) {
   const { document } = current;
   const find = useAppStore((state) => state.find);
   const panelOpen = useAppStore((state) => state.panelOpen);
   const findingsOpen = useAppStore((state) => state.findingsOpen);
-  useAppStore((state) => state.selection.row);
-  const row = activeRow();
-  const project = usePanelProject(document, row);
   const dismissReport = () => useAppStore.setState({ current: { ...current, importReport: null } });
   return (
     <main className="document-view">
@@ -168,13 +191,7 @@ export function DocumentView({ current }: { current: OpenDocument }) {
           <GridView document={document} />
         )}
         {findingsOpen ? <FindingsPanel document={document} /> : null}
-        {panelOpen && document.units.length > 0 ? (
-          <ProjectPanel
-            frameworkId={document.frameworkId}
-            moneyUnit={document.moneyUnit}
-            project={project}
-          />
-        ) : null}
+        {panelOpen && document.units.length > 0 ? <PanelForActiveRow document={document} /> : null}
       </div>
     </main>
   );
