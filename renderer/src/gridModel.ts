@@ -3,13 +3,48 @@ import type { JixiaoDocument } from '../../shared/model';
 import { useAppStore, type Selection } from './store';
 
 const cache = new WeakMap<JixiaoDocument, GridRow[]>();
+let last: { document: JixiaoDocument; rows: GridRow[] } | null = null;
 
-/** The grid rows of a document, computed once per document version. */
+/**
+ * True when `rows`, the rows of `previous`, still list this document's units and projects in
+ * order. A unit that is the same object as in `previous` is known to match (immer shares what an
+ * edit did not touch), so an amount edit checks only the one unit it changed.
+ */
+function sameStructure(
+  document: JixiaoDocument,
+  previous: JixiaoDocument,
+  rows: readonly GridRow[],
+): boolean {
+  let index = 0;
+  for (const [unitIndex, unit] of document.units.entries()) {
+    if (unit === previous.units[unitIndex]) {
+      const unitRow = rows[index];
+      if (unitRow?.kind !== 'unit' || unitRow.unitId !== unit.id) return false;
+      index += unit.projects.length + 1;
+      continue;
+    }
+    const unitRow = rows[index++];
+    if (unitRow?.kind !== 'unit' || unitRow.unitId !== unit.id) return false;
+    for (const project of unit.projects) {
+      const row = rows[index++];
+      if (row?.kind !== 'project' || row.projectId !== project.id) return false;
+    }
+  }
+  return index === rows.length;
+}
+
+/**
+ * The grid rows of a document, computed once per document version. An edit that keeps every
+ * unit and project in place (a cell, an amount) gets the same array back, so the grid's
+ * virtualizer does not lay out every row again after it.
+ */
 export function rowsOf(document: JixiaoDocument): GridRow[] {
   let rows = cache.get(document);
   if (!rows) {
-    rows = gridRows(document);
+    rows =
+      last && sameStructure(document, last.document, last.rows) ? last.rows : gridRows(document);
     cache.set(document, rows);
+    last = { document, rows };
   }
   return rows;
 }

@@ -42,7 +42,8 @@ export function CellEditor({
   scrollRef: RefObject<HTMLDivElement | null>;
   /** Changes whenever rows are measured or moved, so the box follows its cell. */
   layoutKey: number;
-  onReveal: (row: number) => void;
+  /** Scrolls the cell into view. */
+  onReveal: (row: number, column: number) => void;
   onOpenIndicators: () => void;
 }) {
   const selection = useAppStore((state) => state.selection);
@@ -115,7 +116,7 @@ export function CellEditor({
       text.value = initial;
       text.setSelectionRange(initial.length, initial.length);
     }
-    onReveal(selection.row);
+    onReveal(selection.row, selection.column);
     setEditing({ row: selection.row, column: selection.column, mode, initial });
     return true;
   };
@@ -136,9 +137,10 @@ export function CellEditor({
     return true;
   };
 
+  // The grid scrolls the new active cell into view itself (FollowActiveCell); asking the
+  // virtualizer too made it write scrollTop and watch the scroll for frames after every move.
   const move = (rows: number, columns: number, extend = false) => {
     select(selection.row + rows, selection.column + columns, extend);
-    onReveal(selection.row + rows);
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {

@@ -10,17 +10,39 @@ import {
   formatMoney,
   projectAmounts,
   renderValue,
-  unitAmounts,
   type FundingUnit,
   type Project,
   type RowAmounts,
 } from '../../../shared/model';
+import { useAppStore, type Selection } from '../store';
+import { unitTotals } from './totals';
 
 /** Which cells of a row are selected: the active column and the selected column range. */
-export interface RowSelection {
+interface RowSelection {
   active: number;
   from: number;
   to: number;
+}
+
+/**
+ * This row's part of the selection as a string ("active:from:to", or "" when outside it), so a
+ * row re-renders only when its own cells change, not on every move elsewhere in the grid.
+ */
+function rowSelectionKey(selection: Selection, rowIndex: number): string {
+  const top = Math.min(selection.row, selection.anchorRow);
+  const bottom = Math.max(selection.row, selection.anchorRow);
+  if (rowIndex < top || rowIndex > bottom) return '';
+  const active = rowIndex === selection.row ? selection.column : -1;
+  const from = Math.min(selection.column, selection.anchorColumn);
+  const to = Math.max(selection.column, selection.anchorColumn);
+  return `${active}:${from}:${to}`;
+}
+
+function useRowSelection(rowIndex: number): RowSelection | null {
+  const key = useAppStore((state) => rowSelectionKey(state.selection, rowIndex));
+  if (key === '') return null;
+  const [active, from, to] = key.split(':').map(Number) as [number, number, number];
+  return { active, from, to };
 }
 
 function cellClass(column: number, selection: RowSelection | null, extra = ''): string {
@@ -79,7 +101,6 @@ interface RowProps {
   /** A check finding on this row, shown as a corner mark on its name. */
   mark?: 'error' | 'warning';
   rowIndex: number;
-  selection: RowSelection | null;
   measure: (element: HTMLTableRowElement | null) => void;
 }
 
@@ -104,10 +125,10 @@ function DragHandle({ rowIndex, label }: { rowIndex: number; label: string }) {
 export const UnitRow = memo(function UnitRow({
   unit,
   rowIndex,
-  selection,
   measure,
   mark,
 }: RowProps & { unit: FundingUnit }) {
+  const selection = useRowSelection(rowIndex);
   return (
     <tr className="unit-row" data-index={rowIndex} ref={measure}>
       <th
@@ -119,7 +140,7 @@ export const UnitRow = memo(function UnitRow({
         <DragHandle rowIndex={rowIndex} label="拖动以调整单位顺序" />
         {unit.name}
       </th>
-      <MoneyCells amounts={unitAmounts(unit)} rowIndex={rowIndex} selection={selection} />
+      <MoneyCells amounts={unitTotals(unit)} rowIndex={rowIndex} selection={selection} />
       <td data-row={rowIndex} data-col={5} className={cellClass(5, selection)} />
       <td data-row={rowIndex} data-col={6} className={cellClass(6, selection)} />
     </tr>
@@ -131,10 +152,10 @@ export const ProjectRow = memo(function ProjectRow({
   project,
   framework,
   rowIndex,
-  selection,
   measure,
   mark,
 }: RowProps & { project: Project; framework: Framework }) {
+  const selection = useRowSelection(rowIndex);
   return (
     <tr className="project-row" data-index={rowIndex} ref={measure}>
       <th

@@ -1,14 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, type DragEvent, type MouseEvent } from 'react';
 import { GRID_COLUMNS, type GridRow } from '../../../shared/edit';
 import { getFramework } from '../../../shared/frameworks';
-import { documentAmounts, formatMoney, type JixiaoDocument } from '../../../shared/model';
+import { formatMoney, type JixiaoDocument, type Project } from '../../../shared/model';
 import { commit } from '../editing';
 import { rowsOf, select, selectId } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore, type Selection } from '../store';
 import { CellEditor } from './CellEditor';
-import { ProjectRow, UnitRow, type RowSelection } from './GridRows';
+import { ProjectRow, UnitRow } from './GridRows';
+import { documentTotals } from './totals';
 
 /** Rows up to this count render in full (print-like, searchable with the browser); above, virtualized. */
 const FULL_RENDER_LIMIT = 150;
@@ -19,29 +20,26 @@ function lines(text: string, perLine: number): number {
     .reduce((total, line) => total + Math.max(1, Math.ceil(line.length / perLine)), 0);
 }
 
-/** A row height guess from its text, corrected by measuring once the row is on screen. */
+const estimates = new WeakMap<Project, number>();
+
+/**
+ * A row height guess from its text, corrected by measuring once the row is on screen. Kept per
+ * project version: the virtualizer asks again for every row not yet measured each time one is.
+ */
 function estimate(document: JixiaoDocument, row: GridRow | undefined): number {
   if (!row || row.kind === 'unit') return 32;
   const project = document.units[row.unitIndex]?.projects[row.projectIndex];
   if (!project) return 32;
+  const known = estimates.get(project);
+  if (known !== undefined) return known;
   const indicatorLines = project.indicators.reduce(
     (total, indicator) => total + Math.ceil((indicator.name.length + 40) / 22),
     0,
   );
-  return (
-    10 + 21 * Math.max(lines(project.name, 10), lines(project.goals.annual, 18), indicatorLines, 1)
-  );
-}
-
-function rowSelection(selection: Selection, rowIndex: number): RowSelection | null {
-  const top = Math.min(selection.row, selection.anchorRow);
-  const bottom = Math.max(selection.row, selection.anchorRow);
-  if (rowIndex < top || rowIndex > bottom) return null;
-  return {
-    active: rowIndex === selection.row ? selection.column : -1,
-    from: Math.min(selection.column, selection.anchorColumn),
-    to: Math.max(selection.column, selection.anchorColumn),
-  };
+  const height =
+    10 + 21 * Math.max(lines(project.name, 10), lines(project.goals.annual, 18), indicatorLines, 1);
+  estimates.set(project, height);
+  return height;
 }
 
 function rowKey(row: GridRow | undefined, index: number): string {
@@ -49,53 +47,64 @@ function rowKey(row: GridRow | undefined, index: number): string {
   return row.kind === 'unit' ? row.unitId : row.projectId;
 }
 
+/** Keeps the active cell on screen whatever moved it (keys, find, structure edits). */
+function FollowActiveCell({ reveal }: { reveal: (row: number, column: number) => void }) {
+  const row = useAppStore((state) => state.selection.row);
+  const column = useAppStore((state) => state.selection.column);
+  useEffect(() => reveal(row, column), [row, column, reveal]);
+  return null;
+}
+
 /**
  * The disclosure table as an editable grid: a semantic <table>, one <tbody> per funding unit,
- * virtualized rows, totals derived on every render, edited through one text box.
+ * virtualized rows, totals derived (summed again only for the unit an edit touched), edited
+ * through one text box.
  */
-export function GridView({ document }: { document: JixiaoDocument }) {
-  const selection = useAppStore((state) => state.selection);
+export const GridView = memo(function GridView({ document }: { document: JixiaoDocument }) {
   const marks = useAppStore((state) => state.findingMarks);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = rowsOf(document);
   const framework = getFramework(document.frameworkId);
-  const total = useMemo(() => documentAmounts(document), [document]);
+  const total = documentTotals(document);
+  // The virtualizer lays out every row again whenever getItemKey changes: it changes only with
+  // the rows, which stay the same array through edits that move no unit or project.
+  const getItemKey = useCallback((index: number) => rowKey(rows[index], index), [rows]);
   // The app does not use the React Compiler; the virtualizer re-renders this component itself.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => estimate(document, rows[index]),
-    getItemKey: (index) => rowKey(rows[index], index),
+    getItemKey,
     overscan: rows.length <= FULL_RENDER_LIMIT ? rows.length : 6,
   });
   const items = virtualizer.getVirtualItems();
+  // Scrolls a cell into view below the sticky header: by its own box when it is rendered, else
+  // through the virtualizer, which knows where rows not rendered are. (Moves used to ask the
+  // virtualizer first, which ignores the header, and then corrected it: two scrolls a key.)
   const reveal = useCallback(
-    (row: number) => {
-      if (row >= 0 && row < rows.length) virtualizer.scrollToIndex(row, { align: 'auto' });
+    (row: number, column: number) => {
+      const container = scrollRef.current;
+      if (!container || row < 0 || row >= rows.length) return;
+      const cell = container.querySelector<HTMLElement>(
+        `[data-row="${row}"][data-col="${column}"]`,
+      );
+      if (!cell) {
+        virtualizer.scrollToIndex(row, { align: 'auto' });
+        return;
+      }
+      const outer = container.getBoundingClientRect();
+      const rect = cell.getBoundingClientRect();
+      const header = container.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+      const top = outer.top + header;
+      // A row taller than the window shows its top below the header, a shorter one its bottom
+      // at the window's bottom.
+      if (rect.top < top || (rect.bottom > outer.bottom && rect.height >= outer.bottom - top)) {
+        container.scrollTop -= top - rect.top;
+      } else if (rect.bottom > outer.bottom) container.scrollTop += rect.bottom - outer.bottom;
     },
     [virtualizer, rows.length],
   );
-
-  // Keeps the active cell on screen whatever moved it (keys, find, structure edits).
-  useEffect(() => {
-    const container = scrollRef.current;
-    const cell = container?.querySelector<HTMLElement>(
-      `[data-row="${selection.row}"][data-col="${selection.column}"]`,
-    );
-    if (!container) return;
-    if (!cell) {
-      reveal(selection.row);
-      return;
-    }
-    const outer = container.getBoundingClientRect();
-    const rect = cell.getBoundingClientRect();
-    const header = container.querySelector('thead')?.getBoundingClientRect().height ?? 0;
-    if (rect.top < outer.top + header) container.scrollTop -= outer.top + header - rect.top;
-    else if (rect.bottom > outer.bottom && rect.height < outer.height - header) {
-      container.scrollTop += rect.bottom - outer.bottom;
-    }
-  }, [selection.row, selection.column, reveal]);
 
   const focusEditor = () =>
     scrollRef.current
@@ -108,7 +117,11 @@ export function GridView({ document }: { document: JixiaoDocument }) {
     event.preventDefault();
     if (
       event.button === 0 ||
-      !isInSelection(selection, Number(cell.dataset.row), Number(cell.dataset.col))
+      !isInSelection(
+        useAppStore.getState().selection,
+        Number(cell.dataset.row),
+        Number(cell.dataset.col),
+      )
     ) {
       select(Number(cell.dataset.row), Number(cell.dataset.col), event.shiftKey);
     }
@@ -190,7 +203,6 @@ export function GridView({ document }: { document: JixiaoDocument }) {
                 const common = {
                   row,
                   rowIndex: item.index,
-                  selection: rowSelection(selection, item.index),
                   measure: virtualizer.measureElement,
                   mark: marks.get(row.kind === 'unit' ? row.unitId : row.projectId),
                 };
@@ -207,15 +219,18 @@ export function GridView({ document }: { document: JixiaoDocument }) {
           );
         })}
       </table>
+      <FollowActiveCell reveal={reveal} />
       <CellEditor
         scrollRef={scrollRef}
         layoutKey={virtualizer.getTotalSize()}
         onReveal={reveal}
-        onOpenIndicators={() => useAppStore.setState({ panelOpen: true })}
+        onOpenIndicators={openIndicators}
       />
     </div>
   );
-}
+});
+
+const openIndicators = () => useAppStore.setState({ panelOpen: true });
 
 function isInSelection(selection: Selection, row: number, column: number): boolean {
   return (
