@@ -1,4 +1,4 @@
-import { useState, type ClipboardEvent } from 'react';
+import { memo, useState, type ClipboardEvent } from 'react';
 import {
   parseClipboard,
   suggestIndicators,
@@ -57,9 +57,14 @@ function pasteBlock(
   return true;
 }
 
-function IndicatorRows({
+/**
+ * One indicator's rows. Memoized on plain props: an edit elsewhere in the document leaves an
+ * untouched indicator the same object (immer), so its rows do not render again.
+ */
+const IndicatorRows = memo(function IndicatorRows({
   frameworkId,
-  project,
+  projectId,
+  indicatorCount,
   indicator,
   index,
   suggestions,
@@ -67,17 +72,20 @@ function IndicatorRows({
   showNote,
 }: {
   frameworkId: string;
-  project: Project;
+  projectId: string;
+  /** How many indicators the project has (the last one cannot move down). */
+  indicatorCount: number;
   indicator: Indicator;
   index: number;
   suggestions: Suggestion[] | null;
-  onFocusName: () => void;
+  /** Called with the indicator's id when its name field takes the focus. */
+  onFocusName: (indicatorId: string) => void;
   /** The project's indicators carry 指标值说明 (or the clerk asked to write one). */
   showNote: boolean;
 }) {
   const framework = getFramework(frameworkId);
   const level1 = findLevel1(framework, indicator.level1);
-  const ids = { projectId: project.id, indicatorId: indicator.id };
+  const ids = { projectId: projectId, indicatorId: indicator.id };
   const setText = (field: IndicatorTextField, value: string) =>
     commit('setIndicatorText', { ...ids, field, text: value });
   const commitName = (name: string) => {
@@ -108,7 +116,7 @@ function IndicatorRows({
         const dragged = event.dataTransfer.getData('application/x-jixiao-indicator');
         if (!dragged || dragged === indicator.id) return;
         event.preventDefault();
-        commit('moveIndicator', { projectId: project.id, indicatorId: dragged, toIndex: index });
+        commit('moveIndicator', { projectId: projectId, indicatorId: dragged, toIndex: index });
       }}
     >
       <tr>
@@ -164,10 +172,10 @@ function IndicatorRows({
             label={`第 ${index + 1} 条${text.columns.name}`}
             value={indicator.name}
             list={suggestions ? listId : undefined}
-            onFocus={onFocusName}
+            onFocus={() => onFocusName(indicator.id)}
             onCommit={commitName}
             onPasteBlock={(event) =>
-              pasteBlock(frameworkId, project.id, indicator.id, 'name', event)
+              pasteBlock(frameworkId, projectId, indicator.id, 'name', event)
             }
           />
           {suggestions ? (
@@ -225,7 +233,7 @@ function IndicatorRows({
                 aria-label={`第 ${index + 1} 条${text.copyOne}`}
                 onClick={() =>
                   commit('copyAnnualToPeriod', {
-                    projectId: project.id,
+                    projectId: projectId,
                     indicatorIds: [indicator.id],
                   })
                 }
@@ -245,7 +253,7 @@ function IndicatorRows({
                 type="button"
                 title={text.moveDown}
                 aria-label={`第 ${index + 1} 条${text.moveDown}`}
-                disabled={index === project.indicators.length - 1}
+                disabled={index === indicatorCount - 1}
                 onClick={() => commit('moveIndicator', { ...ids, toIndex: index + 1 })}
               >
                 ↓
@@ -264,7 +272,7 @@ function IndicatorRows({
                 aria-label={`第 ${index + 1} 条${text.remove}`}
                 onClick={() =>
                   commit('deleteIndicators', {
-                    projectId: project.id,
+                    projectId: projectId,
                     indicatorIds: [indicator.id],
                   })
                 }
@@ -277,7 +285,7 @@ function IndicatorRows({
       </tr>
     </tbody>
   );
-}
+});
 
 /** The project's indicators: categories from the document's framework, name, both values. */
 export function IndicatorTable({
@@ -338,11 +346,12 @@ export function IndicatorTable({
           <IndicatorRows
             key={indicator.id}
             frameworkId={frameworkId}
-            project={project}
+            projectId={project.id}
+            indicatorCount={project.indicators.length}
             indicator={indicator}
             index={index}
             suggestions={indicator.id === focused ? suggestions : null}
-            onFocusName={() => setFocused(indicator.id)}
+            onFocusName={setFocused}
             showNote={showNotes}
           />
         ))}
