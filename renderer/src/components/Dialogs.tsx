@@ -4,6 +4,7 @@ import type { DocumentProperties } from '../../../shared/edit';
 import { discardRecovery, restoreRecovery } from '../documentFiles';
 import { commit } from '../editing';
 import { zhCN } from '../i18n/zh-CN';
+import { Modal } from './Modal';
 import { useAppStore } from '../store';
 import type { JixiaoDocument } from '../../../shared/model';
 import type { RecoveryInfo } from '../../../shared/ipc';
@@ -12,37 +13,35 @@ import type { RecoveryInfo } from '../../../shared/ipc';
 export function RecoveryDialog({ entries }: { entries: RecoveryInfo[] }) {
   const text = zhCN.recovery;
   return (
-    <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="recovery-title">
-        <h2 id="recovery-title">{text.heading}</h2>
-        <p>{text.body}</p>
-        <ul className="recovery-list">
-          {entries.map((entry) => (
-            <li key={entry.id}>
-              <span>
-                {text.entry(
-                  entry.fileName,
-                  new Date(entry.savedAt).toLocaleString('zh-CN'),
-                  entry.projects,
-                )}
-              </span>
-              <span className="modal-actions">
-                <button
-                  type="button"
-                  className="primary"
-                  onClick={() => void restoreRecovery(entry.id)}
-                >
-                  {text.restore}
-                </button>
-                <button type="button" onClick={() => void discardRecovery(entry.id)}>
-                  {text.discard}
-                </button>
-              </span>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+    <Modal labelledBy="recovery-title">
+      <h2 id="recovery-title">{text.heading}</h2>
+      <p>{text.body}</p>
+      <ul className="recovery-list">
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            <span>
+              {text.entry(
+                entry.fileName,
+                new Date(entry.savedAt).toLocaleString('zh-CN'),
+                entry.projects,
+              )}
+            </span>
+            <span className="modal-actions">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void restoreRecovery(entry.id)}
+              >
+                {text.restore}
+              </button>
+              <button type="button" onClick={() => void discardRecovery(entry.id)}>
+                {text.discard}
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Modal>
   );
 }
 
@@ -71,59 +70,45 @@ export function PropertiesDialog({ document }: { document: JixiaoDocument }) {
   const set = (key: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues((previous) => ({ ...previous, [key]: event.target.value }));
   return (
-    <div className="modal-backdrop">
-      <form
-        className="modal properties"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="properties-title"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') close();
-        }}
-      >
-        <h2 id="properties-title">{text.heading}</h2>
-        <label>
-          {text.title}
-          <input value={values.title} onChange={set('title')} />
-        </label>
-        <label>
-          {text.department}
-          <input value={values.department} onChange={set('department')} />
-        </label>
-        <label>
-          {text.fiscalYear}
-          <input value={values.fiscalYear} inputMode="numeric" onChange={set('fiscalYear')} />
-        </label>
-        <label>
-          {text.moneyUnit}
-          <select value={values.moneyUnit} onChange={set('moneyUnit')}>
-            <option value="万元">万元</option>
-            <option value="元">元</option>
-          </select>
-        </label>
-        <label>
-          {text.framework}
-          <select value={values.frameworkId} onChange={set('frameworkId')}>
-            {FRAMEWORKS.map((framework) => (
-              <option key={framework.id} value={framework.id}>
-                {framework.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="modal-actions">
-          <button type="submit" className="primary">
-            {text.ok}
-          </button>
-          <button type="button" onClick={close}>
-            {text.cancel}
-          </button>
-        </div>
-      </form>
-    </div>
+    <Modal labelledBy="properties-title" className="properties" onSubmit={submit} onEscape={close}>
+      <h2 id="properties-title">{text.heading}</h2>
+      <label>
+        {text.title}
+        <input value={values.title} onChange={set('title')} />
+      </label>
+      <label>
+        {text.department}
+        <input value={values.department} onChange={set('department')} />
+      </label>
+      <label>
+        {text.fiscalYear}
+        <input value={values.fiscalYear} inputMode="numeric" onChange={set('fiscalYear')} />
+      </label>
+      <label>
+        {text.moneyUnit}
+        <select value={values.moneyUnit} onChange={set('moneyUnit')}>
+          <option value="万元">万元</option>
+          <option value="元">元</option>
+        </select>
+      </label>
+      <label>
+        {text.framework}
+        <select value={values.frameworkId} onChange={set('frameworkId')}>
+          {FRAMEWORKS.map((framework) => (
+            <option key={framework.id} value={framework.id}>
+              {framework.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="modal-actions">
+        <button type="submit" className="primary">
+          {text.ok}
+        </button>
+        <button type="button" onClick={close}>
+          {text.cancel}
+        </button>
+      </div>
+    </Modal>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { exportCurrent } from '../documentFiles';
 import { zhCN } from '../i18n/zh-CN';
+import { Modal } from './Modal';
 import { useAppStore, type ExportFormat } from '../store';
 
 const text = zhCN.exportDialog;
@@ -22,34 +23,32 @@ export function ExportDialog({ format }: { format: ExportFormat }) {
         : { variant: choice === 'formMidterm' ? 'midterm' : 'annual' }),
     });
   return (
-    <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="export-title">
-        <h2 id="export-title">{text.title[format]}</h2>
-        <fieldset>
-          <legend>{text.layoutLabel}</legend>
-          {choices.map((value) => (
-            <label key={value} className="choice">
-              <input
-                type="radio"
-                name="export-layout"
-                value={value}
-                checked={choice === value}
-                onChange={() => setChoice(value)}
-              />
-              {text.layouts[value]}
-            </label>
-          ))}
-        </fieldset>
-        <div className="modal-actions">
-          <button type="button" className="primary" onClick={submit}>
-            {text.confirm}
-          </button>
-          <button type="button" onClick={close}>
-            {text.cancel}
-          </button>
-        </div>
+    <Modal labelledBy="export-title" onEscape={close}>
+      <h2 id="export-title">{text.title[format]}</h2>
+      <fieldset>
+        <legend>{text.layoutLabel}</legend>
+        {choices.map((value) => (
+          <label key={value} className="choice">
+            <input
+              type="radio"
+              name="export-layout"
+              value={value}
+              checked={choice === value}
+              onChange={() => setChoice(value)}
+            />
+            {text.layouts[value]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="modal-actions">
+        <button type="button" className="primary" onClick={submit}>
+          {text.confirm}
+        </button>
+        <button type="button" onClick={close}>
+          {text.cancel}
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { OpenedDocument } from '../../../shared/ipc';
 import { findDuplicates, type DuplicateResolution } from '../../../shared/model';
 import { zhCN } from '../i18n/zh-CN';
+import { Modal } from '../components/Modal';
 import { useAppStore } from '../store';
 import { cancelImport, mergeImport, openImportAsNew, rollForwardImport } from './importActions';
 import { GroupedReport, ImportSummary } from './ImportPreview';
@@ -28,54 +29,48 @@ export function ImportDialog({
     void work().finally(() => useAppStore.setState({ busy: false }));
   };
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal import-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="import-dialog-title"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') run(cancelImport);
-        }}
-      >
-        <h2 id="import-dialog-title" className="import-dialog-title">
-          {merge ? text.mergeHeading : text.heading}
-          <span className="file-name" data-testid="import-file-name">
-            {opened.fileName}
-            <span className="unsaved">（{text.unsaved}）</span>
-          </span>
-        </h2>
-        <div className="import-dialog-body">
-          <ImportSummary document={opened.document} />
-          {opened.importReport ? <GroupedReport report={opened.importReport} /> : null}
-        </div>
-        {step === 'choose' ? (
-          <ChooseStep
-            canMerge={current !== null}
-            currentName={current?.fileName ?? ''}
-            busy={busy}
-            onOpen={() => run(openImportAsNew)}
-            onStep={setStep}
-          />
-        ) : null}
-        {step === 'merge' && current ? (
-          <MergeStep
-            opened={opened}
-            busy={busy}
-            onBack={() => setStep('choose')}
-            onMerge={(resolutions) => run(() => mergeImport(resolutions))}
-          />
-        ) : null}
-        {step === 'rollForward' ? (
-          <RollForwardStep
-            sourceYear={opened.document.fiscalYear}
-            busy={busy}
-            onBack={() => setStep('choose')}
-            onRoll={(year, keep) => run(() => rollForwardImport(year, keep))}
-          />
-        ) : null}
+    <Modal
+      labelledBy="import-dialog-title"
+      className="import-dialog"
+      onEscape={() => run(cancelImport)}
+    >
+      <h2 id="import-dialog-title" className="import-dialog-title">
+        {merge ? text.mergeHeading : text.heading}
+        <span className="file-name" data-testid="import-file-name">
+          {opened.fileName}
+          <span className="unsaved">（{text.unsaved}）</span>
+        </span>
+      </h2>
+      <div className="import-dialog-body">
+        <ImportSummary document={opened.document} />
+        {opened.importReport ? <GroupedReport report={opened.importReport} /> : null}
       </div>
-    </div>
+      {step === 'choose' ? (
+        <ChooseStep
+          canMerge={current !== null}
+          currentName={current?.fileName ?? ''}
+          busy={busy}
+          onOpen={() => run(openImportAsNew)}
+          onStep={setStep}
+        />
+      ) : null}
+      {step === 'merge' && current ? (
+        <MergeStep
+          opened={opened}
+          busy={busy}
+          onBack={() => setStep('choose')}
+          onMerge={(resolutions) => run(() => mergeImport(resolutions))}
+        />
+      ) : null}
+      {step === 'rollForward' ? (
+        <RollForwardStep
+          sourceYear={opened.document.fiscalYear}
+          busy={busy}
+          onBack={() => setStep('choose')}
+          onRoll={(year, keep) => run(() => rollForwardImport(year, keep))}
+        />
+      ) : null}
+    </Modal>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { zhCN } from '../i18n/zh-CN';
+import { Modal } from '../components/Modal';
 import { useAppStore } from '../store';
 import { cancelPasteImport, submitPastedText } from './importActions';
 import { usePasteStore } from './pasteStore';
@@ -26,54 +27,47 @@ export function PasteImportDialog() {
     if (!busy) void submitPastedText(usePasteStore.getState().text);
   };
   return (
-    <div className="modal-backdrop">
-      <form
-        className="modal paste-import"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="paste-import-title"
-        onSubmit={(event) => {
+    <Modal
+      labelledBy="paste-import-title"
+      className="paste-import"
+      onSubmit={submit}
+      onEscape={cancelPasteImport}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
           event.preventDefault();
           submit();
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') cancelPasteImport();
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            submit();
-          }
-        }}
-      >
-        <h2 id="paste-import-title">{text.heading}</h2>
-        <p id={hintId} className="muted">
-          {text.hint}
+        }
+      }}
+    >
+      <h2 id="paste-import-title">{text.heading}</h2>
+      <p id={hintId} className="muted">
+        {text.hint}
+      </p>
+      <textarea
+        className="paste-import-text"
+        aria-label={text.label}
+        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+        aria-invalid={error !== null}
+        autoFocus
+        spellCheck={false}
+        wrap="off"
+        value={value}
+        onChange={(event) => usePasteStore.setState({ text: event.target.value, error: null })}
+      />
+      <p className="muted paste-import-count">{text.count(value.length, lineCount(value))}</p>
+      {error ? (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
         </p>
-        <textarea
-          className="paste-import-text"
-          aria-label={text.label}
-          aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-          aria-invalid={error !== null}
-          autoFocus
-          spellCheck={false}
-          wrap="off"
-          value={value}
-          onChange={(event) => usePasteStore.setState({ text: event.target.value, error: null })}
-        />
-        <p className="muted paste-import-count">{text.count(value.length, lineCount(value))}</p>
-        {error ? (
-          <p id={errorId} className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="modal-actions">
-          <button type="submit" className="primary" disabled={busy || value.trim() === ''}>
-            {busy ? text.working : text.confirm}
-          </button>
-          <button type="button" disabled={busy} onClick={cancelPasteImport}>
-            {text.cancel}
-          </button>
-        </div>
-      </form>
-    </div>
+      ) : null}
+      <div className="modal-actions">
+        <button type="submit" className="primary" disabled={busy || value.trim() === ''}>
+          {busy ? text.working : text.confirm}
+        </button>
+        <button type="button" disabled={busy} onClick={cancelPasteImport}>
+          {text.cancel}
+        </button>
+      </div>
+    </Modal>
   );
 }
