@@ -208,6 +208,18 @@ export async function fuzzFixture(
   return { ...outcome, deaths: decoder.deaths };
 }
 
+/**
+ * An Office zip package (.xlsx, .docx) fuzzed by byte flips, truncation and damaged entries:
+ * some mutations must still import and some must be refused, none may crash or hang.
+ */
+export async function fuzzZipPackage(file: string, name: string): Promise<void> {
+  const outcome = await fuzzFixture(file, name, [flip, truncate, corruptEntry, corruptEntry], {
+    office: true,
+  });
+  expect(outcome.imported).toBeGreaterThan(0);
+  expect(outcome.refused).toBeGreaterThan(0);
+}
+
 /** A sample through importFromFile: a file on disk and a fresh worker each. */
 export async function fuzzThroughWorker(
   file: string,

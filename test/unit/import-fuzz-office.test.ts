@@ -6,20 +6,14 @@ import {
   flip,
   fuzzFixture,
   fuzzThroughWorker,
+  fuzzZipPackage,
   sector,
   truncate,
 } from './import-fuzz-helpers';
 
 describe(`fuzz .xlsx and .xls: ${ITERATIONS} mutated inputs each (seed ${SEED})`, () => {
   it('xlsx: byte flips, truncation, damaged zip entries', async () => {
-    const outcome = await fuzzFixture(
-      'form-national-midterm.xlsx',
-      'x.xlsx',
-      [flip, truncate, corruptEntry, corruptEntry],
-      { office: true },
-    );
-    expect(outcome.imported).toBeGreaterThan(0);
-    expect(outcome.refused).toBeGreaterThan(0);
+    await fuzzZipPackage('form-national-midterm.xlsx', 'x.xlsx');
   });
 
   it('xls: byte flips, truncation, overwritten sectors', async () => {

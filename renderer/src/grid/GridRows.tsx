@@ -121,6 +121,33 @@ function DragHandle({ rowIndex, label }: { rowIndex: number; label: string }) {
   );
 }
 
+/** A row's first cell: the drag handle, the name and the check mark. */
+function NameCell({
+  rowIndex,
+  selection,
+  mark,
+  dragLabel,
+  name,
+}: {
+  rowIndex: number;
+  selection: RowSelection | null;
+  mark: RowProps['mark'];
+  dragLabel: string;
+  name: string;
+}) {
+  return (
+    <th
+      scope="row"
+      data-row={rowIndex}
+      data-col={0}
+      className={cellClass(0, selection, mark ? `mark-${mark}` : '')}
+    >
+      <DragHandle rowIndex={rowIndex} label={dragLabel} />
+      {name}
+    </th>
+  );
+}
+
 /** A funding unit's row: its name and the sums of its projects. */
 export const UnitRow = memo(function UnitRow({
   unit,
@@ -131,15 +158,13 @@ export const UnitRow = memo(function UnitRow({
   const selection = useRowSelection(rowIndex);
   return (
     <tr className="unit-row" data-index={rowIndex} ref={measure}>
-      <th
-        scope="row"
-        data-row={rowIndex}
-        data-col={0}
-        className={cellClass(0, selection, mark ? `mark-${mark}` : '')}
-      >
-        <DragHandle rowIndex={rowIndex} label="拖动以调整单位顺序" />
-        {unit.name}
-      </th>
+      <NameCell
+        rowIndex={rowIndex}
+        selection={selection}
+        mark={mark}
+        dragLabel="拖动以调整单位顺序"
+        name={unit.name}
+      />
       <MoneyCells amounts={unitTotals(unit)} rowIndex={rowIndex} selection={selection} />
       <td data-row={rowIndex} data-col={5} className={cellClass(5, selection)} />
       <td data-row={rowIndex} data-col={6} className={cellClass(6, selection)} />
@@ -158,15 +183,13 @@ export const ProjectRow = memo(function ProjectRow({
   const selection = useRowSelection(rowIndex);
   return (
     <tr className="project-row" data-index={rowIndex} ref={measure}>
-      <th
-        scope="row"
-        data-row={rowIndex}
-        data-col={0}
-        className={cellClass(0, selection, mark ? `mark-${mark}` : '')}
-      >
-        <DragHandle rowIndex={rowIndex} label="拖动以调整项目顺序，可拖到其他单位" />
-        {project.name}
-      </th>
+      <NameCell
+        rowIndex={rowIndex}
+        selection={selection}
+        mark={mark}
+        dragLabel="拖动以调整项目顺序，可拖到其他单位"
+        name={project.name}
+      />
       <MoneyCells amounts={projectAmounts(project)} rowIndex={rowIndex} selection={selection} />
       <td data-row={rowIndex} data-col={5} className={cellClass(5, selection, 'goal')}>
         {project.goals.annual}
