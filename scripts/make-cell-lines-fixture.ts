@@ -7,7 +7,7 @@ import { toCellLines } from './cellLinesFixture';
 
 const ROOT = join(import.meta.dirname, '..');
 const seed = readFileSync(
-  join(ROOT, '../shared/seed/guangzhou-2025-jidian-disclosure.txt'),
+  join(ROOT, 'test/fixtures/seed-guangzhou-2025-jidian-disclosure.txt'),
   'utf8',
 );
 writeFileSync(

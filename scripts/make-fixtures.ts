@@ -9,7 +9,7 @@ import { splitTabRows } from '../shared/import/delimited';
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'test/fixtures');
-const SEED = join(ROOT, '../shared/seed/guangzhou-2025-jidian-disclosure.txt');
+const SEED = join(ROOT, 'test/fixtures/seed-guangzhou-2025-jidian-disclosure.txt');
 const work = mkdtempSync(join(tmpdir(), 'jixiao-fixtures-'));
 
 function escape(text: string): string {

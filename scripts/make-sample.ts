@@ -1,5 +1,5 @@
 // Regenerates resources/sample/guangzhou-2025.jixiao.json from the seed with the app's own
-// importer: `npx tsx scripts/make-sample.ts`. test/unit/sample.test.ts proves the two agree.
+// importer: `npx tsx scripts/make-sample.ts`. test/unit/host/sample.test.ts proves the two agree.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sampleFromSeed, SEED_PATH } from './sample-source';

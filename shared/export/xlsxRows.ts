@@ -5,7 +5,7 @@
  * has ~60,000 cells (every cell a merge covers is written too, so that its border prints). Here
  * each row is rendered as the same `<row>`/`<c>` XML ExcelJS 4.4 renders for those cells, with
  * style ids and shared-string indexes taken from the workbook in the order ExcelJS would take
- * them, so the file is the same byte for byte (test/unit/export-xlsx.test.ts compares both
+ * them, so the file is the same byte for byte (test/unit/export/xlsx.test.ts compares both
  * paths). ExcelJS still writes everything else: styles, shared strings, columns, merges, page
  * setup and the package. If the pinned version's internals are not there, `openRowWriter`
  * returns null and the caller writes through ExcelJS's cells instead.

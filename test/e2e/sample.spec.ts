@@ -56,7 +56,7 @@ test.describe('sample document', () => {
   test('importing the seed text shows the import report', async ({ app }) => {
     await app.start();
     app.dialogs.openAnswers.push(
-      join(import.meta.dirname, '../../../shared/seed/guangzhou-2025-jidian-disclosure.txt'),
+      join(import.meta.dirname, '../fixtures/seed-guangzhou-2025-jidian-disclosure.txt'),
     );
     await app.menu('import');
     const dialog = app.page.getByRole('dialog', { name: /导入/ });

@@ -1,0 +1,317 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyAction,
+  DOCUMENT_ACTIONS,
+  EditError,
+  replay,
+  type DocumentActionArgs,
+  type DocumentActionId,
+} from '../../../shared/edit';
+import {
+  documentAmounts,
+  documentSchema,
+  formatMoney,
+  renderValue,
+  type JixiaoDocument,
+} from '../../../shared/model';
+import { sampleDocument } from './helpers';
+
+const SAMPLE = sampleDocument();
+const project = (document: JixiaoDocument, id: string) =>
+  document.units.flatMap((unit) => unit.projects).find((item) => item.id === id);
+
+/** One case per action (the type makes a missing action a compile error) with what a user would see. */
+const CASES: {
+  [K in DocumentActionId]: {
+    args: DocumentActionArgs[K];
+    check(after: JixiaoDocument): void;
+    /** A different starting document, when the sample cannot show the action. */
+    prepare?: (sample: JixiaoDocument) => JixiaoDocument;
+  };
+} = {
+  setDocumentProperties: {
+    args: { title: '2026年项目支出绩效目标表', fiscalYear: 2026, moneyUnit: '元' },
+    check(after) {
+      expect(after.moneyUnit).toBe('元');
+      expect(formatMoney(documentAmounts(after).total)).toBe('47,919,300.00');
+    },
+  },
+  setCells: {
+    args: {
+      cells: [
+        { row: { kind: 'project', projectId: 'p2' }, column: 'fiscal', text: '170.50' },
+        { row: { kind: 'unit', unitId: 'u1' }, column: 'name', text: '广州市机电技师学院（本部）' },
+      ],
+    },
+    check(after) {
+      expect(formatMoney(documentAmounts(after).total)).toBe('4,802.43');
+      expect(after.units[0]?.name).toBe('广州市机电技师学院（本部）');
+    },
+  },
+  setProjectText: {
+    args: { projectId: 'p1', field: 'goals.annual', text: '保障校园安全稳定。' },
+    check: (after) => expect(project(after, 'p1')?.goals.annual).toBe('保障校园安全稳定。'),
+  },
+  setIndicatorText: {
+    args: { projectId: 'p1', indicatorId: 'i1', field: 'annual', text: '≥95%' },
+    check(after) {
+      const value = project(after, 'p1')?.indicators[0]?.annual;
+      expect(value).toEqual({ sign: '≥', value: '95', unit: '%' });
+    },
+  },
+  setIndicatorValue: {
+    args: {
+      projectId: 'p3',
+      indicatorId: 'i10',
+      field: 'period',
+      value: { sign: '≥', value: '90', unit: '台套' },
+    },
+    check: (after) =>
+      expect(renderValue(project(after, 'p3')!.indicators[0]!.period)).toBe('≥90台套'),
+  },
+  setIndicator: {
+    args: {
+      projectId: 'p11',
+      indicatorId: 'i62',
+      changes: {
+        level1: '满意度指标',
+        level2: '服务对象满意度指标',
+        name: '师生对信息化服务满意度',
+        annual: { sign: '≥', value: '90', unit: '%' },
+      },
+    },
+    check: (after) =>
+      expect(project(after, 'p11')?.indicators[0]).toMatchObject({
+        name: '师生对信息化服务满意度',
+        level2: '服务对象满意度指标',
+      }),
+  },
+  copyAnnualToPeriod: {
+    args: { projectId: 'p1' },
+    check(after) {
+      for (const indicator of project(after, 'p1')!.indicators)
+        expect(indicator.period).toEqual(indicator.annual);
+    },
+  },
+  addUnit: {
+    args: { id: 'u-new', name: '广州市轻工技师学院', index: 1 },
+    check: (after) =>
+      expect(after.units.map((unit) => unit.name)).toEqual([
+        '广州市机电技师学院',
+        '广州市轻工技师学院',
+      ]),
+  },
+  deleteUnit: { args: { unitId: 'u1' }, check: (after) => expect(after.units).toHaveLength(0) },
+  duplicateUnit: {
+    args: { unitId: 'u1', id: 'u-copy' },
+    check(after) {
+      expect(after.units[1]?.projects).toHaveLength(14);
+      expect(formatMoney(documentAmounts(after).total)).toBe('9,583.86');
+      const ids = after.units.flatMap((unit) =>
+        unit.projects.flatMap((item) => [item.id, ...item.indicators.map((i) => i.id)]),
+      );
+      expect(new Set(ids).size).toBe(ids.length);
+    },
+  },
+  moveUnit: {
+    prepare: (sample) =>
+      applyAction(sample, 'addUnit', { id: 'u2', name: '广州市轻工技师学院' }).document,
+    args: { unitId: 'u2', toIndex: 0 },
+    check: (after) => expect(after.units.map((unit) => unit.id)).toEqual(['u2', 'u1']),
+  },
+  addProject: {
+    args: { unitId: 'u1', id: 'p-new', index: 0, name: '新项目' },
+    check: (after) => expect(after.units[0]?.projects[0]?.name).toBe('新项目'),
+  },
+  deleteProjects: {
+    args: { projectIds: ['p1', 'p2'] },
+    check(after) {
+      expect(after.units[0]?.projects).toHaveLength(12);
+      expect(formatMoney(documentAmounts(after).total)).toBe('3,993.93');
+    },
+  },
+  duplicateProject: {
+    args: { projectId: 'p11', id: 'p-copy' },
+    check(after) {
+      expect(after.units[0]?.projects[11]?.name).toBe(
+        '广州市机电技师学院2024年智慧校园管理系统升级改造项目（副本）',
+      );
+      expect(after.units[0]?.projects[11]?.indicators).toHaveLength(13);
+    },
+  },
+  moveProject: {
+    args: { projectId: 'p14', toUnitId: 'u1', toIndex: 0 },
+    check: (after) => expect(after.units[0]?.projects[0]?.id).toBe('p14'),
+  },
+  addIndicator: {
+    args: {
+      projectId: 'p11',
+      id: 'i-new',
+      init: { level1: '满意度指标', level2: '服务对象满意度指标', name: '师生满意度' },
+    },
+    check(after) {
+      expect(project(after, 'p11')?.indicators.at(-1)?.name).toBe('师生满意度');
+      // The seed's missing 满意度 indicator (R2) is resolved.
+      expect(project(after, 'p11')?.indicators.some((i) => i.level1 === '满意度指标')).toBe(true);
+    },
+  },
+  deleteIndicators: {
+    args: { projectId: 'p1', indicatorIds: ['i1', 'i3'] },
+    check: (after) =>
+      expect(project(after, 'p1')?.indicators.map((i) => i.id)).toEqual(['i2', 'i4', 'i5']),
+  },
+  duplicateIndicator: {
+    args: { projectId: 'p1', indicatorId: 'i2', id: 'i-copy' },
+    check: (after) =>
+      expect(project(after, 'p1')?.indicators.map((i) => i.id)).toEqual([
+        'i1',
+        'i2',
+        'i-copy',
+        'i3',
+        'i4',
+        'i5',
+      ]),
+  },
+  moveIndicator: {
+    args: { projectId: 'p1', indicatorId: 'i5', toIndex: 0 },
+    check: (after) => expect(project(after, 'p1')?.indicators[0]?.id).toBe('i5'),
+  },
+  pasteGrid: {
+    args: {
+      anchor: { kind: 'project', projectId: 'p14' },
+      column: 'name',
+      block: [
+        ['高层次人才补贴', '', '50', '', '', '引进高层次人才。'],
+        ['新增实训室建设项目', '', '1,200.5', '0', '30', '建成实训室。'],
+      ],
+      newIds: ['p-pasted'],
+    },
+    check(after) {
+      const names = after.units[0]!.projects.map((item) => item.name);
+      expect(names.slice(12)).toEqual([
+        '广州市机电技师学院高层次人才安家补贴及租购房补贴',
+        '高层次人才补贴',
+        '新增实训室建设项目',
+      ]);
+      expect(after.units[0]!.projects[14]?.id).toBe('p-pasted');
+      expect(formatMoney(documentAmounts(after).total)).toBe('6,003.18');
+    },
+  },
+  pasteIndicators: {
+    args: {
+      projectId: 'p11',
+      field: 'level1',
+      block: [['满意度指标', '服务对象满意度', '师生满意度', '≥90%', '≥90%']],
+      newIds: ['i-pasted'],
+    },
+    check(after) {
+      const indicator = project(after, 'p11')!.indicators.at(-1)!;
+      expect([indicator.level2, renderValue(indicator.annual)]).toEqual([
+        '服务对象满意度指标',
+        '≥90%',
+      ]);
+    },
+  },
+  replaceText: {
+    args: { query: '市机电技师学院', replacement: '市机电技师学院（新校区）' },
+    check(after) {
+      expect(after.units[0]?.projects[0]?.name).toBe(
+        '市机电技师学院（新校区）安保和物业管理服务经费',
+      );
+    },
+  },
+  applyFix: {
+    // V9-style fix as the checks offer it: a word sign becomes ≥ (here on 校园维稳处理率).
+    args: {
+      fix: {
+        id: 'fix-i1',
+        label: '改为「≥100%」',
+        kind: 'set-value',
+        target: { unitId: 'u1', projectId: 'p1', indicatorId: 'i1' },
+        fields: ['period', 'annual'],
+        from: { sign: '定性', value: '校园维稳处理率100%', unit: '' },
+        to: { sign: '≥', value: '100', unit: '%' },
+      },
+    },
+    check(after) {
+      expect(renderValue(project(after, 'p1')!.indicators[0]!.annual)).toBe('≥100%');
+    },
+  },
+};
+
+describe('document actions: apply, replay patches, reverse patches', () => {
+  for (const id of Object.keys(DOCUMENT_ACTIONS) as DocumentActionId[]) {
+    it(`${id} (${DOCUMENT_ACTIONS[id].label}) round-trips`, () => {
+      const testCase = CASES[id] as (typeof CASES)['moveUnit'] & { args: never };
+      const start = testCase.prepare ? testCase.prepare(SAMPLE) : SAMPLE;
+      const before = structuredClone(start);
+      const result = applyAction(before, id, testCase.args);
+      expect(result.patches.length).toBeGreaterThan(0);
+      expect(before).toEqual(start);
+      testCase.check(result.document);
+      expect(() => documentSchema.parse(result.document)).not.toThrow();
+      expect(replay(before, result.patches)).toEqual(result.document);
+      expect(replay(result.document, result.inversePatches)).toEqual(before);
+    });
+  }
+});
+
+describe('fixes from the checks', () => {
+  it('replace only the fixed project, so undo stays small', () => {
+    const result = applyAction(SAMPLE, 'applyFix', CASES.applyFix.args);
+    expect(result.label).toBe('改为「≥100%」');
+    expect(result.patches.map((patch) => patch.path.slice(0, 4))).toEqual([
+      ['units', 0, 'projects', 0],
+    ]);
+    expect(result.document.units[0]!.projects[1]).toBe(SAMPLE.units[0]!.projects[1]);
+  });
+});
+
+describe('refusals leave the document as it was', () => {
+  it('a money cell that is not an amount refuses with a Chinese reason', () => {
+    expect(() =>
+      applyAction(SAMPLE, 'setCells', {
+        cells: [{ row: { kind: 'project', projectId: 'p1' }, column: 'fiscal', text: '六百' }],
+      }),
+    ).toThrow(EditError);
+  });
+
+  it('a paste with one bad cell says where and changes nothing', () => {
+    expect(() =>
+      applyAction(SAMPLE, 'pasteGrid', {
+        anchor: { kind: 'project', projectId: 'p1' },
+        column: 'fiscal',
+        block: [['100'], ['abc']],
+        newIds: [],
+      }),
+    ).toThrow('粘贴内容第 2 行「财政拨款」');
+  });
+
+  it('the 总计 column is derived and cannot be typed', () => {
+    expect(() =>
+      applyAction(SAMPLE, 'setCells', {
+        cells: [{ row: { kind: 'project', projectId: 'p1' }, column: 'total', text: '1' }],
+      }),
+    ).toThrow('总计由财政拨款');
+  });
+
+  it('元 → 万元 refuses when amounts would lose digits', () => {
+    const inYuan = applyAction(SAMPLE, 'setDocumentProperties', { moneyUnit: '元' }).document;
+    const edited = applyAction(inYuan, 'setCells', {
+      cells: [{ row: { kind: 'project', projectId: 'p1' }, column: 'fiscal', text: '1.23' }],
+    }).document;
+    expect(() => applyAction(edited, 'setDocumentProperties', { moneyUnit: '万元' })).toThrow(
+      '无法无损换算',
+    );
+  });
+
+  it('changing 一级 clears a 二级 that does not belong to it (R4)', () => {
+    const after = applyAction(SAMPLE, 'setIndicatorText', {
+      projectId: 'p1',
+      indicatorId: 'i1',
+      field: 'level1',
+      text: '满意度指标',
+    }).document;
+    expect(project(after, 'p1')?.indicators[0]).toMatchObject({ level1: '满意度指标', level2: '' });
+  });
+});

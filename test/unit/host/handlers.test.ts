@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../electron/host/handlers';
+import { SAMPLE_FILE } from '../../../electron/host/sample';
+import { seedText } from '../export/helpers';
+import { MAX_PASTED_CHARS, type Failure } from '../../../shared/ipc';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+/** Host handlers over a temp disk; pass `disk` again to simulate the next start of the program. */
+async function host(existingDisk?: string) {
+  const disk = existingDisk ?? (await mkdtemp(join(tmpdir(), 'jixiao-host-')));
+  const answers = {
+    save: [] as string[],
+    export: [] as string[],
+    unsaved: [] as Array<'save' | 'discard' | 'cancel'>,
+  };
+  let closed = 0;
+  const handlers = createHandlers({
+    dialogs: {
+      chooseOpenPath: async () => null,
+      chooseSavePath: async () => answers.save.shift() ?? null,
+      chooseExportPath: async () => answers.export.shift() ?? null,
+      confirmUnsaved: async () => answers.unsaved.shift() ?? 'cancel',
+    },
+    clock: { now: () => new Date('2026-11-23T10:00:00Z') },
+    config: {
+      appName: 'x',
+      version: '1',
+      platform: 'linux',
+      userDataDir: join(disk, 'userData'),
+      samplePath: join(ROOT, SAMPLE_FILE),
+    },
+    window: { close: () => (closed += 1) },
+  });
+  return { handlers, disk, answers, closed: () => closed };
+}
+
+function ok<T extends { ok: boolean }>(result: T): Exclude<T, Failure> {
+  if (!result.ok) throw new Error((result as unknown as Failure).message);
+  return result as Exclude<T, Failure>;
+}
+
+describe('recovery of unsaved work', () => {
+  it('keeps an autosaved copy that a later start can restore, and drops it once saved', async () => {
+    const { handlers, disk } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    const edited = { ...sample.document, department: '已修改的部门' };
+    ok(await handlers.writeRecovery({ documentId: sample.documentId, document: edited }));
+
+    // A new start of the program (same userData) lists and restores it.
+    const next = await host(disk);
+    const restarted = next.handlers;
+    const listed = ok(await restarted.listRecovery(undefined));
+    expect(listed.entries).toHaveLength(1);
+    expect(listed.entries[0]).toMatchObject({ projects: 14, savedAt: '2026-11-23T10:00:00.000Z' });
+    const restored = ok(await restarted.restoreRecovery({ recoveryId: listed.entries[0]!.id }));
+    expect(restored.restored).toBe(true);
+    expect(restored.document.department).toBe('已修改的部门');
+    // It came from the sample, so Save asks for a new file.
+    expect(restored.untitled).toBe(true);
+    next.answers.save.push(join(disk, '恢复的表'));
+    ok(
+      await restarted.saveDocument({
+        documentId: restored.documentId,
+        document: restored.document,
+      }),
+    );
+    expect(ok(await restarted.listRecovery(undefined)).entries).toEqual([]);
+    expect(JSON.parse(await readFile(join(disk, '恢复的表.jixiao.json'), 'utf8')).department).toBe(
+      '已修改的部门',
+    );
+  });
+
+  it('discards on request and on closing the document', async () => {
+    const { handlers, disk } = await host();
+    const first = ok(await handlers.newDocument(undefined));
+    const second = ok(await handlers.newDocument(undefined));
+    ok(await handlers.writeRecovery({ documentId: first.documentId, document: first.document }));
+    ok(await handlers.writeRecovery({ documentId: second.documentId, document: second.document }));
+    ok(await handlers.closeDocument({ documentId: first.documentId }));
+    const [entry] = ok(await handlers.listRecovery(undefined)).entries;
+    expect(entry?.id).toBe(second.documentId);
+    ok(await handlers.discardRecovery({ recoveryId: second.documentId }));
+    expect(await readdir(join(disk, 'userData/recovery'))).toEqual([]);
+  });
+
+  it('refuses recovery for a document the host does not know', async () => {
+    const { handlers } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    expect(
+      await handlers.writeRecovery({ documentId: 'unknown', document: sample.document }),
+    ).toMatchObject({ ok: false, code: 'not-found' });
+  });
+});
+
+describe('export, unsaved-changes question and closing', () => {
+  it('writes the export where the dialog says and reports its size', async () => {
+    const { handlers, disk, answers } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    answers.export.push(join(disk, 'out.xlsx'));
+    const result = ok(
+      await handlers.exportDocument({
+        documentId: sample.documentId,
+        document: sample.document,
+        options: { format: 'xlsx', layout: 'disclosure' },
+      }),
+    );
+    expect(result.fileName).toBe('out.xlsx');
+    expect((await readFile(join(disk, 'out.xlsx'))).byteLength).toBe(result.bytes);
+    expect(
+      await handlers.exportDocument({
+        documentId: sample.documentId,
+        document: sample.document,
+        options: { format: 'docx', layout: 'form' },
+      }),
+    ).toMatchObject({ ok: false, code: 'cancelled' });
+  });
+
+  it('passes the 保存 / 不保存 / 取消 answer through and closes the window on request', async () => {
+    const { handlers, answers, closed } = await host();
+    answers.unsaved.push('discard');
+    expect(ok(await handlers.confirmUnsaved({ fileName: 'a.jixiao.json' })).choice).toBe('discard');
+    expect(ok(await handlers.confirmUnsaved({ fileName: 'a.jixiao.json' })).choice).toBe('cancel');
+    ok(await handlers.closeWindow(undefined));
+    expect(closed()).toBe(1);
+  });
+
+  it('never writes over the shipped sample', async () => {
+    const { handlers, answers } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    answers.save.push(join(ROOT, SAMPLE_FILE));
+    expect(
+      await handlers.saveDocument({ documentId: sample.documentId, document: sample.document }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
+
+describe('提交前检查 report export', () => {
+  it('writes the report of the sample as Chinese text with a BOM', async () => {
+    const { handlers, disk, answers } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    answers.export.push(join(disk, '检查报告.txt'));
+    const result = ok(
+      await handlers.exportCheckReport({
+        documentId: sample.documentId,
+        document: sample.document,
+      }),
+    );
+    const text = await readFile(join(disk, '检查报告.txt'), 'utf8');
+    expect(
+      text.startsWith('\uFEFF提交前检查：项目支出绩效目标表（含转移支付项目）（2025年）'),
+    ).toBe(true);
+    expect(text).toContain('错误 0 项');
+    expect(text).toContain('「广州市机电技师学院2024年智慧校园管理系统升级改造项目」');
+    expect(result.bytes).toBeGreaterThan(1000);
+  });
+});
+
+describe('importing pasted text', () => {
+  const seed = seedText();
+  const cellLines = readFileSync(join(ROOT, 'test/fixtures/seed-cell-lines.txt'), 'utf8');
+
+  it('opens the seed pasted as tab-separated text, or with one cell per line, with its report', async () => {
+    const { handlers } = await host();
+    for (const text of [seed, cellLines]) {
+      const opened = ok(await handlers.importText({ text }));
+      const projects = opened.document.units.flatMap((unit) => unit.projects);
+      expect(projects).toHaveLength(14);
+      expect(projects.flatMap((project) => project.indicators)).toHaveLength(89);
+      expect(opened.fileName).toBe('粘贴的表格.jixiao.json');
+      expect(opened.importReport?.entries.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('explains in Chinese what is wrong with empty, unreadable or overlong text', async () => {
+    const { handlers } = await host();
+    const empty = await handlers.importText({ text: ' \n\t ' });
+    expect(empty).toMatchObject({ ok: false, code: 'invalid-document' });
+    expect((empty as Failure).message).toContain('没有粘贴任何文字');
+    const prose = await handlers.importText({ text: '这是一段普通的说明文字，\n不是表格。' });
+    expect(prose).toMatchObject({ ok: false, code: 'invalid-document' });
+    expect((prose as Failure).message).toMatch(/表头|表格/);
+    const long = await handlers.importText({ text: 'x'.repeat(MAX_PASTED_CHARS + 1) });
+    expect(long).toMatchObject({ ok: false, code: 'invalid-document' });
+    expect((long as Failure).message).toContain('太长');
+  });
+});

@@ -1,0 +1,241 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFromFile } from '../../../electron/host/importFile';
+import { importProjectForms, importTextTable, tableFromTexts } from '../../../shared/import';
+import {
+  renderValue,
+  withSequentialIds,
+  type Indicator,
+  type JixiaoDocument,
+} from '../../../shared/model';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures');
+
+type Row = [
+  level1: string,
+  level2: string,
+  name: string,
+  period: string,
+  annual: string,
+  note?: string,
+];
+
+function rows(indicators: readonly Indicator[]): Row[] {
+  return indicators.map((indicator) => {
+    const row: Row = [
+      indicator.level1,
+      indicator.level2,
+      indicator.name,
+      renderValue(indicator.period),
+      renderValue(indicator.annual),
+    ];
+    if (indicator.note !== undefined) row.push(indicator.note);
+    return row;
+  });
+}
+
+function only(document: JixiaoDocument, index = 0) {
+  const projects = document.units.flatMap((unit) => unit.projects);
+  const project = projects[index];
+  if (!project) throw new Error('no project');
+  return project;
+}
+
+describe('national 中期 + 年度 form (LibreOffice .docx and .xlsx)', () => {
+  it.each(['form-national-midterm.docx', 'form-national-midterm.xlsx'])('%s', async (file) => {
+    const { document, report } = await importFromFile(join(FIXTURES, file));
+    expect(document).toMatchObject({
+      department: '广州市人力资源和社会保障局',
+      fiscalYear: 2025,
+      moneyUnit: '万元',
+      frameworkId: 'gz-2025',
+    });
+    expect(document.units.map((unit) => unit.name)).toEqual(['广州市机电技师学院']);
+    const project = only(document);
+    expect(project).toMatchObject({
+      name: '市机电技师学院技能竞赛设备设施购置项目',
+      supervisor: '广州市人力资源和社会保障局[301001]',
+      attribute: '延续',
+      periodStart: 2025,
+      periodEnd: 2026,
+      money: { fiscal: 77000, specialAccount: 0, other: 0 },
+      periodMoney: { total: 154000, fiscal: 154000, other: 0 },
+      goals: {
+        period:
+          '对接世赛标准，两年内完成智能控制类技能竞赛集训设备购置，建成2间竞赛实训室，培养竞赛选手200人次。',
+        annual: '2025年完成首批89台套设备购置与验收，新增实训工位137个，培养竞赛选手100人次。',
+      },
+      raw: [],
+    });
+    expect(rows(project.indicators)).toEqual([
+      ['产出指标', '数量指标', '新增设备数量', '89台套', '89台套'],
+      ['产出指标', '数量指标', '新增实训工位数', '137个', '137个'],
+      ['产出指标', '数量指标', '培养竞赛选手', '≧200人次', '≧100人次'],
+      ['产出指标', '质量指标', '设备验收合格率', '100%', '100%'],
+      ['产出指标', '成本指标', '设备购置成本', '≤1540万元', '≤770万元'],
+      ['效益指标', '社会效益指标', '参与行业交流学习活动', '4次', '2次'],
+      ['效益指标', '社会效益指标', '重大安全事故发生数量', '0', '0'],
+      ['满意度指标', '服务对象满意度指标', '参训学生满意度', '≥90%', '≥90%'],
+    ]);
+    // ≧ is read as ≥ with the original kept.
+    expect(project.indicators[2]?.period).toMatchObject({ sign: '≥', value: '200', unit: '人次' });
+    const messages = report.entries.map((entry) => entry.message);
+    expect(messages).toContain('跳过 1 个没有三级指标和指标值的空白占位行。');
+    expect(messages).toContain(
+      '指标「参训学生满意度」的二级指标「社会公众或服务对象满意度指标」写在「效益指标」下，按指标体系归入「满意度指标」。',
+    );
+    expect(messages).toContain('金额「770万」按 770.00 万元读取。');
+    expect(messages).toContain('金额「1540万元」按 1,540.00 万元读取。');
+  });
+
+  it('maps 成本指标 under 产出 to the 2021 framework’s first-level 成本指标', async () => {
+    const { document, report } = await importFromFile(
+      join(FIXTURES, 'form-national-midterm.xlsx'),
+      {
+        frameworkId: 'central-2021',
+      },
+    );
+    const cost = only(document).indicators.find((indicator) => indicator.name === '设备购置成本');
+    expect([cost?.level1, cost?.level2]).toEqual(['成本指标', '经济成本指标']);
+    expect(report.entries.some((entry) => entry.message.includes('在指标体系中是一级指标'))).toBe(
+      true,
+    );
+  });
+});
+
+describe('provincial annual-only form in 元 with 指标值说明, two projects', () => {
+  it.each(['form-annual-yuan.docx', 'form-annual-yuan.xlsx'])('%s', async (file) => {
+    const { document, report } = await importFromFile(join(FIXTURES, file));
+    expect(document.moneyUnit).toBe('万元');
+    expect(document.fiscalYear).toBe(2025);
+    expect(document.units).toHaveLength(1);
+    const grants = only(document, 0);
+    expect(grants).toMatchObject({
+      name: '市机电技师学院国家助学金补助资金项目',
+      attribute: '延续',
+      money: { fiscal: 5973, specialAccount: 0, other: 0, carryover: 0 },
+      goals: {
+        annual: '按政策足额发放国家助学金，资助家庭经济困难学生371人，资助对象认定准确率100%。',
+      },
+    });
+    expect(grants.periodMoney ?? null).toBeNull();
+    expect(rows(grants.indicators)).toEqual([
+      ['产出指标', '数量指标', '学生受助人数量', '371人', '371人', '按在籍在校学生名单核定'],
+      ['产出指标', '质量指标', '助学金工作对象认定准确率', '100%', '100%'],
+      ['产出指标', '质量指标', '学生申报资格零差错', '0', '0'],
+      ['效益指标', '社会效益指标', '国家资助政策宣传普及率', '100%', '100%'],
+      ['满意度指标', '服务对象满意度指标', '服务对象满意度', '≥95%', '≥95%', '抽样问卷调查'],
+    ]);
+    const fees = only(document, 1);
+    expect(fees.name).toBe('市机电技师学院免学费财政补助项目');
+    expect(fees.money).toEqual({ fiscal: 9892, specialAccount: 0, other: 0 });
+    expect(rows(fees.indicators).map((row) => row[2])).toEqual([
+      '学生申报资格零差错',
+      '国家资助政策宣传普及率',
+      '享受免学费资助学生满意度',
+    ]);
+    const messages = report.entries.map((entry) => entry.message);
+    expect(messages).toContain(
+      '项目资金以元填写，已换算为万元：597,300.00 → 59.73；597,300.00 → 59.73。',
+    );
+    expect(messages).toContain('金额「989,200元」按 98.92 万元读取。');
+    expect(messages).toContain('金额「98.92万」按 98.92 万元读取。');
+    expect(messages.filter((message) => message.startsWith('跳过'))).toEqual([
+      '跳过 1 个没有三级指标和指标值的空白占位行。',
+    ]);
+  });
+
+  it('keeps 元 when the caller’s document is in 元', async () => {
+    const { document } = await importFromFile(join(FIXTURES, 'form-annual-yuan.xlsx'), {
+      moneyUnit: '元',
+    });
+    expect(only(document).money.fiscal).toBe(59730000);
+  });
+
+  it('switches the document to 元 when an amount cannot be written in 万元 exactly', () => {
+    const text = [
+      '项目名称\t测试项目',
+      '实施单位\t测试学校',
+      '项目资金（元）\t年度资金总额\t12,345.67',
+      '\t其中：财政拨款\t12,345.67',
+      '一级指标\t二级指标\t三级指标\t指标值',
+      '产出指标\t数量指标\t培训人数\t100人',
+    ].join('\n');
+    const { document, report } = importTextTable(text);
+    expect(document.moneyUnit).toBe('元');
+    expect(only(document).money.fiscal).toBe(1234567);
+    expect(report.entries.map((entry) => entry.message)).toContain(
+      '有金额换算成万元会超过两位小数，文档金额单位采用元。',
+    );
+  });
+});
+
+describe('长期 + 年度 value columns with 绩效标准', () => {
+  it('reads both values and the standard as the note', async () => {
+    const { document } = await importFromFile(join(FIXTURES, 'form-long-term.xlsx'));
+    const project = only(document);
+    expect(project).toMatchObject({
+      name: '2024年智慧校园管理系统升级改造项目',
+      attribute: '新增',
+      periodStart: 2024,
+      periodEnd: 2026,
+      money: { fiscal: 25000, specialAccount: 0, other: 0 },
+      goals: {
+        period: '建成统一身份认证、数据中台和移动校园，覆盖全校师生。',
+        annual: '完成统一身份认证和数据中台建设，系统用户数≥8000人。',
+      },
+    });
+    expect(rows(project.indicators)).toEqual([
+      ['产出指标', '数量指标', '系统用户数', '≥10000人', '≥8000人', '按统一身份认证账号计'],
+      ['产出指标', '数量指标', '对接业务系统数量', '12个', '6个'],
+      ['产出指标', '时效指标', '项目完成及时率', '100%', '100%'],
+      ['效益指标', '社会效益指标', '师生办事线上办理率', '≥90%', '≥60%'],
+      [
+        '效益指标',
+        '可持续影响指标',
+        '系统安全稳定运行',
+        '硬件设备可以正常使用；软件可以安全、稳定运行',
+        '硬件设备可以正常使用；软件可以安全、稳定运行',
+      ],
+    ]);
+  });
+});
+
+describe('forms pasted as text', () => {
+  it('fills 一级/二级 down when they appear only on the first row of their group', () => {
+    const text = [
+      '2026年度项目支出绩效目标表',
+      '项目名称\t实训室建设',
+      '主管部门\t某局\t实施单位\t某学校',
+      '年度目标\t建成实训室',
+      '一级指标\t二级指标\t三级指标\t指标值',
+      '产出指标\t数量指标\t实训室数量\t2间',
+      '\t\t工位数\t40个',
+      '\t质量指标\t验收合格率\t100%',
+      '效益指标\t社会效益指标\t\t',
+    ].join('\n');
+    const { document } = importTextTable(text);
+    expect(document.fiscalYear).toBe(2026);
+    expect(document.department).toBe('某局');
+    expect(rows(only(document).indicators)).toEqual([
+      ['产出指标', '数量指标', '实训室数量', '2间', '2间'],
+      ['产出指标', '数量指标', '工位数', '40个', '40个'],
+      ['产出指标', '质量指标', '验收合格率', '100%', '100%'],
+    ]);
+  });
+
+  it('keeps what it cannot place as raw text with its cell', () => {
+    const table = tableFromTexts('文本', [
+      { line: 1, cells: ['项目名称', '甲项目'] },
+      { line: 2, cells: ['备忘', '请于月底前报送'] },
+      { line: 3, cells: ['一级指标', '二级指标', '三级指标', '指标值'] },
+      { line: 4, cells: ['产出指标', '数量指标', '培训人数', '100人'] },
+    ]);
+    const { document, report } = importProjectForms([table]);
+    expect(withSequentialIds(document).units[0]?.projects[0]?.raw).toEqual([
+      { text: '备忘', reason: '表中无法归类的单元格', source: { line: 2, column: 1 } },
+      { text: '请于月底前报送', reason: '表中无法归类的单元格', source: { line: 2, column: 2 } },
+    ]);
+    expect(report.entries.filter((entry) => entry.kind === 'raw')).toHaveLength(2);
+  });
+});

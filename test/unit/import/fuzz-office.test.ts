@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ITERATIONS,
+  SEED,
+  corruptEntry,
+  flip,
+  fuzzFixture,
+  fuzzThroughWorker,
+  fuzzZipPackage,
+  sector,
+  truncate,
+} from './fuzz-helpers';
+
+describe(`fuzz .xlsx and .xls: ${ITERATIONS} mutated inputs each (seed ${SEED})`, () => {
+  it('xlsx: byte flips, truncation, damaged zip entries', async () => {
+    await fuzzZipPackage('form-national-midterm.xlsx', 'x.xlsx');
+  });
+
+  it('xls: byte flips, truncation, overwritten sectors', async () => {
+    const outcome = await fuzzFixture('seed-libreoffice.xls', 'x.xls', [flip, truncate, sector], {
+      office: true,
+    });
+    expect(outcome.refused).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['form-national-midterm.xlsx', 'x.xlsx', [flip, truncate, corruptEntry]],
+    ['seed-libreoffice.xls', 'x.xls', [flip, truncate, sector]],
+  ] as const)('%s through importFromFile and a fresh worker each', async (file, name, mutators) => {
+    await fuzzThroughWorker(file, name, mutators);
+  });
+});

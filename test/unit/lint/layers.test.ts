@@ -1,0 +1,98 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: new URL('../../..', import.meta.url).pathname });
+
+async function restricted(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath });
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'no-restricted-imports')
+    .map((message) => message.message);
+}
+
+describe('layer rules (npm run check fails on these)', () => {
+  it.each([
+    ["import { readFile } from 'node:fs';", 'node:fs'],
+    ["import { readFile } from 'fs';", 'fs'],
+    ["import { app } from 'electron';", 'electron'],
+    ["import { useState } from 'react';", 'react'],
+    ["import { createHandlers } from '../../../electron/host/handlers';", 'host code'],
+    ["import { App } from '../../../renderer/src/App';", 'renderer code'],
+  ])('shared/ may not import %s (%s)', async (line) => {
+    expect(
+      await restricted('shared/model/fixture.ts', `${line}\nexport const used = 1;\n`),
+    ).not.toEqual([]);
+  });
+
+  it('shared/ may import zod and its own modules', async () => {
+    expect(
+      await restricted(
+        'shared/model/fixture.ts',
+        "import { z } from 'zod';\nimport { sumMoney } from './money';\nexport const a = [z, sumMoney];\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('host and cli may not import electron; main may', async () => {
+    expect(
+      await restricted(
+        'electron/host/fixture.ts',
+        "import { app } from 'electron';\nexport const a = app;\n",
+      ),
+    ).not.toEqual([]);
+    expect(
+      await restricted(
+        'electron/cli/fixture.ts',
+        "import { dialog } from 'electron';\nexport const a = dialog;\n",
+      ),
+    ).not.toEqual([]);
+    expect(
+      await restricted(
+        'electron/main/fixture.ts',
+        "import { app } from 'electron';\nexport const a = app;\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('the renderer reaches the host only through window.jixiao', async () => {
+    expect(
+      await restricted(
+        'renderer/src/fixture.ts',
+        "import { readFile } from 'node:fs';\nexport const a = readFile;\n",
+      ),
+    ).not.toEqual([]);
+    expect(
+      await restricted(
+        'renderer/src/fixture.ts',
+        "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n",
+      ),
+    ).not.toEqual([]);
+    expect(
+      await restricted(
+        'renderer/src/fixture.ts',
+        "import { dispatch } from '../../../electron/host/dispatch';\nexport const a = dispatch;\n",
+      ),
+    ).not.toEqual([]);
+  });
+
+  it('the preload imports only electron and the channel list', async () => {
+    expect(
+      await restricted(
+        'electron/preload/fixture.ts',
+        "import { INVOKE_CHANNELS } from '../../../shared/ipc/channels';\nexport const a = INVOKE_CHANNELS;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await restricted(
+        'electron/preload/fixture.ts',
+        "import { argumentSchemas } from '../../../shared/ipc/contract';\nexport const a = argumentSchemas;\n",
+      ),
+    ).not.toEqual([]);
+    expect(
+      await restricted(
+        'electron/preload/fixture.ts',
+        "import { readFile } from 'node:fs';\nexport const a = readFile;\n",
+      ),
+    ).not.toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { INVOKE_CHANNELS } from '../../../shared/ipc/channels';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const PRELOAD = join(ROOT, 'out/preload/index.cjs');
+
+describe('built preload (npm test builds first)', () => {
+  it('is one CommonJS file that requires nothing but electron', () => {
+    expect(existsSync(PRELOAD), 'run npm run build first').toBe(true);
+    const code = readFileSync(PRELOAD, 'utf8');
+    const required = [...code.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map(
+      (match) => match[1],
+    );
+    expect(required.length).toBeGreaterThan(0);
+    expect(new Set(required)).toEqual(new Set(['electron']));
+    expect(code).not.toMatch(/^\s*import\s/m);
+    expect(code).not.toMatch(/\bexport\s+(const|function|default|\{)/);
+  });
+
+  it('exposes exactly the channel list as named functions on window.jixiao', async () => {
+    const code = readFileSync(PRELOAD, 'utf8');
+    const exposed: Record<string, Record<string, (...args: unknown[]) => unknown>> = {};
+    const invoked: Array<[string, unknown]> = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, value: never) => (exposed[key] = value) },
+      ipcRenderer: {
+        invoke: async (channel: string, argument: unknown) => invoked.push([channel, argument]),
+        on: () => undefined,
+        removeListener: () => undefined,
+      },
+    };
+    const module = { exports: {} };
+    runInNewContext(code, {
+      require: (name: string) => {
+        if (name !== 'electron') throw new Error(`unexpected require ${name}`);
+        return electron;
+      },
+      module,
+      exports: module.exports,
+    });
+    const api = exposed.jixiao;
+    expect(api).toBeDefined();
+    expect(Object.keys(api ?? {}).sort()).toEqual(
+      [...Object.keys(INVOKE_CHANNELS), 'onMenuCommand', 'onCloseRequested'].sort(),
+    );
+    await api?.openRecent?.({ recentId: 'abc' });
+    expect(invoked).toEqual([[INVOKE_CHANNELS.openRecent, { recentId: 'abc' }]]);
+    expect(Object.isFrozen(api)).toBe(true);
+  });
+});

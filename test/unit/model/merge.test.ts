@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  SCHEMA_VERSION,
+  documentSettingsSchema,
+  mergeDocuments,
+  type JixiaoDocument,
+  type Project,
+} from '../../../shared/model';
+
+function project(id: string, name: string, fiscal: number): Project {
+  return {
+    id,
+    name,
+    money: { fiscal, specialAccount: 0, other: 0 },
+    goals: { annual: `${name}目标` },
+    indicators: [],
+    raw: [],
+  };
+}
+
+function document(moneyUnit: '万元' | '元', units: Array<[string, Project[]]>): JixiaoDocument {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    title: '项目支出绩效目标表',
+    department: '某局',
+    fiscalYear: 2026,
+    moneyUnit,
+    frameworkId: 'gz-2025',
+    settings: documentSettingsSchema.parse({}),
+    units: units.map(([name, projects], index) => ({ id: `u${index}`, name, projects })),
+  };
+}
+
+const target = document('万元', [
+  ['甲学院', [project('p1', '实训设备购置', 10000), project('p2', '物业管理', 5000)]],
+]);
+
+describe('mergeDocuments', () => {
+  it('adds new projects to the unit of the same name and new units at the end', () => {
+    const incoming = document('万元', [
+      ['甲学院', [project('x1', '教材建设', 300)]],
+      ['乙中心', [project('x2', '培训', 100)]],
+    ]);
+    const { document: merged, duplicates } = mergeDocuments(target, incoming);
+    expect(duplicates).toEqual([]);
+    expect(merged.units.map((unit) => [unit.name, unit.projects.map((item) => item.name)])).toEqual(
+      [
+        ['甲学院', ['实训设备购置', '物业管理', '教材建设']],
+        ['乙中心', ['培训']],
+      ],
+    );
+    expect(target.units[0]?.projects).toHaveLength(2);
+  });
+
+  it('finds duplicates by name and applies keep both / replace / skip', () => {
+    const incoming = document('万元', [
+      ['甲 学院', [project('x1', '实训设备购置', 20000), project('x2', '物业管理', 7000)]],
+    ]);
+    const first = mergeDocuments(target, incoming);
+    expect(first.duplicates).toEqual([
+      { incomingProjectId: 'x1', targetProjectId: 'p1', unit: '甲学院', project: '实训设备购置' },
+      { incomingProjectId: 'x2', targetProjectId: 'p2', unit: '甲学院', project: '物业管理' },
+    ]);
+    expect(first.document.units[0]?.projects).toHaveLength(4);
+    const { document: merged } = mergeDocuments(target, incoming, {
+      resolutions: { x1: 'replace', x2: 'skip' },
+    });
+    expect(merged.units[0]?.projects.map((item) => [item.name, item.money.fiscal])).toEqual([
+      ['实训设备购置', 20000],
+      ['物业管理', 5000],
+    ]);
+  });
+
+  it('converts amounts exactly into the target unit and keeps what cannot convert', () => {
+    const incoming = document('元', [
+      ['乙中心', [project('x1', '培训', 12_340_000), project('x2', '零头', 123)]],
+    ]);
+    const { document: merged, notes } = mergeDocuments(target, incoming);
+    const projects = merged.units[1]?.projects ?? [];
+    // 123,400.00 元 = 12.34 万元
+    expect(projects[0]?.money.fiscal).toBe(1234);
+    expect(projects[1]?.money.fiscal).toBe(0);
+    expect(projects[1]?.raw[0]).toMatchObject({ text: '1.23 元' });
+    expect(notes.some((note) => note.includes('换算为万元'))).toBe(true);
+  });
+});

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importDisclosureText } from '../../../shared/import';
+import {
+  documentAmounts,
+  documentSchema,
+  rollForward,
+  type JixiaoDocument,
+} from '../../../shared/model';
+
+const SEED = join(import.meta.dirname, '../../fixtures/seed-guangzhou-2025-jidian-disclosure.txt');
+const seed: JixiaoDocument = {
+  ...importDisclosureText(readFileSync(SEED, 'utf8')).document,
+  fiscalYear: 2025,
+};
+
+describe('rollForward (复制上年)', () => {
+  it('keeps units, projects, goals and indicators, clears amounts and records the source year', () => {
+    const before = JSON.stringify(seed);
+    const { document } = rollForward(seed, { toYear: 2026, keepAmounts: false });
+    expect(JSON.stringify(seed)).toBe(before);
+    expect(documentSchema.safeParse(document).success).toBe(true);
+    expect(document.fiscalYear).toBe(2026);
+    expect(document.sourceYear).toBe(2025);
+    expect(documentAmounts(document).total).toBe(0);
+    const names = (doc: JixiaoDocument) =>
+      doc.units.flatMap((unit) =>
+        unit.projects.map((project) => [
+          project.name,
+          project.goals.annual,
+          project.indicators.map((i) => i.name),
+        ]),
+      );
+    expect(names(document)).toEqual(names(seed));
+    const ids = (doc: JixiaoDocument) =>
+      doc.units.flatMap((unit) => unit.projects.map((project) => project.id));
+    expect(ids(document).some((id) => ids(seed).includes(id))).toBe(false);
+  });
+
+  it('keeps amounts when asked', () => {
+    const { document } = rollForward(seed, { toYear: 2026, keepAmounts: true });
+    expect(documentAmounts(document).total).toBe(479193);
+  });
+
+  it('lists year numbers for review and rewrites none', () => {
+    const { document, review } = rollForward(seed, { toYear: 2026, keepAmounts: false });
+    const project = document.units[0]?.projects.find((item) => item.name.includes('2024年-2025年'));
+    expect(project?.name).toBe('广州市机电技师学院2024年-2025年校园信息化设备运维项目');
+    const forProject = review.filter((item) => item.where.projectId === project?.id);
+    expect(
+      forProject.filter((item) => item.where.field === 'project').map((item) => item.year),
+    ).toEqual([2024, 2025]);
+    expect(review.every((item) => item.text.includes(String(item.year)))).toBe(true);
+    expect(review.some((item) => item.where.field === 'goal')).toBe(true);
+    expect(review[0]?.where.label).toMatch(/^单位「广州市机电技师学院」› 项目「/u);
+  });
+
+  it('flags a project period that ended before the new year', () => {
+    const unit = seed.units[0]!;
+    const ended = {
+      ...seed,
+      units: [
+        { ...unit, projects: [{ ...unit.projects[0]!, periodStart: 2024, periodEnd: 2025 }] },
+      ],
+    };
+    const { review } = rollForward(ended, { toYear: 2026, keepAmounts: false });
+    expect(review.find((item) => item.where.field === 'projectPeriod')).toMatchObject({
+      year: 2025,
+    });
+  });
+});
