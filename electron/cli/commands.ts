@@ -1,11 +1,18 @@
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDocument, formatCheckReport, summarise } from '../../shared/rules';
-import { writeDurable } from '../host/durableFile';
-import { renderExport, type ExportFormat, type ExportLayoutKind } from '../host/exportService';
+import {
+  renderExport,
+  writeExportFile,
+  type ExportFormat,
+  type ExportLayoutKind,
+} from '../host/exportService';
 import { importFromFile } from '../host/importFile';
 
-/** Exit codes: 0 done; 1 the checks found errors (check); 2 unreadable input or bad usage. */
+/**
+ * Exit codes: 0 done; 1 the checks found errors (check); 2 anything that stopped the command
+ * (unreadable input, a file that cannot be written, bad usage), with a Chinese message.
+ */
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
 
 /** The arguments of the commands that read one file and may print JSON (check, inspect). */
@@ -21,6 +28,10 @@ export function fileAndJson(args: string[]): { file: string | undefined; json: b
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Output goes to a terminal: control and bidi characters from documents are escaped. */
+  terminal?: boolean;
+  /** Records an unexpected error's details; returns where (shown to the clerk) or undefined. */
+  log?(text: string): string | undefined;
 }
 
 /** `jixiao check <file> [--json]`: exit 0 without errors, 1 with errors. */
@@ -73,7 +84,8 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     io.stderr('jixiao：文本导出只支持公开表格式（--layout disclosure）。\n');
     return EXIT.input;
   }
-  const { document } = await importFromFile(resolve(file));
+  const source = resolve(file);
+  const { document } = await importFromFile(source);
   const bytes = await renderExport(document, { format, layout, variant: values.variant });
   const stem = basename(file)
     .replace(/\.jixiao\.json$/i, '')
@@ -81,7 +93,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const output = resolve(
     values.output ?? `${stem}${layout === 'form' ? '-分项目表' : ''}.${format}`,
   );
-  await writeDurable(output, bytes);
+  await writeExportFile(output, bytes, [source]);
   io.stdout(`已导出：${output}（${Math.ceil(bytes.byteLength / 1024)} KB）\n`);
   return EXIT.ok;
 }

@@ -1,7 +1,29 @@
+import { appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from './index';
+
+// A reader that stops early (`jixiao check big.xlsx | head`) closes the pipe: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+const LOG = join(tmpdir(), 'jixiao-cli.log');
 
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  terminal: process.stdout.isTTY === true,
+  log: (text) => {
+    try {
+      appendFileSync(LOG, `[${new Date().toISOString()}] ${text}\n`);
+      return LOG;
+    } catch {
+      return undefined;
+    }
+  },
 });
 process.exitCode = code;

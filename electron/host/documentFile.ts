@@ -1,6 +1,7 @@
 import { Low } from 'lowdb';
 import { readDocumentData, type JixiaoDocument } from '../../shared/model';
-import { DurableJsonAdapter } from './durableAdapter';
+import { DurableJsonAdapter, type Validator } from './durableAdapter';
+import { cleanInterruptedSaves } from './durableFile';
 
 /** Document file extension. */
 export const DOCUMENT_EXTENSION = '.jixiao.json';
@@ -23,31 +24,43 @@ export interface LoadedDocument {
   migratedFrom: number | null;
 }
 
+const validateDocument: Validator<LoadedDocument> = (data) => {
+  const result = readDocumentData(data);
+  return result.ok
+    ? { ok: true, value: { document: result.document, migratedFrom: result.migratedFrom } }
+    : { ok: false, message: result.message };
+};
+
 /**
  * Opens a `.jixiao.json`: parse, migrate, validate. Throws InvalidFileError with a Chinese
- * message naming what is wrong and where; the file is left untouched.
+ * message naming what is wrong and where; the file is left untouched. A document that opens
+ * also sweeps away the temp files an interrupted save of it left behind.
  */
 export async function readDocumentFile(path: string): Promise<LoadedDocument> {
-  let migratedFrom: number | null = null;
-  const adapter = new DurableJsonAdapter<JixiaoDocument | null>(path, (data) => {
-    const result = readDocumentData(data);
-    if (!result.ok) return { ok: false, message: result.message };
-    migratedFrom = result.migratedFrom;
-    return { ok: true, value: result.document };
-  });
-  const db = new Low<JixiaoDocument | null>(adapter, null);
-  await db.read();
-  if (db.data === null) throw new MissingFileError(path);
-  return { document: db.data, migratedFrom };
+  const loaded = await new DurableJsonAdapter(path, validateDocument).read();
+  if (loaded === null) throw new MissingFileError(path);
+  await cleanInterruptedSaves(path).catch(() => undefined);
+  return loaded;
 }
 
-/** Saves a document durably (temp + fsync + rename, `.bak` kept, one queue per path). */
+/**
+ * Saves a document durably (temp + fsync + rename, one queue per path). The file it replaces
+ * becomes the `.bak` only if it is a valid document; a damaged file is replaced without
+ * touching the good `.bak`.
+ */
 export async function writeDocumentFile(path: string, document: JixiaoDocument): Promise<void> {
-  const adapter = new DurableJsonAdapter<JixiaoDocument>(
+  const adapter = new DurableJsonAdapter<LoadedDocument>(
     path,
-    () => ({ ok: false, message: '' }),
-    serialiseDocument,
+    validateDocument,
+    (loaded) => serialiseDocument(loaded.document),
+    'replace',
   );
-  const db = new Low<JixiaoDocument>(adapter, document);
+  const db = new Low<LoadedDocument>(adapter, { document, migratedFrom: null });
   await db.write();
+}
+
+/** Whether `bytes` are a document of ours (valid or not, by its shape), for refusing to export over one. */
+export function looksLikeDocument(bytes: Uint8Array): boolean {
+  const head = new TextDecoder().decode(bytes.subarray(0, 200)).replace(/^\uFEFF/, '');
+  return /^\s*\{\s*"schemaVersion"\s*:/.test(head);
 }

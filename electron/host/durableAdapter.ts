@@ -18,19 +18,55 @@ export type Validator<T> = (
   data: unknown,
 ) => { ok: true; value: T } | { ok: false; message: string };
 
+/** A Chinese message for text that is not JSON, with the place (the engine's text is dropped). */
+function notJson(error: unknown): string {
+  const position = /position (\d+)/.exec((error as Error).message)?.[1];
+  const where = position ? `（第 ${Number(position) + 1} 个字符附近）` : '';
+  return `文件不是有效的 JSON${where}，可能只保存了一半或被其他程序改动过。`;
+}
+
+/** Parses and validates a file's text; throws InvalidFileError with a Chinese message. */
+export function parseChecked<T>(text: string, validate: Validator<T>, path: string): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InvalidFileError(notJson(error), path);
+  }
+  const checked = validate(data);
+  if (!checked.ok) throw new InvalidFileError(checked.message, path);
+  return checked.value;
+}
+
+/** Whether bytes on disk are a valid file for `validate`. */
+export function isValidFile<T>(bytes: Uint8Array, validate: Validator<T>): boolean {
+  try {
+    parseChecked(new TextDecoder().decode(bytes), validate, '');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * lowdb adapter that validates (and migrates) on read and writes durably. A file that fails
- * validation raises InvalidFileError and is never written over by this adapter: `write` refuses
- * to replace a file whose last read failed.
+ * What a write does with a file on disk that does not validate: `refuse` leaves it untouched
+ * (settings: a damaged file is kept for inspection); `replace` writes the new content but keeps
+ * the old `.bak` (documents: the clerk's save wins, and a damaged file never becomes the backup).
+ */
+export type InvalidExistingPolicy = 'refuse' | 'replace';
+
+/**
+ * lowdb adapter that validates (and migrates) on read and writes durably. The guard is checked
+ * on disk at every write, not remembered in this object: a `.bak` is only ever made from a file
+ * that validates, and with `refuse` an invalid file is never written over.
  */
 export class DurableJsonAdapter<T> implements Adapter<T> {
-  private readFailed = false;
-
   constructor(
     readonly path: string,
     private readonly validate: Validator<T>,
     private readonly serialise: (data: T) => string = (data) =>
       `${JSON.stringify(data, null, 2)}\n`,
+    private readonly onInvalidExisting: InvalidExistingPolicy = 'refuse',
   ) {}
 
   async read(): Promise<T | null> {
@@ -41,26 +77,18 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    let data: unknown;
-    try {
-      data = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      this.readFailed = true;
-      throw new InvalidFileError(`文件不是有效的 JSON：${(error as Error).message}`, this.path);
-    }
-    const checked = this.validate(data);
-    if (!checked.ok) {
-      this.readFailed = true;
-      throw new InvalidFileError(checked.message, this.path);
-    }
-    this.readFailed = false;
-    return checked.value;
+    return parseChecked(text, this.validate, this.path);
   }
 
   async write(data: T): Promise<void> {
-    if (this.readFailed) {
-      throw new InvalidFileError('该文件读取时未通过校验，为保护原文件不予覆盖。', this.path);
-    }
-    await writeDurable(this.path, this.serialise(data));
+    await writeDurable(this.path, this.serialise(data), {
+      existing: (bytes) =>
+        isValidFile(bytes, this.validate)
+          ? 'backup'
+          : this.onInvalidExisting === 'refuse'
+            ? 'refuse'
+            : 'no-backup',
+      refusal: '该文件未通过校验，为保护原文件不予覆盖。',
+    });
   }
 }

@@ -1,0 +1,204 @@
+import { execFileSync } from 'node:child_process';
+import {
+  chmod,
+  link,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readDocumentFile, writeDocumentFile } from '../../../electron/host/documentFile';
+import { backupPath, WriteFileError, writeDurable } from '../../../electron/host/durableFile';
+import { documentSettingsSchema, SCHEMA_VERSION, type JixiaoDocument } from '../../../shared/model';
+
+function version(title: string): JixiaoDocument {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    title,
+    department: '广州市人力资源和社会保障局',
+    fiscalYear: 2025,
+    moneyUnit: '万元',
+    frameworkId: 'gz-2025',
+    settings: documentSettingsSchema.parse({}),
+    units: [
+      {
+        id: 'u1',
+        name: '广州市机电技师学院',
+        projects: [
+          {
+            id: 'p1',
+            name: '市机电技师学院安保和物业管理服务经费',
+            money: { fiscal: 63800, specialAccount: 0, other: 0 },
+            goals: { annual: '按时完成物业管理与校园安保服务项目的政府采购工作' },
+            indicators: [],
+            raw: [],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+const folder = () => mkdtemp(join(tmpdir(), 'jixiao-safety-'));
+const titleOf = async (path: string) =>
+  (JSON.parse(await readFile(path, 'utf8')) as JixiaoDocument).title;
+
+describe('saving respects what is on disk', () => {
+  it('saves through a symlink to its target and keeps the link', async () => {
+    const dir = await folder();
+    const target = join(dir, 'real.jixiao.json');
+    const linkPath = join(dir, 'link.jixiao.json');
+    await writeDocumentFile(target, version('第一版'));
+    await symlink(target, linkPath);
+    await writeDocumentFile(linkPath, version('第二版'));
+    expect((await lstat(linkPath)).isSymbolicLink()).toBe(true);
+    expect(await titleOf(target)).toBe('第二版');
+    expect(await titleOf(backupPath(target))).toBe('第一版');
+    expect((await readdir(dir)).sort()).toEqual([
+      'link.jixiao.json',
+      'real.jixiao.json',
+      'real.jixiao.json.bak',
+    ]);
+  });
+
+  it('keeps the file mode (0600 stays 0600)', async () => {
+    const dir = await folder();
+    const path = join(dir, 'private.jixiao.json');
+    await writeDocumentFile(path, version('第一版'));
+    await chmod(path, 0o600);
+    await writeDocumentFile(path, version('第二版'));
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect(await titleOf(path)).toBe('第二版');
+  });
+
+  it('refuses a read-only file with a Chinese message and leaves it as it was', async () => {
+    const dir = await folder();
+    const path = join(dir, 'locked.jixiao.json');
+    await writeDocumentFile(path, version('只读版'));
+    await chmod(path, 0o444);
+    const error = await writeDocumentFile(path, version('新版')).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WriteFileError);
+    expect((error as Error).message).toMatch(/只读/);
+    expect((error as Error).message).toContain(path);
+    expect(await titleOf(path)).toBe('只读版');
+    expect((await stat(path)).mode & 0o777).toBe(0o444);
+  });
+
+  it('never turns a damaged file into the .bak: the good backup survives the next save', async () => {
+    const dir = await folder();
+    const path = join(dir, 'a.jixiao.json');
+    await writeDocumentFile(path, version('第一版'));
+    await writeDocumentFile(path, version('第二版'));
+    await writeFile(path, '{"schemaVersion":1,"title":'); // damaged on disk (a sync tool, a bad disk)
+    await writeDocumentFile(path, version('第三版'));
+    expect(await titleOf(path)).toBe('第三版');
+    expect(await titleOf(backupPath(path))).toBe('第一版');
+    await writeDocumentFile(path, version('第四版'));
+    expect(await titleOf(backupPath(path))).toBe('第三版');
+  });
+});
+
+describe('leftovers of interrupted saves', () => {
+  async function leftovers(dir: string) {
+    await writeFile(join(dir, '.a.jixiao.json.0badcafe.tmp'), 'half a save');
+    await writeFile(join(dir, '.a.jixiao.json.deadbeef.bak-tmp'), 'half a backup');
+    await writeFile(join(dir, '.b.jixiao.json.12345678.tmp'), 'another document');
+  }
+
+  it('are removed by the next successful save of that document, and only of that document', async () => {
+    const dir = await folder();
+    const path = join(dir, 'a.jixiao.json');
+    await writeDocumentFile(path, version('第一版'));
+    await leftovers(dir);
+    await writeDocumentFile(path, version('第二版'));
+    expect((await readdir(dir)).sort()).toEqual([
+      '.b.jixiao.json.12345678.tmp',
+      'a.jixiao.json',
+      'a.jixiao.json.bak',
+    ]);
+  });
+
+  it('are removed when the document is next opened', async () => {
+    const dir = await folder();
+    const path = join(dir, 'a.jixiao.json');
+    await writeDocumentFile(path, version('第一版'));
+    await leftovers(dir);
+    expect((await readDocumentFile(path)).document.title).toBe('第一版');
+    expect((await readdir(dir)).sort()).toEqual(['.b.jixiao.json.12345678.tmp', 'a.jixiao.json']);
+  });
+
+  it('leave no .bak-tmp when the file and its .bak are one inode (a save killed after the link)', async () => {
+    const dir = await folder();
+    const path = join(dir, 'a.jixiao.json');
+    await writeDocumentFile(path, version('第一版'));
+    await link(path, backupPath(path));
+    await writeDocumentFile(path, version('第二版'));
+    expect((await readdir(dir)).sort()).toEqual(['a.jixiao.json', 'a.jixiao.json.bak']);
+    expect(await titleOf(backupPath(path))).toBe('第一版');
+  });
+});
+
+describe('write failures name the place and the cause in Chinese', () => {
+  it('a missing folder', async () => {
+    const path = join(await folder(), '没有这个文件夹', 'a.docx');
+    const error = await writeDurable(path, 'x').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WriteFileError);
+    expect((error as Error).message).toContain(path);
+    expect((error as Error).message).toMatch(/文件夹不存在/);
+    expect((error as Error).message).not.toMatch(/ENOENT|no such file/);
+  });
+
+  it('a file where a folder should be', async () => {
+    const dir = await folder();
+    await writeFile(join(dir, 'plain'), '');
+    const error = await writeDurable(join(dir, 'plain', 'a.docx'), 'x').catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(WriteFileError);
+    expect((error as Error).message).toMatch(/是文件而不是文件夹/);
+    expect((error as Error).message).not.toMatch(/ENOTDIR/);
+  });
+
+  it('a folder where the file should be', async () => {
+    const dir = await folder();
+    await mkdir(join(dir, 'a.docx'));
+    const error = await writeDurable(join(dir, 'a.docx'), 'x').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WriteFileError);
+    expect((error as Error).message).toMatch(/文件夹/);
+  });
+
+  const full = join(tmpdir(), `jixiao-full-${process.pid}`);
+  let mounted = false;
+  try {
+    execFileSync('mkdir', ['-p', full]);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', full], { stdio: 'ignore' });
+    mounted = true;
+  } catch {
+    console.log(
+      'full-disk test skipped: a small tmpfs cannot be mounted here (needs root on Linux)',
+    );
+  }
+  afterAll(() => {
+    if (mounted) execFileSync('umount', [full]);
+  });
+
+  it.runIf(mounted)('a full disk, leaving the old file and no temp file behind', async () => {
+    const path = join(full, 'a.jixiao.json');
+    await writeDocumentFile(path, version('小文件'));
+    const big = version('大文件');
+    big.units[0]!.projects[0]!.goals.annual = '很长的目标'.repeat(20_000);
+    const error = await writeDocumentFile(path, big).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WriteFileError);
+    expect((error as Error).message).toMatch(/磁盘空间不足/);
+    expect((error as Error).message).not.toMatch(/ENOSPC/);
+    expect(await titleOf(path)).toBe('小文件');
+    expect((await readdir(full)).filter((name) => name.endsWith('tmp'))).toEqual([]);
+  });
+});
