@@ -30,6 +30,14 @@ export const RULES = [
     reviewerReason: '其他',
   },
   {
+    code: 'M3',
+    severity: 'error',
+    title: '金额超出可精确计算的范围',
+    description:
+      '金额或其合计超过程序能精确计算的范围（约 900 亿亿分），合计会出错；多半是多输入了位数，请核对金额。',
+    reviewerReason: '其他',
+  },
+  {
     code: 'R1',
     severity: 'error',
     title: '缺少产出或效益指标',
@@ -185,6 +193,14 @@ export const RULES = [
     severity: 'warning',
     title: '目标中的年份与本表年度不符',
     description: '绩效目标提到的年份不是本表年度（也不在项目期内），可能是从上年复制后未改。',
+    reviewerReason: '其他',
+  },
+  {
+    code: 'T4',
+    severity: 'warning',
+    title: '文字中有不可见的控制字符',
+    description:
+      '名称、目标或指标值中有改变文字显示方向的控制字符（如 U+202E）或其他不可见的控制字符，屏幕上看到的与实际内容不同，应删除。',
     reviewerReason: '其他',
   },
 ] as const satisfies readonly RuleInfo[];

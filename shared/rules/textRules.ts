@@ -22,8 +22,46 @@ function ownerAndWhere(
     : [ownerLabel(context), projectWhere(context, field)];
 }
 
-/** T1 on one text cell of a project or an indicator. */
+/**
+ * Bidirectional overrides, isolates and marks, and C0/C1 controls other than tab and line
+ * breaks: text that shows differently from what it is.
+ */
+const HIDDEN =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+/** T4 on one text cell of a project or an indicator: names the first hidden character. */
+function checkHidden(
+  context: ProjectContext | IndicatorContext,
+  field: TextField,
+  text: string,
+  label: string,
+): void {
+  const found = HIDDEN.exec(text);
+  if (!found) return;
+  const code = (found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  const [owner, where] = ownerAndWhere(context, field);
+  context.findings.push(
+    finding(
+      'T4',
+      where,
+      `${owner}的${label}含有不可见的控制字符 U+${code}（第 ${found.index + 1} 个字符），显示的文字与实际内容不同，请删除`,
+    ),
+  );
+}
+
+/** T4 and T1 on one text cell of a project or an indicator. */
 export function checkHtml(
+  context: ProjectContext | IndicatorContext,
+  field: TextField,
+  text: string,
+  label: string,
+): void {
+  checkHidden(context, field, text, label);
+  checkMarkup(context, field, text, label);
+}
+
+function checkMarkup(
   context: ProjectContext | IndicatorContext,
   field: TextField,
   text: string,
@@ -38,15 +76,16 @@ export function checkHtml(
   );
 }
 
-/** T1 and T2 on one text cell of a project or an indicator. */
+/** T4, T1 and T2 on one text cell of a project or an indicator. */
 export function checkText(
   context: ProjectContext | IndicatorContext,
   field: TextField,
   text: string,
   label: string,
 ): void {
+  checkHidden(context, field, text, label);
   if (!mayNeedTextFix(text)) return;
-  checkHtml(context, field, text, label);
+  checkMarkup(context, field, text, label);
   if (!hasMixedPunctuation(text)) return;
   const [owner, where] = ownerAndWhere(context, field);
   context.findings.push(
