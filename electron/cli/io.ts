@@ -1,6 +1,7 @@
 import { InvalidFileError } from '../host/durableAdapter';
 import { MissingFileError } from '../host/documentFile';
 import { WriteFileError } from '../host/durableFile';
+import { ExportContentError } from '../host/exportService';
 import { ImportFileError } from '../host/importFile';
 
 /**
@@ -34,7 +35,8 @@ export function expectedFailure(error: unknown): string | null {
   if (
     error instanceof ImportFileError ||
     error instanceof InvalidFileError ||
-    error instanceof WriteFileError
+    error instanceof WriteFileError ||
+    error instanceof ExportContentError
   ) {
     return error.message;
   }

@@ -8,7 +8,7 @@ import {
   type LayoutFontOptions,
 } from '../../shared/export';
 import { open, stat } from 'node:fs/promises';
-import type { JixiaoDocument } from '../../shared/model';
+import { moneyRangeProblems, type JixiaoDocument } from '../../shared/model';
 import { DOCUMENT_EXTENSION, looksLikeDocument } from './documentFile';
 import { WriteFileError, writeDurable } from './durableFile';
 
@@ -34,11 +34,25 @@ export function buildLayout(
     : disclosureLayout(document, fonts);
 }
 
-/** Renders a document to the bytes of one export file. */
+/** The document cannot be exported as it is; the message says why and what to do. */
+export class ExportContentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExportContentError';
+  }
+}
+
+/** Renders a document to the bytes of one export file; refuses totals beyond exact range. */
 export async function renderExport(
   document: JixiaoDocument,
   request: ExportRequest,
 ): Promise<Uint8Array> {
+  const [problem] = moneyRangeProblems(document);
+  if (problem) {
+    throw new ExportContentError(
+      `${problem.label}超出程序能精确计算的范围，导出的数字会出错，未导出。请先核对金额（运行“检查”可找到它）。`,
+    );
+  }
   if (request.format === 'txt') {
     if (request.layout !== 'disclosure') throw new Error('文本导出只支持公开表格式。');
     return new TextEncoder().encode(disclosureText(document));

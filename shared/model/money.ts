@@ -29,10 +29,26 @@ export function parseMoney(text: string): Cents | null {
   return sign === '-' && cents !== 0 ? -cents : cents;
 }
 
-/** Sums amounts exactly. */
+/** Whether an amount is exact: an integer number of hundredths within float's exact range. */
+export function isExactMoney(cents: Cents): boolean {
+  return Number.isSafeInteger(cents);
+}
+
+/** What a total beyond exact range prints as, instead of a number that would be wrong. */
+export const MONEY_OUT_OF_RANGE = '金额超出范围';
+
+/**
+ * Sums amounts exactly. A sum that leaves the exact range (beyond ±9,007,199,254,740,991
+ * hundredths) is NaN, never a silently rounded number: formatMoney prints it as
+ * MONEY_OUT_OF_RANGE, check reports it (M3) and exports refuse it. No spread over the array,
+ * so any number of amounts can be summed.
+ */
 export function sumMoney(values: readonly Cents[]): Cents {
   let total = 0;
-  for (const value of values) total += value;
+  for (const value of values) {
+    total += value;
+    if (!Number.isSafeInteger(total)) return Number.NaN;
+  }
   return total;
 }
 
@@ -43,9 +59,13 @@ export interface MoneyFormat {
   blankZero?: boolean;
 }
 
-/** Formats hundredths with two decimals: `4,791.93`, or `4791.93` without separators. */
+/**
+ * Formats hundredths with two decimals: `4,791.93`, or `4791.93` without separators; an amount
+ * beyond exact range prints as MONEY_OUT_OF_RANGE.
+ */
 export function formatMoney(cents: Cents, format: MoneyFormat = {}): string {
   if (cents === 0 && format.blankZero) return '';
+  if (!isExactMoney(cents)) return MONEY_OUT_OF_RANGE;
   const negative = cents < 0;
   const absolute = Math.abs(cents);
   let whole = String(Math.floor(absolute / 100));
@@ -57,7 +77,7 @@ export function formatMoney(cents: Cents, format: MoneyFormat = {}): string {
 /** Converts between 元 and 万元 exactly; returns null when 元 → 万元 would lose digits. */
 export function convertMoney(cents: Cents, from: MoneyUnit, to: MoneyUnit): Cents | null {
   if (from === to) return cents;
-  if (from === '万元') return cents * 10000;
+  if (from === '万元') return isExactMoney(cents * 10000) ? cents * 10000 : null;
   return cents % 10000 === 0 ? cents / 10000 : null;
 }
 

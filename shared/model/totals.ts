@@ -1,5 +1,5 @@
 import type { FundingUnit, JixiaoDocument, Project } from './document';
-import { sumMoney, type Cents } from './money';
+import { isExactMoney, sumMoney, type Cents } from './money';
 
 /** The three funding columns of a row, plus its derived 总计. */
 export interface RowAmounts {
@@ -9,10 +9,10 @@ export interface RowAmounts {
   other: Cents;
 }
 
-/** 总计 of a project: 财政拨款 + 财政专户拨款 + 其他资金. Never stored. */
+/** 总计 of a project: 财政拨款 + 财政专户拨款 + 其他资金. Never stored; NaN beyond exact range. */
 export function projectAmounts(project: Project): RowAmounts {
   const { fiscal, specialAccount, other } = project.money;
-  return { total: fiscal + specialAccount + other, fiscal, specialAccount, other };
+  return { total: sumMoney([fiscal, specialAccount, other]), fiscal, specialAccount, other };
 }
 
 function addRows(rows: readonly RowAmounts[]): RowAmounts {
@@ -32,4 +32,48 @@ export function unitAmounts(unit: FundingUnit): RowAmounts {
 /** 合计 of the document: the sum of its units. */
 export function documentAmounts(document: JixiaoDocument): RowAmounts {
   return addRows(document.units.map(unitAmounts));
+}
+
+function exactRow(row: RowAmounts): boolean {
+  return (
+    isExactMoney(row.total) &&
+    isExactMoney(row.fiscal) &&
+    isExactMoney(row.specialAccount) &&
+    isExactMoney(row.other)
+  );
+}
+
+/** Where an amount or a derived total leaves exact range (M3). */
+export interface MoneyRangeProblem {
+  unitId?: string;
+  projectId?: string;
+  /** `合计`, `单位「…」的小计`, `项目「…」的总计`. */
+  label: string;
+}
+
+/**
+ * Every total of a document that is beyond exact range, the innermost first: a project's
+ * 总计, a unit's 小计, the 合计. Empty when every figure the tables print is exact.
+ */
+export function moneyRangeProblems(document: JixiaoDocument): MoneyRangeProblem[] {
+  const problems: MoneyRangeProblem[] = [];
+  for (const unit of document.units) {
+    let projectProblem = false;
+    for (const project of unit.projects) {
+      if (exactRow(projectAmounts(project))) continue;
+      projectProblem = true;
+      problems.push({
+        unitId: unit.id,
+        projectId: project.id,
+        label: `单位「${unit.name}」的项目「${project.name}」的总计`,
+      });
+    }
+    if (!projectProblem && !exactRow(unitAmounts(unit))) {
+      problems.push({ unitId: unit.id, label: `单位「${unit.name}」的小计` });
+    }
+  }
+  if (problems.length === 0 && !exactRow(documentAmounts(document))) {
+    problems.push({ label: '合计' });
+  }
+  return problems;
 }

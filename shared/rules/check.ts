@@ -16,6 +16,7 @@ import {
   type IndicatorContext,
   type RunContext,
 } from './context';
+import { checkMoneyRange } from './moneyRules';
 import { nameTraits } from './names';
 import { checkIndicator, firstIndexByName } from './indicatorRules';
 import { checkIndicatorSet, checkProjectMoney, checkProjectText } from './projectRules';
@@ -40,6 +41,7 @@ export function checkDocument(document: JixiaoDocument, options: CheckOptions = 
   };
   const { findings } = run;
   checkDeclaredDocumentTotal(document, declared, findings);
+  checkMoneyRange(document, findings);
   for (const unit of document.units) {
     checkDeclaredUnitTotal(document, unit, declared, findings);
     for (const project of unit.projects) {

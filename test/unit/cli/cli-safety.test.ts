@@ -190,3 +190,33 @@ describe('messages a clerk can read', () => {
     expect(logged.join('')).toMatch(/Maximum call stack size exceeded/);
   });
 });
+
+describe('amounts beyond exact range', () => {
+  it('check reports M3 as an error, inspect never prints a wrong total, export refuses', async () => {
+    const dir = await tempFolder();
+    const path = await seedDocument(dir);
+    const document = JSON.parse(await readFile(path, 'utf8')) as JixiaoDocument;
+    const [first, second, third] = document.units[0]!.projects;
+    first!.money.fiscal = 3_002_399_751_580_331;
+    second!.money.fiscal = 3_002_399_751_580_331;
+    third!.money.fiscal = 3_002_399_751_580_332;
+    await writeFile(path, JSON.stringify(document));
+    const checked = await cli(['check', path, '--json']);
+    expect(checked.code).toBe(1);
+    const findings = JSON.parse(checked.stdout).findings as Array<{
+      code: string;
+      severity: string;
+      message: string;
+    }>;
+    const range = findings.filter((finding) => finding.code === 'M3');
+    expect(range).toHaveLength(1);
+    expect(range[0]).toMatchObject({ severity: 'error' });
+    expect(range[0]?.message).toContain('单位「广州市机电技师学院」的小计');
+    const summary = JSON.parse((await cli(['inspect', path, '--json'])).stdout);
+    expect(summary.total).toBe('金额超出范围');
+    const exported = await cli(['export', path, '--to', 'xlsx', '-o', join(dir, 'a.xlsx')]);
+    expect(exported.code).toBe(2);
+    expect(exported.stderr).toMatch(/超出程序能精确计算的范围/);
+    expect(await readdir(dir)).not.toContain('a.xlsx');
+  });
+});
