@@ -35,3 +35,17 @@ export function describeFileError(path: string, error: unknown): string {
       : `系统报告了错误${typeof code === 'string' ? `（${code}）` : ''}。请换一个位置重试`;
   return `无法写入「${path}」：${cause}。`;
 }
+
+/** A Chinese sentence for a file that exists but cannot be read (the engine text is dropped). */
+export function describeReadError(path: string, error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const cause =
+    code === 'EISDIR'
+      ? '这是一个文件夹，不是文件。请选择文件夹里的 .jixiao.json 文档'
+      : code === 'EACCES' || code === 'EPERM'
+        ? '没有读取权限。请把文件复制到自己的文件夹后再打开'
+        : code === 'EBUSY'
+          ? '文件正被其他程序占用。请关闭该程序后重试'
+          : `文件无法读取${typeof code === 'string' ? `（${code}）` : ''}，可能正被其他程序占用或磁盘出错。请稍后重试，或打开同一文件夹中的 .bak 备份`;
+  return `无法读取「${basename(path)}」：${cause}。`;
+}

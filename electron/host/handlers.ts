@@ -24,12 +24,19 @@ import {
 } from './documentFile';
 import { ImportFileError, importFromFile, importPastedText } from './importFile';
 import { checkDocument, formatCheckReport } from '../../shared/rules';
-import { renderExport, suggestedExportName } from './exportService';
+import {
+  ExportContentError,
+  ExportTargetError,
+  renderExport,
+  suggestedExportName,
+  writeExportFile,
+} from './exportService';
+import { describeReadError } from './fileErrors';
 import { exportPdf, printDocument } from './printService';
 import type { HostPorts } from './ports';
 import { RecoveryStore } from './recovery';
 import { SettingsStore } from './settings';
-import { writeDurable } from './durableFile';
+import { backupPath, WriteFileError } from './durableFile';
 
 /** One handler per channel, taking the already validated argument. */
 export type Handlers = { [K in InvokeName]: (argument: Arguments[K]) => Promise<Results[K]> };
@@ -43,6 +50,18 @@ const UNTITLED = `未命名${DOCUMENT_EXTENSION}`;
 
 function recentId(path: string): string {
   return createHash('sha256').update(path).digest('hex').slice(0, 16);
+}
+
+/** An opened `.bak`: the document it is the backup of, or null. */
+function backupOf(path: string): string | null {
+  return path.toLowerCase().endsWith('.bak') ? withExtension(path.slice(0, -'.bak'.length)) : null;
+}
+
+/** Chinese for a failed save or export; engine text goes to the log, never to the clerk. */
+function writeFailure(error: unknown, context: string): string {
+  if (error instanceof WriteFileError) return error.message;
+  console.error(`[jixiao] ${context}`, error);
+  return '写入时发生意外错误，文件未写入。请换一个位置重试；如仍出错，请联系技术支持。';
 }
 
 function withExtension(path: string): string {
@@ -134,7 +153,8 @@ export function createHandlers(ports: HostPorts): Handlers {
           `无法打开「${basename(path)}」：${error.message}原文件未作任何改动；如有备份，可打开同一文件夹中的「${backup}」。`,
         );
       }
-      return failure('io-error', `无法读取「${basename(path)}」：${(error as Error).message}`);
+      console.warn('[jixiao] could not read a document', error);
+      return failure('io-error', describeReadError(path, error));
     }
   }
 
@@ -147,11 +167,13 @@ export function createHandlers(ports: HostPorts): Handlers {
         { fileName: '示例：广州市机电技师学院 2025 年' },
       );
     } catch (error) {
-      return failure('io-error', `示例文档缺失或已损坏：${(error as Error).message}`);
+      console.error('[jixiao] the sample document cannot be read', error);
+      return failure('io-error', '程序自带的示例文档缺失或已损坏，请重新安装本程序。');
     }
   }
 
   async function writeTo(documentId: string, path: string, document: JixiaoDocument) {
+    if (backupOf(path) !== null) return saveBackup(documentId, resolve(path), document);
     const target = resolve(withExtension(path));
     if (target === samplePath) {
       return failure('forbidden', '不能覆盖程序自带的示例文档，请另存为新文件。');
@@ -159,7 +181,7 @@ export function createHandlers(ports: HostPorts): Handlers {
     try {
       await writeDocumentFile(target, document);
     } catch (error) {
-      return failure('io-error', `保存失败：${(error as Error).message}。原文件未被改动。`);
+      return failure('io-error', `保存失败。${writeFailure(error, 'save')}原文件未被改动。`);
     }
     sessions.set(documentId, { path: target, isSample: false });
     await recovery.remove(documentId).catch(() => undefined);
@@ -173,12 +195,40 @@ export function createHandlers(ports: HostPorts): Handlers {
   ): Promise<Results['saveDocumentAs']> {
     const session = sessions.get(documentId);
     if (!session) return failure('not-found', '该文档已关闭，无法保存。');
-    const suggested =
-      session.path && !session.isSample
+    const restoredFrom = session.path ? backupOf(session.path) : null;
+    const suggested = restoredFrom
+      ? `${basename(restoredFrom, DOCUMENT_EXTENSION)}（备份）${DOCUMENT_EXTENSION}`
+      : session.path && !session.isSample
         ? basename(session.path)
         : `${document.title || '绩效目标表'}${DOCUMENT_EXTENSION}`;
     const path = await dialogs.chooseSavePath(suggested);
     if (path === null) return failure('cancelled', '已取消保存。');
+    return writeTo(documentId, path, document);
+  }
+
+  /**
+   * Saving onto a `.bak` (one that was opened, or one chosen in Save As) never writes
+   * `….bak.jixiao.json`: it restores the backup over its document (the usual durable write, so
+   * the document becomes the `.bak` only if it is valid) or asks for a new name.
+   */
+  async function saveBackup(
+    documentId: string,
+    backup: string,
+    document: JixiaoDocument,
+  ): Promise<Results['saveDocument']> {
+    const original = backupOf(backup) as string;
+    const choice = dialogs.confirmRestoreBackup
+      ? await dialogs.confirmRestoreBackup(basename(backup), basename(original))
+      : 'save-as';
+    if (choice === 'cancel') return failure('cancelled', '已取消保存。');
+    if (choice === 'restore') return writeTo(documentId, original, document);
+    const path = await dialogs.chooseSavePath(
+      `${basename(original, DOCUMENT_EXTENSION)}（备份）${DOCUMENT_EXTENSION}`,
+    );
+    if (path === null) return failure('cancelled', '已取消保存。');
+    if (backupOf(path) !== null) {
+      return failure('forbidden', '不能保存为备份文件（.bak），请换一个文件名。');
+    }
     return writeTo(documentId, path, document);
   }
 
@@ -234,6 +284,7 @@ export function createHandlers(ports: HostPorts): Handlers {
       const session = sessions.get(documentId);
       if (!session) return failure('not-found', '该文档已关闭，无法保存。');
       if (session.path === null || session.isSample) return saveAs(documentId, document);
+      if (backupOf(session.path) !== null) return saveBackup(documentId, session.path, document);
       return writeTo(documentId, session.path, document);
     },
 
@@ -290,15 +341,19 @@ export function createHandlers(ports: HostPorts): Handlers {
       try {
         bytes = await renderExport(document, options);
       } catch (error) {
-        return failure('internal', `生成导出文件失败：${(error as Error).message}`);
+        if (error instanceof ExportContentError) return failure('invalid-argument', error.message);
+        console.error('[jixiao] export failed', error);
+        return failure(
+          'internal',
+          '生成导出文件时发生意外错误，未写入任何文件。请先保存文档，再联系技术支持。',
+        );
       }
       try {
-        await writeDurable(path, bytes);
+        const source = sessions.get(documentId)?.path;
+        await writeExportFile(path, bytes, source ? [source, backupPath(source)] : []);
       } catch (error) {
-        return failure(
-          'io-error',
-          `写入「${basename(path)}」失败：${(error as Error).message}。文件可能正被 WPS 或 Excel 打开。`,
-        );
+        if (error instanceof ExportTargetError) return failure('forbidden', error.message);
+        return failure('io-error', writeFailure(error, 'export'));
       }
       return { ok: true, fileName: basename(path), bytes: bytes.byteLength };
     },
@@ -317,9 +372,10 @@ export function createHandlers(ports: HostPorts): Handlers {
       const text = `\uFEFF${formatCheckReport(document, checkDocument(document)).replace(/\n/g, '\r\n')}`;
       const bytes = new TextEncoder().encode(text);
       try {
-        await writeDurable(path, bytes);
+        await writeExportFile(path, bytes);
       } catch (error) {
-        return failure('io-error', `写入「${basename(path)}」失败：${(error as Error).message}`);
+        if (error instanceof ExportTargetError) return failure('forbidden', error.message);
+        return failure('io-error', writeFailure(error, 'check report'));
       }
       return { ok: true, fileName: basename(path), bytes: bytes.byteLength };
     },

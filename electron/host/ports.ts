@@ -8,6 +8,14 @@ export interface DialogPort {
   chooseExportPath(suggestedName: string, extension: string): Promise<string | null>;
   /** 保存 / 不保存 / 取消 for a document with unsaved changes. */
   confirmUnsaved(fileName: string): Promise<'save' | 'discard' | 'cancel'>;
+  /**
+   * Saving a `.bak` that was opened: 恢复为「documentName」(durable write over the document) /
+   * 另存为… / 取消. Without it, the host asks for a new name.
+   */
+  confirmRestoreBackup?(
+    backupName: string,
+    documentName: string,
+  ): Promise<'restore' | 'save-as' | 'cancel'>;
 }
 
 /** Printing through a hidden window that loads the print view's HTML. */

@@ -52,7 +52,7 @@ export function readDocumentData(data: unknown): ReadResult {
     return {
       ok: false,
       code: 'invalid',
-      message: `文档内容不符合格式：${where}${issue ? `（${issue.message}）` : ''}`,
+      message: `文档内容不符合格式：${where}${issue ? `（${describeIssue(issue, valueAt(current, issue.path))}）` : ''}`,
     };
   }
   return {
@@ -80,7 +80,70 @@ const FIELD_NAMES: Record<string, string> = {
   moneyUnit: '金额单位',
   frameworkId: '指标体系',
   schemaVersion: '格式版本',
+  level1: '一级指标',
+  level2: '二级指标',
+  note: '指标值说明',
+  value: '指标值',
+  unit: '计量单位',
+  sign: '符号',
+  settings: '设置',
+  raw: '原样保留的内容',
+  periodMoney: '中期资金',
+  carryover: '上年结转',
 };
+
+const TYPE_NAMES: Record<string, string> = {
+  number: '数字',
+  int: '整数',
+  string: '文字',
+  object: '一组内容',
+  array: '列表',
+  boolean: '是或否',
+};
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let node = data;
+  for (const key of path) {
+    node =
+      typeof node === 'object' && node !== null
+        ? (node as Record<PropertyKey, unknown>)[key]
+        : undefined;
+  }
+  return node;
+}
+
+interface SchemaIssue {
+  code: string;
+  message: string;
+  expected?: unknown;
+  maximum?: unknown;
+  minimum?: unknown;
+  values?: readonly unknown[];
+}
+
+/** The schema's complaint in Chinese; the validator's English stays out of the message. */
+function describeIssue(issue: SchemaIssue, value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return '数字过大或无效';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined) return '缺少这一项';
+      return `应为${TYPE_NAMES[String(issue.expected)] ?? '其他类型的内容'}`;
+    case 'too_big':
+      return issue.maximum === Number.MAX_SAFE_INTEGER
+        ? '数值超出范围'
+        : `不能大于 ${String(issue.maximum)}`;
+    case 'too_small':
+      return typeof value === 'string' || Array.isArray(value)
+        ? '不能为空'
+        : `不能小于 ${String(issue.minimum)}`;
+    case 'invalid_value':
+      return `只能是 ${(issue.values ?? []).map(String).join('、')}`;
+    case 'custom':
+      return /[\u4e00-\u9fff]/u.test(issue.message) ? issue.message : '内容不符合要求';
+    default:
+      return '内容不符合要求';
+  }
+}
 
 /** Turns a zod path into words a clerk can follow: 第 1 个单位 › 第 3 个项目「…」 › 资金 › 财政拨款. */
 function describePath(data: unknown, path: readonly PropertyKey[]): string {

@@ -202,3 +202,38 @@ describe('write failures name the place and the cause in Chinese', () => {
     expect((await readdir(full)).filter((name) => name.endsWith('tmp'))).toEqual([]);
   });
 });
+
+describe('a damaged document is explained in Chinese, without engine text', () => {
+  it.each<[string, (text: string) => string, RegExp]>([
+    [
+      'an amount too large for a number',
+      (text) => text.replace('"fiscal":63800', '"fiscal":1e400'),
+      /财政拨款（数字过大或无效）/,
+    ],
+    [
+      'an amount that is text',
+      (text) => text.replace('"fiscal":63800', '"fiscal":"abc"'),
+      /财政拨款（应为数字）/,
+    ],
+    ['a missing goal', (text) => text.replace(/"goals":\{[^}]*\},/, ''), /绩效目标（缺少这一项）/],
+    [
+      'an unknown money unit',
+      (text) => text.replace('"万元"', '"美元"'),
+      /金额单位（只能是 万元、元）/,
+    ],
+    [
+      'a file cut off half-way',
+      (text) => text.slice(0, 120),
+      /不是有效的 JSON（第 121 个字符附近）/,
+    ],
+  ])('%s', async (_name, damage, expected) => {
+    const path = join(await folder(), 'a.jixiao.json');
+    await writeDocumentFile(path, version('第一版'));
+    await writeFile(path, damage(await readFile(path, 'utf8')));
+    const error = await readDocumentFile(path).catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(expected);
+    expect((error as Error).message).not.toMatch(
+      /Invalid|expected|received|Unexpected|position|token|Infinity/,
+    );
+  });
+});
