@@ -148,7 +148,7 @@ export async function rollForwardCommand(args: string[], io: Io): Promise<number
   const keepAmounts = values['keep-amounts'];
   const rolled = rollForward(document, { toYear, keepAmounts });
   const lines = [
-    `已复制上年：${document.fiscalYear ?? '未知'} 年 → ${toYear} 年，${counts(rolled.document)}，金额${keepAmounts ? '沿用上年' : '已清空，请填写新年度的金额'}。`,
+    `已复制上年：${document.fiscalYear === null ? '原表（未写年度）' : `${document.fiscalYear} 年`} → ${toYear} 年，${counts(rolled.document)}，金额${keepAmounts ? '沿用上年' : '已清空，请填写新年度的金额'}。`,
   ];
   if (document.fiscalYear !== null && document.fiscalYear >= toYear) {
     lines.push(`- [请核对] 新年度 ${toYear} 不晚于原表的 ${document.fiscalYear} 年度。`);
