@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDocumentData, type JixiaoDocument } from '../../shared/model';
-import { writeDurable } from './durableFile';
+import { cleanInterruptedSaves, writeDurable } from './durableFile';
 
 /** What the recovery folder keeps for one open document with unsaved changes. */
 export interface RecoveryEntry {
@@ -39,6 +39,8 @@ export class RecoveryStore {
   async remove(id: string): Promise<void> {
     await rm(this.file(id), { force: true });
     await rm(`${this.file(id)}.bak`, { force: true });
+    // Ids are per session: what an interrupted autosave left would otherwise stay forever.
+    await cleanInterruptedSaves(this.file(id)).catch(() => undefined);
   }
 
   /** Valid entries, newest first; unreadable ones are skipped (and left for inspection). */

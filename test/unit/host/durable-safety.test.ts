@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDocumentFile, writeDocumentFile } from '../../../electron/host/documentFile';
 import { backupPath, WriteFileError, writeDurable } from '../../../electron/host/durableFile';
+import { RecoveryStore } from '../../../electron/host/recovery';
 import { documentSettingsSchema, SCHEMA_VERSION, type JixiaoDocument } from '../../../shared/model';
 
 function version(title: string): JixiaoDocument {
@@ -235,5 +236,22 @@ describe('a damaged document is explained in Chinese, without engine text', () =
     expect((error as Error).message).not.toMatch(
       /Invalid|expected|received|Unexpected|position|token|Infinity/,
     );
+  });
+});
+
+describe('the recovery folder', () => {
+  it('keeps nothing of a discarded document, not even an interrupted autosave', async () => {
+    const disk = await folder();
+    const store = new RecoveryStore(disk);
+    await store.write({
+      id: 'doc-1',
+      fileName: 'a.jixiao.json',
+      originalPath: null,
+      savedAt: '2026-11-23T10:00:00Z',
+      document: version('自动保存'),
+    });
+    await writeFile(join(store.folder, '.doc-1.jixiao-recovery.json.0badcafe.tmp'), '半个');
+    await store.remove('doc-1');
+    expect(await readdir(store.folder)).toEqual([]);
   });
 });
