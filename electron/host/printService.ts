@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { printDocumentHtml } from '../../shared/export/print';
 import { failure, type PrintOptions, type Results } from '../../shared/ipc';
 import type { JixiaoDocument } from '../../shared/model';
-import { writeDurable } from './durableFile';
+import { WriteFileError } from './durableFile';
+import { ExportTargetError, writeExportFile } from './exportService';
 import type { DialogPort, PrintPort } from './ports';
 
 const NO_PRINTER = '此环境无法打印（没有打印窗口）。';
@@ -32,7 +33,11 @@ export async function printDocument(
   try {
     printed = await printer.print(html, landscape);
   } catch (error) {
-    return failure('io-error', `打印失败：${(error as Error).message}`);
+    console.error('[jixiao] printing failed', error);
+    return failure(
+      'io-error',
+      '打印失败：系统打印没有完成。请检查打印机是否连接，或先导出 PDF 再打印。',
+    );
   }
   return printed ? { ok: true } : failure('cancelled', '已取消打印。');
 }
@@ -52,16 +57,20 @@ export async function exportPdf(
   try {
     bytes = await printer.toPdf(html, landscape);
   } catch (error) {
-    return failure('internal', `生成 PDF 失败：${(error as Error).message}`);
+    console.error('[jixiao] PDF rendering failed', error);
+    return failure(
+      'internal',
+      '生成 PDF 失败，未写入任何文件。请重试，或导出 Word 文件后另存为 PDF。',
+    );
   }
   if (!isPdf(bytes)) return failure('internal', '生成 PDF 失败：打印引擎没有返回 PDF。');
   try {
-    await writeDurable(path, bytes);
+    await writeExportFile(path, bytes);
   } catch (error) {
-    return failure(
-      'io-error',
-      `写入「${basename(path)}」失败：${(error as Error).message}。文件可能正被其他程序打开。`,
-    );
+    if (error instanceof ExportTargetError) return failure('forbidden', error.message);
+    if (error instanceof WriteFileError) return failure('io-error', error.message);
+    console.error('[jixiao] writing the PDF failed', error);
+    return failure('io-error', `写入「${basename(path)}」失败，请换一个位置重试。`);
   }
   return { ok: true, fileName: basename(path), bytes: bytes.byteLength };
 }

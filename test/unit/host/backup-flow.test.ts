@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDocumentFile } from '../../../electron/host/documentFile';
 import { createHandlers } from '../../../electron/host/handlers';
-import type { DialogPort } from '../../../electron/host/ports';
+import type { DialogPort, PrintPort } from '../../../electron/host/ports';
 import { SAMPLE_FILE } from '../../../electron/host/sample';
 import type { Failure } from '../../../shared/ipc';
 import type { JixiaoDocument } from '../../../shared/model';
@@ -13,7 +13,7 @@ const ROOT = join(import.meta.dirname, '../../..');
 type RestoreAnswer = 'restore' | 'save-as' | 'cancel';
 
 /** Host handlers over a temp disk with scripted dialog answers. */
-async function host(options: { restoreQuestion?: boolean } = {}) {
+async function host(options: { restoreQuestion?: boolean; printer?: PrintPort } = {}) {
   const disk = await mkdtemp(join(tmpdir(), 'jixiao-bak-'));
   const answers = {
     open: [] as string[],
@@ -38,6 +38,7 @@ async function host(options: { restoreQuestion?: boolean } = {}) {
     };
   }
   const handlers = createHandlers({
+    ...(options.printer ? { printer: options.printer } : {}),
     dialogs,
     clock: { now: () => new Date('2026-11-23T10:00:00Z') },
     config: {
@@ -200,5 +201,33 @@ describe('what the app tells a clerk when a save or export cannot be done', () =
     expect(result.ok).toBe(false);
     expect((result as Failure).message).toMatch(/[\u4e00-\u9fff]/);
     expect((result as Failure).message).not.toMatch(/EISDIR|illegal operation/);
+  });
+});
+
+describe('printing engine failures', () => {
+  it('are Chinese and say what to do; the engine text is not shown', async () => {
+    const broken: PrintPort = {
+      print: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'webContents')");
+      },
+      toPdf: async () => {
+        throw new RangeError('Maximum call stack size exceeded');
+      },
+    };
+    const { handlers, disk, answers } = await host({ printer: broken });
+    const sample = ok(await handlers.openSample(undefined));
+    const { documentId, document } = sample;
+    const printed = await handlers.printDocument({
+      documentId,
+      document,
+      options: { layout: 'disclosure' },
+    });
+    expect((printed as Failure).message).toMatch(/^打印失败：.*请/);
+    expect((printed as Failure).message).not.toMatch(/Cannot read/);
+    answers.export.push(join(disk, 'a.pdf'));
+    const pdf = await handlers.exportPdf({ documentId, document, options: { layout: 'form' } });
+    expect((pdf as Failure).message).toMatch(/^生成 PDF 失败.*请/);
+    expect((pdf as Failure).message).not.toMatch(/Maximum call stack/);
+    expect(await readdir(disk)).not.toContain('a.pdf');
   });
 });
