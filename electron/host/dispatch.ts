@@ -55,10 +55,16 @@ export async function dispatch(
   }
   const parsed = argumentSchemas[name].safeParse(argument);
   if (!parsed.success) {
+    // The validator's English ("received Infinity") goes to the log, not to the clerk.
+    options.onError?.(parsed.error);
     const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') ?? '';
+    const money = /(^|\.)money\.|periodMoney\./.test(where);
     return failure(
       'invalid-argument',
-      `请求参数无效：${issue ? `${issue.path.join('.') || '参数'} ${issue.message}` : ''}`,
+      money
+        ? '有金额超出程序能处理的范围或不是数字，操作没有完成。请检查刚输入的金额（运行“检查”可找到它）。'
+        : `操作没有完成：程序收到的内容不完整或格式不对${where ? `（位置：${where}）` : ''}。请重试；如仍出错，请保存文档后重启程序。`,
     );
   }
   try {
@@ -68,7 +74,7 @@ export async function dispatch(
     options.onError?.(error);
     return failure(
       'internal',
-      `程序内部错误：${(error as Error).message ?? String(error)}`,
+      '程序内部错误，操作没有完成。请保存文档后重试；如仍出错，请重启程序并联系技术支持。',
     ) satisfies Failure;
   }
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDocumentFile } from '../../../electron/host/documentFile';
+import { dispatch } from '../../../electron/host/dispatch';
 import { createHandlers } from '../../../electron/host/handlers';
 import type { DialogPort, PrintPort } from '../../../electron/host/ports';
 import { SAMPLE_FILE } from '../../../electron/host/sample';
@@ -229,5 +230,41 @@ describe('printing engine failures', () => {
     expect((pdf as Failure).message).toMatch(/^生成 PDF 失败.*请/);
     expect((pdf as Failure).message).not.toMatch(/Maximum call stack/);
     expect(await readdir(disk)).not.toContain('a.pdf');
+  });
+});
+
+describe('calls through the IPC dispatcher', () => {
+  it('explain a bad amount and an internal failure in Chinese and log the engine text', async () => {
+    const { handlers } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    const logged: unknown[] = [];
+    const options = {
+      senderUrl: 'app://jixiao/index.html',
+      isMainFrame: true,
+      onError: (error: unknown) => logged.push(error),
+    };
+    const document = structuredClone(sample.document);
+    document.units[0]!.projects[0]!.money.fiscal = Infinity;
+    const bad = (await dispatch(
+      handlers,
+      'saveDocument',
+      { documentId: sample.documentId, document },
+      options,
+    )) as Failure;
+    expect(bad).toMatchObject({ ok: false, code: 'invalid-argument' });
+    expect(bad.message).toMatch(/金额超出程序能处理的范围/);
+    expect(bad.message).not.toMatch(/Infinity|received|expected/);
+    expect(String(logged[0])).toMatch(/Infinity/);
+
+    const throwing = {
+      ...handlers,
+      getAppInfo: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'x')");
+      },
+    };
+    const internal = (await dispatch(throwing, 'getAppInfo', undefined, options)) as Failure;
+    expect(internal).toMatchObject({ ok: false, code: 'internal' });
+    expect(internal.message).toMatch(/^程序内部错误/);
+    expect(internal.message).not.toMatch(/Cannot read/);
   });
 });
