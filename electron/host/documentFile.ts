@@ -6,6 +6,18 @@ import { cleanInterruptedSaves } from './durableFile';
 /** Document file extension. */
 export const DOCUMENT_EXTENSION = '.jixiao.json';
 
+/**
+ * For a `.bak` (`表.jixiao.json.bak`), the document it is the backup of (`表.jixiao.json`);
+ * null for any other path.
+ */
+export function backupOf(path: string): string | null {
+  if (!path.toLowerCase().endsWith('.bak')) return null;
+  const original = path.slice(0, -'.bak'.length);
+  return original.toLowerCase().endsWith(DOCUMENT_EXTENSION)
+    ? original
+    : `${original.replace(/\.json$/i, '')}${DOCUMENT_EXTENSION}`;
+}
+
 /** Serialised form of a document, as written to disk: compact JSON, one trailing newline. */
 export function serialiseDocument(document: JixiaoDocument): string {
   return `${JSON.stringify(document)}\n`;

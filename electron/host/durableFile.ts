@@ -231,3 +231,10 @@ export function writeDurable(
     await removeLeftovers(target);
   });
 }
+
+/** Chinese for a failed save or export; an unexpected error's text goes to the log only. */
+export function writeFailure(error: unknown, context: string): string {
+  if (error instanceof WriteFileError) return error.message;
+  console.error(`[jixiao] ${context}`, error);
+  return '写入时发生意外错误，文件未写入。请换一个位置重试；如仍出错，请联系技术支持。';
+}

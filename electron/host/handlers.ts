@@ -17,6 +17,7 @@ import {
 } from '../../shared/model';
 import { InvalidFileError } from './durableAdapter';
 import {
+  backupOf,
   DOCUMENT_EXTENSION,
   MissingFileError,
   readDocumentFile,
@@ -36,7 +37,7 @@ import { exportPdf, printDocument } from './printService';
 import type { HostPorts } from './ports';
 import { RecoveryStore } from './recovery';
 import { SettingsStore } from './settings';
-import { backupPath, WriteFileError } from './durableFile';
+import { backupPath, writeFailure } from './durableFile';
 
 /** One handler per channel, taking the already validated argument. */
 export type Handlers = { [K in InvokeName]: (argument: Arguments[K]) => Promise<Results[K]> };
@@ -50,18 +51,6 @@ const UNTITLED = `未命名${DOCUMENT_EXTENSION}`;
 
 function recentId(path: string): string {
   return createHash('sha256').update(path).digest('hex').slice(0, 16);
-}
-
-/** An opened `.bak`: the document it is the backup of, or null. */
-function backupOf(path: string): string | null {
-  return path.toLowerCase().endsWith('.bak') ? withExtension(path.slice(0, -'.bak'.length)) : null;
-}
-
-/** Chinese for a failed save or export; engine text goes to the log, never to the clerk. */
-function writeFailure(error: unknown, context: string): string {
-  if (error instanceof WriteFileError) return error.message;
-  console.error(`[jixiao] ${context}`, error);
-  return '写入时发生意外错误，文件未写入。请换一个位置重试；如仍出错，请联系技术支持。';
 }
 
 function withExtension(path: string): string {
