@@ -170,7 +170,8 @@ async function writeTemporary(
   const handle = await open(temporary, 'wx', mode ?? 0o666);
   try {
     // The umask may have narrowed the mode given to open; the saved file keeps the old one.
-    if (mode !== undefined) await handle.chmod(mode);
+    // Filesystems without modes (FAT USB sticks, some network shares) refuse chmod: no matter.
+    if (mode !== undefined) await handle.chmod(mode).catch(() => undefined);
     await handle.writeFile(bytes);
     await handle.sync();
     await handle.close();
