@@ -92,8 +92,16 @@ export function importProjectForms(
 
   const units: FundingUnit[] = [];
   for (const form of read) {
+    const implementer = stripCode(form.unitName);
+    if (implementer !== form.unitName)
+      reporter.add(
+        'normalised',
+        `实施单位「${form.unitName}」去掉编码，按「${implementer}」归组。`,
+        form.source,
+        form.project.name,
+      );
     const name =
-      form.unitName || stripCode(form.filer) || stripCode(form.supervisor) || '（未命名单位）';
+      implementer || stripCode(form.filer) || stripCode(form.supervisor) || '（未命名单位）';
     if (form.unitName === '') {
       const from = form.filer ? '填报单位' : '主管部门';
       reporter.add(

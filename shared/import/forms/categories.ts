@@ -12,10 +12,13 @@ import type { ImportEntry } from '../report';
  */
 export function categories(
   framework: Framework,
-  level1Text: string,
-  level2Text: string,
+  level1Written: string,
+  level2Written: string,
   report: (kind: ImportEntry['kind'], message: string) => void,
 ): [string, string] {
+  // Names broken over lines in narrow cells (`产\n出\n指\n标`) and a trailing 等 (`服务对象满意度指标等`).
+  const level1Text = level1Written.replace(/[\s\u3000]/g, '');
+  const level2Text = level2Written.replace(/[\s\u3000]/g, '').replace(/等$/u, '');
   const level1 = findLevel1(framework, level1Text);
   const found = findLevel2(framework, level2Text, undefined, level1);
   if (found) {

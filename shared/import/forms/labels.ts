@@ -49,7 +49,7 @@ export const FIELD_SYNONYMS: Readonly<Record<FieldRole, readonly string[]>> = {
 };
 
 /** Who filled the form in: a fallback for the 实施单位 when the form has none. */
-export const FILER_LABELS: readonly string[] = ['填报单位', '编制单位', '申报单位'];
+export const FILER_LABELS: readonly string[] = ['填报单位', '编制单位', '申报单位', '部门'];
 
 /** People and contacts: kept verbatim with their label, never read into the document. */
 export const CONTACT_LABELS: readonly string[] = [
@@ -64,6 +64,9 @@ export const CONTACT_LABELS: readonly string[] = [
   '单位负责人',
   '审核人',
   '日期',
+  '主管部门编码',
+  '单位代码',
+  '单位编码',
 ];
 
 /**
@@ -201,6 +204,7 @@ export function isLabel(text: string): boolean {
   return (
     fieldOf(text) !== null ||
     isFilerLabel(text) ||
+    moneyUnitLine(text) !== null ||
     isContactLabel(text) ||
     isMoneyBlock(text) ||
     moneyLineOf(text) !== null ||
@@ -220,4 +224,20 @@ export function gluedPair(text: string): { label: string; value: string } | null
   const value = (match[2] ?? '').trim();
   if (value === '' || !isLabel(label)) return null;
   return { label, value };
+}
+
+/** A line naming the money unit (`单位：万元`, `金额单位：元`), or null. */
+export function moneyUnitLine(text: string): '万元' | '元' | null {
+  const match = /^(?:金额)?单位[:：]\s*(万元|元)$/u.exec(text.replace(/[\s\u3000]/g, ''));
+  return match?.[1] === '元' ? '元' : match?.[1] === '万元' ? '万元' : null;
+}
+
+/**
+ * True for a cell that closes a form's indicator tables: an opinion, signature or seal block, or
+ * a contact line (`填报人：…`, `单位负责人：`).
+ */
+export function isClosing(text: string): boolean {
+  if (isTrailer(text) || isContactLabel(text)) return true;
+  const pair = /^([^:：]{2,16})[:：]/u.exec(text.trim());
+  return pair !== null && isContactLabel(pair[1] ?? '');
 }

@@ -19,6 +19,7 @@ import {
   fieldOf,
   gluedPair,
   goalOf,
+  isClosing,
   isContactLabel,
   isFilerLabel,
   isIndicatorBlock,
@@ -28,6 +29,7 @@ import {
   labelKey,
   labelParts,
   moneyLineOf,
+  moneyUnitLine,
 } from './labels';
 import { readPeriod, yearsIn } from './periods';
 import { isTitleRow, type FormBlock } from './split';
@@ -56,7 +58,7 @@ function findSections(rows: readonly FormRow[]): { sections: IndicatorSection[];
       sections.push(current);
       continue;
     }
-    if (current && !closed && row.items.some((item) => item.anchor && isTrailer(item.text)))
+    if (current && !closed && row.items.some((item) => item.anchor && isClosing(item.text)))
       closed = true;
     if (current && !closed) {
       // A block label alone on its row (`年度绩效指标`) before the next table's header.
@@ -170,9 +172,11 @@ function readHeadRow(
     const next = row.items[index + 1];
     return next && !isLabel(next.text) && !used.has(next.cell) ? next : undefined;
   };
-  const annualInRow = row.items.some(
-    (item) => item.anchor && moneyLineOf(item.text) !== null && ANNUAL_WORD.test(item.text),
-  );
+  /** An unqualified money line with the same line marked 当年/年度 later in its row is the 中期 half. */
+  const annualLater = (index: number, line: string): boolean =>
+    row.items
+      .slice(index + 1)
+      .some((later) => ANNUAL_WORD.test(later.text) && moneyLineOf(later.text) === line);
   row.items.forEach((item, index) => {
     if (!item.anchor || used.has(item.cell)) return;
     const glued = isLabel(item.text) ? null : gluedPair(item.text);
@@ -213,6 +217,12 @@ function readHeadRow(
       }
       return;
     }
+    const unitLine = moneyUnitLine(item.text);
+    if (unitLine) {
+      used.add(item.cell);
+      state.unit = unitLine;
+      return;
+    }
     if (isFilerLabel(label)) {
       used.add(item.cell);
       const value = take();
@@ -244,7 +254,7 @@ function readHeadRow(
       state.unit = labelUnit(item.text) ?? state.unit;
       const target: 'annual' | 'period' =
         PERIOD_WORD.test(label) ||
-        (annualInRow && !ANNUAL_WORD.test(label)) ||
+        (!ANNUAL_WORD.test(label) && annualLater(index, line)) ||
         (state.periodMoneyColumn !== undefined && item.start === state.periodMoneyColumn)
           ? 'period'
           : 'annual';
