@@ -52,3 +52,15 @@ export function describeSource(source: SourceLocation | undefined): string {
   if (source.column !== undefined) parts.push(`第 ${source.column} 列`);
   return parts.join(' ');
 }
+
+/** Collects report entries, each with its place and project. */
+export class ImportReporter {
+  readonly entries: ImportEntry[] = [];
+
+  add(kind: ImportEntry['kind'], message: string, source?: SourceLocation, project?: string): void {
+    const entry: ImportEntry = { kind, message };
+    if (source) entry.source = source;
+    if (project !== undefined) entry.project = project;
+    this.entries.push(entry);
+  }
+}
