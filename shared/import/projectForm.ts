@@ -20,7 +20,7 @@ import { amountIn } from './formMoney';
 import { convertAmounts } from './forms/amounts';
 import { readIndicatorHeader } from './forms/indicatorHeader';
 import { fieldOf } from './forms/labels';
-import { dominantYear, plausibleYear } from './forms/periods';
+import { dominantYear, plausibleYear } from './years';
 import { readForm } from './forms/readForm';
 import { isTitleRow, splitForms } from './forms/split';
 import { FormReporter } from './forms/types';

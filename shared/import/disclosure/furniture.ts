@@ -1,5 +1,7 @@
 /** Page furniture of a published table: title, 部门名称, 单位, year line, page number. */
 
+import { plausibleYear } from '../years';
+
 /** Page furniture found in a row: title, 部门名称, 单位, year line, page number. */
 export interface Furniture {
   titles: string[];
@@ -14,10 +16,6 @@ const MONEY_UNIT = /^(?:金额)?单位\s*[:：]\s*(.+)$/u;
 const YEAR_LINE = /^[（(]?\s*(\d{4})\s*年度?\s*[)）]?$/u;
 const PAGE_NUMBER =
   /^(?:[-—－–]*\s*\d{1,4}\s*[-—－–]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/u;
-
-export function plausibleYear(year: number): boolean {
-  return year >= 1990 && year <= 2200;
-}
 
 /** What a line of page furniture is, or null for anything else (a bare number may be a page). */
 export function furnitureKind(

@@ -2,7 +2,7 @@
 
 import type { ImportReporter } from '../report';
 import type { BodyRow } from './body';
-import { plausibleYear } from './furniture';
+import { dominantYear, mostFrequentYear, plausibleYear } from '../years';
 
 export function firstDistinct<T>(
   values: readonly T[],
@@ -14,25 +14,12 @@ export function firstDistinct<T>(
   return distinct[0];
 }
 
-/** The most frequent `20XX年` in project names and goals: a hint, never used as the year. */
-function yearHint(body: readonly BodyRow[]): number | null {
-  const counts = new Map<number, number>();
-  for (const row of body) {
-    for (const match of `${row.name} ${row.goal}`.matchAll(/(20\d{2})\s*年/gu)) {
-      const year = Number(match[1]);
-      counts.set(year, (counts.get(year) ?? 0) + 1);
-    }
-  }
-  let best: number | null = null;
-  for (const [year, count] of counts)
-    if (best === null || count > (counts.get(best) ?? 0)) best = year;
-  return best;
-}
-
 /**
  * The budget year: the caller's when given (it may come from the file name), else a year printed
- * in the title block, else null with a hint. Years inside goals and project names are only a hint:
- * they often name other years (`2024年-2025年…运维项目`).
+ * in the title block, else the year the project names and goals clearly write (more often than all
+ * other years together, e.g. the seed's 2025), reported for the clerk to confirm; else null. A
+ * year that is only the most frequent of several is a hint, never the year: names often span
+ * years (`2024年-2025年…运维项目`).
  */
 export function resolveFiscalYear(
   years: readonly number[],
@@ -59,10 +46,18 @@ export function resolveFiscalYear(
     }
     reporter.add('warning', `指定的年度「${given}」无效，已忽略。`);
   }
-  if (textYear === null) {
-    const hint = yearHint(rows);
-    const hintText = hint ? `（正文中最常出现的是 ${hint} 年）` : '';
-    reporter.add('warning', `标题中没有年度，预算年度留空，请在文档信息中填写${hintText}。`);
+  if (textYear !== null) return textYear;
+  const texts = rows.map((row) => `${row.name} ${row.goal}`);
+  const clear = dominantYear(texts);
+  if (clear !== null) {
+    reporter.add(
+      'warning',
+      `标题中没有年度；项目名称和绩效目标中多处写的是 ${clear} 年，预算年度按 ${clear} 填写，请核对。`,
+    );
+    return clear;
   }
-  return textYear;
+  const hint = mostFrequentYear(texts);
+  const hintText = hint ? `（正文中最常出现的是 ${hint} 年）` : '';
+  reporter.add('warning', `标题中没有年度，预算年度留空，请在文档信息中填写${hintText}。`);
+  return null;
 }

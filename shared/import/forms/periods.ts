@@ -22,33 +22,3 @@ export function readPeriod(text: string): [number, number] | null {
   if (years.length === 1 || !RANGE_SEPARATOR.test(compact)) return [first, first];
   return last >= first ? [first, last] : null;
 }
-
-/** Years written as `20XX年` in a text (titles, year lines). */
-export function yearsIn(text: string): number[] {
-  return [...text.matchAll(new RegExp(String.raw`(${YEAR})\s*年`, 'gu'))].map((match) =>
-    Number(match[1]),
-  );
-}
-
-export function plausibleYear(year: number): boolean {
-  return Number.isInteger(year) && year >= 1990 && year <= 2200;
-}
-
-/**
- * The year a text is about when it says so clearly: the `20XX年` written most often, at least
- * twice and more often than all other years together. Null when the text is not clear.
- */
-export function dominantYear(texts: readonly string[]): number | null {
-  const counts = new Map<number, number>();
-  for (const text of texts)
-    for (const year of yearsIn(text)) counts.set(year, (counts.get(year) ?? 0) + 1);
-  let best: number | null = null;
-  let total = 0;
-  for (const [year, count] of counts) {
-    total += count;
-    if (best === null || count > (counts.get(best) ?? 0)) best = year;
-  }
-  if (best === null || !plausibleYear(best)) return null;
-  const count = counts.get(best) ?? 0;
-  return count >= 2 && count * 2 > total ? best : null;
-}

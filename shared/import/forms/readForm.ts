@@ -31,7 +31,8 @@ import {
   moneyLineOf,
   moneyUnitLine,
 } from './labels';
-import { readPeriod, yearsIn } from './periods';
+import { readPeriod } from './periods';
+import { yearsIn } from '../years';
 import { isTitleRow, type FormBlock } from './split';
 import type { FormProject, FormReporter } from './types';
 
