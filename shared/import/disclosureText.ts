@@ -29,7 +29,7 @@ import { addAmounts, compareSubtotal, findUnitRows, zeroAmounts } from './disclo
 import { firstDistinct, resolveFiscalYear } from './disclosure/year';
 import { anchorRows, type GridTable, type SourceRow } from './grid';
 import { shorten } from './indicatorRun';
-import { ImportError, ImportReporter, type ImportResult } from './report';
+import { ImportError, ImportReporter, orderEntries, type ImportResult } from './report';
 
 export {
   AMOUNT_COLUMNS,
@@ -204,7 +204,7 @@ export function importDisclosureRows(
     document,
     report: {
       format: options.format ?? FORMAT,
-      entries: reporter.entries,
+      entries: orderEntries(reporter.entries),
       counts: {
         units: units.length,
         projects: allProjects.length,

@@ -26,7 +26,7 @@ import { isTitleRow, splitForms } from './forms/split';
 import { FormReporter } from './forms/types';
 import type { GridTable } from './grid';
 import { shorten } from './indicatorRun';
-import { ImportError, type ImportResult } from './report';
+import { ImportError, orderEntries, type ImportResult } from './report';
 
 export interface ProjectFormOptions {
   frameworkId?: string;
@@ -144,7 +144,7 @@ export function importProjectForms(
     document,
     report: {
       format: options.format ?? '项目绩效目标申报表',
-      entries: reporter.entries,
+      entries: orderEntries(reporter.entries),
       counts: {
         units: units.length,
         projects: projects.length,

@@ -64,3 +64,28 @@ export class ImportReporter {
     this.entries.push(entry);
   }
 }
+
+/** The order a clerk reads a report in: what needs a look (请核对) first, what was tidied last. */
+export const ENTRY_KIND_ORDER: readonly ImportEntryKind[] = [
+  'warning',
+  'raw',
+  'recovered',
+  'normalised',
+];
+
+/** Entries in reading order: by kind as above, keeping the importer's order within a kind. */
+export function orderEntries(entries: readonly ImportEntry[]): ImportEntry[] {
+  return ENTRY_KIND_ORDER.flatMap((kind) => entries.filter((entry) => entry.kind === kind));
+}
+
+/** The part of a project an entry is about, so a click can select it. */
+export type EntryField = 'name' | 'money' | 'goal' | 'indicators';
+
+/** Reads the part of the project an entry concerns from its wording. */
+export function entryField(entry: ImportEntry): EntryField {
+  const message = entry.message;
+  if (/指标「|指标值|[一二三]级指标|绩效指标|占位行/u.test(message)) return 'indicators';
+  if (/金额|资金|财政拨款|财政专户|其他资金|总计|合计/u.test(message)) return 'money';
+  if (/目标/u.test(message)) return 'goal';
+  return 'name';
+}
