@@ -2,7 +2,7 @@
 
 import type { Project, SourceLocation } from '../../model';
 import type { FormAmount } from '../formMoney';
-import type { ImportEntry } from '../report';
+import { ImportReporter, type ImportEntry } from '../report';
 import type { MoneyLine } from './labels';
 
 export interface AmountEntry {
@@ -27,13 +27,14 @@ export interface FormProject {
   source: SourceLocation | undefined;
 }
 
-/** Collects report entries, each with its place. */
-export class FormReporter {
-  readonly entries: ImportEntry[] = [];
-  add(kind: ImportEntry['kind'], message: string, source?: SourceLocation, project?: string): void {
-    const entry: ImportEntry = { kind, message };
-    if (source) entry.source = source;
-    if (project !== undefined && project !== '') entry.project = project;
-    this.entries.push(entry);
+/** Collects report entries; a project without a name is left out of its entries. */
+export class FormReporter extends ImportReporter {
+  override add(
+    kind: ImportEntry['kind'],
+    message: string,
+    source?: SourceLocation,
+    project?: string,
+  ): void {
+    super.add(kind, message, source, project === '' ? undefined : project);
   }
 }
