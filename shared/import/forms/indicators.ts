@@ -119,10 +119,18 @@ function readSection(
       }
     });
     if (found === 0 && categoryOnly) placeholders += 1;
+    const categoryColumns = new Set([header.level1, ...header.groups.map((group) => group.level2)]);
     for (const item of row.items) {
       if (!item.anchor) continue;
       const extra = header.unknown.find((column) => column.column === item.start);
-      if (extra && item.text !== '' && found > 0) {
+      if (found === 0 && item.text !== '' && !categoryColumns.has(item.start)) {
+        // Text on a row that holds no indicator (a note without a name): kept, not dropped.
+        project.raw.push({
+          text: item.text,
+          reason: '指标表中没有三级指标的单元格',
+          source: item.cell.source,
+        });
+      } else if (extra && item.text !== '' && found > 0) {
         project.raw.push({
           text: item.text,
           reason: `「${extra.label}」列`,

@@ -171,3 +171,29 @@ describe('the report in reading order', () => {
     expect(entryField(entry('warning', '项目名称为空。'))).toBe('name');
   });
 });
+
+describe('indicator tables never drop text', () => {
+  it('keeps a note without an indicator and an unknown column raw, with their cells', () => {
+    const text = [
+      '2025年度项目支出绩效目标表',
+      '项目名称\t实训室建设',
+      '实施单位\t某学校',
+      '年度目标\t建成实训室',
+      '一级指标\t二级指标\t三级指标\t指标值\t权重\t备注',
+      '产出指标\t数量指标\t实训室数量\t2间\t20\t',
+      '\t质量指标\t\t\t\t以验收报告为准',
+    ].join('\n');
+    const { document, report } = importTextTable(text);
+    const project = document.units[0]?.projects[0];
+    expect(project?.indicators.map((indicator) => indicator.name)).toEqual(['实训室数量']);
+    expect(project?.raw).toEqual([
+      { text: '20', reason: '「权重」列', source: { line: 6, column: 5 } },
+      {
+        text: '以验收报告为准',
+        reason: '指标表中没有三级指标的单元格',
+        source: { line: 7, column: 6 },
+      },
+    ]);
+    expect(report.entries.filter((entry) => entry.kind === 'raw')).toHaveLength(2);
+  });
+});
