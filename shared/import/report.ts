@@ -44,9 +44,17 @@ export class ImportError extends Error {
 /** Formats a source location the way the report shows it: `第 12 行`, `Sheet1!B3`. */
 export function describeSource(source: SourceLocation | undefined): string {
   if (!source) return '';
-  if (source.cell) return source.sheet ? `${source.sheet}!${source.cell}` : source.cell;
+  if (source.cell) {
+    // A Word cell already names its table (`表格 2 第 3 行第 1 列`); a sheet cell does not (`B3`).
+    if (!source.sheet || source.cell.startsWith(source.sheet)) return source.cell;
+    return `${source.sheet}!${source.cell}`;
+  }
   const parts: string[] = [];
-  if (source.sheet) parts.push(`工作表「${source.sheet}」`);
+  // Word tables and text are named `表格 2`, `正文`, `文本`; only spreadsheets have 工作表.
+  if (source.sheet)
+    parts.push(
+      /^(?:表格|正文|文本)/u.test(source.sheet) ? source.sheet : `工作表「${source.sheet}」`,
+    );
   if (source.line !== undefined) parts.push(`第 ${source.line} 行`);
   else if (source.row !== undefined) parts.push(`第 ${source.row} 行`);
   if (source.column !== undefined) parts.push(`第 ${source.column} 列`);

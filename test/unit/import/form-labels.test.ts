@@ -12,7 +12,12 @@ import {
   moneyLineOf,
 } from '../../../shared/import/forms/labels';
 import { readPeriod } from '../../../shared/import/forms/periods';
-import { entryField, orderEntries, type ImportEntry } from '../../../shared/import/report';
+import {
+  describeSource,
+  entryField,
+  orderEntries,
+  type ImportEntry,
+} from '../../../shared/import/report';
 import { dominantYear } from '../../../shared/import/years';
 import { importTextTable } from '../../../shared/import';
 
@@ -195,5 +200,17 @@ describe('indicator tables never drop text', () => {
       },
     ]);
     expect(report.entries.filter((entry) => entry.kind === 'raw')).toHaveLength(2);
+  });
+});
+
+describe('places in the report', () => {
+  it('names a spreadsheet cell, a Word cell, a row and a text line the way a clerk finds them', () => {
+    expect(describeSource({ sheet: 'Sheet1', row: 5, column: 2, cell: 'B5' })).toBe('Sheet1!B5');
+    expect(
+      describeSource({ sheet: '表格 2', row: 3, column: 1, cell: '表格 2 第 3 行第 1 列' }),
+    ).toBe('表格 2 第 3 行第 1 列');
+    expect(describeSource({ sheet: '表格 3', row: 11 })).toBe('表格 3 第 11 行');
+    expect(describeSource({ sheet: 'Sheet1', row: 13 })).toBe('工作表「Sheet1」 第 13 行');
+    expect(describeSource({ line: 7, column: 6 })).toBe('第 7 行 第 6 列');
   });
 });
