@@ -29,6 +29,7 @@ import {
   labelKey,
   labelParts,
   moneyLineOf,
+  type FieldRole,
   moneyUnitLine,
 } from './labels';
 import { readPeriod } from './periods';
@@ -73,7 +74,21 @@ function findSections(rows: readonly FormRow[]): { sections: IndicatorSection[];
   return { sections, head };
 }
 
+/** Our own names of the head fields and goals, for the report of what was read by meaning. */
+const OWN_NAMES: Record<FieldRole | 'periodGoal' | 'annualGoal', string> = {
+  name: '项目名称',
+  supervisor: '主管部门',
+  implementer: '实施单位',
+  attribute: '项目属性',
+  period: '项目期',
+  code: '项目编码',
+  periodGoal: '中期目标',
+  annualGoal: '年度目标',
+};
+
 interface HeadState {
+  /** Labels read by meaning: as written → our name. */
+  recognised: Map<string, string>;
   unit: MoneyUnit | undefined;
   periodMoneyColumn: number | undefined;
   goalHeaders: Array<{ item: FormItem; target: 'annual' | 'period' }>;
@@ -113,9 +128,19 @@ export function readForm(
     periodMoneyColumn: undefined,
     goalHeaders: [],
     goals: { annual: [], period: [] },
+    recognised: new Map(),
   };
   const { sections, head } = findSections(block.rows);
   for (const row of [...block.lead, ...head]) readHeadRow(row, state, result, used, raw);
+  if (state.recognised.size > 0) {
+    const pairs = [...state.recognised].map(([written, own]) => `「${written}」→ ${own}`);
+    reporter.add(
+      'normalised',
+      `按含义识别的栏目：${pairs.join('、')}。`,
+      result.source,
+      project.name,
+    );
+  }
   project.goals.annual = state.goals.annual.map((text) => cleanCellText(text).text).join('\n');
   const period = state.goals.period.map((text) => cleanCellText(text).text).join('\n');
   if (period !== '') project.goals.period = period;
@@ -197,6 +222,7 @@ function readHeadRow(
     const field = fieldOf(label);
     if (field) {
       used.add(item.cell);
+      noteRecognised(state, label, OWN_NAMES[field]);
       const value = take();
       if (!value) return;
       const text = cleanCellText(value.text).text;
@@ -297,6 +323,7 @@ function readHeadRow(
     const goal = goalOf(label);
     if (goal) {
       used.add(item.cell);
+      if (goal !== 'either') noteRecognised(state, label, OWN_NAMES[`${goal}Goal`]);
       const target: 'annual' | 'period' = goal === 'period' ? 'period' : 'annual';
       const value = glued ? { text: glued.value } : valueAfter(index);
       if (value) {
@@ -309,4 +336,11 @@ function readHeadRow(
     }
     if (isIndicatorBlock(label)) used.add(item.cell);
   });
+}
+
+/** Remembers a label written otherwise than our own name (`项目执行单位` for 实施单位). */
+function noteRecognised(state: HeadState, label: string, own: string): void {
+  // A bracket at the end qualifies (`中期目标（2025—2026年）`); one inside renames (`项目（支出）名称`).
+  const written = labelKey(label).replace(/^其中/u, '');
+  if (written.replace(/[（(][^（）()]*[）)]$/u, '') !== own) state.recognised.set(written, own);
 }
