@@ -402,7 +402,8 @@ describe('importDisclosureText on the Guangzhou 2025 seed', () => {
     const yearEntry = report.entries.find((entry) => entry.message.includes('预算年度'));
     expect(yearEntry).toMatchObject({
       kind: 'warning',
-      message: '标题中没有年度；项目名称和绩效目标中多处写的是 2025 年，预算年度按 2025 填写，请核对。',
+      message:
+        '标题中没有年度；项目名称和绩效目标中多处写的是 2025 年，预算年度按 2025 填写，请核对。',
     });
     expect(importDisclosureText(seed, { fiscalYear: 2026 }).document.fiscalYear).toBe(2026);
     expect(importDisclosureText(seed, { fiscalYear: null }).document.fiscalYear).toBeNull();
