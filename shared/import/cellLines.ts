@@ -18,11 +18,11 @@ import { cleanCellText } from './cleanText';
 import {
   AMOUNT_COLUMNS,
   COLUMN_LABELS,
-  furnitureKind,
   headerColumn,
   type AmountColumn,
   type DisclosureColumn,
-} from './disclosureText';
+} from './disclosure/columns';
+import { furnitureKind } from './disclosure/furniture';
 import type { SourceRow } from './grid';
 import { findIndicatorRun } from './indicatorRun';
 import type { ImportEntry } from './report';

@@ -16,12 +16,8 @@
 
 import { parseMoney } from '../model';
 import { labelAt, type Line } from './cellLines';
-import {
-  AMOUNT_COLUMNS,
-  COLUMN_LABELS,
-  furnitureKind,
-  type DisclosureColumn,
-} from './disclosureText';
+import { AMOUNT_COLUMNS, COLUMN_LABELS, type DisclosureColumn } from './disclosure/columns';
+import { furnitureKind } from './disclosure/furniture';
 import { closeFontGaps, restoreLevelHyphens } from './extractedText';
 import type { SourceRow } from './grid';
 import type { ImportEntry } from './report';

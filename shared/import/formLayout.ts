@@ -10,8 +10,6 @@ import { expandGrid, withoutColumn, type GridCell, type GridTable } from './grid
 export interface FormItem {
   cell: GridCell;
   text: string;
-  /** Normalised text for label matching: no spaces, colons or `*`. */
-  key: string;
   /** First and last grid column (0-based) the cell covers on this row. */
   start: number;
   end: number;
@@ -25,10 +23,6 @@ export interface FormRow {
   /** Text at a grid column (merged cells repeat their text down and across). */
   at(column: number): string;
   source: SourceLocation;
-}
-
-export function labelKey(text: string): string {
-  return text.replace(/[\s\u3000:：*＊★]/g, '');
 }
 
 /** Rows of labelled items across tables, in order. */
@@ -48,7 +42,6 @@ export function formRows(tables: readonly GridTable[]): FormRow[] {
         items.push({
           cell: placed.cell,
           text,
-          key: labelKey(text),
           start: column,
           end: column,
           anchor: placed.anchor,

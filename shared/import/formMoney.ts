@@ -31,7 +31,16 @@ export function parseFormAmount(text: string, fallback: MoneyUnit): FormAmount |
   const unit: MoneyUnit = match ? (match[2] === '元' ? '元' : '万元') : fallback;
   if (number === '') return null;
   const cents = parseMoney(number);
-  if (cents === null) return null;
+  if (cents === null) {
+    // 万元 with up to six decimals is a whole number of 分: read it exactly in 元.
+    const fine = /^(\d{1,3}(?:,\d{3})+|\d+)\.(\d{3,6})$/u.exec(number);
+    if (unit !== '万元' || !fine) return null;
+    const yuanCents =
+      Number((fine[1] ?? '').replace(/,/g, '')) * 1_000_000 +
+      Number((fine[2] ?? '').padEnd(6, '0'));
+    if (!Number.isSafeInteger(yuanCents)) return null;
+    return { cents: yuanCents, unit: '元', glued: match !== null, text: text.trim() };
+  }
   return { cents, unit, glued: match !== null, text: text.trim() };
 }
 

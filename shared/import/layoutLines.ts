@@ -6,7 +6,8 @@
  */
 
 import { parseMoney } from '../model';
-import { furnitureKind, headerColumn, type DisclosureColumn } from './disclosureText';
+import { headerColumn, type DisclosureColumn } from './disclosure/columns';
+import { furnitureKind } from './disclosure/furniture';
 
 /** Text between runs of two or more spaces, at its column (in characters). */
 export interface Chunk {

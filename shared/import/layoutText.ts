@@ -16,7 +16,8 @@
  * own, which the disclosure reader keeps raw with its line number.
  */
 
-import { AMOUNT_COLUMNS, furnitureKind, type DisclosureColumn } from './disclosureText';
+import { AMOUNT_COLUMNS, type DisclosureColumn } from './disclosure/columns';
+import { furnitureKind } from './disclosure/furniture';
 import { closeFontGaps } from './extractedText';
 import type { SourceRow } from './grid';
 import {

@@ -397,11 +397,25 @@ describe('importDisclosureText on the Guangzhou 2025 seed', () => {
     expect(allProjects(document).every((item) => item.raw.length === 0)).toBe(true);
   });
 
-  it('leaves the year empty unless told, since the title block has none', () => {
-    expect(document.fiscalYear).toBeNull();
+  it('takes the year the names and goals write throughout (2025), for the clerk to confirm', () => {
+    expect(document.fiscalYear).toBe(2025);
     const yearEntry = report.entries.find((entry) => entry.message.includes('预算年度'));
-    expect(yearEntry?.message).toContain('2025');
-    expect(importDisclosureText(seed, { fiscalYear: 2025 }).document.fiscalYear).toBe(2025);
+    expect(yearEntry).toMatchObject({
+      kind: 'warning',
+      message:
+        '标题中没有年度；项目名称和绩效目标中多处写的是 2025 年，预算年度按 2025 填写，请核对。',
+    });
+    expect(importDisclosureText(seed, { fiscalYear: 2026 }).document.fiscalYear).toBe(2026);
+    expect(importDisclosureText(seed, { fiscalYear: null }).document.fiscalYear).toBeNull();
+  });
+
+  it('leaves the year empty when the text names several years about equally', () => {
+    const mixed = seed.replace(/2025年/g, '2023年').replace(/2023年/, '2025年');
+    const result = importDisclosureText(mixed);
+    expect(result.document.fiscalYear).toBeNull();
+    expect(result.report.entries.map((entry) => entry.message)).toContain(
+      '标题中没有年度，预算年度留空，请在文档信息中填写（正文中最常出现的是 2023 年）。',
+    );
   });
 
   it('gives the same document and report for CRLF text', () => {

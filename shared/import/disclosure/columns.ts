@@ -1,0 +1,48 @@
+/** The seven columns of the disclosure table (DOMAIN.md §3) and how a header row names them. */
+
+import type { Cents } from '../../model';
+
+/** A column of the disclosure table. */
+export type DisclosureColumn =
+  'name' | 'total' | 'fiscal' | 'specialAccount' | 'other' | 'goal' | 'indicators';
+export type Column = DisclosureColumn;
+export type ColumnMap = Partial<Record<Column, number>>;
+/** The money columns, in the table's order. */
+export const AMOUNT_COLUMNS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
+export type AmountColumn = (typeof AMOUNT_COLUMNS)[number];
+export type Amounts = Record<AmountColumn, Cents | null>;
+
+/** Header labels as the report names the columns. */
+export const COLUMN_LABELS: Record<AmountColumn | 'goal' | 'indicators', string> = {
+  total: '总计',
+  fiscal: '财政拨款',
+  specialAccount: '财政专户拨款',
+  other: '其他资金',
+  goal: '绩效目标',
+  indicators: '绩效指标',
+};
+
+/** The column a header label names (`项目名称（资金使用单位）` → name), or null. */
+export function headerColumn(label: string): DisclosureColumn | null {
+  const key = label.replace(/[\s\u3000]/g, '');
+  if (key.startsWith('项目名称')) return 'name';
+  if (key === '总计') return 'total';
+  if (key === '财政拨款') return 'fiscal';
+  if (key.startsWith('财政专户')) return 'specialAccount';
+  if (key === '其他资金') return 'other';
+  if (key.includes('绩效目标')) return 'goal';
+  if (key.includes('绩效指标')) return 'indicators';
+  return null;
+}
+
+/** Identifies a header row by its labels and maps each column to its index. */
+export function readHeader(cells: readonly string[]): ColumnMap | null {
+  const labels = cells.map(headerColumn);
+  const columns: ColumnMap = {};
+  labels.forEach((column, index) => {
+    if (column !== null && columns[column] === undefined) columns[column] = index;
+  });
+  return columns.name !== undefined && columns.total !== undefined && columns.fiscal !== undefined
+    ? columns
+    : null;
+}
