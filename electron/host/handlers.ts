@@ -27,6 +27,7 @@ import { checkDocument, formatCheckReport } from '../../shared/rules';
 import { renderExport, suggestedExportName } from './exportService';
 import { exportPdf, printDocument } from './printService';
 import type { HostPorts } from './ports';
+import { installedFonts, systemFontProbe } from './fonts';
 import { RecoveryStore } from './recovery';
 import { SettingsStore } from './settings';
 import { writeDurable } from './durableFile';
@@ -389,5 +390,7 @@ export function createHandlers(ports: HostPorts): Handlers {
       ports.window?.close();
       return { ok: true };
     },
+
+    listFonts: () => installedFonts(ports.fontProbe ?? systemFontProbe(config.platform)),
   };
 }
