@@ -8,8 +8,10 @@ import type * as NodeFs from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import {
   _electron as electron,
+  chromium,
   expect,
   test,
   type ElectronApplication,
@@ -33,6 +35,11 @@ const binary = electronBinary();
 const reason =
   'Electron 程序文件不在本机（node_modules/electron/dist 缺失，构建机无法下载），跳过真实窗口冒烟测试。';
 if (!binary) console.log(`[electron smoke] ${reason}`);
+// CI sets this: there, a missing binary is a failure, not a reason to skip.
+if (!binary && process.env.JIXIAO_REQUIRE_ELECTRON) throw new Error(reason);
+
+/** An installed app to start (CI, after installing the package); see .github/workflows. */
+const packaged = process.env.JIXIAO_PACKAGED_APP ?? null;
 
 interface Answers {
   /** Paths the save dialogs answer with, in order (then: cancelled). */
@@ -183,6 +190,53 @@ test.describe('the real Electron app', () => {
       await expect(cell(page, 1, COLUMNS.fiscal)).toHaveText('123.45');
     } finally {
       await app.close();
+    }
+  });
+});
+
+/**
+ * The installed app, fuses set: Playwright cannot attach to its main process (the inspector is
+ * switched off), so it is started as a clerk's double-click starts it and watched over Chromium's
+ * debugging port.
+ */
+test.describe('the installed app @packaged', () => {
+  test.skip(!packaged, '只在安装了打包程序的 CI 机器上运行（JIXIAO_PACKAGED_APP）。');
+
+  test('opens a document given on the command line', async () => {
+    const disk = await mkdtemp(join(tmpdir(), 'jixiao-packaged-'));
+    const copy = join(disk, '安装后打开.jixiao.json');
+    const sample = JSON.parse(
+      await readFile(join(ROOT, 'resources/sample/guangzhou-2025.jixiao.json'), 'utf8'),
+    );
+    sample.units[0].projects[0].money.fiscal = 54321;
+    await writeFile(copy, JSON.stringify(sample));
+    const port = 9300 + Math.floor(Math.random() * 500);
+    const child = spawn(packaged ?? '', [copy, `--remote-debugging-port=${port}`], {
+      env: { ...process.env, XDG_CONFIG_HOME: disk, APPDATA: disk },
+      stdio: 'inherit',
+    });
+    try {
+      await expect
+        .poll(
+          async () =>
+            fetch(`http://127.0.0.1:${port}/json/version`).then(
+              (response) => response.ok,
+              () => false,
+            ),
+          { timeout: 30_000 },
+        )
+        .toBe(true);
+      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      const page = browser
+        .contexts()
+        .flatMap((context) => context.pages())
+        .find((candidate) => candidate.url().startsWith('app://jixiao/'));
+      expect(page).toBeDefined();
+      await expect(page as Page).toHaveTitle(/安装后打开\.jixiao\.json/);
+      await expect(cell(page as Page, 1, COLUMNS.fiscal)).toHaveText('543.21');
+      await browser.close();
+    } finally {
+      child.kill();
     }
   });
 });

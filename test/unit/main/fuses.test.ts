@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,5 +76,24 @@ describe('the afterPack hook (Electron fuses)', () => {
     const { context, binary } = await packedApp('linux');
     await writeFile(binary, 'not electron');
     await expect(afterPack(context)).rejects.toThrow(/sentinel/);
+  });
+
+  it('the CI check reports a binary whose fuses were not set, and passes one that was', async () => {
+    const script = join(import.meta.dirname, '../../../scripts/packaging/check-fuses.js');
+    const { context, binary } = await packedApp('linux');
+    const check = () => {
+      try {
+        return { code: 0, output: execFileSync('node', [script, binary], { encoding: 'utf8' }) };
+      } catch (error) {
+        const failed = error as { status: number; stderr: string };
+        return { code: failed.status, output: failed.stderr };
+      }
+    };
+    const before = check();
+    expect(before.code).toBe(1);
+    expect(before.output).toContain('RunAsNode: 应为 0，实际为 1');
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    await afterPack(context);
+    expect(check().code).toBe(0);
   });
 });

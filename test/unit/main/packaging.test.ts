@@ -15,6 +15,10 @@ import { getCollectorByPackageManager, PM } from 'app-builder-lib/out/node-modul
 import type { Configuration } from 'app-builder-lib';
 import { DebugLogger } from 'builder-util';
 import { TmpDir } from 'temp-file';
+import { createRequire } from 'node:module';
+
+/** electron-builder's own YAML reader (a dependency of app-builder-lib). */
+const { load } = createRequire(import.meta.url)('js-yaml') as { load: (text: string) => unknown };
 
 const ROOT = join(import.meta.dirname, '../../..');
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -305,4 +309,37 @@ describe('what the packaged app contains', () => {
       expect(names.has(name), name).toBe(true);
     }
   }, 60_000);
+});
+
+describe('the release workflow (runs on a hosted runner with network, not here)', () => {
+  const workflow = load(readFileSync(join(ROOT, '.github/workflows/release.yml'), 'utf8')) as {
+    on: { push: { tags: string[] } };
+    jobs: Record<string, { 'runs-on': string; steps: Array<{ run?: string }> }>;
+  };
+  const commands = (job: string) =>
+    (workflow.jobs[job]?.steps ?? []).map((step) => step.run ?? '').join('\n');
+
+  it('builds on a version tag, for Windows and Linux, after the real Electron smoke tests', () => {
+    expect(workflow.on.push.tags).toEqual(['v*']);
+    const linux = commands('linux');
+    const windows = commands('windows');
+    expect(linux).toContain('xvfb-run -a npx playwright test test/e2e/electron.spec.ts');
+    expect(linux.indexOf('electron.spec.ts')).toBeLessThan(
+      linux.indexOf('electron-builder --linux'),
+    );
+    expect(windows).toContain('npx playwright test test/e2e/electron.spec.ts');
+    expect(windows).toContain('electron-builder --win');
+    expect(windows).toContain("'/S'");
+    for (const job of ['linux', 'windows']) {
+      expect(commands(job)).toContain('node node_modules/electron/install.js');
+      expect(commands(job)).toContain('check-fuses.js');
+    }
+  });
+
+  it('names only scripts that exist', () => {
+    const all = Object.keys(workflow.jobs).map(commands).join('\n');
+    for (const [, script] of all.matchAll(/node (scripts\/[\w/.-]+)/g)) {
+      expect(existsSync(join(ROOT, script ?? '')), script).toBe(true);
+    }
+  });
 });
