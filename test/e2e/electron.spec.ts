@@ -194,6 +194,21 @@ test.describe('the real Electron app', () => {
   });
 });
 
+test.describe('tables opened with the app (打开方式)', () => {
+  test.skip(!binary, reason);
+
+  test('start the import dialog with the table read', async () => {
+    const { app, page } = await launch([join(ROOT, 'test/fixtures/seed-libreoffice.xlsx')]);
+    try {
+      const dialog = page.getByRole('dialog', { name: '导入往年表格' });
+      await expect(dialog).toBeVisible({ timeout: 30_000 });
+      await expect(dialog).toContainText('4,791.93');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 /**
  * The installed app, fuses set: Playwright cannot attach to its main process (the inspector is
  * switched off), so it is started as a clerk's double-click starts it and watched over Chromium's
@@ -202,17 +217,12 @@ test.describe('the real Electron app', () => {
 test.describe('the installed app @packaged', () => {
   test.skip(!packaged, '只在安装了打包程序的 CI 机器上运行（JIXIAO_PACKAGED_APP）。');
 
-  test('opens a document given on the command line', async () => {
-    const disk = await mkdtemp(join(tmpdir(), 'jixiao-packaged-'));
-    const copy = join(disk, '安装后打开.jixiao.json');
-    const sample = JSON.parse(
-      await readFile(join(ROOT, 'resources/sample/guangzhou-2025.jixiao.json'), 'utf8'),
-    );
-    sample.units[0].projects[0].money.fiscal = 54321;
-    await writeFile(copy, JSON.stringify(sample));
+  /** Starts the installed app on `file` and hands its window to `check`. */
+  async function withInstalled(file: string, check: (page: Page) => Promise<void>) {
+    const profile = await mkdtemp(join(tmpdir(), 'jixiao-packaged-'));
     const port = 9300 + Math.floor(Math.random() * 500);
-    const child = spawn(packaged ?? '', [copy, `--remote-debugging-port=${port}`], {
-      env: { ...process.env, XDG_CONFIG_HOME: disk, APPDATA: disk },
+    const child = spawn(packaged ?? '', [file, `--remote-debugging-port=${port}`], {
+      env: { ...process.env, XDG_CONFIG_HOME: profile, APPDATA: profile },
       stdio: 'inherit',
     });
     try {
@@ -232,11 +242,33 @@ test.describe('the installed app @packaged', () => {
         .flatMap((context) => context.pages())
         .find((candidate) => candidate.url().startsWith('app://jixiao/'));
       expect(page).toBeDefined();
-      await expect(page as Page).toHaveTitle(/安装后打开\.jixiao\.json/);
-      await expect(cell(page as Page, 1, COLUMNS.fiscal)).toHaveText('543.21');
+      await check(page as Page);
       await browser.close();
     } finally {
       child.kill();
     }
+  }
+
+  test('opens a document given on the command line', async () => {
+    const disk = await mkdtemp(join(tmpdir(), 'jixiao-packaged-doc-'));
+    const copy = join(disk, '安装后打开.jixiao.json');
+    const sample = JSON.parse(
+      await readFile(join(ROOT, 'resources/sample/guangzhou-2025.jixiao.json'), 'utf8'),
+    );
+    sample.units[0].projects[0].money.fiscal = 54321;
+    await writeFile(copy, JSON.stringify(sample));
+    await withInstalled(copy, async (page) => {
+      await expect(page).toHaveTitle(/安装后打开\.jixiao\.json/);
+      await expect(cell(page, 1, COLUMNS.fiscal)).toHaveText('543.21');
+    });
+  });
+
+  // The import worker loads exceljs from inside app.asar: this is where that is proven.
+  test('imports a table opened with it (the import worker runs from the ASAR)', async () => {
+    await withInstalled(join(ROOT, 'test/fixtures/seed-libreoffice.xlsx'), async (page) => {
+      const dialog = page.getByRole('dialog', { name: '导入往年表格' });
+      await expect(dialog).toBeVisible({ timeout: 30_000 });
+      await expect(dialog).toContainText('4,791.93');
+    });
   });
 });
