@@ -35,6 +35,7 @@ import {
 import { describeReadError } from './fileErrors';
 import { exportPdf, printDocument } from './printService';
 import type { HostPorts } from './ports';
+import { installedFonts, systemFontProbe } from './fonts';
 import { RecoveryStore } from './recovery';
 import { SettingsStore } from './settings';
 import { backupPath, writeFailure } from './durableFile';
@@ -434,5 +435,7 @@ export function createHandlers(ports: HostPorts): Handlers {
       ports.window?.close();
       return { ok: true };
     },
+
+    listFonts: () => installedFonts(ports.fontProbe ?? systemFontProbe(config.platform)),
   };
 }

@@ -1,3 +1,5 @@
+import type { FontProbe } from './fonts';
+
 /** What the host asks of the desktop shell; main implements these with Electron. */
 export interface DialogPort {
   /** Asks which file to open; `import` offers importable types. Null when cancelled. */
@@ -47,6 +49,8 @@ export interface HostConfig {
 }
 
 export interface HostPorts {
+  /** How installed fonts are found; the real system when absent (tests script it). */
+  fontProbe?: FontProbe;
   dialogs: DialogPort;
   clock: ClockPort;
   config: HostConfig;

@@ -1,18 +1,22 @@
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { app, dialog, ipcMain, Menu, session } from 'electron';
-import { EVENT_CHANNELS } from '../../shared/ipc';
-import { CONTENT_SECURITY_POLICY } from '../host/appFiles';
+import { app, ipcMain, Menu, session, shell } from 'electron';
+import { EVENT_CHANNELS, type MenuCommand } from '../../shared/ipc';
 import { createHandlers } from '../host/handlers';
-import { IMPORT_EXTENSIONS } from '../host/importFile';
 import { SAMPLE_FILE } from '../host/sample';
+import { createDialogPort } from './dialogs';
+import { isAllowedExternal } from './externalLinks';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { FileRouter, requestsFromArgv } from './openFiles';
 import { createPrintPort } from './print';
-import { registerAppScheme, serveRenderer } from './protocol';
+import { installContentSecurityPolicy, registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';
 
 const APP_NAME = '绩效目标表编辑器';
+
+// Every renderer is sandboxed, whatever a window's own preferences say (before ready).
+app.enableSandbox();
 
 registerAppScheme();
 app.setName(APP_NAME);
@@ -21,8 +25,26 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
+  const router = new FileRouter({
+    send: (command: MenuCommand) =>
+      mainWindow?.webContents.send(EVENT_CHANNELS.menuCommand, command),
+  });
 
-  app.on('second-instance', () => {
+  // A document or table given on the command line (double-click, 打开方式).
+  const [first] = requestsFromArgv(process.argv, process.cwd());
+  if (first) router.request(first);
+
+  // macOS hands files over by event, also before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    const [request] = requestsFromArgv(['', path], process.cwd());
+    if (request) router.request(request);
+  });
+
+  // A second start (another double-click) brings this window forward with the new file.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const [request] = requestsFromArgv(argv, workingDirectory);
+    if (request) router.request(request);
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
@@ -33,14 +55,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     serveRenderer(join(import.meta.dirname, '../renderer'));
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({
-        responseHeaders: {
-          ...details.responseHeaders,
-          'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-        },
-      });
-    });
+    installContentSecurityPolicy(session.defaultSession);
 
     // The renderer decides about unsaved work; it calls closeWindow when the window may go.
     let closeApproved = false;
@@ -60,73 +75,24 @@ if (!app.requestSingleInstanceLock()) {
         samplePath: join(app.getAppPath(), SAMPLE_FILE),
       },
       clock: { now: () => new Date() },
-      dialogs: {
-        async chooseOpenPath(purpose) {
-          const options: Electron.OpenDialogOptions = {
-            title: purpose === 'import' ? '导入往年表格' : '打开文档',
-            properties: ['openFile'],
-            filters:
-              purpose === 'import'
-                ? [
-                    { name: '可导入的表格', extensions: [...IMPORT_EXTENSIONS] },
-                    { name: '所有文件', extensions: ['*'] },
-                  ]
-                : [{ name: '绩效目标表文档', extensions: ['json'] }],
-          };
-          const result = mainWindow
-            ? await dialog.showOpenDialog(mainWindow, options)
-            : await dialog.showOpenDialog(options);
-          return result.canceled ? null : (result.filePaths[0] ?? null);
-        },
-        async chooseExportPath(suggestedName, extension) {
-          const names: Record<string, string> = {
-            docx: 'Word 文档',
-            xlsx: 'Excel 工作簿',
-            txt: '文本文件',
-            pdf: 'PDF 文件',
-          };
-          const options: Electron.SaveDialogOptions = {
-            title: '导出',
-            defaultPath: join(app.getPath('documents'), suggestedName),
-            filters: [{ name: names[extension] ?? extension, extensions: [extension] }],
-          };
-          const result = mainWindow
-            ? await dialog.showSaveDialog(mainWindow, options)
-            : await dialog.showSaveDialog(options);
-          return result.canceled || !result.filePath ? null : result.filePath;
-        },
-        async confirmUnsaved(fileName) {
-          const options: Electron.MessageBoxOptions = {
-            type: 'warning',
-            title: APP_NAME,
-            message: `是否保存对「${fileName}」的修改？`,
-            detail: '如果不保存，所做的修改将会丢失。',
-            buttons: ['保存', '不保存', '取消'],
-            defaultId: 0,
-            cancelId: 2,
-            noLink: true,
-          };
-          const { response } = mainWindow
-            ? await dialog.showMessageBox(mainWindow, options)
-            : await dialog.showMessageBox(options);
-          return response === 0 ? 'save' : response === 1 ? 'discard' : 'cancel';
-        },
-        async chooseSavePath(suggestedName) {
-          const options: Electron.SaveDialogOptions = {
-            title: '保存文档',
-            defaultPath: join(app.getPath('documents'), suggestedName),
-            filters: [{ name: '绩效目标表文档', extensions: ['jixiao.json'] }],
-          };
-          const result = mainWindow
-            ? await dialog.showSaveDialog(mainWindow, options)
-            : await dialog.showSaveDialog(options);
-          return result.canceled || !result.filePath ? null : result.filePath;
-        },
-      },
+      dialogs: createDialogPort(APP_NAME, () => mainWindow, router),
     });
+    const openStartup = handlers.openStartup;
+    // The renderer asks for its first document once it listens for commands: a file given to
+    // the app is opened instead of the sample.
+    handlers.openStartup = async () => {
+      const waiting = router.hasPending();
+      router.rendererReady();
+      return waiting ? { ok: true, opened: null } : openStartup(undefined);
+    };
     registerIpc(ipcMain, handlers, (error) => console.error('[jixiao] IPC handler failed', error));
 
     mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), APP_NAME);
+    // External links open only when allow-listed (none today).
+    mainWindow.webContents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternal(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
     Menu.setApplicationMenu(buildMenu(mainWindow, APP_NAME));
     mainWindow.on('close', (event) => {
       if (closeApproved) return;
@@ -136,6 +102,7 @@ if (!app.requestSingleInstanceLock()) {
     // A renderer that crashed or hangs can no longer answer; its work is in the recovery folder.
     mainWindow.webContents.on('render-process-gone', () => {
       closeApproved = true;
+      router.rendererGone();
     });
     mainWindow.on('unresponsive', () => {
       closeApproved = true;
@@ -145,6 +112,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     mainWindow.on('closed', () => {
       mainWindow = null;
+      router.rendererGone();
     });
   });
 

@@ -66,6 +66,8 @@ function createPrintWindow(): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
       spellcheck: false,
       navigateOnDragDrop: false,
     },

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { protocol } from 'electron';
+import { protocol, type Session } from 'electron';
 import { CONTENT_SECURITY_POLICY, contentType, resolveAppFile } from '../host/appFiles';
 
 /** Must run before the app is ready: app:// behaves like https (standard, secure). */
@@ -26,5 +26,17 @@ export function serveRenderer(rendererDir: string): void {
     } catch {
       return new Response('未找到', { status: 404 });
     }
+  });
+}
+
+/** Adds the CSP header to every response the session receives (belt and braces with app://). */
+export function installContentSecurityPolicy(target: Session): void {
+  target.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    });
   });
 }

@@ -26,6 +26,7 @@ export const INVOKE_CHANNELS = {
   discardRecovery: 'jixiao:recovery:discard',
   confirmUnsaved: 'jixiao:window:confirm-unsaved',
   closeWindow: 'jixiao:window:close',
+  listFonts: 'jixiao:fonts:list',
 } as const;
 
 /** Messages the host sends to the renderer (menu commands). */

@@ -30,6 +30,14 @@ export interface AppInfo {
   platform: string;
 }
 
+/** Font families installed on this computer (for the 打印预览 and export font notes). */
+export interface InstalledFontList {
+  ok: true;
+  /** Where the list came from; `none` when the system could not be asked. */
+  source: 'fontconfig' | 'windows' | 'none';
+  families: string[];
+}
+
 export interface RecentFile {
   /** Opaque id the renderer hands back; paths never cross from the renderer to the host. */
   id: string;
@@ -161,6 +169,7 @@ export const argumentSchemas = {
   discardRecovery: z.object({ recoveryId }).strict(),
   confirmUnsaved: z.object({ fileName: z.string().max(300) }).strict(),
   closeWindow: z.undefined(),
+  listFonts: z.undefined(),
 } satisfies Record<InvokeName, z.ZodType>;
 
 /** What each call returns. */
@@ -191,6 +200,7 @@ export interface Results {
   discardRecovery: Result<Done>;
   confirmUnsaved: Result<{ ok: true; choice: 'save' | 'discard' | 'cancel' }>;
   closeWindow: Result<Done>;
+  listFonts: Result<InstalledFontList>;
 }
 
 export type Arguments = { [K in InvokeName]: z.output<(typeof argumentSchemas)[K]> };

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { printLayout } from '../../../shared/export/print';
 import { exportCurrent } from '../documentFiles';
 import { zhCN } from '../i18n/zh-CN';
+import { FontNotice } from './FontNotice';
 import { Modal } from './Modal';
 import { useAppStore, type ExportFormat } from '../store';
 
@@ -12,6 +14,17 @@ type Choice = 'disclosure' | 'formAnnual' | 'formMidterm';
 export function ExportDialog({ format }: { format: ExportFormat }) {
   const [choice, setChoice] = useState<Choice>('disclosure');
   const close = () => useAppStore.setState({ exportDialog: null });
+  const document = useAppStore((state) => state.current?.document);
+  const fonts = useMemo(
+    () =>
+      document && format !== 'txt'
+        ? printLayout(document, {
+            layout: choice === 'disclosure' ? 'disclosure' : 'form',
+            variant: choice === 'formMidterm' ? 'midterm' : 'annual',
+          }).fonts
+        : null,
+    [document, format, choice],
+  );
   const choices: Choice[] =
     format === 'txt' ? ['disclosure'] : ['disclosure', 'formAnnual', 'formMidterm'];
   const submit = () =>
@@ -40,6 +53,7 @@ export function ExportDialog({ format }: { format: ExportFormat }) {
           </label>
         ))}
       </fieldset>
+      {fonts && <FontNotice fonts={fonts} purpose="export" />}
       <div className="modal-actions">
         <button type="button" className="primary" onClick={submit}>
           {text.confirm}

@@ -293,6 +293,15 @@ export const zhCN = {
     saved: (name: string) => `已保存「${name}」`,
     migrated: (version: number) => `文档已从格式版本 ${version} 升级，保存后生效。`,
   },
+  fonts: {
+    label: '字体：',
+    installed: (name: string) => `「${name}」已安装`,
+    printUses: (name: string, used: string) => `「${name}」未安装，打印使用「${used}」`,
+    printDefault: (name: string) => `「${name}」未安装，打印使用系统默认字体`,
+    exportUses: (name: string, used: string) => `「${name}」本机未安装，在本机显示为「${used}」`,
+    exportDefault: (name: string) => `「${name}」本机未安装，在本机显示为默认字体`,
+    exportKeeps: '文件中仍写明原字体，在装有这些字体的电脑上按原字体显示和打印。',
+  },
   errors: {
     noHost: '无法连接程序主进程，请重新启动程序。',
   },

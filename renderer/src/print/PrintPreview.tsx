@@ -4,6 +4,7 @@ import { printDocumentHtml } from '../../../shared/export/print';
 import type { PrintOptions } from '../../../shared/ipc';
 import type { JixiaoDocument } from '../../../shared/model';
 import { api } from '../api';
+import { FontNotice } from '../components/FontNotice';
 import { fontNotes } from './fontCheck';
 import { paginate, type Pagination } from './pagination';
 import { PrintToolbar, type LayoutChoice, type MarginChoice } from './PrintToolbar';
@@ -124,7 +125,7 @@ export function PrintPreview({ document, documentId, onClose }: PrintPreviewProp
             </p>
           )}
           {!paginated && <p className="warning">{printText.noPagination}</p>}
-          {notes.length > 0 && <p className="font-note">{notes.join('；')}</p>}
+          {notes.length > 0 && <FontNotice fonts={layout.fonts} purpose="print" fallback={notes} />}
         </div>
       )}
       <div className="print-preview-scroll">

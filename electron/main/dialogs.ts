@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { app, dialog, type BrowserWindow } from 'electron';
+import type { DialogPort } from '../host/ports';
+import { IMPORT_EXTENSIONS } from '../host/importFile';
+import type { FileRouter } from './openFiles';
+
+const EXPORT_TYPE_NAMES: Readonly<Record<string, string>> = {
+  docx: 'Word 文档',
+  xlsx: 'Excel 工作簿',
+  txt: '文本文件',
+  pdf: 'PDF 文件',
+};
+
+/**
+ * The host's dialogs, in Chinese, attached to the main window. An open dialog is answered by
+ * the file the system handed the app when there is one waiting (see FileRouter); a cancelled
+ * 保存 / 不保存 / 取消 or save dialog means the clerk kept the current document, so that file
+ * is not opened behind their back later.
+ */
+export function createDialogPort(
+  appName: string,
+  window: () => BrowserWindow | null,
+  router: FileRouter,
+): DialogPort {
+  const parent = window;
+  return {
+    async chooseOpenPath(purpose) {
+      const given = router.take(purpose);
+      if (given !== null) return given;
+      const options: Electron.OpenDialogOptions = {
+        title: purpose === 'import' ? '导入往年表格' : '打开文档',
+        properties: ['openFile'],
+        filters:
+          purpose === 'import'
+            ? [
+                { name: '可导入的表格', extensions: [...IMPORT_EXTENSIONS] },
+                { name: '所有文件', extensions: ['*'] },
+              ]
+            : [{ name: '绩效目标表文档', extensions: ['json'] }],
+      };
+      const owner = parent();
+      const result = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseExportPath(suggestedName, extension) {
+      const options: Electron.SaveDialogOptions = {
+        title: '导出',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [{ name: EXPORT_TYPE_NAMES[extension] ?? extension, extensions: [extension] }],
+      };
+      const owner = parent();
+      const result = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async confirmUnsaved(fileName) {
+      const options: Electron.MessageBoxOptions = {
+        type: 'warning',
+        title: appName,
+        message: `是否保存对「${fileName}」的修改？`,
+        detail: '如果不保存，所做的修改将会丢失。',
+        buttons: ['保存', '不保存', '取消'],
+        defaultId: 0,
+        cancelId: 2,
+        noLink: true,
+      };
+      const owner = parent();
+      const { response } = owner
+        ? await dialog.showMessageBox(owner, options)
+        : await dialog.showMessageBox(options);
+      const choice = response === 0 ? 'save' : response === 1 ? 'discard' : 'cancel';
+      if (choice === 'cancel') router.drop();
+      return choice;
+    },
+    async chooseSavePath(suggestedName) {
+      const options: Electron.SaveDialogOptions = {
+        title: '保存文档',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [{ name: '绩效目标表文档', extensions: ['jixiao.json'] }],
+      };
+      const owner = parent();
+      const result = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) {
+        router.drop();
+        return null;
+      }
+      return result.filePath;
+    },
+  };
+}
