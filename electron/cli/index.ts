@@ -7,6 +7,7 @@ import { ImportFileError, importFromFile } from '../host/importFile';
 import { summariseDocument } from './summary';
 
 import { checkCommand, exportCommand, EXIT, fileAndJson, type Io } from './commands';
+import { SERVE_HELP, serveCommand } from './serve';
 
 declare const JIXIAO_VERSION: string;
 
@@ -20,6 +21,7 @@ const HELP = `绩效目标表编辑器命令行工具 jixiao
   jixiao check <文件> [--json]                 按评审规则检查，输出中文报告或 JSON
   jixiao export <文件> --to docx|xlsx|txt [--layout disclosure|form] [--variant annual|midterm] [-o 输出]
                                                导出公开表或分项目表（Word、Excel 或文本）
+${SERVE_HELP}
   jixiao --help                                显示本帮助
   jixiao --version                             显示版本号
 
@@ -144,6 +146,8 @@ export async function runCli(args: string[], io: Io): Promise<number> {
         return await checkCommand(rest, io);
       case 'export':
         return await exportCommand(rest, io);
+      case 'serve':
+        return await serveCommand(rest, io);
       default:
         io.stderr(`jixiao：未知命令「${command}」。运行 jixiao --help 查看用法。\n`);
         return EXIT.input;
