@@ -89,19 +89,24 @@ export default tseslint.config(
       { group: ['**/browser/**'], message: '界面不知道自己运行在哪个外壳中：只用 window.jixiao。' },
     ],
   }),
-  layer(['electron/host/**/*.ts', 'electron/cli/**/*.ts'], {
-    paths: [
-      { name: 'electron', message: 'host/ 与 cli/ 不得引用 electron：由 main 注入端口。' },
-      { name: 'react', message: 'host/ 不含界面代码。' },
-    ],
-    patterns: [
-      { group: ['electron/*'], message: 'host/ 与 cli/ 不得引用 electron。' },
-      {
-        group: ['**/renderer/**', '**/main/**', '**/preload/**', '**/browser/**'],
-        message: '只能向下引用。',
-      },
-    ],
-  }),
+  ...[
+    ['electron/host/**/*.ts', ['**/serve/**', '**/cli/**']],
+    ['electron/cli/**/*.ts', []],
+  ].map(([files, above]) =>
+    layer([files], {
+      paths: [
+        { name: 'electron', message: 'host/ 与 cli/ 不得引用 electron：由 main 注入端口。' },
+        { name: 'react', message: 'host/ 不含界面代码。' },
+      ],
+      patterns: [
+        { group: ['electron/*'], message: 'host/ 与 cli/ 不得引用 electron。' },
+        {
+          group: ['**/renderer/**', '**/main/**', '**/preload/**', '**/browser/**', ...above],
+          message: '只能向下引用。',
+        },
+      ],
+    }),
+  ),
   layer(['electron/serve/**/*.ts'], {
     paths: [
       { name: 'electron', message: 'serve/ 是不依赖 Electron 的浏览器版外壳，不得引用 electron。' },

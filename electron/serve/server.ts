@@ -196,8 +196,9 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
         )
       : Promise.resolve(failure('forbidden', '拒绝未知的请求通道。'));
     inFlight.add(call);
+    let value: unknown = failure('internal', '程序内部错误。');
     try {
-      const value = await call;
+      value = await call;
       for (const delivery of context.deliveries) {
         if ((value as { ok?: boolean }).ok !== true) continue;
         const data = await readFile(delivery.path).catch(() => null);
@@ -209,10 +210,11 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
           data: data.toString('base64'),
         });
       }
-      connection.send({ type: 'result', id, value });
     } finally {
+      // Temporary files go before the page hears the result.
       for (const cleanup of context.cleanups) await cleanup().catch(() => undefined);
       inFlight.delete(call);
+      connection.send({ type: 'result', id, value });
     }
   }
 
