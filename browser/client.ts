@@ -35,6 +35,8 @@ function install(): void {
   let state: 'connecting' | 'open' | 'lost' = 'connecting';
   /** A file dropped on the window, waiting for the open / import question it started. */
   let dropped: File | null = null;
+  /** The host closed the window on purpose; the socket closing after that is expected. */
+  let windowClosed = false;
 
   function send(message: ClientMessage): void {
     const text = JSON.stringify(message);
@@ -54,6 +56,7 @@ function install(): void {
     state = 'lost';
     for (const resolve of pending.values()) resolve(CONNECTION_LOST);
     pending.clear();
+    if (windowClosed) return;
     showNotice(
       '与本机服务的连接已断开。请确认 jixiao serve 仍在运行，然后刷新页面；未保存的修改已自动保存，重新打开时可以恢复。',
     );
@@ -112,7 +115,8 @@ function install(): void {
         void saveDelivered(message.id, message.name, base64ToBytes(message.data));
         break;
       case 'window-closed':
-        showNotice('文档已关闭，可以关闭此浏览器标签页了。');
+        windowClosed = true;
+        showNotice('文档已关闭，可以关闭此浏览器标签页了。', 'info');
         window.close();
         break;
     }

@@ -113,6 +113,8 @@ export function createBrowserDialogs(options: BrowserPortOptions): DialogPort {
     async chooseExportPath(suggestedName, extension) {
       const call = currentCall();
       if (!call) return null;
+      // The browser printer makes no PDFs (its print dialog does): no file name to ask for.
+      if (extension === 'pdf') return join(await stagingFolder(), 'unused.pdf');
       const { id, answer } = await call.connection.ask(
         { kind: 'export', suggestedName, extension },
         nameAnswer,

@@ -189,6 +189,20 @@ describe('the browser shell: dialogs, files and printing in the browser', () => 
     expect((await get(server.port, url, { cookie })).status).toBe(404);
   });
 
+  it('导出 PDF says to use the browser print dialog, without asking for a file name first', async () => {
+    const result = await call(INVOKE_CHANNELS.exportPdf, {
+      documentId: opened.documentId,
+      document: opened.document,
+      options: { layout: 'disclosure' },
+    })();
+    expect(result).toMatchObject({ ok: false });
+    expect((result as { message: string }).message).toContain(
+      '在浏览器的打印对话框中选择「另存为 PDF」',
+    );
+    expect(page.received.filter((message) => message.type === 'ask')).toEqual([]);
+    expect(await readdir(stagingDir())).toEqual([]);
+  });
+
   it('是否保存 is asked in the browser; closing the window tells the page and the command', async () => {
     const result = call(INVOKE_CHANNELS.confirmUnsaved, { fileName: '今年的表.jixiao.json' });
     const ask = await page.next('ask');
