@@ -62,6 +62,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['browser/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
@@ -82,16 +86,56 @@ export default tseslint.config(
     patterns: [
       { group: ['node:*'], message: '界面运行在沙箱中，不能使用 Node 模块。' },
       { group: ['**/electron/**'], message: '界面只能通过 window.jixiao 访问主进程。' },
+      { group: ['**/browser/**'], message: '界面不知道自己运行在哪个外壳中：只用 window.jixiao。' },
     ],
   }),
-  layer(['electron/host/**/*.ts', 'electron/cli/**/*.ts'], {
+  ...[
+    ['electron/host/**/*.ts', ['**/serve/**', '**/cli/**']],
+    ['electron/cli/**/*.ts', []],
+  ].map(([files, above]) =>
+    layer([files], {
+      paths: [
+        { name: 'electron', message: 'host/ 与 cli/ 不得引用 electron：由 main 注入端口。' },
+        { name: 'react', message: 'host/ 不含界面代码。' },
+      ],
+      patterns: [
+        { group: ['electron/*'], message: 'host/ 与 cli/ 不得引用 electron。' },
+        {
+          group: ['**/renderer/**', '**/main/**', '**/preload/**', '**/browser/**', ...above],
+          message: '只能向下引用。',
+        },
+      ],
+    }),
+  ),
+  layer(['electron/serve/**/*.ts'], {
     paths: [
-      { name: 'electron', message: 'host/ 与 cli/ 不得引用 electron：由 main 注入端口。' },
-      { name: 'react', message: 'host/ 不含界面代码。' },
+      { name: 'electron', message: 'serve/ 是不依赖 Electron 的浏览器版外壳，不得引用 electron。' },
+      { name: 'react', message: 'serve/ 不含界面代码。' },
     ],
     patterns: [
-      { group: ['electron/*'], message: 'host/ 与 cli/ 不得引用 electron。' },
-      { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: '只能向下引用。' },
+      { group: ['electron/*'], message: 'serve/ 不得引用 electron。' },
+      {
+        group: ['**/renderer/**', '**/main/**', '**/preload/**', '**/cli/**', '**/browser/**'],
+        message: 'serve/ 只引用 host/ 与 shared/。',
+      },
+    ],
+  }),
+  layer(['browser/**/*.ts'], {
+    paths: platform('浏览器客户端在页面中运行：只引用通道列表与传输格式。'),
+    patterns: [
+      { group: ['node:*'], message: '浏览器客户端不能使用 Node 模块。' },
+      {
+        group: [
+          '**/electron/**',
+          '**/renderer/**',
+          '**/shared/*',
+          '!**/shared/ipc',
+          '**/shared/ipc/*',
+          '!**/shared/ipc/channels',
+          '!**/shared/ipc/socket',
+        ],
+        message: '浏览器客户端只引用 shared/ipc/channels 与 shared/ipc/socket。',
+      },
     ],
   }),
   layer(['electron/preload/**/*.ts'], {

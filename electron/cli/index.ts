@@ -6,6 +6,7 @@ import { mergeCommand, rollForwardCommand } from './combine';
 import { checkCommand, exportCommand, EXIT, fileAndJson, type Io } from './commands';
 import { escapeForTerminal, expectedFailure } from './io';
 import { formatReport } from './report';
+import { SERVE_HELP, serveCommand } from './serve';
 import { summariseDocument } from './summary';
 
 declare const JIXIAO_VERSION: string;
@@ -24,6 +25,7 @@ const HELP = `绩效目标表编辑器命令行工具 jixiao
                                                把多个单位或学校的表格合并成一张部门表
   jixiao roll-forward <文件> --year <年度> -o <输出.jixiao.json> [--keep-amounts]
                                                复制上年：生成新年度的表格，列出需要核对的年份
+${SERVE_HELP}
   jixiao --help                                显示本帮助
   jixiao --version                             显示版本号
 
@@ -96,6 +98,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   export: exportCommand,
   merge: mergeCommand,
   'roll-forward': rollForwardCommand,
+  serve: serveCommand,
 };
 
 /** Output that escapes control and bidi characters when it goes to a terminal. */

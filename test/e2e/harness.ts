@@ -1,43 +1,17 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, type Browser, type Page } from '@playwright/test';
-import { INVOKE_CHANNELS, type InvokeName, type MenuCommand } from '../../shared/ipc';
-import { CONTENT_SECURITY_POLICY, contentType } from '../../electron/host/appFiles';
-import { dispatch } from '../../electron/host/dispatch';
-import { createHandlers } from '../../electron/host/handlers';
-import type { DialogPort, PrintPort } from '../../electron/host/ports';
+import type { MenuCommand } from '../../shared/ipc';
+import { createHandlers, type Handlers } from '../../electron/host/handlers';
+import type { DialogPort, HostPorts, PrintPort } from '../../electron/host/ports';
 import { SAMPLE_FILE } from '../../electron/host/sample';
+import { startServeServer, type ServeServer } from '../../electron/serve/server';
+import { serveContentSecurityPolicy } from '../../electron/serve/security';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const RENDERER_DIR = join(ROOT, 'out/renderer');
-
-/** Serves the built renderer on 127.0.0.1 with the app's CSP, as app:// does in Electron. */
-async function serveRenderer(): Promise<{ server: Server; origin: string }> {
-  const server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const file = resolve(RENDERER_DIR, pathname === '/' ? 'index.html' : `.${pathname}`);
-    if (!file.startsWith(RENDERER_DIR)) {
-      response.writeHead(404).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'content-type': contentType(file),
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-      });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return { server, origin: `http://127.0.0.1:${port}` };
-}
+const CLIENT_SCRIPT = join(ROOT, 'out/client/jixiao-client.js');
 
 /** Dialog port the tests answer: queue the paths a user would pick; every call is logged. */
 export class ScriptedDialogs implements DialogPort {
@@ -106,7 +80,12 @@ export interface AppFixture {
   printer: ScriptedPrinter;
   /** The temporary folder that stands in for the user's disk. */
   disk: string;
+  /** The local server's origin (`http://127.0.0.1:PORT`); its pages need the token cookie start() sets. */
   origin: string;
+  /** The Content-Security-Policy the server sends (a page a test serves itself should use it). */
+  csp: string;
+  /** The `jixiao serve` server the page talks to. */
+  server: ServeServer;
   /** Opens the app and waits until it listens for menu commands. */
   start(): Promise<void>;
   /** Sends a menu command as Electron's menu would. */
@@ -119,18 +98,24 @@ export interface AppFixture {
   restart(): Promise<void>;
 }
 
+/** Ports a test may add or replace (another shell port, a different clock …). */
+export type ExtraPorts = Partial<HostPorts>;
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
 /**
- * Playwright fixture: the built renderer in Debian Chromium with `window.jixiao` injected and
- * backed by the real host handlers through the same dispatcher main uses.
+ * Playwright fixture: the built renderer in Debian Chromium, served by the real `jixiao serve`
+ * server (token, Host/Origin checks, CSP) and talking to the real host handlers over its
+ * WebSocket — the path a browser user has. Dialogs and printing are answered by the test.
  */
-export const test = base.extend<{ app: AppFixture }>({
-  app: async ({ page, browser }, use) => {
+export const test = base.extend<{ app: AppFixture; hostPorts: ExtraPorts }>({
+  hostPorts: [{}, { option: true }],
+  app: async ({ page, browser, hostPorts }, use) => {
     const disk = await mkdtemp(join(tmpdir(), 'jixiao-e2e-'));
-    const { server, origin } = await serveRenderer();
     const dialogs = new ScriptedDialogs();
     const printer = new ScriptedPrinter(browser);
     const windowState = { closed: false };
-    const makeHandlers = () =>
+    const makeHandlers = (): Handlers =>
       createHandlers({
         dialogs,
         printer,
@@ -147,95 +132,66 @@ export const test = base.extend<{ app: AppFixture }>({
           userDataDir: join(disk, 'userData'),
           samplePath: join(ROOT, SAMPLE_FILE),
         },
+        ...hostPorts,
       });
     let handlers = makeHandlers();
-    const pending = new Set<Promise<unknown>>();
-    await page.exposeBinding(
-      '__jixiaoInvoke',
-      async (source, name: InvokeName, argument: unknown) => {
-        const call = dispatch(handlers, name, argument, {
-          senderUrl: source.frame.url(),
-          isMainFrame: source.frame === source.page.mainFrame(),
-          trustedOrigin: origin,
-          onError: (error) => console.error(error),
-        });
-        pending.add(call);
-        try {
-          return await call;
-        } finally {
-          pending.delete(call);
+    const server = await startServeServer({
+      rendererDir: RENDERER_DIR,
+      clientScript: CLIENT_SCRIPT,
+      handlers: () => handlers,
+      onError: (error) => console.error(error),
+    });
+    let lastPage = 0;
+    // Ready when a page loaded after the last one listens for menu commands over the socket.
+    const listening = async () => {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const ready = server
+          .pages()
+          .find((entry) => entry.serial > lastPage && entry.menuListeners > 0);
+        if (ready) {
+          lastPage = ready.serial;
+          return;
         }
-      },
-    );
-    await page.addInitScript((names: string[]) => {
-      const listeners = new Set<(command: string) => void>();
-      const closeListeners = new Set<() => void>();
-      const api: Record<string, unknown> = {};
-      const invoke = (
-        window as unknown as { __jixiaoInvoke: (n: string, a: unknown) => Promise<unknown> }
-      ).__jixiaoInvoke;
-      for (const name of names) api[name] = (argument?: unknown) => invoke(name, argument);
-      api.onMenuCommand = (listener: (command: string) => void) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      };
-      api.onCloseRequested = (listener: () => void) => {
-        closeListeners.add(listener);
-        return () => closeListeners.delete(listener);
-      };
-      Object.assign(window, {
-        jixiao: Object.freeze(api),
-        __jixiaoRequestClose: () => closeListeners.forEach((listener) => listener()),
-        __jixiaoMenu: (command: string) => listeners.forEach((listener) => listener(command)),
-        __jixiaoMenuListeners: () => listeners.size,
-      });
-    }, Object.keys(INVOKE_CHANNELS));
+        if (Date.now() > deadline) throw new Error('页面没有通过 WebSocket 连接到本机服务。');
+        await sleep(20);
+      }
+    };
+    // Events travel over the socket; one round trip to the page lets it take them in.
+    const settle = () => page.evaluate(() => new Promise((done) => setTimeout(done, 0)));
     const fixture: AppFixture = {
       page,
       dialogs,
       printer,
       disk,
-      origin,
+      origin: server.origin,
+      csp: serveContentSecurityPolicy(server.origin),
+      server,
       async start() {
-        await page.goto(`${origin}/index.html`);
-        // Ready when the UI listens for menu commands, as Electron's menu would need.
-        await page.waitForFunction(
-          () =>
-            (window as unknown as { __jixiaoMenuListeners: () => number }).__jixiaoMenuListeners() >
-            0,
-        );
+        await page.goto(server.url);
+        await listening();
       },
       async requestClose() {
-        await page.evaluate(() => {
-          (window as unknown as { __jixiaoRequestClose: () => void }).__jixiaoRequestClose();
-        });
+        server.emit('closeRequested');
+        await settle();
       },
       windowClosed: () => windowState.closed,
       async restart() {
         // A crash: the renderer and the host's memory are gone, the user's disk stays.
         handlers = makeHandlers();
         await page.reload();
-        await page.waitForFunction(
-          () =>
-            (window as unknown as { __jixiaoMenuListeners: () => number }).__jixiaoMenuListeners() >
-            0,
-        );
+        await listening();
       },
       async menu(command) {
-        await page.evaluate((value) => {
-          (window as unknown as { __jixiaoMenu: (c: string) => void }).__jixiaoMenu(value);
-        }, command);
+        server.emit('menuCommand', command);
+        await settle();
       },
     };
     await use(fixture);
     await page.close();
     // Let host calls in flight finish (a save, an autosave) before the disk goes, but never hang.
-    await Promise.race([
-      Promise.allSettled([...pending]),
-      new Promise((done) => setTimeout(done, 10_000)),
-    ]);
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
+    await Promise.race([server.idle(), sleep(10_000)]);
+    await server.close();
     await rm(disk, { recursive: true, force: true });
   },
 });

@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { CONTENT_SECURITY_POLICY } from '../../electron/host/appFiles';
 import { expect, ROOT, test, type AppFixture } from './harness';
 
 /**
- * Mounts the print preview on its own page of the app's origin, backed by the real host handlers,
- * with the sample opened through window.jixiao — until the editor mounts it, this is how the
- * component is driven in Chromium under the app's CSP.
+ * Mounts the print preview on its own page of the app's origin (with the browser client, as the
+ * server's own pages have it), backed by the real host handlers, with the sample opened through
+ * window.jixiao — until the editor mounts it, this is how the component is driven in Chromium
+ * under the app's CSP.
  */
 const ENTRY = `
 import { createRoot } from 'react-dom/client';
@@ -55,12 +55,12 @@ async function openPreview(app: AppFixture): Promise<void> {
   // Load the app once first, as a user would have it open (and as every other e2e test does).
   await app.start();
   const { js, css } = await previewBundle();
-  const headers = { 'content-security-policy': CONTENT_SECURITY_POLICY };
+  const headers = { 'content-security-policy': app.csp };
   await app.page.route(`${app.origin}/print-preview.html`, (route) =>
     route.fulfill({
       headers,
       contentType: 'text/html; charset=utf-8',
-      body: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="stylesheet" href="/print-preview.css"></head><body><div id="root"></div><script src="/print-preview.js"></script></body></html>',
+      body: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><script src="/jixiao-client.js"></script><link rel="stylesheet" href="/print-preview.css"></head><body><div id="root"></div><script src="/print-preview.js"></script></body></html>',
     }),
   );
   await app.page.route(`${app.origin}/print-preview.js`, (route) =>

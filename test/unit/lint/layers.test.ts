@@ -95,4 +95,72 @@ describe('layer rules (npm run check fails on these)', () => {
       ),
     ).not.toEqual([]);
   });
+
+  it('the serve shell (electron/serve) never imports electron, the renderer or the CLI; host never imports it', async () => {
+    expect(
+      await restricted(
+        'electron/serve/fixture.ts',
+        "import { app } from 'electron';\nexport const a = app;\n",
+      ),
+    ).not.toEqual([]);
+    expect(
+      await restricted(
+        'electron/serve/fixture.ts',
+        "import { App } from '../../renderer/src/App';\nexport const a = App;\n",
+      ),
+    ).not.toEqual([]);
+    expect(
+      await restricted(
+        'electron/serve/fixture.ts',
+        "import { runCli } from '../cli/index';\nexport const a = runCli;\n",
+      ),
+    ).not.toEqual([]);
+    expect(
+      await restricted(
+        'electron/serve/fixture.ts',
+        "import { createServer } from 'node:http';\nimport { dispatch } from '../host/dispatch';\nexport const a = [createServer, dispatch];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await restricted(
+        'electron/host/fixture.ts',
+        "import { startServeServer } from '../serve/server';\nexport const a = startServeServer;\n",
+      ),
+    ).not.toEqual([]);
+    expect(
+      await restricted(
+        'electron/cli/fixture.ts',
+        "import { startServeApp } from '../serve/app';\nexport const a = startServeApp;\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('the browser client imports only the channel list and the socket format', async () => {
+    expect(
+      await restricted(
+        'browser/fixture.ts',
+        "import { INVOKE_CHANNELS } from '../shared/ipc/channels';\nimport { SOCKET_PATH } from '../shared/ipc/socket';\nexport const a = [INVOKE_CHANNELS, SOCKET_PATH];\n",
+      ),
+    ).toEqual([]);
+    for (const line of [
+      "import { argumentSchemas } from '../shared/ipc/contract';",
+      "import { dispatch } from '../electron/host/dispatch';",
+      "import { App } from '../renderer/src/App';",
+      "import { readFile } from 'node:fs';",
+      "import { useState } from 'react';",
+    ]) {
+      expect(await restricted('browser/fixture.ts', `${line}\nexport const a = 1;\n`)).not.toEqual(
+        [],
+      );
+    }
+  });
+
+  it('no renderer code knows which shell it runs in (no import of the browser client)', async () => {
+    expect(
+      await restricted(
+        'renderer/src/fixture.ts',
+        "import '../../browser/client';\nexport const a = 1;\n",
+      ),
+    ).not.toEqual([]);
+  });
 });

@@ -1,0 +1,154 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SAMPLE_FILE } from '../host/sample';
+import { defaultDocumentsDir, defaultUserDataDir, startServeApp } from '../serve/app';
+import { isLoopback } from '../serve/security';
+import { EXIT, type Io } from './commands';
+
+declare const JIXIAO_VERSION: string;
+
+/** Port tried first, so the address stays the same between starts when it is free. */
+export const DEFAULT_PORT = 4270;
+
+export const SERVE_HELP = `  jixiao serve [--port N] [--open]             在浏览器中使用本程序（不需要 Electron），只对本机开放`;
+
+export interface ServeArguments {
+  port: number | null;
+  open: boolean;
+  host: string;
+  allowRemote: boolean;
+  documentsDir: string | null;
+}
+
+/** Parses `jixiao serve` arguments; throws a Chinese message for bad ones. */
+export function parseServeArguments(args: string[]): ServeArguments {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      open: { type: 'boolean', default: false },
+      host: { type: 'string', default: '127.0.0.1' },
+      'allow-remote': { type: 'boolean', default: false },
+      documents: { type: 'string' },
+    },
+  });
+  let port: number | null = null;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new Error(`端口「${values.port}」无效，应为 0–65535 的整数。`);
+    }
+  }
+  if (!isLoopback(values.host) && !values['allow-remote']) {
+    throw new Error(
+      `拒绝监听 ${values.host}：本程序默认只对本机开放。确需让其他电脑访问，请同时加 --allow-remote。`,
+    );
+  }
+  return {
+    port,
+    open: values.open,
+    host: values.host,
+    allowRemote: values['allow-remote'],
+    documentsDir: values.documents ? resolve(values.documents) : null,
+  };
+}
+
+/** True where a browser window can be shown (Windows, macOS, or Linux with X11/Wayland). */
+export function hasDisplay(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (process.platform === 'win32' || process.platform === 'darwin') return true;
+  return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
+}
+
+function openInBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
+  const child = spawn(command as string, args as string[], { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+/** The project folder: the CLI runs from out/cli (built) or electron/cli (sources). */
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * `jixiao serve`: the app in the browser, until Ctrl+C. On Ctrl+C open pages first settle their
+ * unsaved work (the same close request as the desktop window's ×); a second Ctrl+C quits at once.
+ */
+export async function serveCommand(args: string[], io: Io): Promise<number> {
+  let options: ServeArguments;
+  try {
+    options = parseServeArguments(args);
+  } catch (error) {
+    io.stderr(`jixiao：${(error as Error).message}\n`);
+    return EXIT.input;
+  }
+  const rendererDir = resolve(ROOT, 'out/renderer');
+  const clientScript = resolve(ROOT, 'out/client/jixiao-client.js');
+  if (!existsSync(resolve(rendererDir, 'index.html')) || !existsSync(clientScript)) {
+    io.stderr('jixiao：界面尚未构建，请先在项目目录运行 npm run build。\n');
+    return EXIT.input;
+  }
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((done) => (stop = done));
+  const start = (port: number) =>
+    startServeApp({
+      rendererDir,
+      clientScript,
+      samplePath: resolve(ROOT, SAMPLE_FILE),
+      version: typeof JIXIAO_VERSION === 'string' ? JIXIAO_VERSION : 'dev',
+      userDataDir: defaultUserDataDir(),
+      documentsDir: options.documentsDir ?? defaultDocumentsDir(),
+      host: options.host,
+      port,
+      allowRemote: options.allowRemote,
+      onWindowClosed: () => stop(),
+      onError: (error) => console.error('[jixiao] 处理请求时出错', error),
+    });
+  let server;
+  try {
+    server = await start(options.port ?? DEFAULT_PORT).catch((error: NodeJS.ErrnoException) => {
+      // The usual port is taken (another copy running): any free port will do.
+      if (options.port === null && error.code === 'EADDRINUSE') return start(0);
+      throw error;
+    });
+  } catch (error) {
+    io.stderr(`jixiao：无法启动本机服务：${(error as Error).message}\n`);
+    return EXIT.input;
+  }
+  if (!isLoopback(options.host)) {
+    io.stderr(
+      `jixiao：警告：正在监听 ${options.host}，同一网络中知道地址和令牌的任何电脑都能打开和修改你的文档。\n`,
+    );
+  }
+  io.stdout(
+    `绩效目标表编辑器已在浏览器版启动（只对本机开放）。请在浏览器中打开：\n\n  ${server.url}\n\n`,
+  );
+  io.stdout(`文档保存在：${options.documentsDir ?? defaultDocumentsDir()}\n按 Ctrl+C 退出。\n`);
+  if (options.open) {
+    if (hasDisplay()) openInBrowser(server.url);
+    else io.stdout('没有图形界面，无法自动打开浏览器：请在本机的浏览器中打开上面的地址。\n');
+  }
+  let interrupted = false;
+  const onInterrupt = () => {
+    const listening = server.pages().some((page) => page.closeListeners > 0);
+    if (interrupted || !listening) return stop();
+    interrupted = true;
+    io.stdout('正在请浏览器页面处理未保存的修改……（再按一次 Ctrl+C 立即退出）\n');
+    server.emit('closeRequested');
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', stop);
+  await stopped;
+  process.off('SIGINT', onInterrupt);
+  process.off('SIGTERM', stop);
+  await server.idle();
+  await server.close();
+  io.stdout('已退出。\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,140 @@
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test as base, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { SAMPLE_FILE } from '../../electron/host/sample';
+import { startServeApp } from '../../electron/serve/app';
+import type { ServeServer } from '../../electron/serve/server';
+import { chromiumPath, CHROMIUM_ARGS } from './browser';
+import { ROOT } from './harness';
+
+/**
+ * The browser shell as a clerk has it: `jixiao serve` with the browser's own dialogs (the
+ * client's pickers, uploads, downloads) and the browser's print — no scripted ports.
+ */
+const test = base.extend<{ shell: { server: ServeServer; disk: string; documents: string } }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from the pattern
+  shell: async ({}, use) => {
+    const disk = await mkdtemp(join(tmpdir(), 'jixiao-serve-e2e-'));
+    const documents = join(disk, '文档/绩效目标表');
+    const server = await startServeApp({
+      rendererDir: join(ROOT, 'out/renderer'),
+      clientScript: join(ROOT, 'out/client/jixiao-client.js'),
+      samplePath: join(ROOT, SAMPLE_FILE),
+      version: 'test',
+      userDataDir: join(disk, 'userData'),
+      documentsDir: documents,
+      onError: (error) => console.error(error),
+    });
+    await use({ server, disk, documents });
+    await server.idle();
+    await server.close();
+    await rm(disk, { recursive: true, force: true });
+  },
+});
+
+// Chromium as a clerk runs it: its local-network checks stay on (the app's pages are loopback).
+test.use({
+  launchOptions: {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS.filter((arg) => !arg.includes('LocalNetworkAccessChecks')),
+  },
+});
+
+async function open(page: Page, server: ServeServer): Promise<void> {
+  await page.goto(server.url);
+  // The first start opens the sample; the page listens once it is up.
+  await expect.poll(() => server.pages().some((entry) => entry.menuListeners > 0)).toBe(true);
+  await expect(page).toHaveTitle(/示例/);
+}
+
+test.describe('jixiao serve in Chromium', () => {
+  test('打开 uploads a file from this computer; 另存为 writes into the documents folder', async ({
+    page,
+    shell,
+  }) => {
+    await open(page, shell.server);
+    const local = join(shell.disk, '去年的表.jixiao.json');
+    await copyFile(join(ROOT, SAMPLE_FILE), local);
+    shell.server.emit('menuCommand', 'open');
+    const dialog = page.getByRole('dialog', { name: '打开文档' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText(shell.documents);
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: '从本机选择文件…' }).click();
+    await (await chooser).setFiles(local);
+    await expect(page).toHaveTitle(/去年的表\.jixiao\.json/);
+    expect(await readdir(shell.documents)).toEqual(['去年的表.jixiao.json']);
+
+    shell.server.emit('menuCommand', 'saveAs');
+    const save = page.getByRole('dialog', { name: '保存文档' });
+    await expect(save).toContainText('已有同名文档');
+    await save.getByLabel('文件名').fill('2026年绩效目标');
+    await save.getByRole('button', { name: '保存' }).click();
+    await expect(page).toHaveTitle(/2026年绩效目标\.jixiao\.json/);
+    const saved = JSON.parse(
+      await readFile(join(shell.documents, '2026年绩效目标.jixiao.json'), 'utf8'),
+    );
+    expect(saved.units[0].projects).toHaveLength(14);
+    expect(saved.units[0].name).toBe('广州市机电技师学院');
+  });
+
+  test('导出 Word arrives as a download when the browser has no file picker', async ({
+    page,
+    shell,
+  }) => {
+    await page.addInitScript(() =>
+      Object.defineProperty(window, 'showSaveFilePicker', { value: undefined }),
+    );
+    await open(page, shell.server);
+    await page.getByRole('button', { name: '导出 Word…' }).click();
+    await page
+      .getByRole('dialog', { name: '导出 Word' })
+      .getByRole('button', { name: '导出…' })
+      .click();
+    const exportDialog = page.getByRole('dialog', { name: '导出', exact: true });
+    await expect(exportDialog.getByLabel('文件名')).toHaveValue(/（公开表）\.docx$/);
+    const download = page.waitForEvent('download');
+    await exportDialog.getByRole('button', { name: '下载' }).click();
+    const file = join(shell.disk, 'downloaded.docx');
+    await (await download).saveAs(file);
+    const xml = strFromU8(
+      unzipSync(new Uint8Array(await readFile(file)))['word/document.xml'] as Uint8Array,
+    );
+    expect(xml).toContain('2024年智慧校园管理系统升级改造项目');
+    // Nothing is left on the host: the export went to the browser.
+    expect(await readdir(join(shell.disk, 'userData/serve-temp'))).toEqual([]);
+  });
+
+  test("打印 opens the print view in the browser's own print window", async ({ page, shell }) => {
+    await open(page, shell.server);
+    await page.getByRole('button', { name: '打印预览…' }).click();
+    const preview = page.getByRole('dialog', { name: '打印预览' });
+    await expect(preview.getByText(/^共 \d+ 页$/)).toBeVisible({ timeout: 20_000 });
+    const popup = page.waitForEvent('popup');
+    await preview.getByRole('button', { name: '打印…', exact: true }).click();
+    const printWindow = await popup;
+    expect(new URL(printWindow.url()).pathname).toMatch(/^\/print\/[0-9a-f-]{36}$/);
+    // The print window prints (headless: at once) and closes itself.
+    await expect.poll(() => printWindow.isClosed()).toBe(true);
+    await expect(preview.getByRole('status').filter({ hasText: '已发送到打印机' })).toBeVisible();
+  });
+
+  test('a document dropped on the window is copied into the documents folder and opened', async ({
+    page,
+    shell,
+  }) => {
+    await open(page, shell.server);
+    const bytes = [...(await readFile(join(ROOT, SAMPLE_FILE)))];
+    await page.evaluate((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], '同事的表.jixiao.json'));
+      document.body.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+    }, bytes);
+    await expect(page).toHaveTitle(/同事的表\.jixiao\.json/);
+    expect(await readdir(shell.documents)).toEqual(['同事的表.jixiao.json']);
+  });
+});

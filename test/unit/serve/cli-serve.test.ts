@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasDisplay, parseServeArguments } from '../../../electron/cli/serve';
+import { defaultDocumentsDir, defaultUserDataDir } from '../../../electron/serve/app';
+import { INVOKE_CHANNELS } from '../../../shared/ipc';
+import { SocketPage } from './helpers';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+describe('jixiao serve arguments', () => {
+  it('listens on 127.0.0.1 by default, on the port given, and opens the browser only when asked', () => {
+    expect(parseServeArguments([])).toMatchObject({ host: '127.0.0.1', port: null, open: false });
+    expect(parseServeArguments(['--port', '8080', '--open'])).toMatchObject({
+      port: 8080,
+      open: true,
+    });
+  });
+
+  it('refuses an address other machines reach unless --allow-remote is given too', () => {
+    expect(() => parseServeArguments(['--host', '0.0.0.0'])).toThrow('--allow-remote');
+    expect(() => parseServeArguments(['--host', '192.168.1.20'])).toThrow('只对本机开放');
+    expect(parseServeArguments(['--host', '0.0.0.0', '--allow-remote'])).toMatchObject({
+      host: '0.0.0.0',
+      allowRemote: true,
+    });
+    expect(parseServeArguments(['--host', 'localhost']).allowRemote).toBe(false);
+  });
+
+  it('refuses a port that is not a port, in Chinese', () => {
+    expect(() => parseServeArguments(['--port', 'abc'])).toThrow('端口「abc」无效');
+    expect(() => parseServeArguments(['--port', '70000'])).toThrow('0–65535');
+  });
+
+  it('shares the desktop app’s settings and recovery folder and keeps documents in 文档/绩效目标表', () => {
+    expect(
+      defaultUserDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', 'C:\\Users\\a'),
+    ).toContain('绩效目标表编辑器');
+    expect(defaultUserDataDir({}, 'linux', '/home/a')).toBe('/home/a/.config/绩效目标表编辑器');
+    expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/a')).toBe(
+      '/x/绩效目标表编辑器',
+    );
+    expect(defaultDocumentsDir('/nonexistent-home')).toBe('/nonexistent-home/绩效目标表');
+  });
+
+  it('knows when there is no display to open a browser on', () => {
+    if (process.platform !== 'linux') return;
+    expect(hasDisplay({})).toBe(false);
+    expect(hasDisplay({ DISPLAY: ':0' })).toBe(true);
+    expect(hasDisplay({ WAYLAND_DISPLAY: 'wayland-0' })).toBe(true);
+  });
+});
+
+describe('jixiao serve as a process', () => {
+  it('prints the address; Ctrl+C asks the open page to settle its work, then the server quits', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'jixiao-serve-cli-'));
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/jixiao.js'), 'serve', '--port', '0', '--documents', join(home, 'docs')],
+      { env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config') } },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('close', done));
+    try {
+      await expect.poll(() => output.includes('按 Ctrl+C 退出'), { timeout: 20_000 }).toBe(true);
+      expect(output).toContain(`文档保存在：${join(home, 'docs')}`);
+      const url = new URL(/http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output)![0]);
+      const page = await SocketPage.open(`ws://${url.host}/socket`, {
+        origin: url.origin,
+        cookie: `jixiao-token-${url.port}=${url.searchParams.get('token')}`,
+      });
+      page.send({ type: 'listening', menu: 1, close: 1 });
+      // Messages are handled in order: once this call is answered, the listener is recorded.
+      page.send({ type: 'invoke', id: 0, channel: INVOKE_CHANNELS.getAppInfo });
+      expect((await page.next('result')).value).toMatchObject({ ok: true });
+      child.kill('SIGINT');
+      const event = await page.next('event');
+      expect(event.channel).toBe('jixiao:window:close-requested');
+      expect(output).toContain('正在请浏览器页面处理未保存的修改');
+      // The renderer settled its work and closes the window: the server stops.
+      page.send({ type: 'invoke', id: 1, channel: INVOKE_CHANNELS.closeWindow });
+      await page.next('window-closed');
+      expect(await exited).toBe(0);
+      expect(output).toContain('已退出');
+    } finally {
+      child.kill('SIGKILL');
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+});
