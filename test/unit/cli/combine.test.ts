@@ -133,14 +133,14 @@ describe('jixiao roll-forward', () => {
     const result = await cli(['roll-forward', SEED, '--year', '2026', '-o', out]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(
-      '已复制上年：原表（未写年度） → 2026 年，1 个单位，14 个项目，金额已清空',
+      '已复制上年：2025 年 → 2026 年，1 个单位，14 个项目，金额已清空',
     );
     expect(result.stdout).toMatch(
       /- \[请核对\] 单位「广州市机电技师学院」› 项目「广州市机电技师学院2024年智慧校园管理系统升级改造项目」/,
     );
     const { document } = await readDocumentFile(out);
     expect(document.fiscalYear).toBe(2026);
-    expect(document.sourceYear).toBeNull();
+    expect(document.sourceYear).toBe(2025);
     expect(formatMoney(documentAmounts(document).total)).toBe('0.00');
     expect(document.units[0]!.projects.map((p) => p.name)).toContain(
       '广州市机电技师学院2024年智慧校园管理系统升级改造项目',
