@@ -75,6 +75,23 @@ export function createDialogPort(
       if (choice === 'cancel') router.drop();
       return choice;
     },
+    async confirmRestoreBackup(backupName, documentName) {
+      const options: Electron.MessageBoxOptions = {
+        type: 'question',
+        title: appName,
+        message: `「${backupName}」是备份文件。要用它恢复「${documentName}」吗？`,
+        detail: '恢复会用备份的内容安全地替换原文档；也可以另存为一个新文件。',
+        buttons: [`恢复为「${documentName}」`, '另存为…', '取消'],
+        defaultId: 1,
+        cancelId: 2,
+        noLink: true,
+      };
+      const owner = parent();
+      const { response } = owner
+        ? await dialog.showMessageBox(owner, options)
+        : await dialog.showMessageBox(options);
+      return response === 0 ? 'restore' : response === 1 ? 'save-as' : 'cancel';
+    },
     async chooseSavePath(suggestedName) {
       const options: Electron.SaveDialogOptions = {
         title: '保存文档',
