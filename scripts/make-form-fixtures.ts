@@ -6,18 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtureHtml, type FormFixture } from './form-fixtures/html';
-import { PROVINCIAL } from './form-fixtures/provincial';
-import { REGIONAL } from './form-fixtures/regional';
-import { TEMPLATES } from './form-fixtures/templates';
+import { FORM_FIXTURES, fixtureHtml } from './form-fixtures';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'test/fixtures/forms');
 const SOURCE = join(ROOT, 'test/fixtures/source/forms');
 const work = mkdtempSync(join(tmpdir(), 'jixiao-forms-'));
-
-/** Every fixture of the corpus, in the order test/fixtures/README.md lists them. */
-export const FORM_FIXTURES: FormFixture[] = [...TEMPLATES, ...REGIONAL, ...PROVINCIAL];
 
 function convert(source: string, filter: string, target: string, outdir: string): void {
   execFileSync(

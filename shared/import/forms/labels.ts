@@ -149,8 +149,26 @@ export function labelKey(text: string): string {
   return text.replace(/[\s\u3000:：*＊★]/g, '');
 }
 
+const partsCache = new Map<string, { base: string; qualifiers: string[] }>();
+const labelCache = new Map<string, boolean>();
+
+/** Remembers a result per text: forms repeat their labels, and every cell is asked often. */
+function cached<T>(cache: Map<string, T>, text: string, compute: () => T): T {
+  let value = cache.get(text);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(text, value);
+  }
+  return value;
+}
+
 /** A label's base and its bracketed qualifiers: `项目资金（万元）` → 项目资金 + [万元]. */
 export function labelParts(text: string): { base: string; qualifiers: string[] } {
+  return cached(partsCache, text, () => computeParts(text));
+}
+
+function computeParts(text: string): { base: string; qualifiers: string[] } {
   const key = labelKey(text);
   const qualifiers = [...key.matchAll(/[（(]([^（）()]*)[）)]/gu)].map((match) => match[1] ?? '');
   const base = key
@@ -201,6 +219,10 @@ export function isTrailer(text: string): boolean {
 
 /** True for any label the form reader knows (so it is never taken for a value). */
 export function isLabel(text: string): boolean {
+  return cached(labelCache, text, () => computeIsLabel(text));
+}
+
+function computeIsLabel(text: string): boolean {
   return (
     fieldOf(text) !== null ||
     isFilerLabel(text) ||

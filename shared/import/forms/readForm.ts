@@ -325,10 +325,9 @@ function readHeadRow(
       used.add(item.cell);
       if (goal !== 'either') noteRecognised(state, label, OWN_NAMES[`${goal}Goal`]);
       const target: 'annual' | 'period' = goal === 'period' ? 'period' : 'annual';
-      const value = glued ? { text: glued.value } : valueAfter(index);
+      const value = take();
       if (value) {
-        state.goals[target].push(value.text);
-        if (!glued) used.add((value as FormItem).cell);
+        if (value.text !== '') state.goals[target].push(value.text);
       } else if (goal !== 'either') {
         state.goalHeaders.push({ item, target });
       }

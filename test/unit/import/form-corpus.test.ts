@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summariseDocument } from '../../../electron/cli/summary';
 import { importFromFile } from '../../../electron/host/importFile';
+import { FORM_FIXTURES, fixtureHtml } from '../../../scripts/form-fixtures';
 
 const FORMS = join(import.meta.dirname, '../../fixtures/forms');
 
@@ -116,6 +117,16 @@ describe('per-project form corpus', () => {
   it('has at least twelve templates, each with its expected summary', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(12);
     expect(new Set(files.map((item) => item.name)).size).toBe(CASES.length);
+    expect(FORM_FIXTURES.map((fixture) => fixture.name).sort()).toEqual(
+      CASES.map((item) => item.name).sort(),
+    );
+  });
+
+  it('keeps the HTML each fixture was converted from as the script writes it', () => {
+    for (const fixture of FORM_FIXTURES) {
+      const source = readFileSync(join(FORMS, '../source/forms', `${fixture.name}.html`), 'utf8');
+      expect(source).toBe(fixtureHtml(fixture));
+    }
   });
 
   it.each(files)('$file', async ({ file, name, raw, messages }) => {
