@@ -155,7 +155,7 @@ table.grid thead { display: table-header-group; break-inside: avoid; }
 table.grid td, table.grid th {
   border: 0.5pt solid #000;
   padding: 0.5mm 1.5mm;
-  line-height: 1.4;
+  line-height: 1.35;
   overflow-wrap: anywhere;
   font-weight: normal;
 }

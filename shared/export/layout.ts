@@ -78,6 +78,12 @@ export interface LayoutCell {
   bold: boolean;
   /** The exact amount of a money cell (hundredths of the document's unit). */
   amount?: Cents;
+  /**
+   * Where a writer that must cut the text (a spreadsheet row above Excel's 409 pt) may cut it:
+   * offsets into `text`, ascending (the start of each indicator sentence of a run). Without it a
+   * cut falls between paragraphs, else after a sentence.
+   */
+  breaks?: readonly number[];
 }
 
 /** What a row is, for the print view's classes and for tests. */

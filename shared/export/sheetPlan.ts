@@ -1,9 +1,10 @@
 /**
  * Plans a layout section as spreadsheet rows. Two things differ from Word: Excel never splits a row
  * across pages and caps a row at 409 pt, and it does not size rows holding wrapped or merged text.
- * So heights are computed here, and a row too tall for a page is cut into several sheet rows: long
- * text continues in the rows below (cut between paragraphs or sentences) while the other cells of
- * the row are merged down over them.
+ * So heights are computed here, and a row taller than 409 pt is cut into several sheet rows: long
+ * text continues in the rows below (cut where the layout allows — between indicator sentences —
+ * or between paragraphs), without a border between the pieces, while the other cells of the row
+ * are merged down over them.
  */
 import type {
   CellKind,
@@ -15,7 +16,7 @@ import type {
   LayoutSection,
   VerticalAlign,
 } from './layout';
-import { cellCapacity, lineHeightPt, PT_PER_MM, splitTextLines } from './measure';
+import { cellCapacity, lineHeightPt, PT_PER_MM, splitAtBreaks, splitTextLines } from './measure';
 import { cellLineCount, placeCells, spanWidthMm, textHeightMm, type PlacedCell } from './page';
 
 /** Excel's largest row height. */
@@ -38,6 +39,8 @@ export interface SheetCell {
   boxed: boolean;
   /** Set on a piece of text cut from a taller cell: the pieces follow in the rows below. */
   continues?: boolean;
+  /** Set on a piece that continues the piece above: no border between them, so they read as one. */
+  continued?: boolean;
 }
 
 export interface SheetPlan {
@@ -78,6 +81,7 @@ function tableCell(
   rowSpan: number,
   verticalAlign: VerticalAlign,
   continues: true | undefined,
+  continued: true | undefined,
 ): SheetCell {
   return {
     row,
@@ -93,6 +97,7 @@ function tableCell(
     font: 'table',
     boxed: true,
     continues,
+    continued,
   };
 }
 
@@ -135,7 +140,10 @@ function planRows(
     if (cut && tallest > cut.abovePt) {
       for (const entry of measured) {
         if (entry.height <= cut.piecePt || entry.item.cell.kind === 'money') continue;
-        const split = splitTextLines(entry.item.cell.text, entry.capacity, maxLines);
+        const { text, breaks } = entry.item.cell;
+        const split = breaks
+          ? splitAtBreaks(text, breaks, entry.capacity, maxLines)
+          : splitTextLines(text, entry.capacity, maxLines);
         entry.pieces = split.pieces;
         entry.pieceLines = split.lines;
         if (split.pieces.length > count) count = split.pieces.length;
@@ -161,6 +169,7 @@ function planRows(
             // A merged cell that may cross a page break keeps its text at the top, on the first page.
             rowSpan > 1 ? 'top' : item.cell.verticalAlign,
             pieces.length > 1 && !last ? true : undefined,
+            index > 0 ? true : undefined,
           ),
         );
         // An uncut cell was measured above; the pieces of a cut one were counted when cut.
@@ -196,6 +205,7 @@ function planRows(
           column,
           end - start + 1,
           crossesCut ? 'top' : cell.verticalAlign,
+          undefined,
           undefined,
         ),
       );
@@ -271,11 +281,11 @@ export function planSheet(layout: Layout, section: LayoutSection): SheetPlan {
     .slice(section.repeatTitleBlock ? 0 : titleRows, headRowCount)
     .reduce((sum, height) => sum + height, 0);
   const pageRoom = textHeightMm(section.page) * PT_PER_MM - repeated - 12;
-  // Rows that would fill most of a page are cut into pieces of under half a page, so a piece
-  // rarely leaves a large gap at the foot of the page before it.
+  // Only a row taller than Excel allows is cut (a cut row no longer copies as one cell), into
+  // pieces of at most 60 % of a page, so a piece rarely leaves a large gap at the foot of a page.
   const cut = {
-    abovePt: Math.max(80, Math.min(MAX_ROW_PT, pageRoom * 0.75)),
-    piecePt: Math.max(60, Math.min(MAX_ROW_PT, pageRoom * 0.4)),
+    abovePt: MAX_ROW_PT,
+    piecePt: Math.max(60, Math.min(MAX_ROW_PT, pageRoom * 0.6)),
   };
   row += planRows(section.bodyRows, row, columnsMm, tableSize, cut, plan);
   satisfyNeeds(plan.heights, plan.needs);

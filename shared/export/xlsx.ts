@@ -24,6 +24,17 @@ const PAPER_A4 = 9;
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
+/** The borders of a table cell: none between the pieces of a cut cell, so they read as one. */
+function borders(item: SheetCell): Partial<ExcelJS.Borders> {
+  if (!item.continues && !item.continued) return BOX;
+  return {
+    left: THIN,
+    right: THIN,
+    ...(item.continued ? {} : { top: THIN }),
+    ...(item.continues ? {} : { bottom: THIN }),
+  };
+}
+
 /** An Excel header/footer string: `{page}` becomes the page field, `&` is escaped. */
 function footerText(layout: Layout): string {
   const position = { left: '&L', center: '&C', right: '&R' }[layout.pageNumbers.align];
@@ -35,7 +46,7 @@ type StyleCache = Map<string, Partial<ExcelJS.Style>>;
 
 function cellStyle(layout: Layout, item: SheetCell, cache: StyleCache): Partial<ExcelJS.Style> {
   const showZero = item.kind === 'money' && item.amount === 0 && item.text !== '';
-  const key = `${item.font}|${item.bold}|${item.align}|${item.verticalAlign}|${item.kind}|${item.boxed}|${showZero}`;
+  const key = `${item.font}|${item.bold}|${item.align}|${item.verticalAlign}|${item.kind}|${item.boxed}|${showZero}|${item.continues === true}|${item.continued === true}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const font = layout.fonts[item.font];
@@ -47,7 +58,7 @@ function cellStyle(layout: Layout, item: SheetCell, cache: StyleCache): Partial<
       // An amount that does not fit shrinks instead of printing as ####.
       ...(item.kind === 'money' ? { shrinkToFit: true } : { wrapText: true }),
     },
-    ...(item.boxed ? { border: BOX } : {}),
+    ...(item.boxed ? { border: borders(item) } : {}),
     ...(item.kind === 'money' ? { numFmt: showZero ? MONEY_FORMAT_ZERO : MONEY_FORMAT } : {}),
   };
   cache.set(key, style);

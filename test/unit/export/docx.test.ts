@@ -57,7 +57,7 @@ describe('exportDocx: disclosure table', () => {
     expect(Number(attr(size, 'w'))).toBe(mmToTwips(297));
     expect(Number(attr(size, 'h'))).toBe(mmToTwips(210));
     const margin = children(sectPr as Element, 'pgMar')[0];
-    expect(Number(attr(margin, 'left'))).toBe(mmToTwips(20));
+    expect(Number(attr(margin, 'left'))).toBe(mmToTwips(8));
   });
 
   it('uses one fixed-layout table whose grid sums to the text width', () => {

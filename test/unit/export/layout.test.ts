@@ -202,7 +202,7 @@ describe('disclosureLayout', () => {
     expect(layout.fonts.title).toMatchObject({
       name: '方正小标宋简体',
       fallbacks: ['华文中宋', '宋体'],
-      sizePt: 18,
+      sizePt: 16,
     });
     expect(layout.fonts.table).toMatchObject({
       name: '仿宋_GB2312',
