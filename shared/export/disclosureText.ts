@@ -20,9 +20,9 @@ function flat(text: string): string {
 }
 
 /**
- * A multi-paragraph cell the way the published tables carry it: each paragraph wrapped in
- * `<p>…</p>`, joined by a space, so an importer that strips tags restores the line breaks.
- * Single-paragraph text is written as is.
+ * A multi-paragraph cell as Excel and WPS copy it to tab-separated text: the text the clerk sees,
+ * quoted (`"…"`, a quote inside doubled) when it holds a line break or starts with a quote, so
+ * an importer reads the line breaks back. Tabs become spaces; empty paragraphs are dropped.
  */
 export function paragraphCell(text: string): string {
   const paragraphs = text
@@ -30,8 +30,9 @@ export function paragraphCell(text: string): string {
     .split('\n')
     .map((paragraph) => paragraph.replace(/\t/g, ' ').trim())
     .filter((paragraph) => paragraph !== '');
-  if (paragraphs.length <= 1) return paragraphs[0] ?? '';
-  return paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join(' ');
+  const joined = paragraphs.join('\n');
+  if (paragraphs.length <= 1 && !joined.startsWith('"')) return joined;
+  return `"${joined.replace(/"/g, '""')}"`;
 }
 
 function amountFields(amounts: RowAmounts): string[] {
@@ -43,7 +44,8 @@ function amountFields(amounts: RowAmounts): string[] {
 /**
  * The disclosure table as tab-separated text, in the seed's form: title, 部门名称, 单位, the
  * header row, 合计, then each unit's row followed by its projects. Money has thousands separators
- * and zero is blank; multi-line goals become `<p>` paragraphs. An importer reads it back.
+ * and zero is blank; a multi-line goal is one quoted cell with its line breaks (as Excel copies it,
+ * never HTML). An importer reads it back.
  */
 export function disclosureText(document: JixiaoDocument): string {
   const framework = getFramework(document.frameworkId);

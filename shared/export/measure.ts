@@ -383,6 +383,7 @@ export function splitAtBreaks(
     lines.push(endLines);
     start = end;
   }
-  if (pieces.length === 0) return { pieces: [text], joins: [''], lines: [lineCount(text, capacity)] };
+  if (pieces.length === 0)
+    return { pieces: [text], joins: [''], lines: [lineCount(text, capacity)] };
   return { pieces, joins, lines };
 }

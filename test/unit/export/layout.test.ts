@@ -9,6 +9,7 @@ import {
   type LayoutSection,
 } from '../../../shared/export';
 import { placeCells, textWidthMm } from '../../../shared/export/page';
+import { splitTabRows } from '../../../shared/import/delimited';
 import { getFramework } from '../../../shared/frameworks';
 import { parseValue } from '../../../shared/model';
 import { generateDocument } from '../../bench/generate';
@@ -377,7 +378,7 @@ describe('formLayout', () => {
 
 describe('disclosureText', () => {
   it('writes the seed layout: title, 部门名称, 单位, header, 合计, unit and project rows', () => {
-    const lines = disclosureText(sampleDocument()).split('\n');
+    const lines = splitTabRows(disclosureText(sampleDocument())).map((row) => row.cells.join('\t'));
     expect(lines.slice(0, 7)).toEqual([
       '项目支出绩效目标表（含转移支付项目）',
       '',
@@ -397,21 +398,19 @@ describe('disclosureText', () => {
         '4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值：≥90%；年度指标值：≥90%。',
     );
     expect(lines[13]?.startsWith('广州市轻工技师学院\t')).toBe(true);
-    expect(lines.at(-1)).toBe('');
-    for (const line of lines.slice(6, -1)) expect(line.split('\t')).toHaveLength(7);
+    expect(lines).toHaveLength(15);
+    for (const line of lines.slice(6)) expect(line.split('\t')).toHaveLength(7);
   });
 
-  it('wraps multi-paragraph goals in <p> and keeps single ones plain', () => {
-    expect(paragraphCell('一\n二\r\n三')).toBe('<p>一</p> <p>二</p> <p>三</p>');
+  it('quotes multi-paragraph goals as Excel copies them, never as HTML', () => {
+    expect(paragraphCell('一\n二\r\n三')).toBe('"一\n二\n三"');
     expect(paragraphCell('只有一段')).toBe('只有一段');
+    expect(paragraphCell('"引号"开头')).toBe('"""引号""开头"');
+    expect(paragraphCell('中间有"引号"')).toBe('中间有"引号"');
     expect(paragraphCell('')).toBe('');
-    const lines = disclosureText(sampleDocument()).split('\n');
-    const campus = lines[10]?.split('\t');
-    expect(campus?.[5]).toBe(
-      LONG_GOAL.split('\n')
-        .map((paragraph) => `<p>${paragraph}</p>`)
-        .join(' '),
-    );
+    const text = disclosureText(sampleDocument());
+    expect(text).not.toMatch(/<\/?p>/);
+    expect(text).toContain(`"${LONG_GOAL}"`);
   });
 
   it('never lets a tab or line break in a name split a row', () => {
@@ -429,7 +428,7 @@ describe('disclosureText', () => {
     const document = generateDocument(40, 12, 3);
     const text = disclosureText(document);
     expect(text).toBe(disclosureText(generateDocument(40, 12, 3)));
-    const rows = text.split('\n').slice(6, -1);
+    const rows = splitTabRows(text).slice(6);
     expect(rows).toHaveLength(1 + 1 + document.units.length + 40);
   });
 });
