@@ -9,7 +9,7 @@ import {
   type RowAmounts,
 } from '../model';
 import { formatIndicatorRun } from './indicatorText';
-import type { Layout, LayoutCell, LayoutOptions, LayoutSection } from './layout';
+import type { Layout, LayoutCell, LayoutOptions, LayoutSection, TitleLine } from './layout';
 import { textUnits, unitWidthMm } from './measure';
 import {
   a4Page,
@@ -113,6 +113,13 @@ function indicatorRunCell(run: string): LayoutCell {
   return cell(run, { ...TOP, breaks });
 }
 
+/** `（2025年度）` under the title when the document's year is known. */
+export function yearLine(document: JixiaoDocument): TitleLine[] {
+  return document.fiscalYear === null
+    ? []
+    : [{ center: { text: `（${document.fiscalYear}年度）`, font: 'subtitle' } }];
+}
+
 /** The department line of the title block: `部门名称：…`. */
 export function departmentLine(document: JixiaoDocument): string {
   return `部门名称：${document.department}`;
@@ -198,6 +205,7 @@ export function disclosureLayout(document: JixiaoDocument, options: LayoutOption
     page,
     titleBlock: [
       { center: { text: document.title.trim() || DEFAULT_TITLE, font: 'title' } },
+      ...yearLine(document),
       {
         left: { text: departmentLine(document), font: 'unit' },
         right: { text: unitLine(document), font: 'unit' },

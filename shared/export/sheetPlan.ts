@@ -16,7 +16,7 @@ import type {
   LayoutSection,
   VerticalAlign,
 } from './layout';
-import { cellCapacity, lineHeightPt, PT_PER_MM, splitAtBreaks, splitTextLines } from './measure';
+import { cellCapacity, lineHeightPt, PT_PER_MM, splitAtBreaks } from './measure';
 import { cellLineCount, placeCells, spanWidthMm, textHeightMm, type PlacedCell } from './page';
 
 /** Excel's largest row height. */
@@ -111,7 +111,7 @@ function planRows(
   firstRow: number,
   columnsMm: readonly number[],
   fontSizePt: number,
-  cut: { abovePt: number; piecePt: number } | null,
+  cut: { abovePt: number; piecePt: number; split: boolean } | null,
   plan: { heights: number[]; cells: SheetCell[]; needs: HeightNeed[] },
 ): number {
   const placed = placeCells(rows, columnsMm.length);
@@ -137,13 +137,14 @@ function planRows(
       measured.push({ item, capacity, height, pieces: null, pieceLines: null });
     }
     let count = 1;
-    if (cut && tallest > cut.abovePt) {
+    if (cut && tallest > cut.abovePt && !cut.split) {
+      // One cell over several sheet rows: the text stays whole (a form's goal reads as one cell).
+      count = Math.ceil(tallest / MAX_ROW_PT);
+    } else if (cut && tallest > cut.abovePt) {
       for (const entry of measured) {
         if (entry.height <= cut.piecePt || entry.item.cell.kind === 'money') continue;
         const { text, breaks } = entry.item.cell;
-        const split = breaks
-          ? splitAtBreaks(text, breaks, entry.capacity, maxLines)
-          : splitTextLines(text, entry.capacity, maxLines);
+        const split = splitAtBreaks(text, breaks ?? sentenceBreaks(text), entry.capacity, maxLines);
         entry.pieces = split.pieces;
         entry.pieceLines = split.lines;
         if (split.pieces.length > count) count = split.pieces.length;
@@ -216,6 +217,17 @@ function planRows(
   return next - firstRow;
 }
 
+/**
+ * Where a cell without layout breaks may be cut: after a sentence inside a paragraph. Never at a
+ * line break: an importer joining the pieces of a cut row back (trimming each cell, as it must
+ * for hand-made tables) could not tell that a paragraph ended there.
+ */
+function sentenceBreaks(text: string): number[] {
+  const breaks: number[] = [];
+  for (const match of text.matchAll(/[。！？；!?;](?=[^\s])/g)) breaks.push(match.index + 1);
+  return breaks;
+}
+
 /** Grows the last row of each merged range until the range is as tall as its text needs. */
 function satisfyNeeds(heights: number[], needs: readonly HeightNeed[]): void {
   for (const { start, end, need } of [...needs].sort((a, b) => a.end - b.end)) {
@@ -283,9 +295,11 @@ export function planSheet(layout: Layout, section: LayoutSection): SheetPlan {
   const pageRoom = textHeightMm(section.page) * PT_PER_MM - repeated - 12;
   // Only a row taller than Excel allows is cut (a cut row no longer copies as one cell), into
   // pieces of at most 60 % of a page, so a piece rarely leaves a large gap at the foot of a page.
+  // A form's cell is never cut: its importer reads a merged cell, not pieces in rows below.
   const cut = {
     abovePt: MAX_ROW_PT,
     piecePt: Math.max(60, Math.min(MAX_ROW_PT, pageRoom * 0.6)),
+    split: layout.kind !== 'form',
   };
   row += planRows(section.bodyRows, row, columnsMm, tableSize, cut, plan);
   satisfyNeeds(plan.heights, plan.needs);

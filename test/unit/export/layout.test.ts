@@ -81,6 +81,7 @@ describe('disclosureLayout', () => {
     expect(section.repeatTitleBlock).toBe(true);
     expect(section.titleBlock).toEqual([
       { center: { text: '项目支出绩效目标表（含转移支付项目）', font: 'title' } },
+      { center: { text: '（2025年度）', font: 'subtitle' } },
       {
         left: { text: '部门名称：广州市人力资源和社会保障局', font: 'unit' },
         right: { text: '单位：万元', font: 'unit' },
@@ -218,7 +219,7 @@ describe('disclosureLayout', () => {
     const project = inYuan.units[1]?.projects[0];
     if (project) project.money.fiscal = 123_456_789_00;
     const yuan = disclosureLayout(inYuan).sections[0] as LayoutSection;
-    expect(yuan.titleBlock[1]?.right?.text).toBe('单位：元');
+    expect(yuan.titleBlock[2]?.right?.text).toBe('单位：元');
     expect(yuan.columns[1]?.widthMm).toBeGreaterThan(section.columns[1]?.widthMm ?? 0);
     expect(widthSum(yuan)).toBeCloseTo(textWidthMm(yuan.page), 6);
   });
@@ -250,7 +251,7 @@ describe('formLayout', () => {
     expect(money.map((row) => texts(row).filter((text) => text !== '项目资金（万元）'))).toEqual([
       ['年度资金总额', '123,956.00'],
       ['其中：财政拨款', '123,456.00'],
-      ['财政专户拨款', '0.00'],
+      ['财政专户拨款', ''],
       ['其他资金', '500.00'],
       ['上年结转', '100.00'],
     ]);

@@ -156,7 +156,7 @@ describe('layoutToHtml', () => {
     const layout: Layout = formLayout(shippedSample(), { variant: 'midterm' });
     const html = layoutToHtml(layout);
     expect(html).toContain(
-      '.font-table { font-family: "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC", serif; font-size: 12pt;',
+      '.font-table { font-family: "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC", serif; font-size: 10.5pt;',
     );
     expect(html).toContain(
       '.font-title { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "宋体"',
