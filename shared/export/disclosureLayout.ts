@@ -220,10 +220,10 @@ export function disclosureLayout(document: JixiaoDocument, options: LayoutOption
     kind: 'disclosure',
     title: section.titleBlock[0]?.center?.text ?? DEFAULT_TITLE,
     fonts: resolveFonts(
-      { title: 16, subtitle: 12, unit: 11, table: TABLE_SIZE_PT, pageNumber: 12 },
+      { title: 16, subtitle: 12, unit: 11, table: TABLE_SIZE_PT, pageNumber: 14 },
       options.fonts,
     ),
-    pageNumbers: { format: '— {page} —', align: 'center' },
+    pageNumbers: { format: '— {page} —', align: 'outside' },
     sections: [section],
   };
 }

@@ -332,14 +332,14 @@ function formSection(
 ): LayoutSection {
   const extra = noteColumn(project);
   const columns = columnsFor(page, extra ? COLUMNS_WITH_NOTE : COLUMNS);
-  const body = [
+  const upper = [
     ...upperBlock(document, unit, project, extra),
     ...(variant === 'annual'
       ? annualMoneyRows(document, project, extra)
       : midtermMoneyRows(document, project, extra)),
     ...goalRows(project, variant, extra),
-    ...indicatorRows(project, framework, variant, extra),
   ];
+  const body = [...upper, ...indicatorRows(project, framework, variant, extra)];
   return {
     id: project.id,
     name: project.name,
@@ -351,6 +351,8 @@ function formSection(
       { role: 'field', cells: [label('项目名称'), cell(project.name, { colSpan: 4 + extra })] },
     ]),
     bodyRows: markKeepTogether(body, columns, page, TABLE_SIZE_PT),
+    repeatBlockFrom: upper.length,
+    continuedLabel: `项目名称：${project.name}（续）`,
   };
 }
 
@@ -408,7 +410,7 @@ export function formLayout(document: JixiaoDocument, options: FormLayoutOptions)
       { title: 20, subtitle: 16, unit: 12, table: TABLE_SIZE_PT, pageNumber: 14 },
       options.fonts,
     ),
-    pageNumbers: { format: '— {page} —', align: 'center' },
+    pageNumbers: { format: '— {page} —', align: 'outside' },
     sections,
   };
 }

@@ -11,6 +11,7 @@ export {
   MARGIN_PRESETS,
   PAGE_NUMBER_FORMAT,
   printGeometry,
+  printPageNumberAlign,
   PRINT_CSP,
   SCREEN_PAGE_GAP_MM,
   type HtmlOptions,

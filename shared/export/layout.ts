@@ -130,12 +130,24 @@ export interface LayoutSection {
   headerRows: LayoutRow[];
   /** Rows that may split across pages when taller than a page. */
   bodyRows: LayoutRow[];
+  /**
+   * Body rows from this index on form a block (a form's indicators) whose first row (its column
+   * header) repeats at the top of every page the block continues on.
+   */
+  repeatBlockFrom?: number;
+  /**
+   * Printed at the top of every page of the section but its first (the page header), so a
+   * continuation page says what it continues: `项目名称：…（续）`. A section that has it numbers
+   * its pages from 1.
+   */
+  continuedLabel?: string;
 }
 
 export interface PageNumbering {
   /** `{page}` is replaced by the page number: `— {page} —`. */
   format: string;
-  align: HorizontalAlign;
+  /** `outside`: odd pages right, even pages left, one character in (GB/T 9704). */
+  align: HorizontalAlign | 'outside';
 }
 
 export interface Layout {

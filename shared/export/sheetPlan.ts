@@ -301,14 +301,29 @@ export function planSheet(layout: Layout, section: LayoutSection): SheetPlan {
     piecePt: Math.max(60, Math.min(MAX_ROW_PT, pageRoom * 0.6)),
     split: layout.kind !== 'form',
   };
-  row += planRows(section.bodyRows, row, columnsMm, tableSize, cut, plan);
+  const split = section.repeatBlockFrom ?? section.bodyRows.length;
+  row += planRows(section.bodyRows.slice(0, split), row, columnsMm, tableSize, cut, plan);
+  const blockStart = row;
+  const block = section.bodyRows.slice(split);
+  const blockHead =
+    block.length > 0 ? planRows(block.slice(0, 1), row, columnsMm, tableSize, cut, plan) : 0;
+  row += blockHead;
+  row += planRows(block.slice(1), row, columnsMm, tableSize, cut, plan);
   satisfyNeeds(plan.heights, plan.needs);
   const firstTitle = section.repeatTitleBlock ? 0 : titleRows;
+  // A block's header repeats on the pages after its first (Excel and Calc print repeated rows
+  // only from the page where they first appear); else the title block and column header do.
+  const printTitles: [number, number] | null =
+    blockHead > 0
+      ? [blockStart, blockStart + blockHead - 1]
+      : headRowCount > firstTitle
+        ? [firstTitle, headRowCount - 1]
+        : null;
   return {
     columnsMm,
     rowHeightsPt: plan.heights.map((height) => Math.min(MAX_ROW_PT, Math.ceil(height * 4) / 4)),
     cells: plan.cells,
-    printTitles: headRowCount > firstTitle ? [firstTitle, headRowCount - 1] : null,
+    printTitles,
     headRowCount,
   };
 }

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../import/grid';
-import type { Layout, LayoutSection } from './layout';
+import type { FontSpec, Layout, LayoutSection } from './layout';
 import { excelColumnWidth } from './measure';
 import { planSheet, type SheetCell, type SheetPlan } from './sheetPlan';
 import { openRowWriter } from './xlsxRows';
@@ -35,10 +35,40 @@ function borders(item: SheetCell): Partial<ExcelJS.Borders> {
   };
 }
 
-/** An Excel header/footer string: `{page}` becomes the page field, `&` is escaped. */
-function footerText(layout: Layout): string {
-  const position = { left: '&L', center: '&C', right: '&R' }[layout.pageNumbers.align];
-  return `${position}${layout.pageNumbers.format.replace(/&/g, '&&').replace('{page}', '&P')}`;
+/** A font as an Excel header/footer code: `&"宋体,常规"&14` (WPS and Excel need the name). */
+function fontCode(font: FontSpec): string {
+  return `&"${font.name.replace(/["&]/g, '')},常规"&${Math.round(font.sizePt)} `;
+}
+
+/**
+ * Page numbers in the footer (`{page}` becomes the page field, `&` is escaped), with the layout's
+ * named font; `outside` puts odd pages' numbers right and even pages' left, one character in.
+ * A section with a continuation label prints it in the header of every page but the first.
+ */
+export function headerFooter(
+  layout: Layout,
+  section: LayoutSection,
+): Partial<ExcelJS.HeaderFooter> {
+  const font = fontCode(layout.fonts.pageNumber);
+  const number = layout.pageNumbers.format.replace(/&/g, '&&').replace('{page}', '&P');
+  const { align } = layout.pageNumbers;
+  const outside = align === 'outside';
+  const odd = outside
+    ? `&R${font}${number}　`
+    : `${{ left: '&L', center: '&C', right: '&R' }[align]}${font}${number}`;
+  const result: Partial<ExcelJS.HeaderFooter> = { oddFooter: odd };
+  if (outside) {
+    result.differentOddEven = true;
+    result.evenFooter = `&L${font}　${number}`;
+  }
+  if (section.continuedLabel) {
+    const label = `&L${fontCode(layout.fonts.table)}${section.continuedLabel.replace(/&/g, '&&')}`;
+    result.differentFirst = true;
+    result.firstFooter = odd;
+    result.oddHeader = label;
+    if (outside) result.evenHeader = label;
+  }
+  return result;
 }
 
 /** Styles shared by identity: ExcelJS resolves a style object it has seen before at once. */
@@ -195,7 +225,7 @@ function writeSheet(
         ? { printTitlesRow: `${plan.printTitles[0] + 1}:${plan.printTitles[1] + 1}` }
         : {}),
     },
-    headerFooter: { oddFooter: footerText(layout) },
+    headerFooter: headerFooter(layout, section),
     views: [{ state: 'frozen', ySplit: plan.headRowCount, showGridLines: false }],
   }) as SheetWriter;
   keepHorizontalCentering(sheet);

@@ -174,9 +174,16 @@ describe('exportDocx: per-project forms', () => {
     body = documentXml(await exportDocx(formLayout(sampleDocument(), { variant: 'annual' })));
   });
 
-  it('puts each project in its own portrait section (a new page)', () => {
-    const tables = elements(body, 'tbl');
-    expect(tables).toHaveLength(SAMPLE_PROJECT_NAMES.length);
+  it('puts each project in its own portrait section (a new page), indicators in a second table', () => {
+    // Per project: the upper table, then the indicator table whose header row repeats.
+    const all = elements(body, 'tbl');
+    expect(all).toHaveLength(2 * SAMPLE_PROJECT_NAMES.length);
+    const tables = all.filter((_, index) => index % 2 === 0);
+    for (const indicators of all.filter((_, index) => index % 2 === 1)) {
+      const header = children(indicators, 'tr')[0] as Element;
+      expect(rowTexts(header)[0]).toBe('一级指标');
+      expect(elements(header, 'tblHeader')).toHaveLength(1);
+    }
     const sectPrs = sections(body);
     expect(sectPrs).toHaveLength(SAMPLE_PROJECT_NAMES.length);
     for (const sectPr of sectPrs) {
@@ -195,7 +202,7 @@ describe('exportDocx: per-project forms', () => {
   });
 
   it('merges 一级 and 二级 vertically with vMerge restart/continue', () => {
-    const table = elements(body, 'tbl')[1] as Element;
+    const table = elements(body, 'tbl')[3] as Element;
     const rows = children(table, 'tr');
     const start = rows.findIndex((row) => rowTexts(row)[0] === '一级指标');
     const indicatorRows = rows.slice(start + 1);
@@ -237,7 +244,7 @@ describe('exportDocx: per-project forms', () => {
   });
 
   it('writes the money block with its label merged down', () => {
-    const table = elements(body, 'tbl')[4] as Element;
+    const table = elements(body, 'tbl')[8] as Element;
     const rows = children(table, 'tr');
     const first = rows.findIndex((row) => rowTexts(row)[0] === '项目资金（万元）');
     expect(rowTexts(rows[first] as Element)).toEqual([

@@ -176,7 +176,10 @@ describe('exportXlsx: disclosure table', () => {
     expect(setup?.getAttribute('fitToWidth')).toBe('1');
     expect(setup?.getAttribute('fitToHeight')).toBe('0');
     expect(byName(xml, 'pageSetUpPr')[0]?.getAttribute('fitToPage')).toBe('1');
-    expect(byName(xml, 'oddFooter')[0]?.textContent).toBe('&C— &P —');
+    // GB/T 9704: odd pages right, even pages left, one character in, in a named 4号 font.
+    expect(byName(xml, 'headerFooter')[0]?.getAttribute('differentOddEven')).toBe('1');
+    expect(byName(xml, 'oddFooter')[0]?.textContent).toBe('&R&"宋体,常规"&14 — &P —　');
+    expect(byName(xml, 'evenFooter')[0]?.textContent).toBe('&L&"宋体,常规"&14 　— &P —');
   });
 
   it('draws borders on every table cell, inside merged ranges too', () => {
@@ -240,7 +243,9 @@ describe('exportXlsx: per-project forms', () => {
     const names = workbook.Workbook?.Names ?? [];
     const titles = names.filter((name) => name.Name === '_xlnm.Print_Titles');
     expect(titles).toHaveLength(5);
-    expect(titles[1]?.Ref).toBe(`'${workbook.SheetNames[1]}'!$1:$3`);
+    // The indicator header repeats on the pages after its first; the page header says what the
+    // page continues.
+    expect(titles[1]?.Ref).toBe(`'${workbook.SheetNames[1]}'!$${start + 1}:$${start + 1}`);
     expect(titles[1]?.Sheet).toBe(1);
     const setup = parseXml(
       unzipText(await exportXlsx(formLayout(sampleDocument(), { variant: 'annual' })))[
@@ -248,6 +253,11 @@ describe('exportXlsx: per-project forms', () => {
       ],
     );
     expect(byName(setup, 'pageSetup')[0]?.getAttribute('orientation')).toBe('portrait');
+    expect(byName(setup, 'headerFooter')[0]?.getAttribute('differentFirst')).toBe('1');
+    expect(byName(setup, 'firstHeader')[0]?.textContent ?? '').toBe('');
+    expect(byName(setup, 'oddHeader')[0]?.textContent).toBe(
+      `&L&"仿宋_GB2312,常规"&11 项目名称：${SAMPLE_PROJECT_NAMES[1]}（续）`,
+    );
   });
 
   it('leaves zero blank in the form’s money block, as the disclosure table does', async () => {
