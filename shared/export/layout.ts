@@ -141,6 +141,8 @@ export interface LayoutSection {
    * its pages from 1.
    */
   continuedLabel?: string;
+  /** Data table: a spreadsheet gets filters on the (last) header row. */
+  filter?: boolean;
 }
 
 export interface PageNumbering {
@@ -151,7 +153,7 @@ export interface PageNumbering {
 }
 
 export interface Layout {
-  kind: 'disclosure' | 'form';
+  kind: 'disclosure' | 'form' | 'detail';
   /** Document title, for file properties. */
   title: string;
   fonts: Record<FontRole, FontSpec>;
@@ -181,3 +183,4 @@ export interface FormLayoutOptions extends LayoutOptions {
 
 export { disclosureLayout } from './disclosureLayout';
 export { formLayout } from './formLayout';
+export { detailLayout } from './detailLayout';

@@ -226,6 +226,10 @@ function writeSheet(
         : {}),
     },
     headerFooter: headerFooter(layout, section),
+    // A data table filters on its header row (the last row of the head).
+    ...(section.filter && plan.headRowCount > 0
+      ? { autoFilter: `A${plan.headRowCount}:${lastColumn}${plan.headRowCount}` }
+      : {}),
     views: [{ state: 'frozen', ySplit: plan.headRowCount, showGridLines: false }],
   }) as SheetWriter;
   keepHorizontalCentering(sheet);
