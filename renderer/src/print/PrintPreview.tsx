@@ -55,7 +55,11 @@ export function PrintPreview({ document, documentId, onClose }: PrintPreviewProp
   const initialWidth = useMemo(
     () =>
       Math.ceil(
-        Math.max(...layout.sections.map((section) => section.page.widthMm + 20)) * PX_PER_MM,
+        // A loop, not a spread: a form layout has a section per project (tens of thousands).
+        layout.sections.reduce(
+          (widest, section) => Math.max(widest, section.page.widthMm + 20),
+          0,
+        ) * PX_PER_MM,
       ),
     [layout],
   );
