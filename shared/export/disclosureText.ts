@@ -10,10 +10,11 @@ import {
 } from '../model';
 import { DISCLOSURE_HEADERS, departmentLine, unitLine } from './disclosureLayout';
 import { formatIndicatorRun } from './indicatorText';
+import { cleanText } from './page';
 
-/** A cell on one line: tabs and line breaks would break the row apart. */
+/** A cell on one line: tabs and line breaks would break the row apart; control characters go. */
 function flat(text: string): string {
-  return text
+  return cleanText(text)
     .replace(/\s*[\r\n]+\s*/g, ' ')
     .replace(/\t/g, ' ')
     .trim();
@@ -25,7 +26,7 @@ function flat(text: string): string {
  * an importer reads the line breaks back. Tabs become spaces; empty paragraphs are dropped.
  */
 export function paragraphCell(text: string): string {
-  const paragraphs = text
+  const paragraphs = cleanText(text)
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((paragraph) => paragraph.replace(/\t/g, ' ').trim())
@@ -67,7 +68,7 @@ export function disclosureText(document: JixiaoDocument): string {
           flat(project.name),
           ...amountFields(projectAmounts(project)),
           paragraphCell(project.goals.annual),
-          formatIndicatorRun(project.indicators, framework),
+          cleanText(formatIndicatorRun(project.indicators, framework)),
         ].join('\t'),
       );
     }
