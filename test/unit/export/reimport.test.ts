@@ -3,8 +3,6 @@
  * (electron/host/importFile.ts): what the layout carries comes back field for field, and nothing
  * lands in 未识别内容.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importBytes } from '../../../electron/host/importFile';
 import {
@@ -15,17 +13,8 @@ import {
   formLayout,
   type Layout,
 } from '../../../shared/export';
-import { importDisclosureText } from '../../../shared/import';
 import { renderValue, type JixiaoDocument } from '../../../shared/model';
-import { sampleDocument } from './helpers';
-
-const SEED = join(import.meta.dirname, '../../fixtures/seed-guangzhou-2025-jidian-disclosure.txt');
-
-/** The seed as a clerk has it after importing the published table, with the year set. */
-export function seedDocument(): JixiaoDocument {
-  const document = importDisclosureText(readFileSync(SEED, 'utf8')).document;
-  return { ...document, fiscalYear: 2025 };
-}
+import { sampleDocument, seedDocument } from './helpers';
 
 /** What the disclosure table carries. */
 function disclosureFields(document: JixiaoDocument) {
