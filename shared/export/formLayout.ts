@@ -152,7 +152,7 @@ function annualMoneyRows(document: JixiaoDocument, project: Project, extra: Extr
     role: 'money',
     cells: [
       ...(index === 0
-        ? [label(`项目资金（${document.moneyUnit}）`, { rowSpan: lines.length })]
+        ? [label(`项目资金\n（${document.moneyUnit}）`, { rowSpan: lines.length })]
         : []),
       label(text),
       { ...money(amount), colSpan: 3 + extra },
@@ -176,7 +176,7 @@ function midtermMoneyRows(document: JixiaoDocument, project: Project, extra: Ext
     role: 'money',
     cells: [
       ...(index === 0
-        ? [label(`项目资金（${document.moneyUnit}）`, { rowSpan: lines.length })]
+        ? [label(`项目资金\n（${document.moneyUnit}）`, { rowSpan: lines.length })]
         : []),
       label(periodLabel),
       money(periodAmount),

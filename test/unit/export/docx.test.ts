@@ -246,9 +246,9 @@ describe('exportDocx: per-project forms', () => {
   it('writes the money block with its label merged down', () => {
     const table = elements(body, 'tbl')[8] as Element;
     const rows = children(table, 'tr');
-    const first = rows.findIndex((row) => rowTexts(row)[0] === '项目资金（万元）');
+    const first = rows.findIndex((row) => rowTexts(row)[0] === '项目资金\n（万元）');
     expect(rowTexts(rows[first] as Element)).toEqual([
-      '项目资金（万元）',
+      '项目资金\n（万元）',
       '年度资金总额',
       '123,956.00',
     ]);

@@ -248,14 +248,14 @@ describe('formLayout', () => {
     const layout = formLayout(document, { variant: 'annual' });
     const base = layout.sections[4] as LayoutSection;
     const money = base.bodyRows.filter((row) => row.role === 'money');
-    expect(money.map((row) => texts(row).filter((text) => text !== '项目资金（万元）'))).toEqual([
+    expect(money.map((row) => texts(row).filter((text) => text !== '项目资金\n（万元）'))).toEqual([
       ['年度资金总额', '123,956.00'],
       ['其中：财政拨款', '123,456.00'],
       ['财政专户拨款', ''],
       ['其他资金', '500.00'],
       ['上年结转', '100.00'],
     ]);
-    expect(money[0]?.cells[0]).toMatchObject({ text: '项目资金（万元）', rowSpan: 5 });
+    expect(money[0]?.cells[0]).toMatchObject({ text: '项目资金\n（万元）', rowSpan: 5 });
     const goal = base.bodyRows.find((row) => row.role === 'goal');
     expect(texts(goal)).toEqual(['年度绩效目标', '完成实训基地二期建设。\n新增实训工位137个。']);
     const fields = base.bodyRows.filter((row) => row.role === 'field').map(texts);
@@ -270,7 +270,7 @@ describe('formLayout', () => {
     const base = layout.sections[4] as LayoutSection;
     const money = base.bodyRows.filter((row) => row.role === 'money').map(texts);
     expect(money[0]).toEqual([
-      '项目资金（万元）',
+      '项目资金\n（万元）',
       '中期资金总额',
       '600,000.00',
       '年度资金总额',
