@@ -175,7 +175,6 @@ table.grid .title-cell { border: none; padding: 0 0 3pt; }
 table.grid .title-cell.center { padding-bottom: 6pt; text-align: center; }
 .title-split { display: flex; justify-content: space-between; gap: 6mm; }
 table.grid tr.keep { break-inside: avoid; }
-table.grid.block { margin-top: -0.5pt; }
 table.grid tr.split { break-inside: auto; }
 table.grid tr.with-next,
 table.grid tr.row-indicator-header { break-after: avoid; }
@@ -239,10 +238,6 @@ function sectionHtml(section: LayoutSection, geometry: PrintGeometry, pageName: 
   const before = section.repeatTitleBlock
     ? ''
     : `<table class="grid" style="width: ${mm(width)}"><tbody>${titleRows.join('')}</tbody></table>`;
-  const split = section.repeatBlockFrom ?? section.bodyRows.length;
-  const upper = section.bodyRows.slice(0, split);
-  const block = section.bodyRows.slice(split);
-  const foot = `<tfoot><tr class="page-foot"><td colspan="${columns.length}"></td></tr></tfoot>`;
   const cols = columns
     .map(
       (column) => `<col data-key="${escapeHtml(column.key)}" style="width: ${mm(column.widthMm)}">`,
@@ -255,19 +250,10 @@ function sectionHtml(section: LayoutSection, geometry: PrintGeometry, pageName: 
     `<table class="grid font-table" style="width: ${mm(width)}">`,
     `<colgroup>${cols}</colgroup>`,
     head.length > 0 ? `<thead>${head.join('')}</thead>` : '',
-    `<tbody>${upper.map((row) => rowHtml(row, 'td')).join('')}</tbody>`,
+    `<tbody>${section.bodyRows.map((row) => rowHtml(row, 'td')).join('')}</tbody>`,
     // An empty footer repeats at the foot of every page: it closes a row split by a page break.
-    foot,
+    `<tfoot><tr class="page-foot"><td colspan="${columns.length}"></td></tr></tfoot>`,
     '</table>',
-    // A repeated block (a form's indicators) is a table of its own whose header repeats.
-    block.length > 0
-      ? `<table class="grid font-table block" style="width: ${mm(width)}"><colgroup>${cols}</colgroup>` +
-        `<thead>${rowHtml(block[0] as LayoutRow, 'th')}</thead>` +
-        `<tbody>${block
-          .slice(1)
-          .map((row) => rowHtml(row, 'td'))
-          .join('')}</tbody>${foot}</table>`
-      : '',
     '</div>',
     '</section>',
   ].join('\n');

@@ -16,7 +16,6 @@ import {
   exportDocx,
   exportXlsx,
   formLayout,
-  layoutToHtml,
   midtermWarnings,
   type LayoutSection,
 } from '../../../shared/export';
@@ -235,16 +234,6 @@ describe('Word page furniture', () => {
     expect(headers).toContain('项目名称：市机电技师学院安保和物业管理服务经费（续）');
     // A section break after a form is 1 pt high: no blank page after a full page.
     expect(body).not.toMatch(/<\/w:tbl><w:p><w:pPr><w:sectPr/);
-  });
-});
-
-describe('print view of the forms', () => {
-  it('puts the indicators in a table of their own whose header repeats on every page', () => {
-    const html = layoutToHtml(formLayout(sampleDocument(), { variant: 'annual' }));
-    const blocks = html.match(/<table class="grid font-table block"[^]*?<\/table>/g) ?? [];
-    expect(blocks).toHaveLength(5);
-    for (const block of blocks)
-      expect(block).toMatch(/^[^]*?<thead><tr class="row-indicator-header[^]*?一级指标/);
   });
 });
 
