@@ -1,5 +1,6 @@
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { midtermWarnings } from '../../shared/export';
 import { checkDocument, formatCheckReport, summarise } from '../../shared/rules';
 import {
   renderExport,
@@ -53,9 +54,9 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
 }
 
 const FORMATS = ['docx', 'xlsx', 'txt'] as const;
-const LAYOUTS = ['disclosure', 'form'] as const;
+const LAYOUTS = ['disclosure', 'form', 'detail'] as const;
 
-/** `jixiao export <doc> --to docx|xlsx|txt --layout disclosure|form [--variant annual|midterm] [-o out]`. */
+/** `jixiao export <doc> --to docx|xlsx|txt --layout disclosure|form|detail [--variant annual|midterm] [--year 2025] [-o out]`. */
 export async function exportCommand(args: string[], io: Io): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
@@ -65,14 +66,20 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
       layout: { type: 'string', default: 'disclosure' },
       variant: { type: 'string', default: 'annual' },
       output: { type: 'string', short: 'o' },
+      year: { type: 'string' },
     },
   });
   const [file] = positionals;
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2200)) {
+    io.stderr('jixiao：--year 应为 1990 到 2200 之间的年份，例如 --year 2025。\n');
+    return EXIT.input;
+  }
   const format = values.to as ExportFormat | undefined;
   const layout = values.layout as ExportLayoutKind;
   if (!file || !format || !FORMATS.includes(format) || !LAYOUTS.includes(layout)) {
     io.stderr(
-      'jixiao：用法 jixiao export <文件> --to docx|xlsx|txt [--layout disclosure|form] [--variant annual|midterm] [-o 输出文件]\n',
+      'jixiao：用法 jixiao export <文件> --to docx|xlsx|txt [--layout disclosure|form|detail] [--variant annual|midterm] [--year 年度] [-o 输出文件]\n',
     );
     return EXIT.input;
   }
@@ -85,13 +92,18 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     return EXIT.input;
   }
   const source = resolve(file);
-  const { document } = await importFromFile(source);
+  const imported = (await importFromFile(source)).document;
+  const document = year === undefined ? imported : { ...imported, fiscalYear: year };
   const bytes = await renderExport(document, { format, layout, variant: values.variant });
+  if (layout === 'form' && values.variant === 'midterm') {
+    for (const line of midtermWarnings(document)) io.stderr(`jixiao：请注意：${line}\n`);
+  }
   const stem = basename(file)
     .replace(/\.jixiao\.json$/i, '')
     .replace(extname(file), '');
   const output = resolve(
-    values.output ?? `${stem}${layout === 'form' ? '-分项目表' : ''}.${format}`,
+    values.output ??
+      `${stem}${{ disclosure: '', form: '-分项目表', detail: '-明细表' }[layout]}.${format}`,
   );
   await writeExportFile(output, bytes, [source]);
   io.stdout(`已导出：${output}（${Math.ceil(bytes.byteLength / 1024)} KB）\n`);

@@ -1,4 +1,5 @@
 import {
+  detailLayout,
   disclosureLayout,
   disclosureText,
   exportDocx,
@@ -13,7 +14,7 @@ import { DOCUMENT_EXTENSION, looksLikeDocument } from './documentFile';
 import { WriteFileError, writeDurable } from './durableFile';
 
 export type ExportFormat = 'docx' | 'xlsx' | 'txt';
-export type ExportLayoutKind = 'disclosure' | 'form';
+export type ExportLayoutKind = 'disclosure' | 'form' | 'detail';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -29,6 +30,7 @@ export function buildLayout(
   request: Omit<ExportRequest, 'format'>,
 ): Layout {
   const fonts = request.fonts ? { fonts: request.fonts } : {};
+  if (request.layout === 'detail') return detailLayout(document, fonts);
   return request.layout === 'form'
     ? formLayout(document, { variant: request.variant ?? 'annual', ...fonts })
     : disclosureLayout(document, fonts);
@@ -65,7 +67,7 @@ export async function renderExport(
 export function suggestedExportName(document: JixiaoDocument, request: ExportRequest): string {
   const base = (document.title || '绩效目标表').replace(/[\\/:*?"<>|]/g, '_');
   const year = document.fiscalYear ? `${document.fiscalYear}年` : '';
-  const kind = request.layout === 'form' ? '分项目表' : '公开表';
+  const kind = { disclosure: '公开表', form: '分项目表', detail: '明细表' }[request.layout];
   return `${year}${base}（${kind}）.${request.format}`;
 }
 

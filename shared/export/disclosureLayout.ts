@@ -9,7 +9,7 @@ import {
   type RowAmounts,
 } from '../model';
 import { formatIndicatorRun } from './indicatorText';
-import type { Layout, LayoutCell, LayoutOptions, LayoutSection } from './layout';
+import type { Layout, LayoutCell, LayoutOptions, LayoutSection, TitleLine } from './layout';
 import { textUnits, unitWidthMm } from './measure';
 import {
   a4Page,
@@ -23,8 +23,8 @@ import {
   type RowDraft,
 } from './page';
 
-/** 五号: the size budget-system exports use for landscape tables. */
-const TABLE_SIZE_PT = 10.5;
+/** 五号: the size budget-system exports use for landscape tables (and never below 10 pt). */
+const TABLE_SIZE_PT = 10;
 
 /** Column headers of the published table, in order. */
 export const DISCLOSURE_HEADERS = [
@@ -38,16 +38,35 @@ export const DISCLOSURE_HEADERS = [
 ] as const;
 
 /** Width of the name column; the money columns fit the longest amount, the text columns share the rest. */
-const NAME_MM = 40;
-const MONEY_MIN_MM = 19;
+const NAME_MM = 28;
 /** Share of the remaining width given to 绩效目标 (绩效指标 gets the rest: its run is longer). */
-const GOAL_SHARE = 0.47;
+const GOAL_SHARE = 0.4;
+/**
+ * Rows needing up to this share of a page's text height move whole to the next page; taller rows
+ * split, so a long project does not leave most of a page blank before it (issue: paper).
+ */
+const KEEP_TOGETHER_SHARE = 0.25;
 
-/** Width a money column needs for its longest amount at the table's font size (bold allowed). */
-function moneyColumnMm(texts: readonly string[], fontSizePt: number): number {
-  const longest = Math.max(0, ...texts.map(textUnits));
-  // 20 % for bold and for substitute fonts with wider digits than 仿宋 (Excel shows #### otherwise).
-  return Math.max(MONEY_MIN_MM, Math.ceil(longest * unitWidthMm(fontSizePt) * 1.2 + 3.5));
+/**
+ * Width a money column needs: its longest amount on one line (8 % for bold and for substitute
+ * fonts with wider digits than 仿宋, Excel shows #### otherwise) and its header on two lines.
+ * A loop, not `Math.max(...texts)`: a spread of 100,000 amounts overflows the stack.
+ */
+export function moneyColumnMm(
+  header: string,
+  texts: readonly string[],
+  fontSizePt: number,
+): number {
+  let longest = 0;
+  for (const text of texts) {
+    const units = textUnits(text);
+    if (units > longest) longest = units;
+  }
+  const unit = unitWidthMm(fontSizePt);
+  const amountMm = longest * unit * 1.08 + 3;
+  // Two header lines of whole characters, inside Word's 1.5 mm cell margins.
+  const headerMm = (Math.ceil(textUnits(header) / 4) * 2 * unit) / 0.96 + 4;
+  return Math.ceil(Math.max(amountMm, headerMm) * 2) / 2;
 }
 
 /** Money as the official tables print it: `4,791.93`, blank for zero. */
@@ -79,8 +98,27 @@ function topAmountCells(amounts: RowAmounts): LayoutCell[] {
   );
 }
 
+const MONEY_KEYS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
+
 /** Options of a cell aligned to the top. */
 const TOP = { verticalAlign: 'top' } as const;
+
+/** Where each numbered sentence of an indicator run starts (`2、1-产出指标；…`). */
+const SENTENCE_START = /。(?=\d+、)/g;
+
+/** The 绩效指标 cell: a spreadsheet row too tall for Excel may be cut only between sentences. */
+function indicatorRunCell(run: string): LayoutCell {
+  const breaks: number[] = [];
+  for (const match of run.matchAll(SENTENCE_START)) breaks.push(match.index + 1);
+  return cell(run, { ...TOP, breaks });
+}
+
+/** `（2025年度）` under the title when the document's year is known. */
+export function yearLine(document: JixiaoDocument): TitleLine[] {
+  return document.fiscalYear === null
+    ? []
+    : [{ center: { text: `（${document.fiscalYear}年度）`, font: 'subtitle' } }];
+}
 
 /** The department line of the title block: `部门名称：…`. */
 export function departmentLine(document: JixiaoDocument): string {
@@ -100,12 +138,12 @@ export function unitLine(document: JixiaoDocument): string {
 export function disclosureLayout(document: JixiaoDocument, options: LayoutOptions = {}): Layout {
   const framework = getFramework(document.frameworkId);
   const page = a4Page('landscape', {
-    top: 20,
-    bottom: 18,
-    left: 20,
-    right: 20,
-    header: 10,
-    footer: 8,
+    top: 10,
+    bottom: 13,
+    left: 8,
+    right: 8,
+    header: 5,
+    footer: 5,
   });
   const headerRows: RowDraft[] = [
     {
@@ -144,22 +182,20 @@ export function disclosureLayout(document: JixiaoDocument, options: LayoutOption
           cell(project.name, TOP),
           ...topAmountCells(projectAmounts(project)),
           cell(project.goals.annual, TOP),
-          cell(formatIndicatorRun(project.indicators, framework), TOP),
+          indicatorRunCell(formatIndicatorRun(project.indicators, framework)),
         ],
       });
     }
   }
-  const moneyTexts = bodyRows.flatMap((row) =>
-    row.cells.filter((item) => item.kind === 'money').map((item) => item.text),
-  );
-  const moneyMm = moneyColumnMm(moneyTexts, TABLE_SIZE_PT);
-  const rest = textWidthMm(page) - NAME_MM - 4 * moneyMm;
+  const money = MONEY_KEYS.map((key, index) => {
+    const texts: string[] = [];
+    for (const row of bodyRows) texts.push(row.cells[index + 1]?.text ?? '');
+    return [key, moneyColumnMm(DISCLOSURE_HEADERS[index + 1] ?? '', texts, TABLE_SIZE_PT)] as const;
+  });
+  const rest = textWidthMm(page) - NAME_MM - money.reduce((sum, [, width]) => sum + width, 0);
   const columns = columnsFor(page, [
     ['name', NAME_MM],
-    ['total', moneyMm],
-    ['fiscal', moneyMm],
-    ['specialAccount', moneyMm],
-    ['other', moneyMm],
+    ...money,
     ['goal', rest * GOAL_SHARE],
     ['indicators', rest * (1 - GOAL_SHARE)],
   ]);
@@ -169,6 +205,7 @@ export function disclosureLayout(document: JixiaoDocument, options: LayoutOption
     page,
     titleBlock: [
       { center: { text: document.title.trim() || DEFAULT_TITLE, font: 'title' } },
+      ...yearLine(document),
       {
         left: { text: departmentLine(document), font: 'unit' },
         right: { text: unitLine(document), font: 'unit' },
@@ -177,16 +214,16 @@ export function disclosureLayout(document: JixiaoDocument, options: LayoutOption
     repeatTitleBlock: true,
     columns,
     headerRows: headerRowsOf(headerRows),
-    bodyRows: markKeepTogether(bodyRows, columns, page, TABLE_SIZE_PT),
+    bodyRows: markKeepTogether(bodyRows, columns, page, TABLE_SIZE_PT, KEEP_TOGETHER_SHARE),
   };
   return {
     kind: 'disclosure',
     title: section.titleBlock[0]?.center?.text ?? DEFAULT_TITLE,
     fonts: resolveFonts(
-      { title: 18, subtitle: 14, unit: 12, table: TABLE_SIZE_PT, pageNumber: 12 },
+      { title: 16, subtitle: 12, unit: 11, table: TABLE_SIZE_PT, pageNumber: 14 },
       options.fonts,
     ),
-    pageNumbers: { format: '— {page} —', align: 'center' },
+    pageNumbers: { format: '— {page} —', align: 'outside' },
     sections: [section],
   };
 }

@@ -10,28 +10,30 @@ import {
 } from '../model';
 import { DISCLOSURE_HEADERS, departmentLine, unitLine } from './disclosureLayout';
 import { formatIndicatorRun } from './indicatorText';
+import { cleanText } from './page';
 
-/** A cell on one line: tabs and line breaks would break the row apart. */
+/** A cell on one line: tabs and line breaks would break the row apart; control characters go. */
 function flat(text: string): string {
-  return text
+  return cleanText(text)
     .replace(/\s*[\r\n]+\s*/g, ' ')
     .replace(/\t/g, ' ')
     .trim();
 }
 
 /**
- * A multi-paragraph cell the way the published tables carry it: each paragraph wrapped in
- * `<p>…</p>`, joined by a space, so an importer that strips tags restores the line breaks.
- * Single-paragraph text is written as is.
+ * A multi-paragraph cell as Excel and WPS copy it to tab-separated text: the text the clerk sees,
+ * quoted (`"…"`, a quote inside doubled) when it holds a line break or starts with a quote, so
+ * an importer reads the line breaks back. Tabs become spaces; empty paragraphs are dropped.
  */
 export function paragraphCell(text: string): string {
-  const paragraphs = text
+  const paragraphs = cleanText(text)
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((paragraph) => paragraph.replace(/\t/g, ' ').trim())
     .filter((paragraph) => paragraph !== '');
-  if (paragraphs.length <= 1) return paragraphs[0] ?? '';
-  return paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join(' ');
+  const joined = paragraphs.join('\n');
+  if (paragraphs.length <= 1 && !joined.startsWith('"')) return joined;
+  return `"${joined.replace(/"/g, '""')}"`;
 }
 
 function amountFields(amounts: RowAmounts): string[] {
@@ -43,7 +45,8 @@ function amountFields(amounts: RowAmounts): string[] {
 /**
  * The disclosure table as tab-separated text, in the seed's form: title, 部门名称, 单位, the
  * header row, 合计, then each unit's row followed by its projects. Money has thousands separators
- * and zero is blank; multi-line goals become `<p>` paragraphs. An importer reads it back.
+ * and zero is blank; a multi-line goal is one quoted cell with its line breaks (as Excel copies it,
+ * never HTML). An importer reads it back.
  */
 export function disclosureText(document: JixiaoDocument): string {
   const framework = getFramework(document.frameworkId);
@@ -65,7 +68,7 @@ export function disclosureText(document: JixiaoDocument): string {
           flat(project.name),
           ...amountFields(projectAmounts(project)),
           paragraphCell(project.goals.annual),
-          formatIndicatorRun(project.indicators, framework),
+          cleanText(formatIndicatorRun(project.indicators, framework)),
         ].join('\t'),
       );
     }

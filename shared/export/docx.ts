@@ -16,9 +16,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
   Packer,
-  PageNumber,
   PageOrientation,
   Paragraph,
   SectionType,
@@ -27,7 +25,6 @@ import {
   TextRun,
   WidthType,
   type IBorderOptions,
-  type IFontAttributesProperties,
   type ISectionOptions,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -43,6 +40,13 @@ import type {
   TitleLine,
   TitleText,
 } from './layout';
+import {
+  fontAttributes,
+  sectionFurniture,
+  tinySectionBreaks,
+  usesEvenPages,
+  withoutTheme,
+} from './docxPage';
 import { placeCells } from './page';
 
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -86,23 +90,7 @@ export function sectionTwips(section: LayoutSection): {
   return { pageWidth, pageHeight, margins, textWidth, columns };
 }
 
-const ALIGNMENT: Record<HorizontalAlign, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-};
-
 const NO_LINE: IBorderOptions = { style: BorderStyle.NIL, size: 0, color: 'auto' };
-
-function fontAttributes(font: FontSpec): IFontAttributesProperties {
-  return {
-    ascii: font.name,
-    hAnsi: font.name,
-    eastAsia: font.name,
-    cs: font.name,
-    hint: 'eastAsia',
-  };
-}
 
 function run(text: string, font: FontSpec, bold: boolean): TextRun {
   return new TextRun({
@@ -111,6 +99,15 @@ function run(text: string, font: FontSpec, bold: boolean): TextRun {
     size: Math.round(font.sizePt * 2),
     bold: bold || font.bold,
   });
+}
+
+/**
+ * Exact line spacing in twips, 1.35 em: a row takes the same height whichever face Word or WPS
+ * substitutes (仿宋_GB2312 and Noto CJK differ by 20 % in natural line height), a little under
+ * the layout's measure (measure.ts), so rows never need more room than the layout planned.
+ */
+export function lineTwips(sizePt: number): number {
+  return Math.round(sizePt * 1.35 * 20);
 }
 
 /** Paragraphs up to this many characters are kept on one page. */
@@ -167,8 +164,9 @@ function paragraphsXml(
   runProperties: string,
   align: HorizontalAlign,
   keepNext: boolean,
+  line: number,
 ): string {
-  const spacing = `<w:spacing w:after="0" w:before="0"/><w:jc w:val="${align}"/></w:pPr>`;
+  const spacing = `<w:spacing w:after="0" w:before="0" w:line="${line}" w:lineRule="exact"/><w:jc w:val="${align}"/></w:pPr>`;
   const next = keepNext ? '<w:keepNext/>' : '';
   let xml = '';
   for (const line of text.split('\n')) {
@@ -207,7 +205,13 @@ function titleRowsXml(
       OPEN_XML +
       `<w:tcMar><w:top w:type="dxa" w:w="0"/><w:bottom w:type="dxa" w:w="${align === 'center' ? 120 : 60}"/></w:tcMar>` +
       '<w:vAlign w:val="bottom"/></w:tcPr>' +
-      paragraphsXml(part?.text ?? '', runPropertiesXml(font, false), align, false) +
+      paragraphsXml(
+        part?.text ?? '',
+        runPropertiesXml(font, false),
+        align,
+        false,
+        lineTwips(font.sizePt),
+      ) +
       '</w:tc>'
     );
   };
@@ -250,6 +254,7 @@ function gridRowsXml(
     }
   });
   const runProperties = [runPropertiesXml(table, false), runPropertiesXml(table, true)];
+  const line = lineTwips(table.sizePt);
   const cellProperties = new Map<string, string>();
   const propertiesXml = (
     width: number,
@@ -303,6 +308,7 @@ function gridRowsXml(
               runProperties[item.bold ? 1 : 0] as string,
               item.align,
               keepNext,
+              line,
             )
           : keepNext
             ? '<w:p><w:pPr><w:keepNext/></w:pPr></w:p>'
@@ -315,31 +321,40 @@ function gridRowsXml(
   return parts.join('');
 }
 
-function footer(layout: Layout): Footer {
-  const font = layout.fonts.pageNumber;
-  const [before = '', after = ''] = layout.pageNumbers.format.split('{page}');
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: ALIGNMENT[layout.pageNumbers.align],
-        children: [
-          new TextRun({
-            children: [before, PageNumber.CURRENT, after],
-            font: fontAttributes(font),
-            size: Math.round(font.sizePt * 2),
-          }),
-        ],
-      }),
-    ],
+/** A table of the section's grid, without rows (`exportDocx` puts the rows in). */
+function emptyTable(twips: ReturnType<typeof sectionTwips>): Table {
+  return new Table({
+    rows: [],
+    width: { size: twips.textWidth, type: WidthType.DXA },
+    columnWidths: twips.columns,
+    layout: TableLayoutType.FIXED,
+    borders: {
+      top: NO_LINE,
+      bottom: NO_LINE,
+      left: NO_LINE,
+      right: NO_LINE,
+      insideHorizontal: NO_LINE,
+      insideVertical: NO_LINE,
+    },
+    margins: { top: 28, bottom: 28, left: 85, right: 85 },
   });
 }
 
-/** A section's options for `docx`, its table without rows, and the rows' XML for that table. */
+/** A 1 pt paragraph: between two tables (so Word keeps them apart) and at the end of the body. */
+function tinyParagraph(): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' } });
+}
+
+/**
+ * A section's options for `docx`, its tables without rows, and the rows' XML for each table. A
+ * section with a repeated block (a form's indicators) gets a second table whose first row is a
+ * repeated header row, so the indicator header prints on every page the indicators continue on.
+ */
 function sectionOptions(
   layout: Layout,
   section: LayoutSection,
   last: boolean,
-): { options: ISectionOptions; rowsXml: string } {
+): { options: ISectionOptions; rowsXml: string[] } {
   const twips = sectionTwips(section);
   const landscape = section.page.orientation === 'landscape';
   const table = layout.fonts.table;
@@ -353,10 +368,20 @@ function sectionOptions(
           children: part ? [run(part.text, layout.fonts[part.font], false)] : [],
         });
       });
-  const rowsXml =
+  const split = section.repeatBlockFrom ?? section.bodyRows.length;
+  const block = section.bodyRows.slice(split);
+  const rowsXml = [
     (section.repeatTitleBlock ? titleRowsXml(section.titleBlock, layout, twips.columns) : '') +
-    gridRowsXml(section.headerRows, twips.columns, table, true) +
-    gridRowsXml(section.bodyRows, twips.columns, table, false);
+      gridRowsXml(section.headerRows, twips.columns, table, true) +
+      gridRowsXml(section.bodyRows.slice(0, split), twips.columns, table, false),
+  ];
+  if (block.length > 0) {
+    rowsXml.push(
+      gridRowsXml(block.slice(0, 1), twips.columns, table, true) +
+        gridRowsXml(block.slice(1), twips.columns, table, false),
+    );
+  }
+  const furniture = sectionFurniture(layout, section);
   const options: ISectionOptions = {
     properties: {
       // Explicit: LibreOffice runs an untyped last section on from the page before.
@@ -369,31 +394,19 @@ function sectionOptions(
           orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
         },
         margin: twips.margins,
+        ...(furniture.pageNumbers ? { pageNumbers: furniture.pageNumbers } : {}),
       },
+      titlePage: furniture.titlePage,
     },
-    footers: { default: footer(layout) },
+    ...(furniture.headers ? { headers: furniture.headers } : {}),
+    footers: furniture.footers,
     children: [
       ...before,
-      new Table({
-        rows: [],
-        width: { size: twips.textWidth, type: WidthType.DXA },
-        columnWidths: twips.columns,
-        layout: TableLayoutType.FIXED,
-        borders: {
-          top: NO_LINE,
-          bottom: NO_LINE,
-          left: NO_LINE,
-          right: NO_LINE,
-          insideHorizontal: NO_LINE,
-          insideVertical: NO_LINE,
-        },
-        margins: { top: 28, bottom: 28, left: 85, right: 85 },
-      }),
+      emptyTable(twips),
+      ...(block.length > 0 ? [tinyParagraph(), emptyTable(twips)] : []),
       // A body must not end with a table (Word adds a paragraph; LibreOffice otherwise runs the
       // last section on from the page before). Tiny, so it never spills onto a page of its own.
-      ...(last
-        ? [new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' } })]
-        : []),
+      ...(last ? [tinyParagraph()] : []),
     ],
   };
   return { options, rowsXml };
@@ -440,6 +453,7 @@ export async function exportDocx(layout: Layout): Promise<Uint8Array> {
   );
   const document = new Document({
     title: layout.title,
+    evenAndOddHeaderAndFooters: usesEvenPages(layout),
     creator: '绩效目标表编辑器',
     styles: {
       default: {
@@ -462,15 +476,17 @@ export async function exportDocx(layout: Layout): Promise<Uint8Array> {
   // so the end of an empty table occurs exactly once per section.
   const files = unzipSync(packed);
   const pieces = strFromU8(files['word/document.xml'] ?? new Uint8Array()).split(EMPTY_TABLE_END);
-  if (pieces.length !== sections.length + 1) {
+  const tables = sections.flatMap((section) => section.rowsXml);
+  if (pieces.length !== tables.length + 1) {
     throw new Error(
-      `导出错误：Word 文档中找到 ${pieces.length - 1} 个表格，应为 ${sections.length} 个`,
+      `导出错误：Word 文档中找到 ${pieces.length - 1} 个表格，应为 ${tables.length} 个`,
     );
   }
   let xml = pieces[0] ?? '';
-  sections.forEach(({ rowsXml }, index) => {
+  tables.forEach((rowsXml, index) => {
     xml += `</w:tblGrid>${rowsXml}</w:tbl>${pieces[index + 1] ?? ''}`;
   });
-  files['word/document.xml'] = strToU8(xml);
+  files['word/document.xml'] = strToU8(tinySectionBreaks(xml));
+  withoutTheme(files, strFromU8, strToU8);
   return zipSync(files);
 }

@@ -20,8 +20,11 @@ import {
   type RowDraft,
 } from './page';
 
-/** 小四, the table size of the per-project form. */
-const TABLE_SIZE_PT = 12;
+/**
+ * 五号, the table size of the per-project form: at 10.5 pt every label (主管部门及代码,
+ * 其中：财政拨款, 财政专户拨款, 年度资金总额) fits its 30 mm column on one line.
+ */
+const TABLE_SIZE_PT = 10.5;
 
 /** Title of the per-project form. */
 export const FORM_TITLE = '项目支出绩效目标表';
@@ -31,9 +34,9 @@ export const FORM_TITLE = '项目支出绩效目标表';
  * them one to one (一级 | 二级 | 三级 | 实施周期 | 年度); the upper block spans them.
  */
 const COLUMNS: ReadonlyArray<readonly [string, number]> = [
-  ['level1', 28],
-  ['level2', 29],
-  ['level3', 39],
+  ['level1', 30],
+  ['level2', 30],
+  ['level3', 36],
   ['period', 30],
   ['annual', 30],
 ];
@@ -43,12 +46,12 @@ const COLUMNS: ReadonlyArray<readonly [string, number]> = [
  * column for it, so the note prints instead of being lost; the upper block's last cells widen.
  */
 const COLUMNS_WITH_NOTE: ReadonlyArray<readonly [string, number]> = [
-  ['level1', 21],
-  ['level2', 28],
-  ['level3', 31],
-  ['period', 23],
-  ['annual', 23],
-  ['note', 30],
+  ['level1', 30],
+  ['level2', 30],
+  ['level3', 26],
+  ['period', 30],
+  ['annual', 20],
+  ['note', 20],
 ];
 
 /** The sixth column's header. */
@@ -61,17 +64,49 @@ function noteColumn(project: Project): Extra {
   return project.indicators.some((indicator) => (indicator.note ?? '').trim() !== '') ? 1 : 0;
 }
 
+/** An amount as the official tables print it: `4,791.93`, blank for zero or none. */
 function money(amount: number | null | undefined): LayoutCell {
   if (amount === null || amount === undefined) return cell('', { kind: 'money', align: 'right' });
-  return cell(formatMoney(amount), { kind: 'money', align: 'right', amount });
+  return cell(formatMoney(amount, { blankZero: true }), { kind: 'money', align: 'right', amount });
 }
 
-/** `2年（2024—2025）`, or the single year, or blank. */
+/** Marks a 中期 label whose value the document does not have: the clerk sees it, no guess fills it. */
+export const MISSING_MARK = '（文档未填）';
+
+/** Whether a project has its own 中期 money, 中期 goal. */
+export function midtermData(project: Project): { money: boolean; goal: boolean } {
+  return {
+    money: project.periodMoney !== null && project.periodMoney !== undefined,
+    goal: (project.goals.period ?? '').trim() !== '',
+  };
+}
+
+/**
+ * Warnings for the 中期 + 年度 form: the projects whose 中期 money or goal the document lacks. The
+ * form leaves those cells blank and marks their labels; the caller shows these lines.
+ */
+export function midtermWarnings(document: JixiaoDocument): string[] {
+  const warnings: string[] = [];
+  for (const unit of document.units) {
+    for (const project of unit.projects) {
+      const has = midtermData(project);
+      const missing = [has.money ? '' : '中期资金', has.goal ? '' : '中期目标'].filter(Boolean);
+      if (missing.length > 0) {
+        warnings.push(
+          `「${project.name}」没有${missing.join('和')}：表中已标“${MISSING_MARK}”，请补填。`,
+        );
+      }
+    }
+  }
+  return warnings;
+}
+
+/** `2年（2024—2025）`, or the single year (`2025年`), or blank. */
 export function projectPeriodText(project: Project): string {
   const start = project.periodStart ?? null;
   const end = project.periodEnd ?? null;
   if (start === null && end === null) return '';
-  if (start === null || end === null || start === end) return `1年（${start ?? end}）`;
+  if (start === null || end === null || start === end) return `${start ?? end}年`;
   return `${end - start + 1}年（${start}—${end}）`;
 }
 
@@ -117,7 +152,7 @@ function annualMoneyRows(document: JixiaoDocument, project: Project, extra: Extr
     role: 'money',
     cells: [
       ...(index === 0
-        ? [label(`项目资金（${document.moneyUnit}）`, { rowSpan: lines.length })]
+        ? [label(`项目资金\n（${document.moneyUnit}）`, { rowSpan: lines.length })]
         : []),
       label(text),
       { ...money(amount), colSpan: 3 + extra },
@@ -128,8 +163,9 @@ function annualMoneyRows(document: JixiaoDocument, project: Project, extra: Extr
 function midtermMoneyRows(document: JixiaoDocument, project: Project, extra: Extra): RowDraft[] {
   const amounts = projectAmounts(project);
   const period = project.periodMoney ?? null;
+  const mark = period === null ? MISSING_MARK : '';
   const lines: Array<[string, number | null, string, number | null]> = [
-    ['中期资金总额', period?.total ?? null, '年度资金总额', amounts.total],
+    [`中期资金总额${mark}`, period?.total ?? null, '年度资金总额', amounts.total],
     ['其中：财政拨款', period?.fiscal ?? null, '其中：财政拨款', amounts.fiscal],
   ];
   if (amounts.specialAccount !== 0) lines.push(['', null, '财政专户拨款', amounts.specialAccount]);
@@ -140,7 +176,7 @@ function midtermMoneyRows(document: JixiaoDocument, project: Project, extra: Ext
     role: 'money',
     cells: [
       ...(index === 0
-        ? [label(`项目资金（${document.moneyUnit}）`, { rowSpan: lines.length })]
+        ? [label(`项目资金\n（${document.moneyUnit}）`, { rowSpan: lines.length })]
         : []),
       label(periodLabel),
       money(periodAmount),
@@ -166,12 +202,13 @@ function goalRows(
   const start = project.periodStart ?? null;
   const end = project.periodEnd ?? null;
   const years = start !== null && end !== null ? `（${start}—${end}年）` : '';
+  const mark = midtermData(project).goal ? '' : MISSING_MARK;
   return [
     {
       role: 'goal',
       cells: [
         label('总体目标', { rowSpan: 2 }),
-        label(`中期目标${years}`, { colSpan: 2 }),
+        label(`中期目标${years}${mark}`, { colSpan: 2 }),
         label('年度目标', { colSpan: 2 + extra }),
       ],
     },
@@ -223,6 +260,15 @@ export function groupIndicators(
     .map(({ indicator }) => indicator);
 }
 
+/**
+ * The header of the first value column: 中期指标值 on the 中期 form of a project that has 中期
+ * data; otherwise what the values are, 实施周期指标值 (never 中期 values the document lacks).
+ */
+function periodValueHeader(project: Project, variant: FormLayoutOptions['variant']): string {
+  const has = midtermData(project);
+  return variant === 'midterm' && (has.money || has.goal) ? '中期指标值' : '实施周期指标值';
+}
+
 function indicatorRows(
   project: Project,
   framework: Framework,
@@ -236,7 +282,7 @@ function indicatorRows(
         label('一级指标', { bold: true }),
         label('二级指标', { bold: true }),
         label('三级指标', { bold: true }),
-        label(variant === 'midterm' ? '中期指标值' : '实施周期指标值', { bold: true }),
+        label(periodValueHeader(project, variant), { bold: true }),
         label('年度指标值', { bold: true }),
         ...(extra ? [label(NOTE_HEADER, { bold: true })] : []),
       ],
@@ -286,14 +332,14 @@ function formSection(
 ): LayoutSection {
   const extra = noteColumn(project);
   const columns = columnsFor(page, extra ? COLUMNS_WITH_NOTE : COLUMNS);
-  const body = [
+  const upper = [
     ...upperBlock(document, unit, project, extra),
     ...(variant === 'annual'
       ? annualMoneyRows(document, project, extra)
       : midtermMoneyRows(document, project, extra)),
     ...goalRows(project, variant, extra),
-    ...indicatorRows(project, framework, variant, extra),
   ];
+  const body = [...upper, ...indicatorRows(project, framework, variant, extra)];
   return {
     id: project.id,
     name: project.name,
@@ -305,6 +351,8 @@ function formSection(
       { role: 'field', cells: [label('项目名称'), cell(project.name, { colSpan: 4 + extra })] },
     ]),
     bodyRows: markKeepTogether(body, columns, page, TABLE_SIZE_PT),
+    repeatBlockFrom: upper.length,
+    continuedLabel: `项目名称：${project.name}（续）`,
   };
 }
 
@@ -362,7 +410,7 @@ export function formLayout(document: JixiaoDocument, options: FormLayoutOptions)
       { title: 20, subtitle: 16, unit: 12, table: TABLE_SIZE_PT, pageNumber: 14 },
       options.fonts,
     ),
-    pageNumbers: { format: '— {page} —', align: 'center' },
+    pageNumbers: { format: '— {page} —', align: 'outside' },
     sections,
   };
 }

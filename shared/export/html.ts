@@ -12,6 +12,7 @@
 import { cssString, fontFamily } from './fontStack';
 import type {
   FontRole,
+  HorizontalAlign,
   Layout,
   LayoutCell,
   LayoutColumn,
@@ -48,6 +49,15 @@ function counterContent(format: string): string {
       part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part),
     )
     .join(' ');
+}
+
+/**
+ * Where the print view puts its page numbers: the layout's side, or the centre for layouts
+ * numbered on the outside edge (GB/T 9704), whose `第 X 页 共 Y 页` reads best centred.
+ */
+export function printPageNumberAlign(layout: Layout): HorizontalAlign {
+  const { align } = layout.pageNumbers;
+  return align === 'outside' ? 'center' : align;
 }
 
 /** Gap drawn between pages in the on-screen preview. */
@@ -119,7 +129,7 @@ const MARGIN_BOX = { left: 'bottom-left', center: 'bottom-center', right: 'botto
 function pageRules(name: string, page: PageSetup, layout: Layout): string {
   const { top, right, bottom, left } = page.margins;
   const number = layout.fonts.pageNumber;
-  const box = MARGIN_BOX[layout.pageNumbers.align];
+  const box = MARGIN_BOX[printPageNumberAlign(layout)];
   const textHeight = page.heightMm - top - bottom;
   const period = page.heightMm + SCREEN_PAGE_GAP_MM;
   return `
@@ -155,7 +165,7 @@ table.grid thead { display: table-header-group; break-inside: avoid; }
 table.grid td, table.grid th {
   border: 0.5pt solid #000;
   padding: 0.5mm 1.5mm;
-  line-height: 1.4;
+  line-height: 1.35;
   overflow-wrap: anywhere;
   font-weight: normal;
 }

@@ -2,7 +2,8 @@ export * from './layout';
 export { formatIndicatorRun } from './indicatorText';
 export { disclosureText, paragraphCell } from './disclosureText';
 export { DISCLOSURE_HEADERS } from './disclosureLayout';
-export { FORM_TITLE } from './formLayout';
+export { FORM_TITLE, midtermWarnings } from './formLayout';
+export { DETAIL_COLUMNS, DETAIL_TITLE } from './detailLayout';
 export { exportDocx } from './docx';
 export { exportXlsx, MONEY_FORMAT } from './xlsx';
 export {
@@ -11,6 +12,7 @@ export {
   MARGIN_PRESETS,
   PAGE_NUMBER_FORMAT,
   printGeometry,
+  printPageNumberAlign,
   PRINT_CSP,
   SCREEN_PAGE_GAP_MM,
   type HtmlOptions,

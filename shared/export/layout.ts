@@ -78,6 +78,12 @@ export interface LayoutCell {
   bold: boolean;
   /** The exact amount of a money cell (hundredths of the document's unit). */
   amount?: Cents;
+  /**
+   * Where a writer that must cut the text (a spreadsheet row above Excel's 409 pt) may cut it:
+   * offsets into `text`, ascending (the start of each indicator sentence of a run). Without it a
+   * cut falls between paragraphs, else after a sentence.
+   */
+  breaks?: readonly number[];
 }
 
 /** What a row is, for the print view's classes and for tests. */
@@ -124,16 +130,30 @@ export interface LayoutSection {
   headerRows: LayoutRow[];
   /** Rows that may split across pages when taller than a page. */
   bodyRows: LayoutRow[];
+  /**
+   * Body rows from this index on form a block (a form's indicators) whose first row (its column
+   * header) repeats at the top of every page the block continues on.
+   */
+  repeatBlockFrom?: number;
+  /**
+   * Printed at the top of every page of the section but its first (the page header), so a
+   * continuation page says what it continues: `项目名称：…（续）`. A section that has it numbers
+   * its pages from 1.
+   */
+  continuedLabel?: string;
+  /** Data table: a spreadsheet gets filters on the (last) header row. */
+  filter?: boolean;
 }
 
 export interface PageNumbering {
   /** `{page}` is replaced by the page number: `— {page} —`. */
   format: string;
-  align: HorizontalAlign;
+  /** `outside`: odd pages right, even pages left, one character in (GB/T 9704). */
+  align: HorizontalAlign | 'outside';
 }
 
 export interface Layout {
-  kind: 'disclosure' | 'form';
+  kind: 'disclosure' | 'form' | 'detail';
   /** Document title, for file properties. */
   title: string;
   fonts: Record<FontRole, FontSpec>;
@@ -163,3 +183,4 @@ export interface FormLayoutOptions extends LayoutOptions {
 
 export { disclosureLayout } from './disclosureLayout';
 export { formLayout } from './formLayout';
+export { detailLayout } from './detailLayout';

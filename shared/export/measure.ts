@@ -182,13 +182,17 @@ export function unitWidthMm(fontSizePt: number): number {
 
 /** Units that fit on one line of a cell `widthMm` wide with `paddingMm` on each side. */
 export function cellCapacity(widthMm: number, fontSizePt: number, paddingMm = 1): number {
-  // 4 % slack for line-breaking rules (a closing mark never starts a line) and font metrics.
-  return Math.floor(((widthMm - 2 * paddingMm) / unitWidthMm(fontSizePt)) * 0.96);
+  // 7 % slack for line-breaking rules (a closing mark never starts a line) and font metrics
+  // (digits and % of substitute faces are wider than half an em).
+  return Math.floor(((widthMm - 2 * paddingMm) / unitWidthMm(fontSizePt)) * 0.93);
 }
 
-/** Line height used for sizing: CJK fonts (Noto CJK, 仿宋) need about 1.45 em. */
+/**
+ * Line height used for sizing, 1.35 em: what Word and the print view set exactly, and at least
+ * what Excel and Calc give a wrapped line of 仿宋 or Noto CJK.
+ */
 export function lineHeightPt(fontSizePt: number): number {
-  return Math.ceil(fontSizePt * 1.45 * 4) / 4;
+  return Math.ceil(fontSizePt * 1.35 * 4) / 4;
 }
 
 /** Height in points a cell needs to show `text` wrapped in `widthMm` at `fontSizePt`. */
@@ -324,4 +328,62 @@ function cutPoint(text: string, from: number, fits: number): number {
     }
   }
   return Math.max(1, length);
+}
+
+/**
+ * {@link splitTextLines} for text that may be cut only at `breaks` (ascending offsets, such as the
+ * start of each indicator sentence): pieces join back with '' and each holds whole segments, as
+ * many as fit in `maxLines`; a segment longer than that alone is cut as {@link splitTextLines}
+ * cuts it.
+ */
+export function splitAtBreaks(
+  text: string,
+  breaks: readonly number[],
+  capacity: number,
+  maxLines: number,
+): { pieces: string[]; joins: Array<'\n' | ''>; lines: number[] } {
+  const limit = Math.max(1, maxLines);
+  const edges = [0];
+  for (const at of breaks) {
+    if (at > (edges[edges.length - 1] as number) && at < text.length) edges.push(at);
+  }
+  edges.push(text.length);
+  const pieces: string[] = [];
+  const joins: Array<'\n' | ''> = [];
+  const lines: number[] = [];
+  let start = 0;
+  let index = 1;
+  while (start < text.length) {
+    // The longest run of whole segments from `start` that fits.
+    let end = -1;
+    let endLines = 0;
+    while (index < edges.length) {
+      const candidate = edges[index] as number;
+      const count = lineCount(text.slice(start, candidate), capacity);
+      if (count > limit) break;
+      end = candidate;
+      endLines = count;
+      index += 1;
+    }
+    if (end < 0) {
+      // One segment alone is too long: cut inside it.
+      const segmentEnd = edges[index] as number;
+      const split = splitTextLines(text.slice(start, segmentEnd), capacity, limit);
+      split.pieces.forEach((piece, at) => {
+        pieces.push(piece);
+        joins.push(at < split.pieces.length - 1 ? (split.joins[at] ?? '') : '');
+        lines.push(split.lines[at] ?? 1);
+      });
+      start = segmentEnd;
+      index += 1;
+      continue;
+    }
+    pieces.push(text.slice(start, end));
+    joins.push('');
+    lines.push(endLines);
+    start = end;
+  }
+  if (pieces.length === 0)
+    return { pieces: [text], joins: [''], lines: [lineCount(text, capacity)] };
+  return { pieces, joins, lines };
 }

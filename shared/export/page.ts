@@ -201,16 +201,17 @@ export function spanWidthMm(columnsMm: readonly number[], start: number, span: n
 }
 
 /**
- * Sets `keepTogether` on rows whose text needs less than half the page's text height at
- * `fontSizePt`, so short rows never break across pages while tall ones still can.
+ * Sets `keepTogether` on rows whose text needs less than `share` (default half) of the page's
+ * text height at `fontSizePt`, so short rows never break across pages while tall ones still can.
  */
 export function markKeepTogether(
   rows: readonly RowDraft[],
   columns: readonly LayoutColumn[],
   page: PageSetup,
   fontSizePt: number,
+  share = 0.5,
 ): LayoutRow[] {
-  const limit = (textHeightMm(page) * PT_PER_MM) / 2;
+  const limit = textHeightMm(page) * PT_PER_MM * share;
   const placed = placeCells(rows, columns.length);
   const columnsMm = columns.map((entry) => entry.widthMm);
   const lineHeight = lineHeightPt(fontSizePt);

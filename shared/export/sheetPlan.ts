@@ -1,9 +1,10 @@
 /**
  * Plans a layout section as spreadsheet rows. Two things differ from Word: Excel never splits a row
  * across pages and caps a row at 409 pt, and it does not size rows holding wrapped or merged text.
- * So heights are computed here, and a row too tall for a page is cut into several sheet rows: long
- * text continues in the rows below (cut between paragraphs or sentences) while the other cells of
- * the row are merged down over them.
+ * So heights are computed here, and a row taller than 409 pt is cut into several sheet rows: long
+ * text continues in the rows below (cut where the layout allows — between indicator sentences —
+ * or between paragraphs), without a border between the pieces, while the other cells of the row
+ * are merged down over them.
  */
 import type {
   CellKind,
@@ -15,7 +16,7 @@ import type {
   LayoutSection,
   VerticalAlign,
 } from './layout';
-import { cellCapacity, lineHeightPt, PT_PER_MM, splitTextLines } from './measure';
+import { cellCapacity, lineHeightPt, PT_PER_MM, splitAtBreaks } from './measure';
 import { cellLineCount, placeCells, spanWidthMm, textHeightMm, type PlacedCell } from './page';
 
 /** Excel's largest row height. */
@@ -38,6 +39,8 @@ export interface SheetCell {
   boxed: boolean;
   /** Set on a piece of text cut from a taller cell: the pieces follow in the rows below. */
   continues?: boolean;
+  /** Set on a piece that continues the piece above: no border between them, so they read as one. */
+  continued?: boolean;
 }
 
 export interface SheetPlan {
@@ -78,6 +81,7 @@ function tableCell(
   rowSpan: number,
   verticalAlign: VerticalAlign,
   continues: true | undefined,
+  continued: true | undefined,
 ): SheetCell {
   return {
     row,
@@ -93,6 +97,7 @@ function tableCell(
     font: 'table',
     boxed: true,
     continues,
+    continued,
   };
 }
 
@@ -106,7 +111,7 @@ function planRows(
   firstRow: number,
   columnsMm: readonly number[],
   fontSizePt: number,
-  cut: { abovePt: number; piecePt: number } | null,
+  cut: { abovePt: number; piecePt: number; split: boolean } | null,
   plan: { heights: number[]; cells: SheetCell[]; needs: HeightNeed[] },
 ): number {
   const placed = placeCells(rows, columnsMm.length);
@@ -132,10 +137,14 @@ function planRows(
       measured.push({ item, capacity, height, pieces: null, pieceLines: null });
     }
     let count = 1;
-    if (cut && tallest > cut.abovePt) {
+    if (cut && tallest > cut.abovePt && !cut.split) {
+      // One cell over several sheet rows: the text stays whole (a form's goal reads as one cell).
+      count = Math.ceil(tallest / MAX_ROW_PT);
+    } else if (cut && tallest > cut.abovePt) {
       for (const entry of measured) {
         if (entry.height <= cut.piecePt || entry.item.cell.kind === 'money') continue;
-        const split = splitTextLines(entry.item.cell.text, entry.capacity, maxLines);
+        const { text, breaks } = entry.item.cell;
+        const split = splitAtBreaks(text, breaks ?? sentenceBreaks(text), entry.capacity, maxLines);
         entry.pieces = split.pieces;
         entry.pieceLines = split.lines;
         if (split.pieces.length > count) count = split.pieces.length;
@@ -161,6 +170,7 @@ function planRows(
             // A merged cell that may cross a page break keeps its text at the top, on the first page.
             rowSpan > 1 ? 'top' : item.cell.verticalAlign,
             pieces.length > 1 && !last ? true : undefined,
+            index > 0 ? true : undefined,
           ),
         );
         // An uncut cell was measured above; the pieces of a cut one were counted when cut.
@@ -197,6 +207,7 @@ function planRows(
           end - start + 1,
           crossesCut ? 'top' : cell.verticalAlign,
           undefined,
+          undefined,
         ),
       );
       const capacity = cellCapacity(spanWidthMm(columnsMm, column, cell.colSpan), fontSizePt);
@@ -204,6 +215,17 @@ function planRows(
     }
   });
   return next - firstRow;
+}
+
+/**
+ * Where a cell without layout breaks may be cut: after a sentence inside a paragraph. Never at a
+ * line break: an importer joining the pieces of a cut row back (trimming each cell, as it must
+ * for hand-made tables) could not tell that a paragraph ended there.
+ */
+function sentenceBreaks(text: string): number[] {
+  const breaks: number[] = [];
+  for (const match of text.matchAll(/[。！？；!?;](?=[^\s])/g)) breaks.push(match.index + 1);
+  return breaks;
 }
 
 /** Grows the last row of each merged range until the range is as tall as its text needs. */
@@ -271,20 +293,37 @@ export function planSheet(layout: Layout, section: LayoutSection): SheetPlan {
     .slice(section.repeatTitleBlock ? 0 : titleRows, headRowCount)
     .reduce((sum, height) => sum + height, 0);
   const pageRoom = textHeightMm(section.page) * PT_PER_MM - repeated - 12;
-  // Rows that would fill most of a page are cut into pieces of under half a page, so a piece
-  // rarely leaves a large gap at the foot of the page before it.
+  // Only a row taller than Excel allows is cut (a cut row no longer copies as one cell), into
+  // pieces of at most 60 % of a page, so a piece rarely leaves a large gap at the foot of a page.
+  // A form's cell is never cut: its importer reads a merged cell, not pieces in rows below.
   const cut = {
-    abovePt: Math.max(80, Math.min(MAX_ROW_PT, pageRoom * 0.75)),
-    piecePt: Math.max(60, Math.min(MAX_ROW_PT, pageRoom * 0.4)),
+    abovePt: MAX_ROW_PT,
+    piecePt: Math.max(60, Math.min(MAX_ROW_PT, pageRoom * 0.6)),
+    split: layout.kind !== 'form',
   };
-  row += planRows(section.bodyRows, row, columnsMm, tableSize, cut, plan);
+  const split = section.repeatBlockFrom ?? section.bodyRows.length;
+  row += planRows(section.bodyRows.slice(0, split), row, columnsMm, tableSize, cut, plan);
+  const blockStart = row;
+  const block = section.bodyRows.slice(split);
+  const blockHead =
+    block.length > 0 ? planRows(block.slice(0, 1), row, columnsMm, tableSize, cut, plan) : 0;
+  row += blockHead;
+  row += planRows(block.slice(1), row, columnsMm, tableSize, cut, plan);
   satisfyNeeds(plan.heights, plan.needs);
   const firstTitle = section.repeatTitleBlock ? 0 : titleRows;
+  // A block's header repeats on the pages after its first (Excel and Calc print repeated rows
+  // only from the page where they first appear); else the title block and column header do.
+  const printTitles: [number, number] | null =
+    blockHead > 0
+      ? [blockStart, blockStart + blockHead - 1]
+      : headRowCount > firstTitle
+        ? [firstTitle, headRowCount - 1]
+        : null;
   return {
     columnsMm,
     rowHeightsPt: plan.heights.map((height) => Math.min(MAX_ROW_PT, Math.ceil(height * 4) / 4)),
     cells: plan.cells,
-    printTitles: headRowCount > firstTitle ? [firstTitle, headRowCount - 1] : null,
+    printTitles,
     headRowCount,
   };
 }

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../import/grid';
-import type { Layout, LayoutSection } from './layout';
+import type { FontSpec, Layout, LayoutSection } from './layout';
 import { excelColumnWidth } from './measure';
 import { planSheet, type SheetCell, type SheetPlan } from './sheetPlan';
 import { openRowWriter } from './xlsxRows';
@@ -24,10 +24,51 @@ const PAPER_A4 = 9;
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-/** An Excel header/footer string: `{page}` becomes the page field, `&` is escaped. */
-function footerText(layout: Layout): string {
-  const position = { left: '&L', center: '&C', right: '&R' }[layout.pageNumbers.align];
-  return `${position}${layout.pageNumbers.format.replace(/&/g, '&&').replace('{page}', '&P')}`;
+/** The borders of a table cell: none between the pieces of a cut cell, so they read as one. */
+function borders(item: SheetCell): Partial<ExcelJS.Borders> {
+  if (!item.continues && !item.continued) return BOX;
+  return {
+    left: THIN,
+    right: THIN,
+    ...(item.continued ? {} : { top: THIN }),
+    ...(item.continues ? {} : { bottom: THIN }),
+  };
+}
+
+/** A font as an Excel header/footer code: `&"宋体,常规"&14` (WPS and Excel need the name). */
+function fontCode(font: FontSpec): string {
+  return `&"${font.name.replace(/["&]/g, '')},常规"&${Math.round(font.sizePt)} `;
+}
+
+/**
+ * Page numbers in the footer (`{page}` becomes the page field, `&` is escaped), with the layout's
+ * named font; `outside` puts odd pages' numbers right and even pages' left, one character in.
+ * A section with a continuation label prints it in the header of every page but the first.
+ */
+export function headerFooter(
+  layout: Layout,
+  section: LayoutSection,
+): Partial<ExcelJS.HeaderFooter> {
+  const font = fontCode(layout.fonts.pageNumber);
+  const number = layout.pageNumbers.format.replace(/&/g, '&&').replace('{page}', '&P');
+  const { align } = layout.pageNumbers;
+  const outside = align === 'outside';
+  const odd = outside
+    ? `&R${font}${number}　`
+    : `${{ left: '&L', center: '&C', right: '&R' }[align]}${font}${number}`;
+  const result: Partial<ExcelJS.HeaderFooter> = { oddFooter: odd };
+  if (outside) {
+    result.differentOddEven = true;
+    result.evenFooter = `&L${font}　${number}`;
+  }
+  if (section.continuedLabel) {
+    const label = `&L${fontCode(layout.fonts.table)}${section.continuedLabel.replace(/&/g, '&&')}`;
+    result.differentFirst = true;
+    result.firstFooter = odd;
+    result.oddHeader = label;
+    if (outside) result.evenHeader = label;
+  }
+  return result;
 }
 
 /** Styles shared by identity: ExcelJS resolves a style object it has seen before at once. */
@@ -35,7 +76,7 @@ type StyleCache = Map<string, Partial<ExcelJS.Style>>;
 
 function cellStyle(layout: Layout, item: SheetCell, cache: StyleCache): Partial<ExcelJS.Style> {
   const showZero = item.kind === 'money' && item.amount === 0 && item.text !== '';
-  const key = `${item.font}|${item.bold}|${item.align}|${item.verticalAlign}|${item.kind}|${item.boxed}|${showZero}`;
+  const key = `${item.font}|${item.bold}|${item.align}|${item.verticalAlign}|${item.kind}|${item.boxed}|${showZero}|${item.continues === true}|${item.continued === true}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const font = layout.fonts[item.font];
@@ -47,7 +88,7 @@ function cellStyle(layout: Layout, item: SheetCell, cache: StyleCache): Partial<
       // An amount that does not fit shrinks instead of printing as ####.
       ...(item.kind === 'money' ? { shrinkToFit: true } : { wrapText: true }),
     },
-    ...(item.boxed ? { border: BOX } : {}),
+    ...(item.boxed ? { border: borders(item) } : {}),
     ...(item.kind === 'money' ? { numFmt: showZero ? MONEY_FORMAT_ZERO : MONEY_FORMAT } : {}),
   };
   cache.set(key, style);
@@ -184,7 +225,11 @@ function writeSheet(
         ? { printTitlesRow: `${plan.printTitles[0] + 1}:${plan.printTitles[1] + 1}` }
         : {}),
     },
-    headerFooter: { oddFooter: footerText(layout) },
+    headerFooter: headerFooter(layout, section),
+    // A data table filters on its header row (the last row of the head).
+    ...(section.filter && plan.headRowCount > 0
+      ? { autoFilter: `A${plan.headRowCount}:${lastColumn}${plan.headRowCount}` }
+      : {}),
     views: [{ state: 'frozen', ySplit: plan.headRowCount, showGridLines: false }],
   }) as SheetWriter;
   keepHorizontalCentering(sheet);

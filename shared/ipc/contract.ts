@@ -120,7 +120,8 @@ const MAX_IPC_TEXT = 2 * MAX_PASTED_CHARS;
 export const exportOptionsSchema = z
   .object({
     format: z.enum(['docx', 'xlsx', 'txt']),
-    layout: z.enum(['disclosure', 'form']),
+    /** `detail`: the flat 明细表, one indicator per row (Excel). */
+    layout: z.enum(['disclosure', 'form', 'detail']),
     variant: z.enum(['annual', 'midterm']).optional(),
   })
   .strict();

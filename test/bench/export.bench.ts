@@ -37,8 +37,8 @@ function plainRows(layout: Layout): string[][] {
 
 /**
  * The rows of text of the sheet the xlsx export writes (every sheet row, the pieces of a cut cell
- * in their own rows): a fairer bare write for the xlsx export, which writes ~8.5 times as many
- * rows as the layout has, borders on the cells that merges cover included.
+ * in their own rows): a fairer bare write for the xlsx export, which writes more rows than the
+ * layout has (rows above 409 pt are cut), borders on the cells that merges cover included.
  */
 function sheetRows(layout: Layout): string[][] {
   const section = layout.sections[0];

@@ -8,7 +8,7 @@ import { useAppStore, type ExportFormat } from '../store';
 
 const text = zhCN.exportDialog;
 
-type Choice = 'disclosure' | 'formAnnual' | 'formMidterm';
+type Choice = 'disclosure' | 'formAnnual' | 'formMidterm' | 'detail';
 
 /** Chooses the table layout of an export; the host then asks where to save. */
 export function ExportDialog({ format }: { format: ExportFormat }) {
@@ -27,11 +27,12 @@ export function ExportDialog({ format }: { format: ExportFormat }) {
   );
   const choices: Choice[] =
     format === 'txt' ? ['disclosure'] : ['disclosure', 'formAnnual', 'formMidterm'];
+  if (format === 'xlsx') choices.push('detail');
   const submit = () =>
     void exportCurrent({
       format,
-      layout: choice === 'disclosure' ? 'disclosure' : 'form',
-      ...(choice === 'disclosure'
+      layout: choice === 'disclosure' || choice === 'detail' ? choice : 'form',
+      ...(choice === 'disclosure' || choice === 'detail'
         ? {}
         : { variant: choice === 'formMidterm' ? 'midterm' : 'annual' }),
     });

@@ -103,6 +103,7 @@ export const zhCN = {
       disclosure: '公开表（A4 横向，全部项目一张表）',
       formAnnual: '分项目表：年度（A4 纵向，每个项目一页）',
       formMidterm: '分项目表：中期＋年度（A4 纵向，每个项目一页）',
+      detail: '明细表（每条指标一行，带筛选，便于汇总和上报）',
     },
     confirm: '导出…',
     cancel: '取消',

@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { PAGE_NUMBER_FORMAT, type MarginPreset } from '../../../shared/export/html';
+import {
+  PAGE_NUMBER_FORMAT,
+  printPageNumberAlign,
+  type MarginPreset,
+} from '../../../shared/export/html';
 import { printDocumentHtml } from '../../../shared/export/print';
 import type { PrintOptions } from '../../../shared/ipc';
 import type { JixiaoDocument } from '../../../shared/model';
@@ -52,7 +56,11 @@ export function PrintPreview({ document, documentId, onClose }: PrintPreviewProp
   const initialWidth = useMemo(
     () =>
       Math.ceil(
-        Math.max(...layout.sections.map((section) => section.page.widthMm + 20)) * PX_PER_MM,
+        // A loop, not a spread: a form layout has a section per project (tens of thousands).
+        layout.sections.reduce(
+          (widest, section) => Math.max(widest, section.page.widthMm + 20),
+          0,
+        ) * PX_PER_MM,
       ),
     [layout],
   );
@@ -62,9 +70,9 @@ export function PrintPreview({ document, documentId, onClose }: PrintPreviewProp
   const measure = useCallback(() => {
     const contents = frame.current?.contentDocument;
     if (!contents?.body) return;
-    const counted = paginate(contents, layout.pageNumbers.align, PAGE_NUMBER_FORMAT);
+    const counted = paginate(contents, printPageNumberAlign(layout), PAGE_NUMBER_FORMAT);
     setMeasured({ html, pagination: counted });
-  }, [html, layout.pageNumbers.align]);
+  }, [html, layout]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

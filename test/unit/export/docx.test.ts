@@ -37,7 +37,8 @@ describe('exportDocx: disclosure table', () => {
   let bytes: Uint8Array;
   let body: Element;
   beforeAll(async () => {
-    bytes = await exportDocx(disclosureLayout(sampleDocument()));
+    // Without a year (the year line is tested in exports.test.ts).
+    bytes = await exportDocx(disclosureLayout({ ...sampleDocument(), fiscalYear: null }));
     body = documentXml(bytes);
   });
 
@@ -57,7 +58,7 @@ describe('exportDocx: disclosure table', () => {
     expect(Number(attr(size, 'w'))).toBe(mmToTwips(297));
     expect(Number(attr(size, 'h'))).toBe(mmToTwips(210));
     const margin = children(sectPr as Element, 'pgMar')[0];
-    expect(Number(attr(margin, 'left'))).toBe(mmToTwips(20));
+    expect(Number(attr(margin, 'left'))).toBe(mmToTwips(8));
   });
 
   it('uses one fixed-layout table whose grid sums to the text width', () => {
@@ -92,7 +93,8 @@ describe('exportDocx: disclosure table', () => {
       '绩效目标',
       '绩效指标',
     ]);
-    // Short rows move whole to the next page; the 800-character row may break (it must).
+    // Short rows (合计, unit rows, a one-line project) move whole to the next page; the
+    // 800-character row may break (it must).
     const splits = rows.slice(3).map((row) => {
       const cantSplit = elements(row, 'cantSplit')[0];
       return (
@@ -101,7 +103,7 @@ describe('exportDocx: disclosure table', () => {
     });
     const campus = rows.slice(3).findIndex((row) => rowTexts(row)[0] === SAMPLE_PROJECT_NAMES[1]);
     expect(splits[campus]).toBe(true);
-    expect(splits.filter(Boolean)).toHaveLength(1);
+    expect(splits.slice(0, 2)).toEqual([false, false]);
     // Title row spans all seven columns; 部门名称 spans six and 单位 one.
     expect(attr(elements(rows[0] as Element, 'gridSpan')[0], 'val')).toBe('7');
     expect(attr(elements(rows[1] as Element, 'gridSpan')[0], 'val')).toBe('6');
@@ -172,9 +174,16 @@ describe('exportDocx: per-project forms', () => {
     body = documentXml(await exportDocx(formLayout(sampleDocument(), { variant: 'annual' })));
   });
 
-  it('puts each project in its own portrait section (a new page)', () => {
-    const tables = elements(body, 'tbl');
-    expect(tables).toHaveLength(SAMPLE_PROJECT_NAMES.length);
+  it('puts each project in its own portrait section (a new page), indicators in a second table', () => {
+    // Per project: the upper table, then the indicator table whose header row repeats.
+    const all = elements(body, 'tbl');
+    expect(all).toHaveLength(2 * SAMPLE_PROJECT_NAMES.length);
+    const tables = all.filter((_, index) => index % 2 === 0);
+    for (const indicators of all.filter((_, index) => index % 2 === 1)) {
+      const header = children(indicators, 'tr')[0] as Element;
+      expect(rowTexts(header)[0]).toBe('一级指标');
+      expect(elements(header, 'tblHeader')).toHaveLength(1);
+    }
     const sectPrs = sections(body);
     expect(sectPrs).toHaveLength(SAMPLE_PROJECT_NAMES.length);
     for (const sectPr of sectPrs) {
@@ -193,7 +202,7 @@ describe('exportDocx: per-project forms', () => {
   });
 
   it('merges 一级 and 二级 vertically with vMerge restart/continue', () => {
-    const table = elements(body, 'tbl')[1] as Element;
+    const table = elements(body, 'tbl')[3] as Element;
     const rows = children(table, 'tr');
     const start = rows.findIndex((row) => rowTexts(row)[0] === '一级指标');
     const indicatorRows = rows.slice(start + 1);
@@ -235,11 +244,11 @@ describe('exportDocx: per-project forms', () => {
   });
 
   it('writes the money block with its label merged down', () => {
-    const table = elements(body, 'tbl')[4] as Element;
+    const table = elements(body, 'tbl')[8] as Element;
     const rows = children(table, 'tr');
-    const first = rows.findIndex((row) => rowTexts(row)[0] === '项目资金（万元）');
+    const first = rows.findIndex((row) => rowTexts(row)[0] === '项目资金\n（万元）');
     expect(rowTexts(rows[first] as Element)).toEqual([
-      '项目资金（万元）',
+      '项目资金\n（万元）',
       '年度资金总额',
       '123,956.00',
     ]);

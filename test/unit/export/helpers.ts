@@ -10,6 +10,7 @@ import {
   type JixiaoDocument,
   type Project,
 } from '../../../shared/model';
+import { importDisclosureText } from '../../../shared/import';
 import { makeIndicator } from '../rules/helpers';
 
 /** An indicator under a gz-2025 二级 given by its short name (`数量`, `社会效益` …). */
@@ -167,6 +168,12 @@ export function seedText(): string {
     join(import.meta.dirname, '../../fixtures/seed-guangzhou-2025-jidian-disclosure.txt'),
     'utf8',
   );
+}
+
+/** The seed as a clerk has it after importing the published table, with the year set. */
+export function seedDocument(): JixiaoDocument {
+  const document = importDisclosureText(seedText()).document;
+  return { ...document, fiscalYear: 2025 };
 }
 
 /** Files of an OOXML package (zip) by path, as text. */

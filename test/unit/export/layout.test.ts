@@ -9,6 +9,7 @@ import {
   type LayoutSection,
 } from '../../../shared/export';
 import { placeCells, textWidthMm } from '../../../shared/export/page';
+import { splitTabRows } from '../../../shared/import/delimited';
 import { getFramework } from '../../../shared/frameworks';
 import { parseValue } from '../../../shared/model';
 import { generateDocument } from '../../bench/generate';
@@ -80,6 +81,7 @@ describe('disclosureLayout', () => {
     expect(section.repeatTitleBlock).toBe(true);
     expect(section.titleBlock).toEqual([
       { center: { text: '项目支出绩效目标表（含转移支付项目）', font: 'title' } },
+      { center: { text: '（2025年度）', font: 'subtitle' } },
       {
         left: { text: '部门名称：广州市人力资源和社会保障局', font: 'unit' },
         right: { text: '单位：万元', font: 'unit' },
@@ -202,7 +204,7 @@ describe('disclosureLayout', () => {
     expect(layout.fonts.title).toMatchObject({
       name: '方正小标宋简体',
       fallbacks: ['华文中宋', '宋体'],
-      sizePt: 18,
+      sizePt: 16,
     });
     expect(layout.fonts.table).toMatchObject({
       name: '仿宋_GB2312',
@@ -217,7 +219,7 @@ describe('disclosureLayout', () => {
     const project = inYuan.units[1]?.projects[0];
     if (project) project.money.fiscal = 123_456_789_00;
     const yuan = disclosureLayout(inYuan).sections[0] as LayoutSection;
-    expect(yuan.titleBlock[1]?.right?.text).toBe('单位：元');
+    expect(yuan.titleBlock[2]?.right?.text).toBe('单位：元');
     expect(yuan.columns[1]?.widthMm).toBeGreaterThan(section.columns[1]?.widthMm ?? 0);
     expect(widthSum(yuan)).toBeCloseTo(textWidthMm(yuan.page), 6);
   });
@@ -246,14 +248,14 @@ describe('formLayout', () => {
     const layout = formLayout(document, { variant: 'annual' });
     const base = layout.sections[4] as LayoutSection;
     const money = base.bodyRows.filter((row) => row.role === 'money');
-    expect(money.map((row) => texts(row).filter((text) => text !== '项目资金（万元）'))).toEqual([
+    expect(money.map((row) => texts(row).filter((text) => text !== '项目资金\n（万元）'))).toEqual([
       ['年度资金总额', '123,956.00'],
       ['其中：财政拨款', '123,456.00'],
-      ['财政专户拨款', '0.00'],
+      ['财政专户拨款', ''],
       ['其他资金', '500.00'],
       ['上年结转', '100.00'],
     ]);
-    expect(money[0]?.cells[0]).toMatchObject({ text: '项目资金（万元）', rowSpan: 5 });
+    expect(money[0]?.cells[0]).toMatchObject({ text: '项目资金\n（万元）', rowSpan: 5 });
     const goal = base.bodyRows.find((row) => row.role === 'goal');
     expect(texts(goal)).toEqual(['年度绩效目标', '完成实训基地二期建设。\n新增实训工位137个。']);
     const fields = base.bodyRows.filter((row) => row.role === 'field').map(texts);
@@ -268,7 +270,7 @@ describe('formLayout', () => {
     const base = layout.sections[4] as LayoutSection;
     const money = base.bodyRows.filter((row) => row.role === 'money').map(texts);
     expect(money[0]).toEqual([
-      '项目资金（万元）',
+      '项目资金\n（万元）',
       '中期资金总额',
       '600,000.00',
       '年度资金总额',
@@ -377,7 +379,7 @@ describe('formLayout', () => {
 
 describe('disclosureText', () => {
   it('writes the seed layout: title, 部门名称, 单位, header, 合计, unit and project rows', () => {
-    const lines = disclosureText(sampleDocument()).split('\n');
+    const lines = splitTabRows(disclosureText(sampleDocument())).map((row) => row.cells.join('\t'));
     expect(lines.slice(0, 7)).toEqual([
       '项目支出绩效目标表（含转移支付项目）',
       '',
@@ -397,21 +399,19 @@ describe('disclosureText', () => {
         '4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值：≥90%；年度指标值：≥90%。',
     );
     expect(lines[13]?.startsWith('广州市轻工技师学院\t')).toBe(true);
-    expect(lines.at(-1)).toBe('');
-    for (const line of lines.slice(6, -1)) expect(line.split('\t')).toHaveLength(7);
+    expect(lines).toHaveLength(15);
+    for (const line of lines.slice(6)) expect(line.split('\t')).toHaveLength(7);
   });
 
-  it('wraps multi-paragraph goals in <p> and keeps single ones plain', () => {
-    expect(paragraphCell('一\n二\r\n三')).toBe('<p>一</p> <p>二</p> <p>三</p>');
+  it('quotes multi-paragraph goals as Excel copies them, never as HTML', () => {
+    expect(paragraphCell('一\n二\r\n三')).toBe('"一\n二\n三"');
     expect(paragraphCell('只有一段')).toBe('只有一段');
+    expect(paragraphCell('"引号"开头')).toBe('"""引号""开头"');
+    expect(paragraphCell('中间有"引号"')).toBe('中间有"引号"');
     expect(paragraphCell('')).toBe('');
-    const lines = disclosureText(sampleDocument()).split('\n');
-    const campus = lines[10]?.split('\t');
-    expect(campus?.[5]).toBe(
-      LONG_GOAL.split('\n')
-        .map((paragraph) => `<p>${paragraph}</p>`)
-        .join(' '),
-    );
+    const text = disclosureText(sampleDocument());
+    expect(text).not.toMatch(/<\/?p>/);
+    expect(text).toContain(`"${LONG_GOAL}"`);
   });
 
   it('never lets a tab or line break in a name split a row', () => {
@@ -429,7 +429,7 @@ describe('disclosureText', () => {
     const document = generateDocument(40, 12, 3);
     const text = disclosureText(document);
     expect(text).toBe(disclosureText(generateDocument(40, 12, 3)));
-    const rows = text.split('\n').slice(6, -1);
+    const rows = splitTabRows(text).slice(6);
     expect(rows).toHaveLength(1 + 1 + document.units.length + 40);
   });
 });

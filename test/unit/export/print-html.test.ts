@@ -69,7 +69,7 @@ describe('layoutToHtml', () => {
     const html = layoutToHtml(disclosureLayout(shippedSample()));
     const rule = pageRule(html);
     expect(rule).toContain('size: A4 landscape;');
-    expect(rule).toContain('margin: 20mm 20mm 18mm 20mm;');
+    expect(rule).toContain('margin: 10mm 8mm 13mm 8mm;');
     expect(rule).toMatch(
       /@bottom-center \{\s*content: "第 " counter\(page\) " 页 共 " counter\(pages\) " 页";/,
     );
@@ -120,9 +120,9 @@ describe('layoutToHtml', () => {
     const html = layoutToHtml(layout);
     const [section] = sections(html);
     expect(section!.cols).toEqual(layout.sections[0]!.columns.map((column) => column.widthMm));
-    expect(sum(section!.cols)).toBe(257);
+    expect(sum(section!.cols)).toBe(281);
     expect(html).toContain('table-layout: fixed');
-    expect(html).toContain('<table class="grid font-table" style="width: 257mm">');
+    expect(html).toContain('<table class="grid font-table" style="width: 281mm">');
   });
 
   it('lets tall rows break across pages and keeps short ones whole; money is right-aligned', () => {
@@ -156,7 +156,7 @@ describe('layoutToHtml', () => {
     const layout: Layout = formLayout(shippedSample(), { variant: 'midterm' });
     const html = layoutToHtml(layout);
     expect(html).toContain(
-      '.font-table { font-family: "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC", serif; font-size: 12pt;',
+      '.font-table { font-family: "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", "Noto Serif SC", serif; font-size: 10.5pt;',
     );
     expect(html).toContain(
       '.font-title { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "宋体"',

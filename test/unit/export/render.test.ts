@@ -3,8 +3,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disclosureLayout, exportDocx, exportXlsx, formLayout } from '../../../shared/export';
-import { hasSoffice, pdfInfo, pdfPages, SAMPLE_PROJECT_NAMES, sampleDocument } from './helpers';
+import {
+  detailLayout,
+  disclosureLayout,
+  exportDocx,
+  exportXlsx,
+  formLayout,
+} from '../../../shared/export';
+import {
+  hasSoffice,
+  pdfInfo,
+  pdfPages,
+  SAMPLE_PROJECT_NAMES,
+  sampleDocument,
+  seedDocument,
+} from './helpers';
 
 if (!hasSoffice) {
   console.warn(
@@ -90,7 +103,8 @@ describe.skipIf(!hasSoffice)('exports rendered by LibreOffice', () => {
       expect(info.height).toBeCloseTo(842, 0);
       const pages = pdfPages(path).map(squeeze);
       for (const page of pages) {
-        expect(page).toContain('项目支出绩效目标表');
+        // A form's first page has the title; a continuation page says which project it continues.
+        expect(page).toMatch(/项目支出绩效目标表|项目名称：.*（续）/);
         expect(page).toContain('项目名称');
       }
       // Each project's form starts on a page of its own.
@@ -105,4 +119,75 @@ describe.skipIf(!hasSoffice)('exports rendered by LibreOffice', () => {
       expect(all).not.toContain('###');
     });
   }
+});
+
+describe.skipIf(!hasSoffice)('the seed rendered by LibreOffice (issue 16: paper)', () => {
+  const pdfs: Record<string, string> = {};
+  const scratch: string[] = [];
+  afterAll(() => {
+    for (const path of scratch) rmSync(path, { recursive: true, force: true });
+  });
+  beforeAll(async () => {
+    const document = seedDocument();
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-seed-render-'));
+    scratch.push(dir);
+    const files: Record<string, Uint8Array> = {
+      'seed-word.docx': await exportDocx(disclosureLayout(document)),
+      'seed-excel.xlsx': await exportXlsx(disclosureLayout(document)),
+      'midterm-word.docx': await exportDocx(formLayout(document, { variant: 'midterm' })),
+      'annual-excel.xlsx': await exportXlsx(formLayout(document, { variant: 'annual' })),
+      'detail-excel.xlsx': await exportXlsx(detailLayout(document)),
+    };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+    const profile = mkdtempSync(join(tmpdir(), 'jixiao-lo-profile-'));
+    scratch.push(profile);
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...Object.keys(files).map((name) => join(dir, name)),
+      ],
+      { stdio: 'ignore', timeout: 240_000 },
+    );
+    for (const name of Object.keys(files)) pdfs[name] = join(dir, name.replace(/\.\w+$/, '.pdf'));
+  }, 300_000);
+
+  it('prints the seed disclosure table on at most 7 A4 landscape pages in Word and Excel', () => {
+    // The published original takes 5 pages; before issue 16 these took 13 and 15.
+    expect(disclosureLayout(seedDocument()).fonts.table.sizePt).toBeGreaterThanOrEqual(10);
+    for (const name of ['seed-word.docx', 'seed-excel.xlsx']) {
+      const info = pdfInfo(pdfs[name] as string);
+      expect(info.pages, name).toBeLessThanOrEqual(7);
+      expect(info.width).toBeCloseTo(842, 0);
+      const all = pdfPages(pdfs[name] as string)
+        .map(squeeze)
+        .join('');
+      expect(all, name).toContain('（2025年度）');
+      expect(all, name).toContain('4,791.93');
+    }
+  });
+
+  it('leaves no blank page in the Word 中期+年度 forms, and repeats the indicator header', () => {
+    const pages = pdfPages(pdfs['midterm-word.docx'] as string).map(squeeze);
+    // A page holding only its number (— 11 —) is a blank page.
+    for (const page of pages) expect(page.replace(/—\d+—/, '').length).toBeGreaterThan(20);
+    for (const page of pages.filter((text) => text.includes('（续）'))) {
+      expect(page).toContain('一级指标二级指标三级指标');
+    }
+    expect(pages.some((page) => page.includes('（续）'))).toBe(true);
+  });
+
+  it('repeats the indicator header on Excel form continuation pages; renders the 明细表', () => {
+    const pages = pdfPages(pdfs['annual-excel.xlsx'] as string).map(squeeze);
+    const continued = pages.filter((text) => text.includes('（续）'));
+    expect(continued.length).toBeGreaterThan(0);
+    for (const page of continued) expect(page).toContain('一级指标二级指标三级指标');
+    const detail = pdfPages(pdfs['detail-excel.xlsx'] as string).map(squeeze);
+    for (const page of detail) expect(page).toContain('单位项目总计');
+  });
 });

@@ -41,13 +41,14 @@ function byName(node: Element, name: string): Element[] {
   return Array.from(node.getElementsByTagNameNS(NS, name));
 }
 
-/** Which style ids (cellXfs index) draw a thin line on all four sides, from styles.xml. */
-function boxedStyles(files: Record<string, string>): Set<number> {
+/** Which style ids (cellXfs index) draw a thin line on the given sides, from styles.xml. */
+function boxedStyles(
+  files: Record<string, string>,
+  sides: readonly string[] = ['left', 'right', 'top', 'bottom'],
+): Set<number> {
   const styles = parseXml(files['xl/styles.xml']);
   const borders = byName(byName(styles, 'borders')[0] as Element, 'border').map((border) =>
-    ['left', 'right', 'top', 'bottom'].every(
-      (side) => byName(border, side)[0]?.getAttribute('style') === 'thin',
-    ),
+    sides.every((side) => byName(border, side)[0]?.getAttribute('style') === 'thin'),
   );
   const xfs = byName(byName(styles, 'cellXfs')[0] as Element, 'xf');
   return new Set(
@@ -63,7 +64,9 @@ describe('exportXlsx: disclosure table', () => {
   let sheet: XLSX.WorkSheet;
   let files: Record<string, string>;
   beforeAll(async () => {
-    bytes = await exportXlsx(disclosureLayout(sampleDocument()));
+    // Without a year: the title block is the title and the 部门名称 line (the year line is tested
+    // in exports.test.ts).
+    bytes = await exportXlsx(disclosureLayout({ ...sampleDocument(), fiscalYear: null }));
     workbook = read(bytes);
     sheet = workbook.Sheets[workbook.SheetNames[0] as string] as XLSX.WorkSheet;
     files = unzipText(bytes);
@@ -117,7 +120,7 @@ describe('exportXlsx: disclosure table', () => {
     );
   });
 
-  it('cuts the 800-character row into sheet rows under the name merged down', () => {
+  it('cuts the row above 409 pt into sheet rows after sentences, under the name merged down', () => {
     const merges = (sheet['!merges'] ?? []).map((range) => XLSX.utils.encode_range(range));
     expect(merges).toEqual(expect.arrayContaining(['A1:G1', 'A2:F2']));
     const campus = allCells(sheet).find(([, cell]) => cell.v === SAMPLE_PROJECT_NAMES[1]);
@@ -125,20 +128,21 @@ describe('exportXlsx: disclosure table', () => {
     const nameMerge = (sheet['!merges'] ?? []).find(
       (range) => range.s.r === start && range.s.c === 0,
     );
-    expect(nameMerge).toBeDefined();
     const end = nameMerge?.e.r ?? start;
     expect(end).toBeGreaterThan(start);
-    // Money cells merge with the name; the goal's pieces, read top to bottom, give the goal back.
     expect(merges).toContain(
       XLSX.utils.encode_range({ s: { r: start, c: 1 }, e: { r: end, c: 1 } }),
     );
+    // The goal's pieces, read top to bottom, give the goal back exactly, line breaks included:
+    // each cut falls after a sentence inside a paragraph.
     const pieces: string[] = [];
     for (let row = start; row <= end; row += 1) {
       const piece = sheet[XLSX.utils.encode_cell({ r: row, c: 5 })]?.v;
       if (typeof piece === 'string') pieces.push(piece);
     }
     expect(pieces.length).toBeGreaterThan(1);
-    expect(pieces.join('').replace(/\n/g, '')).toBe(LONG_GOAL.replace(/\n/g, ''));
+    expect(pieces.join('')).toBe(LONG_GOAL);
+    for (const piece of pieces.slice(0, -1)) expect(piece).toMatch(/[。；]$/);
   });
 
   it('sets a height on every row, tall enough for its text and within Excel’s 409 pt', () => {
@@ -172,18 +176,27 @@ describe('exportXlsx: disclosure table', () => {
     expect(setup?.getAttribute('fitToWidth')).toBe('1');
     expect(setup?.getAttribute('fitToHeight')).toBe('0');
     expect(byName(xml, 'pageSetUpPr')[0]?.getAttribute('fitToPage')).toBe('1');
-    expect(byName(xml, 'oddFooter')[0]?.textContent).toBe('&C— &P —');
+    // GB/T 9704: odd pages right, even pages left, one character in, in a named 4号 font.
+    expect(byName(xml, 'headerFooter')[0]?.getAttribute('differentOddEven')).toBe('1');
+    expect(byName(xml, 'oddFooter')[0]?.textContent).toBe('&R&"宋体,常规"&14 — &P —　');
+    expect(byName(xml, 'evenFooter')[0]?.textContent).toBe('&L&"宋体,常规"&14 　— &P —');
   });
 
   it('draws borders on every table cell, inside merged ranges too', () => {
     const boxed = boxedStyles(files);
+    const sides = boxedStyles(files, ['left', 'right']);
     const xml = parseXml(files['xl/worksheets/sheet1.xml']);
     const cells = byName(xml, 'c');
     const tableCells = cells.filter(
       (cell) => Number(/\d+/.exec(cell.getAttribute('r') ?? '')?.[0]) >= 3,
     );
     expect(tableCells.length).toBeGreaterThan(7 * 8);
-    for (const cell of tableCells) expect(boxed.has(Number(cell.getAttribute('s')))).toBe(true);
+    for (const cell of tableCells) {
+      const style = Number(cell.getAttribute('s'));
+      expect(sides.has(style)).toBe(true);
+      // Only the pieces of a cut goal or indicator cell (above 409 pt) go without a line between.
+      if (!boxed.has(style)) expect(cell.getAttribute('r')).toMatch(/^[FG]\d+$/);
+    }
     // The title block has no border.
     const title = cells.find((cell) => cell.getAttribute('r') === 'A1');
     expect(boxed.has(Number(title?.getAttribute('s')))).toBe(false);
@@ -230,7 +243,9 @@ describe('exportXlsx: per-project forms', () => {
     const names = workbook.Workbook?.Names ?? [];
     const titles = names.filter((name) => name.Name === '_xlnm.Print_Titles');
     expect(titles).toHaveLength(5);
-    expect(titles[1]?.Ref).toBe(`'${workbook.SheetNames[1]}'!$1:$3`);
+    // The indicator header repeats on the pages after its first; the page header says what the
+    // page continues.
+    expect(titles[1]?.Ref).toBe(`'${workbook.SheetNames[1]}'!$${start + 1}:$${start + 1}`);
     expect(titles[1]?.Sheet).toBe(1);
     const setup = parseXml(
       unzipText(await exportXlsx(formLayout(sampleDocument(), { variant: 'annual' })))[
@@ -238,15 +253,20 @@ describe('exportXlsx: per-project forms', () => {
       ],
     );
     expect(byName(setup, 'pageSetup')[0]?.getAttribute('orientation')).toBe('portrait');
+    expect(byName(setup, 'headerFooter')[0]?.getAttribute('differentFirst')).toBe('1');
+    expect(byName(setup, 'firstHeader')[0]?.textContent ?? '').toBe('');
+    expect(byName(setup, 'oddHeader')[0]?.textContent).toBe(
+      `&L&"仿宋_GB2312,常规"&11 项目名称：${SAMPLE_PROJECT_NAMES[1]}（续）`,
+    );
   });
 
-  it('shows zero as 0.00 in the form’s money block', async () => {
+  it('leaves zero blank in the form’s money block, as the disclosure table does', async () => {
     const workbook = read(await exportXlsx(formLayout(sampleDocument(), { variant: 'annual' })));
     const sheet = workbook.Sheets[workbook.SheetNames[4] as string] as XLSX.WorkSheet;
     const label = allCells(sheet).find(([, cell]) => cell.v === '财政专户拨款');
     const { r } = XLSX.utils.decode_cell(label?.[0] ?? 'A1');
     const amount = sheet[XLSX.utils.encode_cell({ r, c: 2 })] as XLSX.CellObject;
     expect(amount.v).toBe(0);
-    expect(amount.w).toBe('0.00');
+    expect(amount.w ?? '').toBe('');
   });
 });
