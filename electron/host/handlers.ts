@@ -267,7 +267,7 @@ export function createHandlers(ports: HostPorts): Handlers {
     },
     async importText({ text }) {
       try {
-        const result = importPastedText(text);
+        const result = await importPastedText(text);
         return opened(
           result.document,
           { path: null, isSample: false },

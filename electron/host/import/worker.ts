@@ -1,19 +1,21 @@
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { importWorkerMain } from './workerMain';
-import type { WorkerContainer, WorkerJob, WorkerReply } from './protocol';
+import type { RefusalCode } from '../../../shared/import/refusal';
+import type { WorkerJob, WorkerReply } from './protocol';
 
 /** Limits of one worker: wall time and heap. */
 export interface WorkerLimits {
   timeoutMs: number;
   /** V8 old-generation heap of the worker, in MB. */
   heapMb: number;
-  /** Largest uncompressed `word/document.xml`, in bytes. */
+  /** Largest uncompressed zip entry (`word/document.xml`), in bytes. */
   maxEntryBytes: number;
 }
 
 export const DEFAULT_WORKER_LIMITS: WorkerLimits = {
-  timeoutMs: 20_000,
-  heapMb: 256,
+  timeoutMs: 30_000,
+  heapMb: 512,
   maxEntryBytes: 64 * 1024 * 1024,
 };
 
@@ -21,39 +23,72 @@ export const DEFAULT_WORKER_LIMITS: WorkerLimits = {
 export class WorkerFailure extends Error {
   constructor(
     message: string,
-    readonly reason: 'timeout' | 'memory' | 'crash' | 'decode',
+    readonly reason: 'timeout' | 'memory' | 'crash' | 'cancelled' | 'refused',
+    readonly code: RefusalCode = 'invalid-document',
+    /** Engine text, for the log only. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'WorkerFailure';
   }
 }
 
-/**
- * Source of the worker thread: the worker function's own text, called with the two Node modules
- * it needs. The same text exists in the sources and in every bundle, so no worker file has to be
- * resolved on disk. `__name` is the helper esbuild adds when it keeps function names (tsx does);
- * the worker defines it as the identity so the text runs whichever tool compiled it.
- */
-const WORKER_SOURCE = [
-  'const __name = (target) => target;',
-  `(${importWorkerMain.toString()})(require('node:worker_threads'), require('node:module'));`,
-].join('\n');
+/** Name of the bundled worker file beside the bundle (see electron.vite.config.ts, build-cli.js). */
+export const WORKER_FILE = 'importWorker.js';
+
+let sourceBundle: Promise<URL> | undefined;
 
 /**
- * Decodes one file in a fresh worker thread with a time limit (the worker is terminated) and a
- * heap limit (`resourceLimits`), then discards the worker. Resolves with the worker's unvalidated
- * reply data; the caller validates it.
+ * The worker's entry: the bundled file beside this bundle; or — running from the TypeScript
+ * sources (tests, `tsx`) — workerEntry.ts bundled once per process with esbuild, the way
+ * scripts/build-cli.js bundles it, into node_modules/.cache (where its packages resolve).
  */
-export function decodeInWorker(
-  kind: WorkerContainer,
-  bytes: Uint8Array,
+export function workerTarget(): Promise<URL> {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return Promise.resolve(new URL(`./${WORKER_FILE}`, here));
+  sourceBundle ??= (async () => {
+    const root = fileURLToPath(new URL('../../../', here));
+    const outfile = join(root, 'node_modules/.cache/jixiao', `importWorker-${process.pid}.mjs`);
+    const esbuild = await import('esbuild');
+    await esbuild.build({
+      entryPoints: [fileURLToPath(new URL('./workerEntry.ts', here))],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    return pathToFileURL(outfile);
+  })();
+  return sourceBundle;
+}
+
+export interface WorkerRun {
+  /** Called as pages (PDF) are read: done of total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the worker at once. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs one import job in a fresh worker thread with a time limit (the worker is terminated) and
+ * a heap limit (`resourceLimits`), then discards the worker. Resolves with the worker's
+ * unvalidated result; rejects with WorkerFailure.
+ */
+export async function runInWorker(
+  job: WorkerJob,
   limits: WorkerLimits = DEFAULT_WORKER_LIMITS,
+  run: WorkerRun = {},
 ): Promise<unknown> {
+  const target = await workerTarget();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      // Packages load relative to this module (or the bundle it is in).
-      workerData: { base: import.meta.url },
+    if (run.signal?.aborted) {
+      reject(new WorkerFailure('已取消导入。', 'cancelled'));
+      return;
+    }
+    const worker = new Worker(target, {
       resourceLimits: {
         maxOldGenerationSizeMb: limits.heapMb,
         maxYoungGenerationSizeMb: 32,
@@ -69,9 +104,13 @@ export function decodeInWorker(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      run.signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
       action();
     };
+    const onAbort = (): void =>
+      finish(() => reject(new WorkerFailure('已取消导入。', 'cancelled')));
+    run.signal?.addEventListener('abort', onAbort);
     const timer = setTimeout(
       () =>
         finish(() =>
@@ -84,25 +123,35 @@ export function decodeInWorker(
         ),
       limits.timeoutMs,
     );
-    worker.on('message', (reply: WorkerReply) =>
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'progress') {
+        if (!settled) run.onProgress?.(reply.done, reply.total);
+        return;
+      }
       finish(() =>
-        reply.ok ? resolve(reply.result) : reject(new WorkerFailure(reply.message, 'decode')),
-      ),
-    );
+        reply.type === 'done'
+          ? resolve(reply.result)
+          : reject(new WorkerFailure(reply.message, 'refused', reply.code, reply.detail)),
+      );
+    });
     worker.on('error', (error: Error & { code?: string }) =>
       finish(() =>
         reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new WorkerFailure('读取时占用内存超过上限，已停止。', 'memory')
-            : new WorkerFailure(error.message, 'crash'),
+            ? new WorkerFailure('占用内存超过上限，已停止。', 'memory')
+            : new WorkerFailure(
+                '读取进程出错，已停止。',
+                'crash',
+                'invalid-document',
+                error.message,
+              ),
         ),
       ),
     );
     worker.on('exit', (code) =>
       finish(() => reject(new WorkerFailure(`读取进程意外退出（${code}）。`, 'crash'))),
     );
-    const copy = bytes.slice();
-    const job: WorkerJob = { kind, bytes: copy, maxEntryBytes: limits.maxEntryBytes };
-    worker.postMessage(job, [copy.buffer]);
+    const bytes = job.bytes?.slice();
+    worker.postMessage({ ...job, bytes }, bytes ? [bytes.buffer] : []);
   });
 }

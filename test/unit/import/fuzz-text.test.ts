@@ -15,7 +15,6 @@ describe(`fuzz text and CSV: ${ITERATIONS} mutated inputs each (seed ${SEED})`, 
     ['seed-guangzhou-2025-jidian-disclosure.txt', 'x.txt'],
   ])('%s', async (file, name) => {
     const outcome = await fuzzFixture(file, name, [flip, truncate], {
-      office: false,
       slice: firstPage,
     });
     expect(outcome.imported).toBeGreaterThan(0);
