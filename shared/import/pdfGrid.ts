@@ -11,8 +11,11 @@ import { cellText, centreOf, isPageNumber, lineText, linesOf, withoutDoubles } f
 import type { PdfPage, PdfRule, PdfText } from './pdfPage';
 import { joinWrapped } from './pdfPage';
 
-/** How far apart two lines may be and still count as the same border (points). */
-const TOLERANCE = 2;
+/**
+ * How far apart two lines may be and still count as the same border (points): also the two
+ * borders of neighbouring cells a table drawn with cell spacing (HTML `border="1"`) has.
+ */
+const TOLERANCE = 3.5;
 
 /** A table found on one page, before tables running over several pages are joined. */
 interface PageTable {
@@ -22,6 +25,9 @@ interface PageTable {
   top: number;
   rows: GridCell[][];
   bordered: boolean;
+  /** Drawn without a border above its first row / below its last: a row cut by the page break. */
+  openTop?: boolean;
+  openBottom?: boolean;
 }
 
 /** Sorted distinct positions, those closer than the tolerance merged. */
@@ -93,6 +99,8 @@ function location(page: number, row: number, column: number) {
 function borderedTable(page: number, rules: readonly PdfRule[], texts: readonly PdfText[]) {
   const vertical = rules.filter((rule) => rule.x1 === rule.x2);
   const horizontal = rules.filter((rule) => rule.y1 === rule.y2);
+  let openBottom = false;
+  let openTop = false;
   // A row cut by a page break may be drawn without its bottom (or, on the next page, its top)
   // border: the side borders reaching past the last line close the table there.
   if (vertical.length > 0 && horizontal.length > 0) {
@@ -171,7 +179,10 @@ function borderedTable(page: number, rules: readonly PdfRule[], texts: readonly 
     cells.push(line);
   }
   // Rows with no cell of their own (every cell spans from above) carry nothing.
-  return { table: { page, columns: xs, top, rows: cells, bordered: true }, taken };
+  return {
+    table: { page, columns: xs, top, rows: cells, bordered: true, openTop, openBottom },
+    taken,
+  };
 }
 
 /**
@@ -269,11 +280,40 @@ function startColumns(rows: readonly GridCell[][], index: number): Map<number, G
  */
 function keyColumns(rows: readonly GridCell[][]): number[] {
   const filled = new Map<number, number>();
+  const width = Math.max(...rows.map((row) => row.reduce((sum, cell) => sum + cell.colSpan, 0)));
+  // Body rows only: titles and subtotals fill a few cells of a wide table.
+  let body = 0;
   rows.forEach((_, index) => {
-    for (const [column, cell] of startColumns(rows, index))
-      if (cell.text.trim() !== '') filled.set(column, (filled.get(column) ?? 0) + 1);
+    const cells = [...startColumns(rows, index)].filter(([, cell]) => cell.text.trim() !== '');
+    if (cells.length * 2 < width) return;
+    body += 1;
+    for (const [column] of cells) filled.set(column, (filled.get(column) ?? 0) + 1);
   });
-  return [...filled].filter(([, count]) => count >= rows.length * 0.8).map(([column]) => column);
+  return [...filled].filter(([, count]) => count >= body * 0.8).map(([column]) => column);
+}
+
+const AMOUNT = /^[-+]?[\d,]+(?:\.\d+)?$/u;
+
+/**
+ * True when the first row of a continuation page is the rest of the previous page's last row:
+ * it has text only where that row has text, it lacks text in a column nearly every row fills
+ * (the amounts stayed above), and it holds no amount of its own.
+ */
+function isCutRow(
+  previousRows: readonly GridCell[][],
+  last: GridCell[],
+  rows: GridCell[][],
+): boolean {
+  const keys = keyColumns(previousRows);
+  const below = startColumns(rows, 0);
+  const above = startColumns(previousRows, previousRows.length - 1);
+  const filled = (cells: Map<number, GridCell>, column: number) =>
+    (cells.get(column)?.text.trim() ?? '') !== '';
+  if (last.length === 0) return false;
+  const texts = [...below].filter(([, cell]) => cell.text.trim() !== '');
+  if (texts.length === 0 || texts.some(([, cell]) => AMOUNT.test(cell.text.trim()))) return false;
+  if (!texts.every(([column]) => filled(above, column))) return false;
+  return keys.some((column) => !filled(below, column) && filled(above, column));
 }
 
 /** Appends a continuation page's table to the table it continues. */
@@ -289,18 +329,15 @@ function continueTable(table: PageTable, next: PageTable): void {
     header += 1;
   rows = rows.slice(header);
   const first = rows[0];
-  const keys = keyColumns(table.rows);
-  if (first && keys.length > 0 && table.rows.length > 0) {
+  const last = table.rows.at(-1);
+  if (first && last && isCutRow(table.rows, last, rows)) {
     const starts = startColumns(rows, 0);
-    const cut = keys.every((column) => (starts.get(column)?.text.trim() ?? '') === '');
-    if (cut) {
-      const previous = startColumns(table.rows, table.rows.length - 1);
-      for (const [column, cell] of starts) {
-        const above = previous.get(column);
-        if (above && cell.text.trim() !== '') above.text = joinWrapped([above.text, cell.text]);
-      }
-      rows = rows.slice(1);
+    const previous = startColumns(table.rows, table.rows.length - 1);
+    for (const [column, cell] of starts) {
+      const above = previous.get(column);
+      if (above && cell.text.trim() !== '') above.text = joinWrapped([above.text, cell.text]);
     }
+    rows = rows.slice(1);
   }
   table.rows.push(...rows);
 }

@@ -35,8 +35,18 @@ export interface PdfPage {
  * normalised: full-width punctuation stays as written.
  */
 export function ordinaryHan(text: string): string {
-  return text.replace(/[\u2e80-\u2fdf\uf900-\ufaff]/gu, (char) => char.normalize('NFKC'));
+  return text.replace(
+    /[\u2e80-\u2fdf\uf900-\ufaff]/gu,
+    (char) => SUPPLEMENT[char] ?? char.normalize('NFKC'),
+  );
 }
+
+/** Simplified forms in the CJK Radicals Supplement, which have no NFKC mapping. */
+const SUPPLEMENT: Record<string, string> = Object.fromEntries(
+  [
+    ...'⻅见⻓长⻔门⻋车⻢马⻛风⻚页⻜飞⻝食⻆角⻄西⺟母⻘青⻬齐⻰龙⻳龟⺠民⻩黄⻦鸟⻥鱼⻨麦⻮齿⻤鬼⻉贝⻈讠⻊足⻍辶⻏阝⺮竹⻖阝⻣骨⻏阝⻙韦⻐纟⻗雨⻑镸⻓长⻒镸',
+  ].flatMap((char, index, all) => (index % 2 === 0 ? [[char, all[index + 1] as string]] : [])),
+);
 
 /** Middle of a text piece's glyphs (the baseline is near their bottom). */
 export function centreOf(text: PdfText): { x: number; y: number } {
@@ -71,9 +81,14 @@ function separator(before: string, after: string, gap: number, size: number): st
   const last = before.at(-1) ?? '';
   const first = after[0] ?? '';
   if (last === '' || first === '' || /\s/u.test(last) || /\s/u.test(first)) return '';
-  if (HAN.test(last) || HAN.test(first)) return '';
-  if (gap === Infinity) return WORD.test(last) && WORD.test(first) ? ' ' : '';
-  return gap > size * 0.25 ? ' ' : '';
+  if (gap === Infinity) {
+    return !HAN.test(last) && !HAN.test(first) && WORD.test(last) && WORD.test(first) ? ' ' : '';
+  }
+  // A gap as wide as a space is one, between any two characters (`1. 满足`, `范围 进一步`);
+  // next to Chinese it must be wider than the ~0.2 em LibreOffice leaves where the font changes
+  // (`371` `人`).
+  const han = HAN.test(last) || HAN.test(first);
+  return gap > size * (han ? 0.26 : 0.15) ? ' ' : '';
 }
 
 /** Groups pieces into lines (top to bottom), each line's pieces left to right. */
