@@ -88,7 +88,7 @@ function separator(before: string, after: string, gap: number, size: number): st
   // next to Chinese it must be wider than the ~0.2 em LibreOffice leaves where the font changes
   // (`371` `人`).
   const han = HAN.test(last) || HAN.test(first);
-  return gap > size * (han ? 0.26 : 0.15) ? ' ' : '';
+  return gap > size * (han ? 0.235 : 0.15) ? ' ' : '';
 }
 
 /** Groups pieces into lines (top to bottom), each line's pieces left to right. */
