@@ -141,8 +141,9 @@ async function inWorker(job: WorkerJob, options: ImportFileOptions): Promise<Imp
     if (error.reason === 'cancelled') throw new ImportFileError(error.message, 'cancelled');
     if (error.reason === 'refused')
       throw new ImportFileError(error.message, error.code, error.detail);
+    // `读取超时（超过 30 秒）` / `读取时占用内存超过上限` / `读取进程意外退出（1）`.
     throw new ImportFileError(
-      `读取「${job.fileName}」时${error.message.replace(/。$/u, '')}：文件可能已损坏或过于复杂。`,
+      `${error.message.replace(/。$/u, '')}，已停止：文件可能已损坏或过于复杂。`,
       'invalid-document',
       error.detail,
     );

@@ -62,19 +62,22 @@ function utf8Survey(bytes: Uint8Array): {
   return { multiByte, bad, firstBadLine };
 }
 
-/** True when every other byte is zero for most of the start: UTF-16 without its byte order mark. */
+/**
+ * UTF-16 without its byte order mark: text in UTF-8 or GBK never holds a zero byte, UTF-16 has
+ * one in every ASCII character (line ends, commas, digits), nearly all on one side of the pair.
+ */
 function looksLikeUtf16(bytes: Uint8Array): 'le' | 'be' | null {
-  const sample = Math.min(bytes.length - (bytes.length % 2), 4096);
-  if (sample < 8) return null;
+  const sample = Math.min(bytes.length - (bytes.length % 2), 65_536);
   let evenZero = 0;
   let oddZero = 0;
   for (let at = 0; at < sample; at += 2) {
     if (bytes[at] === 0) evenZero += 1;
     if (bytes[at + 1] === 0) oddZero += 1;
   }
-  const pairs = sample / 2;
-  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'le';
-  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'be';
+  const zeros = evenZero + oddZero;
+  if (zeros < 2 || zeros < sample / 200) return null;
+  if (oddZero >= zeros * 0.9) return 'le';
+  if (evenZero >= zeros * 0.9) return 'be';
   return null;
 }
 

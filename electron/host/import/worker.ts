@@ -138,9 +138,9 @@ export async function runInWorker(
       finish(() =>
         reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new WorkerFailure('占用内存超过上限，已停止。', 'memory')
+            ? new WorkerFailure('读取时占用内存超过上限', 'memory')
             : new WorkerFailure(
-                '读取进程出错，已停止。',
+                '读取进程出错',
                 'crash',
                 'invalid-document',
                 error.message,
@@ -149,7 +149,7 @@ export async function runInWorker(
       ),
     );
     worker.on('exit', (code) =>
-      finish(() => reject(new WorkerFailure(`读取进程意外退出（${code}）。`, 'crash'))),
+      finish(() => reject(new WorkerFailure(`读取进程意外退出（${code}）`, 'crash'))),
     );
     const bytes = job.bytes?.slice();
     worker.postMessage({ ...job, bytes }, bytes ? [bytes.buffer] : []);
