@@ -25,9 +25,6 @@ interface PageTable {
   top: number;
   rows: GridCell[][];
   bordered: boolean;
-  /** Drawn without a border above its first row / below its last: a row cut by the page break. */
-  openTop?: boolean;
-  openBottom?: boolean;
 }
 
 /** Sorted distinct positions, those closer than the tolerance merged. */
@@ -99,8 +96,6 @@ function location(page: number, row: number, column: number) {
 function borderedTable(page: number, rules: readonly PdfRule[], texts: readonly PdfText[]) {
   const vertical = rules.filter((rule) => rule.x1 === rule.x2);
   const horizontal = rules.filter((rule) => rule.y1 === rule.y2);
-  let openBottom = false;
-  let openTop = false;
   // A row cut by a page break may be drawn without its bottom (or, on the next page, its top)
   // border: the side borders reaching past the last line close the table there.
   if (vertical.length > 0 && horizontal.length > 0) {
@@ -180,7 +175,7 @@ function borderedTable(page: number, rules: readonly PdfRule[], texts: readonly 
   }
   // Rows with no cell of their own (every cell spans from above) carry nothing.
   return {
-    table: { page, columns: xs, top, rows: cells, bordered: true, openTop, openBottom },
+    table: { page, columns: xs, top, rows: cells, bordered: true },
     taken,
   };
 }
