@@ -38,10 +38,16 @@ export interface HostConfig {
   samplePath: string;
 }
 
+/** Events the host sends to the renderer while a call is under way. */
+export interface EventPort {
+  importProgress(progress: { done: number; total: number }): void;
+}
+
 export interface HostPorts {
   dialogs: DialogPort;
   clock: ClockPort;
   config: HostConfig;
   printer?: PrintPort;
   window?: WindowPort;
+  events?: EventPort;
 }

@@ -46,6 +46,10 @@ if (!app.requestSingleInstanceLock()) {
     let closeApproved = false;
     const handlers = createHandlers({
       printer: createPrintPort(),
+      events: {
+        importProgress: (progress) =>
+          mainWindow?.webContents.send(EVENT_CHANNELS.importProgress, progress),
+      },
       window: {
         close() {
           closeApproved = true;
