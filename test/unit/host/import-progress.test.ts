@@ -44,8 +44,9 @@ describe('a long import reports progress and can be cancelled', () => {
   });
 
   it('stops at cancelImport and opens nothing', async () => {
-    let handlers: Awaited<ReturnType<typeof host>> | undefined;
-    handlers = await host(() => void handlers?.cancelImport(undefined));
+    const ref: { handlers?: Awaited<ReturnType<typeof host>> } = {};
+    const handlers = await host(() => void ref.handlers?.cancelImport(undefined));
+    ref.handlers = handlers;
     const result = await handlers.importFile(undefined);
     expect(result).toEqual({ ok: false, code: 'cancelled', message: '已取消导入。' });
   });
