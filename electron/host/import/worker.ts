@@ -139,12 +139,7 @@ export async function runInWorker(
         reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? new WorkerFailure('读取时占用内存超过上限', 'memory')
-            : new WorkerFailure(
-                '读取进程出错',
-                'crash',
-                'invalid-document',
-                error.message,
-              ),
+            : new WorkerFailure('读取进程出错', 'crash', 'invalid-document', error.message),
         ),
       ),
     );

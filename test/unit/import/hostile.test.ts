@@ -125,6 +125,7 @@ describe('jixiao inspect reads every container', () => {
     'seed-libreoffice.docx',
     'seed-libreoffice-gbk.csv',
     'form-national-midterm.docx',
+    'pdf/seed-print-chromium.pdf',
   ])('%s', async (file) => {
     let stdout = '';
     const code = await runCli(
