@@ -21,6 +21,8 @@ import { documentSchema } from '../../../shared/model';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures');
 export const ITERATIONS = 1000;
+/** A thousand inputs through the worker take minutes on a busy machine. */
+export const FUZZ_TIMEOUT_MS = 600_000;
 export const WORKER_SAMPLE = 8;
 export const SEED = Number(process.env.FUZZ_SEED ?? 20_251_123);
 /** Limits for the worker sample: lower than the app's so a stalled input costs little time. */
@@ -112,9 +114,14 @@ export class BatchWorker {
     return worker;
   }
 
-  run = async (bytes: Uint8Array, fileName: string): Promise<WorkerReply | 'stopped'> => {
+  /** Runs one input; `ms` counts from handing it over (a thread's start is not the input's). */
+  run = async (
+    bytes: Uint8Array,
+    fileName: string,
+  ): Promise<{ reply: WorkerReply | 'stopped'; ms: number }> => {
     const worker = (this.worker ??= await this.start());
-    return new Promise((resolve) => {
+    const started = performance.now();
+    const reply = await new Promise<WorkerReply | 'stopped'>((resolve) => {
       const stop = (): void => {
         cleanup();
         this.deaths += 1;
@@ -146,6 +153,7 @@ export class BatchWorker {
       };
       worker.postMessage(job);
     });
+    return { reply, ms: performance.now() - started };
   };
 
   async close(): Promise<void> {
@@ -235,9 +243,7 @@ export async function fuzzFixture(
   try {
     for (let n = 0; n < iterations; n += 1) {
       const bytes = (mutators[n % mutators.length] as Mutator)(original, next);
-      const started = performance.now();
-      const reply = await batch.run(bytes, name);
-      const ms = performance.now() - started;
+      const { reply, ms } = await batch.run(bytes, name);
       judge(reply, ms, outcome);
       outcome.slowestMs = Math.max(outcome.slowestMs, ms);
     }

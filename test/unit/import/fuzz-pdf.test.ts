@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED, flip, fuzzFixture, truncate, type Mutator } from './fuzz-helpers';
+import { FUZZ_TIMEOUT_MS, SEED, flip, fuzzFixture, truncate, type Mutator } from './fuzz-helpers';
 
 /** Overwrites a run of bytes inside the file's objects with PDF syntax that nests or never ends. */
 const syntax: Mutator = (bytes, next) => {
@@ -14,16 +14,20 @@ const syntax: Mutator = (bytes, next) => {
 };
 
 describe(`fuzz .pdf: 200 mutated inputs (seed ${SEED})`, () => {
-  it('byte flips, truncation, spliced syntax: a document or a Chinese refusal, within limits', async () => {
-    const outcome = await fuzzFixture(
-      'pdf/form-national-midterm-docx.pdf',
-      'x.pdf',
-      [flip, truncate, syntax],
-      {
-        iterations: 200,
-      },
-    );
-    expect(outcome.refused).toBeGreaterThan(0);
-    expect(outcome.imported).toBeGreaterThan(0);
-  });
+  it(
+    'byte flips, truncation, spliced syntax: a document or a Chinese refusal, within limits',
+    async () => {
+      const outcome = await fuzzFixture(
+        'pdf/form-national-midterm-docx.pdf',
+        'x.pdf',
+        [flip, truncate, syntax],
+        {
+          iterations: 200,
+        },
+      );
+      expect(outcome.refused).toBeGreaterThan(0);
+      expect(outcome.imported).toBeGreaterThan(0);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
