@@ -86,7 +86,8 @@ function covers(rules: readonly PdfRule[], along: 'x' | 'y', at: number, span: n
 }
 
 function location(page: number, row: number, column: number) {
-  return { sheet: `第 ${page} 页`, row, column, cell: `第 ${page} 页第 ${row} 行第 ${column} 列` };
+  // Shown as `第 5 页!第 1 行第 6 列`.
+  return { sheet: `第 ${page} 页`, row, column, cell: `第 ${row} 行第 ${column} 列` };
 }
 
 /**
