@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -60,6 +61,7 @@ export function workerTarget(): Promise<URL> {
       packages: 'external',
       logLevel: 'warning',
     });
+    process.once('exit', () => rmSync(outfile, { force: true }));
     return pathToFileURL(outfile);
   })();
   return sourceBundle;
