@@ -16,6 +16,7 @@ import {
 } from './import/worker';
 
 export { IMPORT_EXTENSIONS, CONTAINER_NAMES };
+export { keepImportWorkerWarm } from './import/worker';
 
 /** Largest file the importer reads (a published table is well under 1 MB). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

@@ -4,7 +4,7 @@ import { app, dialog, ipcMain, Menu, session } from 'electron';
 import { EVENT_CHANNELS } from '../../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from '../host/appFiles';
 import { createHandlers } from '../host/handlers';
-import { IMPORT_EXTENSIONS } from '../host/importFile';
+import { IMPORT_EXTENSIONS, keepImportWorkerWarm } from '../host/importFile';
 import { SAMPLE_FILE } from '../host/sample';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
@@ -44,6 +44,8 @@ if (!app.requestSingleInstanceLock()) {
 
     // The renderer decides about unsaved work; it calls closeWindow when the window may go.
     let closeApproved = false;
+    // A standby import worker with pdf.js compiled: a PDF import starts at once.
+    keepImportWorkerWarm(true);
     const handlers = createHandlers({
       printer: createPrintPort(),
       events: {

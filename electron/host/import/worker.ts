@@ -67,6 +67,64 @@ export function workerTarget(): Promise<URL> {
   return sourceBundle;
 }
 
+function startWorker(target: URL, heapMb: number, prewarm: boolean): Worker {
+  return new Worker(target, {
+    resourceLimits: {
+      maxOldGenerationSizeMb: heapMb,
+      maxYoungGenerationSizeMb: 32,
+      codeRangeSizeMb: 64,
+      stackSizeMb: 4,
+    },
+    workerData: { prewarm },
+    // The worker's console output is not the user's business.
+    stdout: true,
+    stderr: true,
+  });
+}
+
+/**
+ * A worker started ahead of the next file, which has compiled pdf.js but seen no file: taking it
+ * saves a PDF import the second or so that compiling costs. Every file still gets a worker no
+ * other file has used, under the same limits.
+ */
+let standby: { worker: Worker; target: string; heapMb: number } | null = null;
+let keepWarm = false;
+
+function takeStandby(target: URL, heapMb: number): Worker | null {
+  const ready = standby;
+  standby = null;
+  if (ready && ready.target === target.href && ready.heapMb === heapMb) return ready.worker;
+  void ready?.worker.terminate();
+  return null;
+}
+
+/** Starts a standby worker (if none is waiting); it never keeps the process alive. */
+export async function prewarmImportWorker(
+  limits: Pick<WorkerLimits, 'heapMb'> = DEFAULT_WORKER_LIMITS,
+): Promise<void> {
+  if (standby) return;
+  const target = await workerTarget();
+  if (standby) return;
+  const worker = startWorker(target, limits.heapMb, true);
+  worker.unref();
+  const drop = (): void => {
+    if (standby?.worker === worker) standby = null;
+  };
+  worker.on('error', drop);
+  worker.on('exit', drop);
+  standby = { worker, target: target.href, heapMb: limits.heapMb };
+}
+
+/**
+ * Keeps a standby worker ready after each import (the app turns this on; the command line,
+ * which reads one file, and tests do not).
+ */
+export function keepImportWorkerWarm(enabled: boolean): void {
+  keepWarm = enabled;
+  if (enabled) void prewarmImportWorker();
+  else void takeStandby(new URL('about:blank'), 0)?.terminate();
+}
+
 export interface WorkerRun {
   /** Called as pages (PDF) are read: done of total. */
   onProgress?: (done: number, total: number) => void;
@@ -90,17 +148,9 @@ export async function runInWorker(
       reject(new WorkerFailure('已取消导入。', 'cancelled'));
       return;
     }
-    const worker = new Worker(target, {
-      resourceLimits: {
-        maxOldGenerationSizeMb: limits.heapMb,
-        maxYoungGenerationSizeMb: 32,
-        codeRangeSizeMb: 64,
-        stackSizeMb: 4,
-      },
-      // The worker's console output is not the user's business.
-      stdout: true,
-      stderr: true,
-    });
+    const worker = takeStandby(target, limits.heapMb) ?? startWorker(target, limits.heapMb, false);
+    worker.ref();
+    if (keepWarm) void prewarmImportWorker(limits);
     let settled = false;
     const finish = (action: () => void): void => {
       if (settled) return;

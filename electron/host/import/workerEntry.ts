@@ -4,7 +4,7 @@
  * report out. Every step runs here, inside the limits the parent set on this thread: sniffing,
  * the zip guard, the container readers, the recognisers. The parent validates what comes back.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { runImport } from '../../../shared/import/pipeline';
 import { ImportRefusal } from '../../../shared/import/refusal';
 import { ImportError } from '../../../shared/import/report';
@@ -13,6 +13,17 @@ import { readPdf } from './pdfReader';
 import type { WorkerJob, WorkerReply } from './protocol';
 
 const port = parentPort;
+
+// A standby worker compiles pdf.js (its parser runs in this thread as pdf.js's "fake worker")
+// before any file arrives; pdf.js takes it from `globalThis.pdfjsWorker`.
+if ((workerData as { prewarm?: boolean } | null)?.prewarm) {
+  const parserModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+  void (import(parserModule) as Promise<unknown>).then(
+    (parser) => Object.assign(globalThis, { pdfjsWorker: parser }),
+    () => undefined,
+  );
+  void import('pdfjs-dist/legacy/build/pdf.mjs').catch(() => undefined);
+}
 
 function reply(message: WorkerReply): void {
   port?.postMessage(message);

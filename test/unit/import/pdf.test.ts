@@ -6,7 +6,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summariseDocument } from '../../../electron/cli/summary';
-import { ImportFileError, importBytes, importFromFile } from '../../../electron/host/importFile';
+import {
+  ImportFileError,
+  importBytes,
+  importFromFile,
+  keepImportWorkerWarm,
+} from '../../../electron/host/importFile';
 import { withSequentialIds } from '../../../shared/model';
 import { expectClerkMessage } from './fuzz-helpers';
 import { expectSameAsSeed, ROOT, withoutSources } from './seed-helpers';
@@ -121,6 +126,23 @@ describe('PDFs that cannot or must not be read', () => {
     const html = new TextEncoder().encode('<table><tr><td>项目名称</td></tr></table>');
     const xls = await refusal(importBytes(html, 'x.xls'));
     expect(xls.message).toMatch(/^文件名是 \.xls，但内容不是 Excel 97-2003 工作簿/);
+  });
+});
+
+describe('a standby worker (the app keeps one ready)', () => {
+  it('reads the next file like a fresh one', async () => {
+    keepImportWorkerWarm(true);
+    try {
+      // Give the standby time to compile pdf.js; the import works either way.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const first = await importFromFile(join(PDF, 'seed-print-html.pdf'));
+      expectSameAsSeed(first, '公开表（PDF 文件）');
+      // The next file gets the next standby, never the worker that read the first.
+      const second = await importFromFile(join(PDF, 'form-annual-yuan-docx.pdf'));
+      expect(second.report.counts).toEqual({ units: 1, projects: 2, indicators: 8 });
+    } finally {
+      keepImportWorkerWarm(false);
+    }
   });
 });
 
