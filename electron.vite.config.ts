@@ -5,8 +5,18 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: resolve(import.meta.dirname, 'electron/main/index.ts'), formats: ['es'] },
-      rolldownOptions: { output: { entryFileNames: 'index.js' } },
+      lib: {
+        entry: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // The import worker is a bundled entry of its own, beside index.js (see
+          // electron/host/import/worker.ts); shared chunks stay in the same folder.
+          importWorker: resolve(import.meta.dirname, 'electron/host/import/workerEntry.ts'),
+        },
+        formats: ['es'],
+      },
+      rolldownOptions: {
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

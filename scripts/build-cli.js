@@ -1,9 +1,25 @@
 // Builds the `jixiao` command-line tool from electron/cli into out/cli (run by `npm install`),
+// with the import worker's entry beside it (electron/host/import/worker.ts finds it there),
 // and the browser shell's client (browser/, for `jixiao serve`) into out/client.
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: ['electron/host/import/workerEntry.ts'],
+  outfile: 'out/cli/importWorker.js',
+});
 
 await build({
   entryPoints: ['electron/cli/main.ts'],

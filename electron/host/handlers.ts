@@ -84,6 +84,17 @@ export function createHandlers(ports: HostPorts): Handlers {
   const recovery = new RecoveryStore(config.userDataDir);
   const sessions = new Map<string, Session>();
   const samplePath = resolve(config.samplePath);
+  /** The import under way: cancelImport aborts it, its pages go to the renderer as progress. */
+  let importing: AbortController | null = null;
+  function importRun() {
+    importing?.abort();
+    const controller = new AbortController();
+    importing = controller;
+    return {
+      signal: controller.signal,
+      onProgress: (done: number, total: number) => ports.events?.importProgress({ done, total }),
+    };
+  }
 
   function register(session: Session): string {
     const id = randomUUID();
@@ -292,7 +303,7 @@ export function createHandlers(ports: HostPorts): Handlers {
       const path = await dialogs.chooseOpenPath('import');
       if (path === null) return failure('cancelled', '已取消导入。');
       try {
-        const result = await importFromFile(path);
+        const result = await importFromFile(path, importRun());
         return opened(
           result.document,
           { path: null, isSample: false },
@@ -308,7 +319,7 @@ export function createHandlers(ports: HostPorts): Handlers {
     },
     async importText({ text }) {
       try {
-        const result = importPastedText(text);
+        const result = await importPastedText(text, importRun());
         return opened(
           result.document,
           { path: null, isSample: false },
@@ -318,6 +329,11 @@ export function createHandlers(ports: HostPorts): Handlers {
         if (error instanceof ImportFileError) return failure(error.code, error.message);
         throw error;
       }
+    },
+
+    async cancelImport() {
+      importing?.abort();
+      return { ok: true };
     },
 
     async exportDocument({ documentId, document, options }) {

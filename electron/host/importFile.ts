@@ -1,56 +1,57 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { decodedResultSchema, docxToGrid, sheetToGrid } from '../../shared/import/decoded';
-import type { GridTable } from '../../shared/import/grid';
-import { importCsvText, importGrid, importTextTable } from '../../shared/import/recognise';
-import { ImportError, type ImportResult } from '../../shared/import/report';
-import { checkZip, isZip } from '../../shared/import/zipGuard';
+import type { RecogniseOptions } from '../../shared/import/recognise';
+import type { ImportResult } from '../../shared/import/report';
+import { validImportResult } from '../../shared/import/resultSchema';
+import { CONTAINER_NAMES, IMPORT_EXTENSIONS } from '../../shared/import/sniff';
 import { MAX_PASTED_CHARS } from '../../shared/ipc/contract';
-import type { MoneyUnit } from '../../shared/model';
 import { DOCUMENT_EXTENSION, readDocumentFile } from './documentFile';
-import type { WorkerContainer } from './import/protocol';
+import type { WorkerJob } from './import/protocol';
 import {
   DEFAULT_WORKER_LIMITS,
   WorkerFailure,
-  decodeInWorker,
+  runInWorker,
   type WorkerLimits,
+  type WorkerRun,
 } from './import/worker';
+
+export { IMPORT_EXTENSIONS, CONTAINER_NAMES };
+export { keepImportWorkerWarm } from './import/worker';
 
 /** Largest file the importer reads (a published table is well under 1 MB). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-/** File types the import dialog offers. */
-export const IMPORT_EXTENSIONS = ['xlsx', 'xls', 'docx', 'txt', 'tsv', 'csv', 'json'] as const;
+/**
+ * Longest text a text file (.txt, .csv) may hold. Text is recognised in the worker now, so a
+ * long file no longer freezes the window; the cap keeps it within the worker's time limit.
+ * Pasted text keeps the IPC contract's MAX_PASTED_CHARS.
+ */
+export const MAX_TEXT_FILE_CHARS = 20_000_000;
 
 /** A failure to import, with the Chinese message shown to the user. */
 export class ImportFileError extends Error {
   constructor(
     message: string,
-    readonly code: 'not-found' | 'unsupported' | 'invalid-document' | 'io-error',
+    readonly code: 'not-found' | 'unsupported' | 'invalid-document' | 'io-error' | 'cancelled',
+    /** Engine text behind the message, for the log; never shown. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'ImportFileError';
   }
 }
 
-/** Decodes text bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GBK as Chinese Windows writes. */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gbk').decode(bytes);
-  }
+/** Where engine text behind a refusal goes (the clerk sees only the Chinese message). */
+let importLog: (line: string) => void = (line) => {
+  if (process.env.JIXIAO_DEBUG) process.stderr.write(`[jixiao import] ${line}\n`);
+};
+
+/** Sends engine text behind import refusals to `log` (main wires it to its log). */
+export function setImportLog(log: (line: string) => void): void {
+  importLog = log;
 }
 
-export interface ImportFileOptions {
-  frameworkId?: string;
-  fiscalYear?: number | null;
-  /** Unit of the document per-project forms go into (when adding to an open document). */
-  moneyUnit?: MoneyUnit;
+export interface ImportFileOptions extends RecogniseOptions, WorkerRun {
   /** Worker limits; tests lower them. */
   limits?: Partial<WorkerLimits>;
 }
@@ -84,114 +85,6 @@ async function readBytes(path: string): Promise<Uint8Array> {
   }
 }
 
-/** The container a file is, by its bytes first and its extension second. */
-export type Container = WorkerContainer | 'text' | 'csv';
-
-const CONTAINER_NAMES: Record<Container, string> = {
-  xlsx: 'Excel 工作簿（.xlsx）',
-  xls: 'Excel 97-2003 工作簿（.xls）',
-  docx: 'Word 文档（.docx）',
-  text: '制表符分隔文本',
-  csv: 'CSV 文件',
-};
-
-function isOle(bytes: Uint8Array): boolean {
-  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
-}
-
-/**
- * Chooses the reader. A zip is a workbook or a Word file by what it contains, whatever its
- * extension says; an OLE file is a legacy workbook (a legacy .doc is refused with advice).
- */
-export function detectContainer(bytes: Uint8Array, extension: string): Container {
-  if (isZip(bytes)) {
-    const check = checkZip(bytes);
-    if (!check.ok) throw new ImportFileError(check.message, 'unsupported');
-    const names = new Set(check.entries.map((entry) => entry.name));
-    if (names.has('xl/workbook.xml')) return 'xlsx';
-    if (names.has('word/document.xml')) return 'docx';
-    throw new ImportFileError(
-      '这个压缩文件既不是 Excel 工作簿（.xlsx）也不是 Word 文档（.docx），无法导入。',
-      'unsupported',
-    );
-  }
-  if (['xlsx', 'xlsm', 'docx'].includes(extension)) {
-    throw new ImportFileError(
-      `文件已损坏或不是真正的 .${extension} 文件（内容不是 Office 压缩包格式）。`,
-      'invalid-document',
-    );
-  }
-  if (extension === 'doc') {
-    throw new ImportFileError(
-      '暂不能读取旧版 Word 文档（.doc）。请在 Word 或 WPS 中另存为 .docx 后再导入。',
-      'unsupported',
-    );
-  }
-  if (isOle(bytes) || extension === 'xls') return 'xls';
-  if (extension === 'csv') return 'csv';
-  if (['txt', 'tsv', 'text', ''].includes(extension)) return 'text';
-  throw new ImportFileError(
-    `暂不能读取 .${extension} 文件。可导入：Excel 工作簿（.xlsx、.xls）、Word 文档（.docx）、文本（.txt、.csv）和本程序的文档（.jixiao.json）。`,
-    'unsupported',
-  );
-}
-
-/** Plain English from a library, turned into a sentence a clerk can act on. */
-function decodeMessage(container: Container, failure: WorkerFailure): string {
-  const name = CONTAINER_NAMES[container];
-  if (failure.reason === 'timeout' || failure.reason === 'memory') {
-    return `读取${name}时${failure.message.replace(/。$/, '')}：文件可能已损坏或过于复杂。`;
-  }
-  if (failure.message === 'ENTRY_TOO_LARGE') return `${name}中的正文过大，已拒绝。`;
-  if (failure.message === 'NO_DOCUMENT_XML' || failure.message === 'NO_BODY') {
-    return `${name}中没有正文，文件可能已损坏。`;
-  }
-  return `文件已损坏或不是有效的${name}，无法读取（${failure.message.slice(0, 120)}）。`;
-}
-
-/** Decodes an Office container into plain data: the worker by default, in-process in tests. */
-export type OfficeDecoder = (
-  container: WorkerContainer,
-  bytes: Uint8Array,
-  limits: WorkerLimits,
-) => Promise<unknown>;
-
-/**
- * Decodes an Office file (in the import worker unless another decoder is given) and builds the
- * neutral grid from its validated output. Throws ImportFileError.
- */
-export async function readOfficeGrid(
-  container: WorkerContainer,
-  bytes: Uint8Array,
-  limits: Partial<WorkerLimits> = {},
-  decode: OfficeDecoder = decodeInWorker,
-): Promise<GridTable[]> {
-  let data: unknown;
-  try {
-    data = await decode(container, bytes, { ...DEFAULT_WORKER_LIMITS, ...limits });
-  } catch (error) {
-    if (error instanceof WorkerFailure) {
-      throw new ImportFileError(decodeMessage(container, error), 'invalid-document');
-    }
-    throw error;
-  }
-  const parsed = decodedResultSchema.safeParse(data);
-  if (!parsed.success) {
-    throw new ImportFileError(
-      `${CONTAINER_NAMES[container]}的内容超出可导入的范围（单元格过多或文字过长），无法导入。`,
-      'invalid-document',
-    );
-  }
-  try {
-    return parsed.data.kind === 'sheets'
-      ? parsed.data.sheets.map(sheetToGrid)
-      : docxToGrid(parsed.data.blocks);
-  } catch (error) {
-    if (error instanceof RangeError) throw new ImportFileError(error.message, 'invalid-document');
-    throw error;
-  }
-}
-
 async function importDocument(path: string): Promise<ImportResult & { migratedFrom?: number }> {
   await readBytes(path);
   try {
@@ -216,10 +109,10 @@ async function importDocument(path: string): Promise<ImportResult & { migratedFr
 
 /**
  * Reads any file the program can take in: its own `.jixiao.json`, an Excel workbook (.xlsx,
- * .xls), a Word document (.docx), tab-separated text or CSV (UTF-8 or GBK), holding either the
- * disclosure table or per-project forms. Office files are decoded in a worker with time and
- * memory limits. Throws ImportFileError with a Chinese message; never returns a half-read
- * document.
+ * .xls), a Word document (.docx), a PDF, tab-separated text or CSV (UTF-8 or GBK), holding
+ * either the disclosure table or per-project forms. Everything but the program's own documents
+ * is read in the import worker. Throws ImportFileError with a Chinese message; never returns a
+ * half-read document.
  */
 export async function importFromFile(
   path: string,
@@ -230,62 +123,85 @@ export async function importFromFile(
   return importBytes(await readBytes(path), lower, options);
 }
 
+/** Hands one job to a fresh worker and checks what comes back. */
+async function inWorker(job: WorkerJob, options: ImportFileOptions): Promise<ImportResult> {
+  const { limits, onProgress, signal } = options;
+  let data: unknown;
+  try {
+    data = await runInWorker(
+      job,
+      { ...DEFAULT_WORKER_LIMITS, ...limits },
+      {
+        ...(onProgress ? { onProgress } : {}),
+        ...(signal ? { signal } : {}),
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof WorkerFailure)) throw error;
+    if (error.detail) importLog(`${job.fileName}: ${error.detail}`);
+    if (error.reason === 'cancelled') throw new ImportFileError(error.message, 'cancelled');
+    if (error.reason === 'refused')
+      throw new ImportFileError(error.message, error.code, error.detail);
+    // `读取超时（超过 30 秒）` / `读取时占用内存超过上限` / `读取进程意外退出（1）`.
+    throw new ImportFileError(
+      `${error.message.replace(/。$/u, '')}，已停止：文件可能已损坏或过于复杂。`,
+      'invalid-document',
+      error.detail,
+    );
+  }
+  const result = validImportResult(data);
+  if (!result) {
+    throw new ImportFileError('读取结果不是有效的文档，已放弃导入。', 'invalid-document');
+  }
+  return result;
+}
+
+function jobOptions(options: ImportFileOptions): RecogniseOptions {
+  const { frameworkId, fiscalYear, moneyUnit } = options;
+  return {
+    ...(frameworkId === undefined ? {} : { frameworkId }),
+    ...(fiscalYear === undefined ? {} : { fiscalYear }),
+    ...(moneyUnit === undefined ? {} : { moneyUnit }),
+  };
+}
+
 /**
- * Imports a file's bytes (any container but `.jixiao.json`), choosing the reader by content and
- * by the file name's extension. Throws ImportFileError.
+ * Imports a file's bytes (any container but `.jixiao.json`); the worker chooses the reader by
+ * content and by the file name's extension. Throws ImportFileError.
  */
 export async function importBytes(
   bytes: Uint8Array,
   fileName: string,
-  options: ImportFileOptions & { decode?: OfficeDecoder } = {},
+  options: ImportFileOptions = {},
 ): Promise<ImportResult> {
-  if (bytes.length === 0) {
-    throw new ImportFileError('文件是空的，没有可导入的内容。', 'invalid-document');
-  }
-  const container = detectContainer(bytes, extname(fileName.toLowerCase()).slice(1));
-  const { limits, decode, ...recognise } = options;
-  try {
-    if (container === 'text') return importTextTable(boundedText(bytes), recognise);
-    if (container === 'csv') return importCsvText(boundedText(bytes), recognise);
-    const tables = await readOfficeGrid(container, bytes, limits, decode);
-    return importGrid(tables, { ...recognise, container: CONTAINER_NAMES[container] });
-  } catch (error) {
-    if (error instanceof ImportError) throw new ImportFileError(error.message, 'invalid-document');
-    throw error;
-  }
+  return inWorker(
+    {
+      bytes,
+      fileName,
+      options: jobOptions(options),
+      maxEntryBytes: options.limits?.maxEntryBytes ?? DEFAULT_WORKER_LIMITS.maxEntryBytes,
+      maxTextChars: MAX_TEXT_FILE_CHARS,
+    },
+    options,
+  );
 }
 
 /**
  * Imports text pasted into the import dialog (tab-separated cells, or one cell per line as copied
- * out of a PDF). Throws ImportFileError with a Chinese message.
+ * out of a PDF), in the worker so a long paste never freezes the window. Throws ImportFileError.
  */
-export function importPastedText(text: string): ImportResult {
-  if (text.trim() === '') {
-    throw new ImportFileError(
-      '没有粘贴任何文字。请先复制整张表格（包括表头），再粘贴到这里。',
-      'invalid-document',
-    );
-  }
-  if (text.length > MAX_PASTED_CHARS) throw tooLong('粘贴的文字', text.length);
-  try {
-    return importTextTable(text);
-  } catch (error) {
-    if (error instanceof ImportError) throw new ImportFileError(error.message, 'invalid-document');
-    throw error;
-  }
-}
-
-function tooLong(what: string, characters: number): ImportFileError {
-  const count = (value: number) => value.toLocaleString('zh-CN');
-  return new ImportFileError(
-    `${what}太长（${count(characters)} 个字符，上限 ${count(MAX_PASTED_CHARS)}）。请分成几部分导入，或导入 Excel / Word 文件。`,
-    'invalid-document',
+export async function importPastedText(
+  text: string,
+  options: ImportFileOptions = {},
+): Promise<ImportResult> {
+  return inWorker(
+    {
+      text,
+      fileName: '粘贴的表格',
+      options: jobOptions(options),
+      maxEntryBytes: DEFAULT_WORKER_LIMITS.maxEntryBytes,
+      maxTextChars: MAX_PASTED_CHARS,
+    },
+    options,
   );
-}
-
-/** A text file's text, refused when longer than the importer reads (see MAX_PASTED_CHARS). */
-function boundedText(bytes: Uint8Array): string {
-  const text = decodeText(bytes);
-  if (text.length > MAX_PASTED_CHARS) throw tooLong('文件中的文字', text.length);
-  return text;
 }

@@ -48,6 +48,11 @@ export interface HostConfig {
   samplePath: string;
 }
 
+/** Events the host sends to the renderer while a call is under way. */
+export interface EventPort {
+  importProgress(progress: { done: number; total: number }): void;
+}
+
 export interface HostPorts {
   /** How installed fonts are found; the real system when absent (tests script it). */
   fontProbe?: FontProbe;
@@ -56,4 +61,5 @@ export interface HostPorts {
   config: HostConfig;
   printer?: PrintPort;
   window?: WindowPort;
+  events?: EventPort;
 }

@@ -3,6 +3,7 @@ import type { BrowserWindow } from 'electron';
 import { app, ipcMain, Menu, session, shell } from 'electron';
 import { EVENT_CHANNELS, type MenuCommand } from '../../shared/ipc';
 import { createHandlers } from '../host/handlers';
+import { keepImportWorkerWarm } from '../host/importFile';
 import { SAMPLE_FILE } from '../host/sample';
 import { createDialogPort } from './dialogs';
 import { isAllowedExternal } from './externalLinks';
@@ -59,8 +60,14 @@ if (!app.requestSingleInstanceLock()) {
 
     // The renderer decides about unsaved work; it calls closeWindow when the window may go.
     let closeApproved = false;
+    // A standby import worker with pdf.js compiled: a PDF import starts at once.
+    keepImportWorkerWarm(true);
     const handlers = createHandlers({
       printer: createPrintPort(),
+      events: {
+        importProgress: (progress) =>
+          mainWindow?.webContents.send(EVENT_CHANNELS.importProgress, progress),
+      },
       window: {
         close() {
           closeApproved = true;

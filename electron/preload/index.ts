@@ -29,4 +29,16 @@ api.onCloseRequested = (listener: () => void) => {
   };
 };
 
+api.onImportProgress = (listener: (progress: { done: number; total: number }) => void) => {
+  const wrapped = (_event: IpcRendererEvent, progress: { done?: unknown; total?: unknown }) => {
+    if (typeof progress?.done === 'number' && typeof progress.total === 'number') {
+      listener({ done: progress.done, total: progress.total });
+    }
+  };
+  ipcRenderer.on(EVENT_CHANNELS.importProgress, wrapped);
+  return () => {
+    ipcRenderer.removeListener(EVENT_CHANNELS.importProgress, wrapped);
+  };
+};
+
 contextBridge.exposeInMainWorld('jixiao', Object.freeze(api));

@@ -12,6 +12,7 @@ import { RollForwardReview } from './importFlow/RollForwardReview';
 import { PrintPreview } from './print/PrintPreview';
 import { handleCloseRequest, startUp } from './documentFiles';
 import { zhCN } from './i18n/zh-CN';
+import { ImportProgress } from './importFlow/ImportProgress';
 import { listenForShortcuts } from './keyboard';
 import { notify, useAppStore } from './store';
 
@@ -64,6 +65,7 @@ export function App() {
       ) : null}
       {current ? <DocumentView current={current} /> : <Welcome />}
       {pasting ? <PasteImportDialog /> : null}
+      <ImportProgress />
       {importFlow?.stage === 'dialog' ? (
         <ImportDialog opened={importFlow.opened} merge={importFlow.merge} />
       ) : null}

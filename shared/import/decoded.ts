@@ -16,6 +16,16 @@ const decodedSheetSchema = z.object({
   cells: z.array(z.tuple([position, position, z.string().max(MAX_TEXT)])).max(500_000),
   /** [top, left, bottom, right], 1-based, inclusive. */
   merges: z.array(z.tuple([position, position, position, position])).max(100_000),
+  /**
+   * Number cells whose displayed text says another number than their value (a .xls format
+   * `#,##0` shows 638.4 as `638`): [row, column, shown, value, cell address]. The value is read.
+   */
+  shown: z
+    .array(
+      z.tuple([position, position, z.string().max(200), z.string().max(200), z.string().max(20)]),
+    )
+    .max(100_000)
+    .optional(),
 });
 
 const decodedCellSchema = z.object({
@@ -160,6 +170,8 @@ function wordTable(rows: readonly WordRow[], name: string): GridTable {
     });
   });
   const anchors = new Map<string, GridCell>();
+  // Texts a vertical merge collects, joined once at the end: a chain of 20,000 rows stays linear.
+  const merged = new Map<GridCell, string[]>();
   const result: GridCell[][] = rows.map(() => []);
   placed.forEach((row, rowIndex) => {
     const line = result[rowIndex] as GridCell[];
@@ -176,7 +188,11 @@ function wordTable(rows: readonly WordRow[], name: string): GridTable {
       const above = anchors.get(key);
       if (cell.vMerge === 'continue' && above) {
         above.rowSpan += 1;
-        if (cell.text.trim() !== '') above.text = `${above.text}\n${cell.text}`.trim();
+        if (cell.text.trim() !== '') {
+          const parts = merged.get(above);
+          if (parts) parts.push(cell.text);
+          else merged.set(above, [above.text, cell.text]);
+        }
         continue;
       }
       const anchor: GridCell = {
@@ -195,7 +211,19 @@ function wordTable(rows: readonly WordRow[], name: string): GridTable {
       line.push(anchor);
     }
   });
+  for (const [anchor, parts] of merged) anchor.text = joinMerged(parts);
   return { name, cells: result };
+}
+
+/**
+ * A merged cell's texts joined as the row-by-row reader did (`${above}\n${text}`, trimmed after
+ * each row): each later part loses its trailing blanks, the whole is trimmed.
+ */
+function joinMerged(parts: readonly string[]): string {
+  return parts
+    .map((part, index) => (index === 0 ? part : part.trimEnd()))
+    .join('\n')
+    .trim();
 }
 
 function emptyCell(name: string, row: number, column: number): GridCell {

@@ -1,6 +1,7 @@
 /**
- * Layout recognition over the neutral grid: the disclosure table when a header row with its
- * labels is found anywhere, else per-project forms. Every container ends here.
+ * The registry of layout recognisers. Every container ends here: its neutral grid (and, for
+ * text, the text itself) goes to each registered recogniser in turn; the first whose `detect`
+ * finds its layout `read`s the document. Adding a layout is adding an entry, not a branch.
  */
 
 import type { MoneyUnit } from '../model';
@@ -12,34 +13,135 @@ import {
   importDisclosureRows,
   importDisclosureText,
 } from './disclosureText';
+import type { SourceRow } from './grid';
 import { anchorRows, tableFromTexts, type GridTable } from './grid';
 import { readFlowText } from './flowText';
 import { readLayoutText } from './layoutText';
 import { importProjectForms, looksLikeProjectForms } from './projectForm';
-import { ImportError, type ImportResult } from './report';
+import { ImportError, type ImportEntry, type ImportResult } from './report';
 
-export interface GridImportOptions {
+export interface RecogniseOptions {
   frameworkId?: string;
   fiscalYear?: number | null;
   /** Unit of the document per-project forms go into. */
   moneyUnit?: MoneyUnit;
+}
+
+export interface GridImportOptions extends RecogniseOptions {
   /** What the container is, for the report: `Excel 工作簿（.xlsx）`. */
   container: string;
 }
 
+/** What recognisers look at: the grid, and the text when the container was text. */
+export interface RecogniserInput {
+  tables: readonly GridTable[];
+  /** Pasted or text-file content (LF line ends), absent for Office and PDF containers. */
+  text?: string;
+  container: string;
+}
+
+/** One layout: `detect` returns what it found (or null), `read` turns that into a document. */
+export interface Recogniser<Found = unknown> {
+  id: string;
+  detect(input: RecogniserInput): Found | null;
+  read(input: RecogniserInput, found: Found, options: RecogniseOptions): ImportResult;
+}
+
+function define<Found>(recogniser: Recogniser<Found>): Recogniser {
+  return recogniser as Recogniser;
+}
+
+const withUnit = (options: RecogniseOptions) => {
+  const { moneyUnit, ...rest } = options;
+  return { rest, unit: moneyUnit ? { moneyUnit } : {} };
+};
+
+/** Rows a text reader recovered, with what it had to repair, read as the disclosure table. */
+function textRows(
+  id: string,
+  format: string,
+  reader: (text: string) => { rows: SourceRow[]; entries: ImportEntry[] } | null,
+): Recogniser {
+  return define({
+    id,
+    detect: (input) => (input.text === undefined ? null : reader(input.text)),
+    read(_input, found, options) {
+      const result = importDisclosureRows(found.rows, { ...withUnit(options).rest, format });
+      result.report.entries.push(...found.entries);
+      return result;
+    },
+  });
+}
+
+/** The disclosure table in any grid: its header row with its labels, anywhere. */
+const disclosureGrid = define<true>({
+  id: 'disclosure-grid',
+  detect: (input) => (findDisclosureHeader(input.tables.flatMap(anchorRows)) ? true : null),
+  read: (input, _found, options) =>
+    input.text === undefined
+      ? importDisclosureGrid(input.tables, {
+          ...withUnit(options).rest,
+          format: `公开表（${input.container}）`,
+        })
+      : importDisclosureText(input.text, withUnit(options).rest),
+});
+
+/** Per-project forms (项目支出绩效目标申报表): 项目名称 and the indicator table's levels. */
+const projectForms = define<true>({
+  id: 'project-forms',
+  detect: (input) => (looksLikeProjectForms(input.tables) ? true : null),
+  read(input, _found, options) {
+    const { rest, unit } = withUnit(options);
+    return importProjectForms(input.tables, {
+      ...rest,
+      ...unit,
+      format: `项目绩效目标申报表（${input.container}）`,
+    });
+  },
+});
+
+/** Report name of the disclosure table read from text with one cell a line. */
+export const CELL_LINES_FORMAT = '公开表（逐行排列的文本）';
+
+/** Report name of the disclosure table read from text laid out in columns with spaces. */
+export const LAYOUT_FORMAT = '公开表（按版面空格对齐的文本）';
+
+/** Report name of the disclosure table read from text extracted from a PDF in reading order. */
+export const FLOW_FORMAT = '公开表（PDF 按阅读顺序提取的文本）';
+
+/** Recognisers of grids (Office, PDF and CSV containers), in the order they are tried. */
+export const GRID_RECOGNISERS: readonly Recogniser[] = [disclosureGrid, projectForms];
+
+/**
+ * Recognisers of pasted or plain text, in order: tab-separated cells first, then the text
+ * readers for what PDF extraction and copying make of the table, then forms.
+ */
+export const TEXT_RECOGNISERS: readonly Recogniser[] = [
+  disclosureGrid,
+  textRows('layout-text', LAYOUT_FORMAT, readLayoutText),
+  textRows('cell-lines', CELL_LINES_FORMAT, readCellLines),
+  textRows('flow-text', FLOW_FORMAT, readFlowText),
+  projectForms,
+];
+
+/** Runs the recognisers in order; null when none detects its layout. */
+export function recognise(
+  recognisers: readonly Recogniser[],
+  input: RecogniserInput,
+  options: RecogniseOptions,
+): ImportResult | null {
+  for (const recogniser of recognisers) {
+    const found = recogniser.detect(input);
+    if (found !== null) return recogniser.read(input, found, options);
+  }
+  return null;
+}
+
 /** Imports grid tables: disclosure table or per-project forms. Throws ImportError otherwise. */
 export function importGrid(tables: readonly GridTable[], options: GridImportOptions): ImportResult {
-  const { container, moneyUnit, ...rest } = options;
-  if (findDisclosureHeader(tables.flatMap(anchorRows))) {
-    return importDisclosureGrid(tables, { ...rest, format: `公开表（${container}）` });
-  }
-  if (looksLikeProjectForms(tables)) {
-    return importProjectForms(tables, {
-      ...rest,
-      ...(moneyUnit ? { moneyUnit } : {}),
-      format: `项目绩效目标申报表（${container}）`,
-    });
-  }
+  const { container, ...rest } = options;
+  const result = recognise(GRID_RECOGNISERS, { tables, container }, rest);
+  if (result) return result;
   if (
     tables.every((table) =>
       table.cells.every((row) => row.every((cell) => cell.text.trim() === '')),
@@ -61,58 +163,20 @@ function normaliseText(text: string): string {
  * table with each cell on a line of its own (copied out of a PDF) or laid out in columns with
  * spaces (`pdftotext -layout`).
  */
-export function importTextTable(
-  text: string,
-  options: Omit<GridImportOptions, 'container'> = {},
-): ImportResult {
+export function importTextTable(text: string, options: RecogniseOptions = {}): ImportResult {
   const source = normaliseText(text);
-  const table = tableFromTexts('文本', splitTabRows(source));
-  const { moneyUnit, ...rest } = options;
-  if (source.trim() !== '' && !findDisclosureHeader(anchorRows(table))) {
-    const layout = readLayoutText(source);
-    if (layout) {
-      const result = importDisclosureRows(layout.rows, { ...rest, format: LAYOUT_FORMAT });
-      result.report.entries.push(...layout.entries);
-      return result;
-    }
-    const lines = readCellLines(source);
-    if (lines) {
-      const result = importDisclosureRows(lines.rows, { ...rest, format: CELL_LINES_FORMAT });
-      result.report.entries.push(...lines.entries);
-      return result;
-    }
-    const flow = readFlowText(source);
-    if (flow) {
-      const result = importDisclosureRows(flow.rows, { ...rest, format: FLOW_FORMAT });
-      result.report.entries.push(...flow.entries);
-      return result;
-    }
-    if (looksLikeProjectForms([table])) {
-      return importProjectForms([table], {
-        ...rest,
-        ...(moneyUnit ? { moneyUnit } : {}),
-        format: '项目绩效目标申报表（制表符分隔文本）',
-      });
-    }
-  }
+  const input: RecogniserInput = {
+    tables: [tableFromTexts('文本', splitTabRows(source))],
+    text: source,
+    container: '制表符分隔文本',
+  };
+  const result = source.trim() === '' ? null : recognise(TEXT_RECOGNISERS, input, options);
   // The disclosure importer gives its own advice when the text is no table at all.
-  return importDisclosureText(source, rest);
+  return result ?? importDisclosureText(source, withUnit(options).rest);
 }
 
-/** Report name of the disclosure table read from text with one cell a line. */
-export const CELL_LINES_FORMAT = '公开表（逐行排列的文本）';
-
-/** Report name of the disclosure table read from text laid out in columns with spaces. */
-export const LAYOUT_FORMAT = '公开表（按版面空格对齐的文本）';
-
-/** Report name of the disclosure table read from text extracted from a PDF in reading order. */
-export const FLOW_FORMAT = '公开表（PDF 按阅读顺序提取的文本）';
-
 /** A .csv file's text (already decoded from UTF-8 or GBK). */
-export function importCsvText(
-  text: string,
-  options: Omit<GridImportOptions, 'container'> = {},
-): ImportResult {
+export function importCsvText(text: string, options: RecogniseOptions = {}): ImportResult {
   const source = normaliseText(text);
   if (source.trim() === '') throw new ImportError('CSV 文件为空，没有可导入的内容。');
   return importGrid([tableFromTexts('CSV', splitCsvRows(source))], {

@@ -15,6 +15,8 @@ export const INVOKE_CHANNELS = {
   closeDocument: 'jixiao:document:close',
   importFile: 'jixiao:import:file',
   importText: 'jixiao:import:text',
+  /** Stops the import under way (its worker is terminated). */
+  cancelImport: 'jixiao:import:cancel',
   exportDocument: 'jixiao:export:document',
   printDocument: 'jixiao:print:document',
   exportPdf: 'jixiao:print:pdf',
@@ -34,6 +36,8 @@ export const EVENT_CHANNELS = {
   menuCommand: 'jixiao:menu:command',
   /** The user asked to close the window; the renderer settles unsaved work first. */
   closeRequested: 'jixiao:window:close-requested',
+  /** Pages read so far by the import under way: `{ done, total }`. */
+  importProgress: 'jixiao:import:progress',
 } as const;
 
 export type InvokeName = keyof typeof INVOKE_CHANNELS;

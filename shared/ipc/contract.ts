@@ -153,6 +153,7 @@ export const argumentSchemas = {
   importFile: z.undefined(),
   /** Pasted text; the host refuses text over its own limit with a Chinese message. */
   importText: z.object({ text: z.string().max(MAX_IPC_TEXT) }).strict(),
+  cancelImport: z.undefined(),
   exportDocument: z
     .object({ documentId, document: documentSchema, options: exportOptionsSchema })
     .strict(),
@@ -188,6 +189,8 @@ export interface Results {
   closeDocument: Result<Done>;
   importFile: Result<OpenedDocument>;
   importText: Result<OpenedDocument>;
+  /** Done whether or not an import was under way. */
+  cancelImport: Result<Done>;
   exportDocument: Result<Exported>;
   /** Printed, or `cancelled` when the user closed the print dialog. */
   printDocument: Result<Done>;
@@ -216,7 +219,15 @@ export type JixiaoApi = {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Subscribes to the window's close request; returns the unsubscribe function. */
   onCloseRequested(listener: () => void): () => void;
+  /** Subscribes to the progress of a long import (a PDF's pages); absent in shells without it. */
+  onImportProgress?(listener: (progress: ImportProgress) => void): () => void;
 };
+
+/** How far a long import has got: `done` of `total` steps (a PDF's pages, read then laid out). */
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
 
 /** Builds a failure result. */
 export function failure(code: ErrorCode, message: string): Failure {

@@ -3,6 +3,7 @@
 import { printFigures } from './measure';
 import { runCheckBench } from './check.bench';
 import { runExportBench } from './export.bench';
+import { printImportFigures, runImportBench } from './import.bench';
 import { printRendererFigures, runRendererBench } from './renderer.bench';
 import { runStoreBench } from './store.bench';
 
@@ -27,6 +28,13 @@ if (!only || only === 'export') {
   printFigures(
     '导出（1,000 个项目；基准：同样单元格与文字的最简 exceljs / docx 写出）',
     results.map((result) => ({ ...result, baseline: '最简写出', target: 1.5 })),
+  );
+}
+
+if (!only || only === 'import') {
+  printImportFigures(
+    'PDF 导入（整个流程在导入进程中；目标：种子表 PDF ≤ 1 s，200 页部门大表 ≤ 20 s 且报告进度）',
+    await runImportBench(),
   );
 }
 

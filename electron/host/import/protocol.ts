@@ -1,14 +1,16 @@
-/** Messages between the import service and its worker thread. */
-export type { DecodedBlock, DecodedResult, DecodedSheet } from '../../../shared/import/decoded';
+/** Messages between the import service and its worker (a bundled entry: workerEntry.ts). */
+import type { ImportJob } from '../../../shared/import/pipeline';
+import type { RefusalCode } from '../../../shared/import/refusal';
 
-/** The container a worker decodes. */
-export type WorkerContainer = 'xlsx' | 'xls' | 'docx';
+export type WorkerJob = ImportJob;
 
-export interface WorkerJob {
-  kind: WorkerContainer;
-  bytes: Uint8Array;
-  /** Largest uncompressed `word/document.xml` the worker inflates. */
-  maxEntryBytes: number;
-}
-
-export type WorkerReply = { ok: true; result: unknown } | { ok: false; message: string };
+export type WorkerReply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; result: unknown }
+  | {
+      type: 'refused';
+      message: string;
+      code: RefusalCode;
+      /** Engine text for the log, never shown. */
+      detail?: string;
+    };

@@ -35,6 +35,10 @@ export const zhCN = {
     none: '导入时没有需要说明的情况。',
     dismiss: '收起',
   },
+  importProgress: {
+    reading: (percent: number) => `正在读取文件……${percent}%`,
+    cancel: '取消导入',
+  },
   importDialog: {
     heading: '导入往年表格',
     mergeHeading: '合并同事的文件',

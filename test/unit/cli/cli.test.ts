@@ -102,10 +102,16 @@ describe('unreadable input', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/无法读取文件/);
 
+    await writeFile(join(dir, 'a.odt'), 'PK');
+    const odt = await cli('inspect', join(dir, 'a.odt'));
+    expect(odt.code).toBe(2);
+    expect(odt.stderr).toMatch(/暂不能读取 \.odt 文件/);
+
+    // PDFs are read now; a PDF that is only its header is a broken one.
     await writeFile(join(dir, 'a.pdf'), '%PDF-1.4');
     const pdf = await cli('inspect', join(dir, 'a.pdf'));
     expect(pdf.code).toBe(2);
-    expect(pdf.stderr).toMatch(/暂不能读取 \.pdf 文件/);
+    expect(pdf.stderr).toMatch(/PDF 文件已损坏/);
 
     await writeFile(join(dir, 'b.jixiao.json'), '{"schemaVersion":1,"title":3}');
     const broken = await cli('inspect', join(dir, 'b.jixiao.json'));

@@ -44,7 +44,12 @@ describe('built preload (npm test builds first)', () => {
     const api = exposed.jixiao;
     expect(api).toBeDefined();
     expect(Object.keys(api ?? {}).sort()).toEqual(
-      [...Object.keys(INVOKE_CHANNELS), 'onMenuCommand', 'onCloseRequested'].sort(),
+      [
+        ...Object.keys(INVOKE_CHANNELS),
+        'onMenuCommand',
+        'onCloseRequested',
+        'onImportProgress',
+      ].sort(),
     );
     await api?.openRecent?.({ recentId: 'abc' });
     expect(invoked).toEqual([[INVOKE_CHANNELS.openRecent, { recentId: 'abc' }]]);
