@@ -118,6 +118,7 @@ const FIELD_NAMES: Record<string, string> = {
   notApplicable: '不适用',
   grade: '完成等级',
   analysis: '偏差原因分析及改进措施',
+  budgetAnalysis: '预算执行偏差原因分析',
 };
 
 const TYPE_NAMES: Record<string, string> = {

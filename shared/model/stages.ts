@@ -59,6 +59,8 @@ export const projectEvaluationSchema = z.object({
   executed: stageMoneySchema.optional(),
   /** 年度总体目标 实际完成情况 (预期 is the target table's 年度目标). */
   goalActual: z.string().max(4000).optional(),
+  /** 预算执行偏差原因分析及改进措施, required when the 执行率 line scores under full marks. */
+  budgetAnalysis: z.string().max(4000).optional(),
 });
 
 /** 完成目标可能性 in the monitoring form. */
