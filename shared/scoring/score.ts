@@ -361,7 +361,7 @@ export function scoreProject(
   const total = !complete
     ? null
     : rescaled
-      ? toHundredths(ratio(BigInt(sum) * BigInt(full), BigInt(applicable)))
+      ? toHundredths(ratio(BigInt(sum) * BigInt(full), BigInt(applicable) * 100n))
       : sum;
   return { projectId, rulesId: rules.id, lines, budget, total, rescaled, findings };
 }
