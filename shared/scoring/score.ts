@@ -365,3 +365,10 @@ export function scoreProject(
       : sum;
   return { projectId, rulesId: rules.id, lines, budget, total, rescaled, findings };
 }
+
+/** Scores every project of the document in order, for a summary of 执行率 and 总分. */
+export function scoreDocument(document: JixiaoDocument, rules: ScoringRules): ProjectScore[] {
+  return document.units.flatMap((unit) =>
+    unit.projects.map((item) => scoreProject(document, item.id, rules) as ProjectScore),
+  );
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JixiaoDocument } from '../../../shared/model';
 import {
   formatHundredths,
+  scoreDocument,
   scoreProject,
   scoringRulesFor,
   SCORING_RULE_SETS,
@@ -347,6 +348,29 @@ describe('scoreProject with the 财预〔2020〕10号 rules', () => {
     ]);
     expect(codes(result)).toEqual(['S5']);
     expect(result.total).toBe(10000);
+  });
+
+  it('keeps each grade’s fixed percentage inside the national band it stands for', () => {
+    for (const rules of SCORING_RULE_SETS) {
+      for (const grade of rules.graded.grades) {
+        const [low, high] = grade.band.map(Number) as [number, number];
+        const percent = Number(grade.percent);
+        expect([grade.label, percent >= low && percent <= high]).toEqual([grade.label, true]);
+      }
+    }
+  });
+
+  it('scores every project in order: without actual values there is no 总分, and each gap is a finding', () => {
+    const document = documentWith(project(10000, []));
+    document.units[0]!.projects.push(
+      project(5000, [indicator('产出指标', '培训人数', '≥100人')], { id: 'p2', name: '培训' }),
+    );
+    const results = scoreDocument(document, scoringRulesFor(document));
+    expect(results.map((result) => [result.projectId, result.total])).toEqual([
+      ['p1', null],
+      ['p2', null],
+    ]);
+    expect(results[1]!.findings.map((finding) => finding.code)).toEqual(['S8', 'S8', 'S1', 'S7']);
   });
 
   it('returns null for a project id that is not in the document', () => {
