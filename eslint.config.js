@@ -78,6 +78,18 @@ export default tseslint.config(
       { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ 不得引用上层代码。' },
     ],
   }),
+  // Scoring is computed from the model and the frameworks only (the rules are data in resources/).
+  layer(['shared/scoring/**/*.ts'], {
+    paths: platform('shared/ 是纯 TypeScript：不得引用 electron、react 或 Node 平台模块。'),
+    patterns: [
+      { group: ['node:*'], message: 'shared/ 不得引用 Node 平台模块。' },
+      { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ 不得引用上层代码。' },
+      {
+        group: ['../*', '!../model', '!../frameworks', '!../..', '../../*', '!../../resources'],
+        message: 'shared/scoring 只引用 shared/model、shared/frameworks 与 resources/scoring。',
+      },
+    ],
+  }),
   layer(['renderer/**/*.{ts,tsx}'], {
     paths: [
       { name: 'electron', message: '界面只能通过 window.jixiao 访问主进程。' },

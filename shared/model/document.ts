@@ -1,10 +1,20 @@
 import { z } from 'zod';
+import {
+  centsSchema as cents,
+  documentScoringSchema,
+  indicatorEvaluationSchema,
+  indicatorMonitoringSchema,
+  projectEvaluationSchema,
+  projectMonitoringSchema,
+  yearBudgetSchema,
+} from './stages';
 import { SIGNS } from './value';
 
-/** Current schema version of `*.jixiao.json` files. */
-export const SCHEMA_VERSION = 1;
-
-const cents = z.number().int().refine(Number.isSafeInteger, '金额超出范围');
+/**
+ * Current schema version of `*.jixiao.json` files. Version 2 adds the optional stage data of
+ * shared/model/stages.ts (监控 and 自评); version-1 files migrate by the version number alone.
+ */
+export const SCHEMA_VERSION = 2;
 
 export const indicatorValueSchema = z.object({
   sign: z.enum(SIGNS),
@@ -44,6 +54,10 @@ export const indicatorSchema = z.object({
   annual: indicatorValueSchema,
   /** 指标值说明 / 绩效标准, where the form has one. */
   note: z.string().optional(),
+  /** 绩效运行监控 columns (schema 2). */
+  monitoring: indicatorMonitoringSchema.optional(),
+  /** 自评 columns (schema 2). */
+  evaluation: indicatorEvaluationSchema.optional(),
 });
 
 export const projectMoneySchema = z.object({
@@ -90,6 +104,12 @@ export const projectSchema = z.object({
   indicators: z.array(indicatorSchema),
   /** Text an importer could not place, kept with where it came from. */
   raw: z.array(rawNoteSchema).default([]),
+  /** 年初预算数 / 全年预算数 for monitoring and self-evaluation (schema 2). */
+  yearBudget: yearBudgetSchema.optional(),
+  /** 绩效运行监控 of the project (schema 2). */
+  monitoring: projectMonitoringSchema.optional(),
+  /** 项目支出绩效自评 of the project (schema 2). */
+  evaluation: projectEvaluationSchema.optional(),
 });
 
 export const fundingUnitSchema = z.object({
@@ -122,6 +142,8 @@ export const documentSchema = z.object({
   /** Year of the document this one was rolled forward from. */
   sourceYear: z.number().int().nullable().optional(),
   settings: documentSettingsSchema.default(() => documentSettingsSchema.parse({})),
+  /** Scoring rules and weights for the 自评表 (schema 2); absent means the default rules. */
+  scoring: documentScoringSchema.optional(),
   units: z.array(fundingUnitSchema),
 });
 

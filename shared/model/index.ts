@@ -1,4 +1,6 @@
 export * from './document';
+export * from './stages';
+export * from './yearMoney';
 export * from './money';
 export * from './value';
 export * from './totals';

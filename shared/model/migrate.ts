@@ -4,10 +4,13 @@ import { documentSchema, SCHEMA_VERSION, type JixiaoDocument } from './document'
 type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Migrations keyed by the version they upgrade from. Version 1 is the first released schema,
- * so the table is empty; a future schema change adds `1: (data) => ({ ...data, schemaVersion: 2 })`.
+ * Migrations keyed by the version they upgrade from. Version 2 only adds optional stage data
+ * (监控, 自评, scoring choices), so a version-1 document keeps every field and value as it was and
+ * only its version number changes; it is saved as version 2.
  */
-const MIGRATIONS: Record<number, Migration> = {};
+const MIGRATIONS: Record<number, Migration> = {
+  1: (data) => ({ ...data, schemaVersion: 2 }),
+};
 
 export type ReadResult =
   | { ok: true; document: JixiaoDocument; migratedFrom: number | null }
@@ -35,7 +38,7 @@ export function readDocumentData(data: unknown): ReadResult {
     return {
       ok: false,
       code: 'newer-version',
-      message: `文档由较新版本的程序保存（格式版本 ${version}），请升级绩效目标表编辑器后再打开。`,
+      message: `此文件由较新版本的程序保存（格式版本 ${version}，本程序只能打开版本 ${SCHEMA_VERSION} 及以下），请升级绩效目标表编辑器后再打开。文件未作任何改动。`,
     };
   }
   for (let step = version; step < SCHEMA_VERSION; step += 1) {
@@ -90,6 +93,32 @@ const FIELD_NAMES: Record<string, string> = {
   raw: '原样保留的内容',
   periodMoney: '中期资金',
   carryover: '上年结转',
+  scoring: '评分规则',
+  rulesId: '评分规则',
+  budgetPoints: '预算执行率分值',
+  groupPoints: '一级指标分值',
+  yearBudget: '预算数',
+  initial: '年初预算数',
+  adjusted: '全年预算数',
+  monitoring: '运行监控',
+  evaluation: '绩效自评',
+  asOf: '监控时点',
+  executed: '执行数',
+  forecast: '全年预计',
+  goalProgress: '总体目标进展情况',
+  goalActual: '总体目标实际完成情况',
+  toDate: '截至监控时点完成值',
+  likelihood: '完成目标可能性',
+  causes: '偏差原因',
+  causeText: '偏差原因说明',
+  corrective: '纠偏措施',
+  remark: '备注',
+  actual: '实际完成值',
+  points: '分值',
+  notApplicable: '不适用',
+  grade: '完成等级',
+  analysis: '偏差原因分析及改进措施',
+  budgetAnalysis: '预算执行偏差原因分析',
 };
 
 const TYPE_NAMES: Record<string, string> = {
@@ -139,6 +168,7 @@ function describeIssue(issue: SchemaIssue, value: unknown): string {
     case 'invalid_value':
       return `只能是 ${(issue.values ?? []).map(String).join('、')}`;
     case 'custom':
+    case 'invalid_format':
       return /[\u4e00-\u9fff]/u.test(issue.message) ? issue.message : '内容不符合要求';
     default:
       return '内容不符合要求';

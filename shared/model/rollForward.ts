@@ -108,7 +108,9 @@ export function rollForward(
         note(place('periodValue', ' › 实施周期指标值'), renderValue(indicator.period));
         note(place('annualValue', ' › 年度指标值'), renderValue(indicator.annual));
         note(place('note', ' › 指标值说明'), indicator.note);
-        return { ...indicator, id: indicatorId };
+        // Last year's 监控 and 自评 columns belong to last year: the new year starts without them.
+        const { monitoring: _monitoring, evaluation: _evaluation, ...target } = indicator;
+        return { ...target, id: indicatorId };
       });
       const money = options.keepAmounts
         ? { ...project.money }
@@ -118,7 +120,19 @@ export function rollForward(
             other: 0,
             ...(project.money.carryover === undefined ? {} : { carryover: null }),
           };
-      const next: Project = { ...project, id: projectId, money, indicators, raw: [...project.raw] };
+      const {
+        yearBudget: _yearBudget,
+        monitoring: _monitoring,
+        evaluation: _evaluation,
+        ...targetProject
+      } = project;
+      const next: Project = {
+        ...targetProject,
+        id: projectId,
+        money,
+        indicators,
+        raw: [...project.raw],
+      };
       if (!options.keepAmounts && project.periodMoney) next.periodMoney = null;
       return next;
     });

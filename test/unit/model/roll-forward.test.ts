@@ -70,3 +70,31 @@ describe('rollForward (复制上年)', () => {
     });
   });
 });
+
+describe('rollForward and last year’s 监控/自评 data', () => {
+  it('starts the new year without last year’s execution, actual values or grades', () => {
+    const staged = structuredClone(seed);
+    const project = staged.units[0]!.projects[0]!;
+    project.yearBudget = { adjusted: { fiscal: 60000, carryover: 0, other: 0 } };
+    project.monitoring = { asOf: '2025-07', executed: { fiscal: 30000, carryover: 0, other: 0 } };
+    project.evaluation = {
+      executed: { fiscal: 59000, carryover: 0, other: 0 },
+      goalActual: '完成',
+    };
+    project.indicators[0]!.monitoring = { toDate: '50%', causes: ['其他'] };
+    project.indicators[0]!.evaluation = { actual: '98%', analysis: '略有偏差' };
+    staged.scoring = { rulesId: 'central-2020', budgetPoints: '20' };
+    const { document } = rollForward(staged, { toYear: 2026, keepAmounts: true });
+    const next = document.units[0]!.projects[0]!;
+    expect(next.name).toBe(project.name);
+    expect(next.money).toEqual(project.money);
+    expect(next.yearBudget).toBeUndefined();
+    expect(next.monitoring).toBeUndefined();
+    expect(next.evaluation).toBeUndefined();
+    expect(next.indicators[0]!.name).toBe(project.indicators[0]!.name);
+    expect(next.indicators[0]!.monitoring).toBeUndefined();
+    expect(next.indicators[0]!.evaluation).toBeUndefined();
+    expect(document.scoring).toEqual(staged.scoring);
+    expect(staged.units[0]!.projects[0]!.evaluation?.goalActual).toBe('完成');
+  });
+});

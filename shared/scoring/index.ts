@@ -1,0 +1,3 @@
+export * from './rules';
+export * from './score';
+export { formatHundredths } from './rational';
