@@ -74,6 +74,13 @@ export function createHandlers(ports: HostPorts): Handlers {
   const settings = new SettingsStore(config.userDataDir);
   const recovery = new RecoveryStore(config.userDataDir);
   const sessions = new Map<string, Session>();
+  /** Files written by exports, by the id the renderer got back (paths never cross). */
+  const exported = new Map<string, string>();
+  function rememberExport(path: string): string {
+    const id = randomUUID();
+    exported.set(id, path);
+    return id;
+  }
   const samplePath = resolve(config.samplePath);
 
   function register(session: Session): string {
@@ -185,6 +192,34 @@ export function createHandlers(ports: HostPorts): Handlers {
   return {
     async getAppInfo() {
       return { ok: true, name: config.appName, version: config.version, platform: config.platform };
+    },
+
+    async getLayout() {
+      return { ok: true, panelWidth: (await settings.load()).panelWidth };
+    },
+
+    async setLayout({ panelWidth }) {
+      try {
+        await settings.update({ panelWidth });
+      } catch (error) {
+        return failure('io-error', `无法保存界面设置：${(error as Error).message}`);
+      }
+      return { ok: true };
+    },
+
+    async showExported({ exportId, how }) {
+      const path = exported.get(exportId);
+      if (!path) return failure('not-found', '找不到导出的文件记录，请重新导出。');
+      if (!ports.shell) return failure('unsupported', '当前环境无法打开文件。');
+      if (how === 'folder') {
+        ports.shell.showItemInFolder(path);
+        return { ok: true };
+      }
+      const problem = await ports.shell.openPath(path);
+      if (problem) {
+        return failure('io-error', `无法打开「${basename(path)}」：没有可以打开该文件的程序。`);
+      }
+      return { ok: true };
     },
 
     async listRecent() {
@@ -300,7 +335,12 @@ export function createHandlers(ports: HostPorts): Handlers {
           `写入「${basename(path)}」失败：${(error as Error).message}。文件可能正被 WPS 或 Excel 打开。`,
         );
       }
-      return { ok: true, fileName: basename(path), bytes: bytes.byteLength };
+      return {
+        ok: true,
+        fileName: basename(path),
+        bytes: bytes.byteLength,
+        exportId: rememberExport(path),
+      };
     },
 
     async printDocument({ documentId, document, options }) {

@@ -23,6 +23,13 @@ export interface WindowPort {
   close(): void;
 }
 
+/** The desktop's file shell: opens a file with its program, or shows it in its folder. */
+export interface ShellPort {
+  /** Opens the file with the program the system assigns; resolves to an error text or ''. */
+  openPath(path: string): Promise<string>;
+  showItemInFolder(path: string): void;
+}
+
 export interface ClockPort {
   now(): Date;
 }
@@ -44,4 +51,5 @@ export interface HostPorts {
   config: HostConfig;
   printer?: PrintPort;
   window?: WindowPort;
+  shell?: ShellPort;
 }

@@ -44,7 +44,7 @@ export type ImportFlow =
   | { stage: 'review'; documentId: string; toYear: number; review: ReviewItem[] };
 
 /** Which side dialog or bar is open over the document. */
-export type Overlay = 'properties' | 'print' | null;
+export type Overlay = 'properties' | 'print' | 'rollForward' | null;
 
 export interface AppState {
   current: OpenDocument | null;
@@ -53,8 +53,12 @@ export interface AppState {
   selection: Selection;
   /** Find bar: closed, find only, or find and replace. */
   find: 'find' | 'replace' | null;
+  /** What the find bar looks for, marked in the grid's text while the bar is open. */
+  findQuery: { text: string; matchCase: boolean } | null;
   /** The project panel is shown for the active project row. */
   panelOpen: boolean;
+  /** The project panel's width the clerk dragged to (pixels), null for the default. */
+  panelWidth: number | null;
   /** A find match in a field only the project panel shows, to mark and scroll to there. */
   panelReveal: Match | null;
   /** The findings panel (checks) is shown. */
@@ -84,7 +88,9 @@ export const useAppStore = create<AppState>(() => ({
   history: EMPTY_HISTORY,
   selection: START_SELECTION,
   find: null,
+  findQuery: null,
   panelOpen: true,
+  panelWidth: null,
   panelReveal: null,
   findingsOpen: false,
   overlay: null,

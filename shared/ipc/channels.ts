@@ -26,6 +26,9 @@ export const INVOKE_CHANNELS = {
   discardRecovery: 'jixiao:recovery:discard',
   confirmUnsaved: 'jixiao:window:confirm-unsaved',
   closeWindow: 'jixiao:window:close',
+  getLayout: 'jixiao:layout:get',
+  setLayout: 'jixiao:layout:set',
+  showExported: 'jixiao:shell:show-exported',
 } as const;
 
 /** Messages the host sends to the renderer (menu commands). */
@@ -56,5 +59,8 @@ export const MENU_COMMANDS = [
   'find',
   'replace',
   'toggleFindings',
+  'rollForward',
+  'properties',
+  'togglePanel',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { GridRow } from '../../../shared/edit';
 import type { FundingUnit, Project } from '../../../shared/model';
-import { runAction, type ActionId } from '../actions';
+import { runAction } from '../actions';
+import { RollForwardReview } from '../importFlow/RollForwardReview';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { GridView } from '../grid/GridView';
 import { activeRow } from '../gridModel';
@@ -10,6 +11,8 @@ import { ProjectPanel } from '../panel/ProjectPanel';
 import { useAppStore, type OpenDocument } from '../store';
 import { FindBar } from './FindBar';
 import { ImportReportPanel } from './ImportReportPanel';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
 
 const countCache = new WeakMap<OpenDocument['document'], string>();
 const indicatorCounts = new WeakMap<FundingUnit, number>();
@@ -35,67 +38,6 @@ function counts(current: OpenDocument): string {
   );
   countCache.set(current.document, summary);
   return summary;
-}
-
-const TOOLBAR: Array<ActionId | '|'> = [
-  'save',
-  'saveAs',
-  '|',
-  'undo',
-  'redo',
-  '|',
-  'addProject',
-  'addUnit',
-  'merge',
-  'find',
-  'replace',
-  'properties',
-  '|',
-  'togglePanel',
-  'toggleFindings',
-  '|',
-  'exportWord',
-  'exportExcel',
-  'printPreview',
-  'close',
-];
-
-function Toolbar({ current }: { current: OpenDocument }) {
-  const history = useAppStore((state) => state.history);
-  const labels = zhCN.actions;
-  return (
-    <div className="toolbar" role="toolbar" aria-label="文档">
-      {TOOLBAR.map((id, index) =>
-        id === '|' ? (
-          <span key={index} className="separator" aria-hidden="true" />
-        ) : (
-          <button
-            key={id}
-            type="button"
-            disabled={
-              (id === 'undo' && history.undo.length === 0) ||
-              (id === 'redo' && history.redo.length === 0)
-            }
-            title={
-              id === 'undo' && history.undo.length > 0
-                ? `${labels.undo}：${history.undo.at(-1)?.label}`
-                : undefined
-            }
-            // Toolbar clicks must not take the focus from the grid's cell.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => void runAction(id)}
-          >
-            {labels[id]}
-          </button>
-        ),
-      )}
-      <span className="file-name" data-testid="file-name">
-        {current.fileName}
-        {current.dirty ? <span className="unsaved">（{zhCN.toolbar.unsaved}）</span> : null}
-      </span>
-      <span className="muted">{counts(current)}</span>
-    </div>
-  );
 }
 
 /**
@@ -152,10 +94,15 @@ export function DocumentView({ current }: { current: OpenDocument }) {
   const panelOpen = useAppStore((state) => state.panelOpen);
   const findingsOpen = useAppStore((state) => state.findingsOpen);
   const dismissReport = () => useAppStore.setState({ current: { ...current, importReport: null } });
+  const importFlow = useAppStore((state) => state.importFlow);
+  const review =
+    importFlow?.stage === 'review' && importFlow.documentId === current.documentId
+      ? importFlow
+      : null;
+  const summary = counts(current);
   return (
     <main className="document-view">
-      <Toolbar current={current} />
-      {current.isSample ? <p className="sample-note">{zhCN.document.sample}</p> : null}
+      <Toolbar current={current} counts={summary} />
       {current.importReport ? (
         <ImportReportPanel report={current.importReport} onDismiss={dismissReport} />
       ) : null}
@@ -176,6 +123,7 @@ export function DocumentView({ current }: { current: OpenDocument }) {
             {zhCN.document.unit}
             {document.moneyUnit}
           </span>
+          {current.isSample ? <span className="sample-note">{zhCN.document.sample}</span> : null}
         </div>
       </header>
       {find ? <FindBar mode={find} /> : null}
@@ -190,9 +138,19 @@ export function DocumentView({ current }: { current: OpenDocument }) {
         ) : (
           <GridView document={document} />
         )}
-        {findingsOpen ? <FindingsPanel document={document} /> : null}
-        {panelOpen && document.units.length > 0 ? <PanelForActiveRow document={document} /> : null}
+        {findingsOpen || review || (panelOpen && document.units.length > 0) ? (
+          // One side column: with 检查 and 项目详情 both open they share its height, so the grid
+          // keeps its width (绩效目标 and 绩效指标 stay in view).
+          <div className="side-column">
+            {review ? <RollForwardReview review={review.review} toYear={review.toYear} /> : null}
+            {findingsOpen ? <FindingsPanel document={document} /> : null}
+            {panelOpen && document.units.length > 0 ? (
+              <PanelForActiveRow document={document} />
+            ) : null}
+          </div>
+        ) : null}
       </div>
+      <StatusBar document={document} counts={summary} />
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { editText, GRID_COLUMNS, isCellEditable, rowRef } from '../../../shared/
 import { commit } from '../editing';
 import { rowsOf, select } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
+import { gridMayTakeKeys } from '../focus';
 import { notify, useAppStore } from '../store';
 import { clearSelection, copySelection, pasteInto } from './gridCommands';
 
@@ -88,9 +89,11 @@ export function CellEditor({
     );
   }, [scrollRef, selection.row, selection.column, document, layoutKey, editing]);
 
+  // Takes the focus back after a move or an edit only while the grid owns the keyboard (focus.ts):
+  // never from a panel field, the find bar, a menu or a dialog.
   useLayoutEffect(() => {
     const text = textRef.current;
-    if (text && globalThis.document.activeElement !== text && !isOutsideFocus())
+    if (text && globalThis.document.activeElement !== text && gridMayTakeKeys())
       text.focus({ preventScroll: true });
   }, [selection, document]);
 
@@ -144,6 +147,11 @@ export function CellEditor({
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
+    // Defence in depth: a key that reaches the box while the grid does not own the keyboard.
+    if (!gridMayTakeKeys()) {
+      event.preventDefault();
+      return;
+    }
     // An Enter or Tab that confirms a pinyin composition belongs to the IME.
     if (event.nativeEvent.isComposing || event.keyCode === 229 || composing.current) return;
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
@@ -202,6 +210,7 @@ export function CellEditor({
         className={editingHere ? 'cell-editor editing' : 'cell-editor'}
         aria-label={zhCN.edit.cellEditor}
         data-grid-editor={editingHere ? 'editing' : 'navigating'}
+        tabIndex={-1}
         spellCheck={false}
         style={
           box
@@ -222,6 +231,10 @@ export function CellEditor({
           composing.current = false;
         }}
         onInput={(event) => {
+          if (!gridMayTakeKeys() && !editing) {
+            event.currentTarget.value = '';
+            return;
+          }
           if (!editing && !composing.current && event.currentTarget.value !== '') {
             const typed = event.currentTarget.value;
             if (begin('replace')) event.currentTarget.value = typed;
@@ -249,19 +262,5 @@ export function CellEditor({
         }}
       />
     </form>
-  );
-}
-
-/** True when the focus is in another control (panel, find bar, dialog) that must keep it. */
-function isOutsideFocus(): boolean {
-  const active = globalThis.document.activeElement;
-  return (
-    active !== null &&
-    active !== globalThis.document.body &&
-    !active.closest('.grid-scroll') &&
-    (active instanceof HTMLInputElement ||
-      active instanceof HTMLTextAreaElement ||
-      active instanceof HTMLSelectElement ||
-      active instanceof HTMLButtonElement)
   );
 }

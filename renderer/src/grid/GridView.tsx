@@ -148,7 +148,7 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   return (
-    <div className="grid-scroll" ref={scrollRef}>
+    <div className="grid-scroll" ref={scrollRef} data-focus-region="grid">
       <table
         className="disclosure"
         aria-label={zhCN.edit.gridLabel}
