@@ -1,6 +1,6 @@
 import { newId } from '../../shared/model';
 import { commit } from './editing';
-import { focusGrid, focusWhenShown } from './focus';
+import { currentRegion, focusGrid, focusWhenShown } from './focus';
 import { activeRow, select, selectedRows, selectId } from './gridModel';
 import { zhCN } from './i18n/zh-CN';
 import { notify, useAppStore } from './store';
@@ -123,6 +123,14 @@ export function moveProjectToUnit(projectId: string, unitId: string): void {
 
 /** 新增指标 for the active project; the panel shows it. */
 export function addIndicator(): void {
+  // From the panel, the indicator goes to the project the panel shows (it follows the grid
+  // after a pause, so it can still show the previous one).
+  const shown = globalThis.document?.querySelector<HTMLElement>('.project-panel [data-project-id]')
+    ?.dataset.projectId;
+  if (currentRegion() === 'panel' && shown) {
+    addIndicatorTo(shown);
+    return;
+  }
   const row = activeRow();
   if (row?.kind !== 'project') {
     notify({ kind: 'info', text: zhCN.structure.selectProject });
