@@ -45,10 +45,20 @@ function recentId(path: string): string {
   return createHash('sha256').update(path).digest('hex').slice(0, 16);
 }
 
+/**
+ * The path with exactly one `.jixiao.json`: a save dialog that appends the filter's extension to
+ * a typed `新文档.jixiao` or `新文档.jixiao.json` must not give `新文档.jixiao.jixiao.json`.
+ */
 function withExtension(path: string): string {
-  return path.toLowerCase().endsWith(DOCUMENT_EXTENSION)
-    ? path
-    : `${path.replace(/\.json$/i, '')}${DOCUMENT_EXTENSION}`;
+  return `${path.replace(/(?:\.jixiao)*(?:\.json)?(?:\.jixiao)*(?:\.json)?$/i, '')}${DOCUMENT_EXTENSION}`;
+}
+
+/** The name a save dialog suggests: the title, led by the year when the title lacks it. */
+function suggestedDocumentName(document: JixiaoDocument): string {
+  const title = (document.title || '绩效目标表').replace(/[\\/:*?"<>|]/g, '_');
+  const year = document.fiscalYear;
+  const lead = year !== null && !title.includes(String(year)) ? `${year}年` : '';
+  return `${lead}${title}${DOCUMENT_EXTENSION}`;
 }
 
 /** A new, empty document (one unnamed funding unit, no projects). */
@@ -183,7 +193,7 @@ export function createHandlers(ports: HostPorts): Handlers {
     const suggested =
       session.path && !session.isSample
         ? basename(session.path)
-        : `${document.title || '绩效目标表'}${DOCUMENT_EXTENSION}`;
+        : suggestedDocumentName(document);
     const path = await dialogs.chooseSavePath(suggested);
     if (path === null) return failure('cancelled', '已取消保存。');
     return writeTo(documentId, path, document);

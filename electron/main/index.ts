@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { app, dialog, ipcMain, Menu, session } from 'electron';
+import { app, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { EVENT_CHANNELS } from '../../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from '../host/appFiles';
 import { createHandlers } from '../host/handlers';
@@ -46,6 +46,7 @@ if (!app.requestSingleInstanceLock()) {
     let closeApproved = false;
     const handlers = createHandlers({
       printer: createPrintPort(),
+      shell: { openPath: (path) => shell.openPath(path), showItemInFolder: shell.showItemInFolder },
       window: {
         close() {
           closeApproved = true;

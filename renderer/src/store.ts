@@ -18,6 +18,8 @@ export interface OpenDocument {
 export interface Notice {
   kind: 'info' | 'error';
   text: string;
+  /** Buttons after the text, e.g. 打开文件 / 打开所在文件夹 after an export. */
+  actions?: Array<{ label: string; run: () => void | Promise<void> }>;
 }
 
 export type ExportFormat = 'docx' | 'xlsx' | 'txt';

@@ -8,7 +8,7 @@ import { INVOKE_CHANNELS, type InvokeName, type MenuCommand } from '../../shared
 import { CONTENT_SECURITY_POLICY, contentType } from '../../electron/host/appFiles';
 import { dispatch } from '../../electron/host/dispatch';
 import { createHandlers } from '../../electron/host/handlers';
-import type { DialogPort, PrintPort } from '../../electron/host/ports';
+import type { DialogPort, PrintPort, ShellPort } from '../../electron/host/ports';
 import { SAMPLE_FILE } from '../../electron/host/sample';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -100,10 +100,27 @@ export class ScriptedPrinter implements PrintPort {
   }
 }
 
+/** Shell port for tests: records 打开文件 / 打开所在文件夹 instead of starting programs. */
+export class ScriptedShell implements ShellPort {
+  readonly calls: Array<{ how: 'open' | 'folder'; path: string }> = [];
+  /** What openPath answers ('' = opened), queued; '' when empty. */
+  readonly openAnswers: string[] = [];
+
+  async openPath(path: string) {
+    this.calls.push({ how: 'open', path });
+    return this.openAnswers.shift() ?? '';
+  }
+
+  showItemInFolder(path: string) {
+    this.calls.push({ how: 'folder', path });
+  }
+}
+
 export interface AppFixture {
   page: Page;
   dialogs: ScriptedDialogs;
   printer: ScriptedPrinter;
+  shell: ScriptedShell;
   /** The temporary folder that stands in for the user's disk. */
   disk: string;
   origin: string;
@@ -129,11 +146,13 @@ export const test = base.extend<{ app: AppFixture }>({
     const { server, origin } = await serveRenderer();
     const dialogs = new ScriptedDialogs();
     const printer = new ScriptedPrinter(browser);
+    const shell = new ScriptedShell();
     const windowState = { closed: false };
     const makeHandlers = () =>
       createHandlers({
         dialogs,
         printer,
+        shell,
         window: {
           close: () => {
             windowState.closed = true;
@@ -194,6 +213,7 @@ export const test = base.extend<{ app: AppFixture }>({
       page,
       dialogs,
       printer,
+      shell,
       disk,
       origin,
       async start() {

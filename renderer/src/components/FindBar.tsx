@@ -98,7 +98,7 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
           if (event.key === 'Enter') {
             event.preventDefault();
             go(event.shiftKey ? -1 : 1);
-          } else if (event.key === 'Escape') close();
+          }
         }}
       />
       <span className="find-count" aria-live="polite">
@@ -125,9 +125,6 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
             placeholder={text.replaceWith}
             value={replacement}
             onChange={(event) => setReplacement(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') close();
-            }}
           />
           <button
             type="button"

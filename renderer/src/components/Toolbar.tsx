@@ -23,9 +23,11 @@ const TOOLBAR: Array<ActionId | '|'> = [
   'exportWord',
   'exportExcel',
   'printPreview',
+  '|',
+  'merge',
 ];
 
-const MORE: ActionId[] = ['saveAs', 'rollForward', 'merge', 'properties', 'close'];
+const MORE: ActionId[] = ['saveAs', 'rollForward', 'properties'];
 
 /** A shortcut as printed on Windows menus: `Ctrl+Shift+S`, the first of several. */
 export function shortcutText(id: ActionId): string {
@@ -155,6 +157,15 @@ export function Toolbar({ current, counts }: { current: OpenDocument; counts: st
         ),
       )}
       <MoreMenu />
+      <button
+        type="button"
+        data-action="close"
+        title={tooltip('close', labels.close)}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => void runAction('close')}
+      >
+        {labels.close}
+      </button>
       <span className="toolbar-file" title={`${current.fileName} · ${counts}`}>
         <span className="file-name" data-testid="file-name">
           {current.fileName}

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { editText, GRID_COLUMNS, isCellEditable, rowRef } from '../../../shared/edit';
-import { commit } from '../editing';
+import { commit, lastEditError } from '../editing';
 import { rowsOf, select } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { gridMayTakeKeys } from '../focus';
@@ -51,6 +51,8 @@ export function CellEditor({
   const document = useAppStore((state) => state.current?.document);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [box, setBox] = useState<Box | null>(null);
+  /** Why the last confirm was refused, shown under the cell while it stays open to fix. */
+  const [error, setError] = useState<string | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const composing = useRef(false);
 
@@ -133,9 +135,13 @@ export function CellEditor({
       const written = commit('setCells', {
         cells: [{ row: rowRef(info.gridRow), column: info.key, text: text.value }],
       });
-      if (!written) return false;
+      if (!written) {
+        setError(lastEditError());
+        return false;
+      }
     }
     text.value = '';
+    setError(null);
     setEditing(null);
     return true;
   };
@@ -158,6 +164,7 @@ export function CellEditor({
     if (editing) {
       if (event.key === 'Escape') {
         event.preventDefault();
+        setError(null);
         finish(false);
       } else if (event.key === 'Enter' && (event.altKey || event.shiftKey)) {
         event.preventDefault();
@@ -211,6 +218,8 @@ export function CellEditor({
         aria-label={zhCN.edit.cellEditor}
         data-grid-editor={editingHere ? 'editing' : 'navigating'}
         tabIndex={-1}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'cell-error' : undefined}
         spellCheck={false}
         style={
           box
@@ -261,6 +270,15 @@ export function CellEditor({
           pasteInto(event.clipboardData);
         }}
       />
+      {error && editing && box ? (
+        <div
+          className="cell-error"
+          id="cell-error"
+          style={{ top: box.top + box.height + 2, left: box.left }}
+        >
+          {error}
+        </div>
+      ) : null}
     </form>
   );
 }

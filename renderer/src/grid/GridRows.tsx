@@ -106,31 +106,33 @@ function Indicators({
 }) {
   const hidden = project.indicators.length - SHOWN_INDICATORS;
   return (
-    <ol className="indicators">
-      {project.indicators.map((indicator, index) =>
-        isBlank(indicator) ? (
-          <li key={indicator.id} className="placeholder">
-            {zhCN.grid.blankIndicator}
-          </li>
-        ) : (
-          <li key={indicator.id} className={index >= SHOWN_INDICATORS ? 'overflow' : undefined}>
-            <span className="category">
-              {level1Label(framework, indicator.level1)}；
-              {level2Label(framework, indicator.level1, indicator.level2)}
-            </span>
-            ；
-            <span className="indicator-name">
-              <Marked text={indicator.name} marks={marks} />
-            </span>
-            ；实施周期指标值：
-            <Marked text={renderValue(indicator.period)} marks={marks} />
-            ；年度指标值：
-            <Marked text={renderValue(indicator.annual)} marks={marks} />。
-          </li>
-        ),
-      )}
-      {hidden > 0 ? <li className="more">{zhCN.grid.moreIndicators(hidden)}</li> : null}
-    </ol>
+    <>
+      <ol className="indicators">
+        {project.indicators.map((indicator, index) =>
+          isBlank(indicator) ? (
+            <li key={indicator.id} className="placeholder">
+              {zhCN.grid.blankIndicator}
+            </li>
+          ) : (
+            <li key={indicator.id} className={index >= SHOWN_INDICATORS ? 'overflow' : undefined}>
+              <span className="category">
+                {level1Label(framework, indicator.level1)}；
+                {level2Label(framework, indicator.level1, indicator.level2)}
+              </span>
+              ；
+              <span className="indicator-name">
+                <Marked text={indicator.name} marks={marks} />
+              </span>
+              ；实施周期指标值：
+              <Marked text={renderValue(indicator.period)} marks={marks} />
+              ；年度指标值：
+              <Marked text={renderValue(indicator.annual)} marks={marks} />。
+            </li>
+          ),
+        )}
+      </ol>
+      {hidden > 0 ? <p className="indicators-more">{zhCN.grid.moreIndicators(hidden)}</p> : null}
+    </>
   );
 }
 

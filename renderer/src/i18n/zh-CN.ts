@@ -117,6 +117,8 @@ export const zhCN = {
     cancel: '取消',
     working: '正在生成导出文件，请稍候…',
     done: (name: string, kilobytes: number) => `已导出「${name}」（${kilobytes} KB）`,
+    openFile: '打开文件',
+    openFolder: '打开所在文件夹',
   },
   print: {
     title: '打印预览',
@@ -297,6 +299,11 @@ export const zhCN = {
     fiscalYear: '年度',
     moneyUnit: '金额单位',
     framework: '指标体系',
+    convert: (from: string, fromUnit: string, to: string | null, toUnit: string) =>
+      to === null
+        ? `合计 ${from} ${fromUnit} 不能精确换算为${toUnit}（会丢失分位），请先核对金额。`
+        : `全部金额将从${fromUnit}换算为${toUnit}：合计 ${from} ${fromUnit} → ${to} ${toUnit}。确定后可撤销。`,
+    convertOk: '换算并确定',
     ok: '确定',
     cancel: '取消',
   },

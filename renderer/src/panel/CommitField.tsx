@@ -93,7 +93,7 @@ export function CommitField({
         <input type="text" list={list} autoComplete="off" {...common} />
       )}
       {error ? (
-        <span className="field-error" id={errorId} role="alert">
+        <span className="field-error" id={errorId}>
           {error}
         </span>
       ) : null}
