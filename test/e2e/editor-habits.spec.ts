@@ -109,7 +109,7 @@ for (const size of SIZES) {
       await dialog.getByRole('button', { name: '换算并确定' }).click();
       const doc = await documentOf(page);
       expect(doc.moneyUnit).toBe('元');
-      expect(doc.units[0]?.projects[0]?.money.fiscal).toBe((63_800_000 * 100) / 100);
+      expect(doc.units[0]?.projects[0]?.money.fiscal).toBe(638_000_000);
       await expect(grandTotal(page)).toHaveText('47,919,300.00');
     });
 
@@ -124,8 +124,12 @@ for (const size of SIZES) {
       );
       await expect(cell(page, 2, COLUMNS.indicators)).not.toContainText('；；');
       const panel = page.locator('.project-panel');
-      const count = await panel.locator('tbody.indicator').count();
-      await panel.getByLabel(`第 ${count} 条一级指标`).selectOption('满意度指标');
+      await expect(panel.locator('input.indicator-name').last()).toBeFocused();
+      const added = panel.locator('tbody.indicator').last();
+      await added.getByRole('combobox', { name: /一级指标/ }).selectOption('满意度指标');
+      await expect(added.getByRole('combobox', { name: /二级指标/ })).toHaveValue(
+        '服务对象满意度指标',
+      );
       const indicator = (await documentOf(page)).units[0]?.projects[1]?.indicators.at(-1);
       expect(indicator?.level1).toBe('满意度指标');
       expect(indicator?.level2).toBe('服务对象满意度指标');
