@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
+import { shot } from './shots';
 import { cell, COLUMNS, grandTotal } from './editor-steps';
 
 /** The open document, read through the page's read-only test hook (renderer/src/testHook.ts). */
@@ -62,7 +63,7 @@ for (const size of SIZES) {
       await page.keyboard.press('Escape');
       await expect(page.locator('textarea.cell-editor')).toBeFocused();
       await expect(cell(page, 2, COLUMNS.name)).toHaveClass(/active/);
-      await page.screenshot({ path: `test-results/shots/focus-panel-${size.width}.png` });
+      await page.screenshot({ path: shot(`focus-panel-${size.width}.png`) });
     });
 
     test('a dialog opened from the toolbar takes the keys, traps Tab, Esc closes and focus returns', async ({
@@ -78,7 +79,7 @@ for (const size of SIZES) {
       await page.keyboard.type('999');
       for (let index = 0; index < 12; index++) await page.keyboard.press('Tab');
       expect(await dialog.evaluate((box) => box.contains(document.activeElement))).toBe(true);
-      await page.screenshot({ path: `test-results/shots/focus-dialog-${size.width}.png` });
+      await page.screenshot({ path: shot(`focus-dialog-${size.width}.png`) });
       await page.keyboard.press('Escape');
       await expect(dialog).toBeHidden();
       await expect(page.locator('textarea.cell-editor')).toBeFocused();
@@ -110,7 +111,7 @@ for (const size of SIZES) {
       const project = after.units[0]?.projects[1];
       expect(project?.name).toBe(before.units[0]?.projects[1]?.name);
       expect(project?.indicators.at(-1)?.name).toBe('设备完好率');
-      await page.screenshot({ path: `test-results/shots/focus-new-indicator-${size.width}.png` });
+      await page.screenshot({ path: shot(`focus-new-indicator-${size.width}.png`) });
     });
 
     test('F6 walks the open regions; the context menu keeps the keys until Esc', async ({

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
+import { shot } from './shots';
 import { cell, COLUMNS, grandTotal, typeInCell } from './editor-steps';
 
 interface Doc {
@@ -80,7 +81,7 @@ for (const size of SIZES) {
       await page.keyboard.press('Escape');
       await expect(error).toHaveCount(0);
       await expect(grandTotal(page)).toHaveText('4,791.93');
-      await page.screenshot({ path: `test-results/shots/habits-${size.width}.png` });
+      await page.screenshot({ path: shot(`habits-${size.width}.png`) });
     });
 
     test('find marks only the matched characters', async ({ app }) => {
@@ -93,7 +94,7 @@ for (const size of SIZES) {
       expect(
         await marks.evaluateAll((all) => all.every((mark) => mark.textContent === '安保')),
       ).toBe(true);
-      await page.screenshot({ path: `test-results/shots/find-${size.width}.png` });
+      await page.screenshot({ path: shot(`find-${size.width}.png`) });
       await page.keyboard.press('Escape');
       await expect(marks).toHaveCount(0);
     });
@@ -105,7 +106,7 @@ for (const size of SIZES) {
       const dialog = page.getByRole('dialog', { name: '文档属性' });
       await dialog.getByLabel('金额单位').selectOption('元');
       await expect(dialog.getByTestId('convert-note')).toContainText('47,919,300.00 元');
-      await page.screenshot({ path: `test-results/shots/convert-${size.width}.png` });
+      await page.screenshot({ path: shot(`convert-${size.width}.png`) });
       await dialog.getByRole('button', { name: '换算并确定' }).click();
       const doc = await documentOf(page);
       expect(doc.moneyUnit).toBe('元');
@@ -189,7 +190,7 @@ for (const size of SIZES) {
       const review = page.locator('.side-column .roll-review');
       await expect(review).toBeVisible();
       expect(await review.evaluate((element) => getComputedStyle(element).position)).toBe('static');
-      await page.screenshot({ path: `test-results/shots/roll-forward-${size.width}.png` });
+      await page.screenshot({ path: shot(`roll-forward-${size.width}.png`) });
       app.dialogs.saveAnswers.push(null);
       await page.keyboard.press('Control+S');
       await expect

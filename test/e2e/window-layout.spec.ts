@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
+import { shot } from './shots';
 import { cell, COLUMNS } from './editor-steps';
 
 const SIZES = [
@@ -51,7 +52,7 @@ for (const size of SIZES) {
       // The panel's buttons carry words too.
       const panelButtons = await boxes(page, '.project-panel button');
       for (const button of panelButtons) expect(button.text).toMatch(/[\u4e00-\u9fa5A-Za-z]/);
-      await page.screenshot({ path: `test-results/shots/layout-${size.width}.png` });
+      await page.screenshot({ path: shot(`layout-${size.width}.png`) });
     });
 
     test('检查 and 项目详情 both open: 绩效目标 and 绩效指标 stay in view; drop-downs show their text', async ({
@@ -69,15 +70,21 @@ for (const size of SIZES) {
         expect(header?.left).toBeGreaterThanOrEqual((grid?.left ?? 0) - 1);
         expect(header?.right).toBeLessThanOrEqual((grid?.right ?? 0) + 1);
       }
-      const clipped = await page
-        .locator('.project-panel select')
-        .evaluateAll((selects) =>
-          selects
-            .filter((select) => (select as HTMLSelectElement).scrollWidth > select.clientWidth + 1)
-            .map((select) => select.getAttribute('aria-label')),
-        );
+      // Each drop-down is wide enough for its chosen text (measured in its own font) and arrow.
+      const clipped = await page.locator('.project-panel select').evaluateAll((selects) => {
+        const context = document.createElement('canvas').getContext('2d');
+        if (!context) return ['no canvas'];
+        return selects
+          .filter((select) => {
+            const element = select as HTMLSelectElement;
+            const text = element.selectedOptions[0]?.textContent ?? '';
+            context.font = getComputedStyle(element).font;
+            return element.clientWidth < context.measureText(text).width + 22;
+          })
+          .map((select) => select.getAttribute('aria-label'));
+      });
       expect(clipped).toEqual([]);
-      await page.screenshot({ path: `test-results/shots/layout-both-panels-${size.width}.png` });
+      await page.screenshot({ path: shot(`layout-both-panels-${size.width}.png`) });
     });
 
     test('the panel is resized by dragging its edge and keeps the width after a restart', async ({

@@ -115,11 +115,19 @@ function Indicators({
             </li>
           ) : (
             <li key={indicator.id} className={index >= SHOWN_INDICATORS ? 'overflow' : undefined}>
-              <span className="category">
-                {level1Label(framework, indicator.level1)}；
-                {level2Label(framework, indicator.level1, indicator.level2)}
-              </span>
-              ；
+              {indicator.level1 || indicator.level2 ? (
+                <>
+                  <span className="category">
+                    {[
+                      level1Label(framework, indicator.level1),
+                      level2Label(framework, indicator.level1, indicator.level2),
+                    ]
+                      .filter(Boolean)
+                      .join('；')}
+                  </span>
+                  ；
+                </>
+              ) : null}
               <span className="indicator-name">
                 <Marked text={indicator.name} marks={marks} />
               </span>

@@ -133,7 +133,7 @@ const IndicatorRows = memo(function IndicatorRows({
       }}
     >
       <tr>
-        <td rowSpan={2} className="indicator-number">
+        <td rowSpan={3} className="indicator-number">
           <span
             className="drag-handle"
             draggable
@@ -146,7 +146,7 @@ const IndicatorRows = memo(function IndicatorRows({
           </span>
           {index + 1}
         </td>
-        <td>
+        <td colSpan={2}>
           <select
             aria-label={`第 ${index + 1} 条${text.columns.level1}`}
             value={level1?.name ?? indicator.level1}
@@ -162,7 +162,7 @@ const IndicatorRows = memo(function IndicatorRows({
             ))}
           </select>
         </td>
-        <td>
+        <td colSpan={3}>
           <select
             aria-label={`第 ${index + 1} 条${text.columns.level2}`}
             value={indicator.level2}
@@ -178,7 +178,10 @@ const IndicatorRows = memo(function IndicatorRows({
             ))}
           </select>
         </td>
-        <td colSpan={3}>
+      </tr>
+      <tr>
+        {/* The name has a line of its own: both drop-downs show their whole text. */}
+        <td colSpan={5}>
           <CommitField
             className="indicator-name"
             field="indicator.name"
