@@ -1,13 +1,23 @@
 import { expect, test } from './harness';
 import { cell } from './editor-steps';
-import { diffDocuments, nextKey, prng, readDocument, readState, unexplained } from './monkey';
+import {
+  diffDocuments,
+  nextKey,
+  prng,
+  readDocument,
+  readState,
+  unexplained,
+  unexplainedJump,
+} from './monkey';
 
 /**
  * The keyboard monkey (issue: no keystroke lands where the clerk cannot see it). A seeded run of
  * keys at 1366×768 over the sample; after every key the DOCUMENT (read through the page's
  * read-only test hook, see renderer/src/testHook.ts) is compared with the one before: it may
  * change only in the field that had the visible focus, or by the structural command the key
- * runs there, or back to a document seen before (undo / redo). At the end everything is undone
+ * runs there, or back to a document seen before (undo / redo); and the keyboard may go back to
+ * the grid from a panel, the find bar or a dialog only by a key meant for it (Esc, F6, Ctrl+J,
+ * Enter on a button), never by Tab or typing. At the end everything is undone
  * and the original document must come back exactly. A failure prints the seed and key index:
  * `MONKEY_SEED=<seed> MONKEY_KEYS=<n> npx playwright test test/e2e/editor-monkey.spec.ts`.
  */
@@ -38,6 +48,10 @@ for (const seed of SEEDS) {
       pressed.push(key);
       await page.keyboard.press(key);
       const next = await readState(page);
+      expect(
+        unexplainedJump(state.focus, next.focus, key),
+        `seed ${seed}, key #${index} ${key}; last keys: ${pressed.slice(-12).join(' ')}`,
+      ).toBeNull();
       if (next.version !== state.version) {
         const text = await readDocument(page);
         const where = `seed ${seed}, key #${index} ${key}; last keys: ${pressed.slice(-12).join(' ')}`;

@@ -60,7 +60,8 @@ export function nextKey(random: () => number): string {
 
 /** What had the visible focus: a grid cell, a panel field, a dialog, the find bar … */
 export interface Focus {
-  kind: 'grid' | 'panel' | 'dialog' | 'find' | 'findings' | 'none';
+  /** `hidden`: the focused cell or field is scrolled out of sight, so no change is explained. */
+  kind: 'grid' | 'panel' | 'dialog' | 'find' | 'findings' | 'none' | 'hidden';
   projectId?: string;
   unitId?: string;
   column?: number;
@@ -112,6 +113,26 @@ export async function readState(page: Page): Promise<{ version: number; focus: F
           } else if (active?.closest('.findings-panel')) {
             focus.kind = 'findings';
             if (active instanceof HTMLButtonElement) focus.button = active.textContent ?? '';
+          }
+          // Visible means on screen inside its scrolling box (below the grid's sticky header).
+          const shows = (element: Element | null | undefined, box: Element | null) => {
+            if (!element || !box) return false;
+            const rect = element.getBoundingClientRect();
+            const outer = box.getBoundingClientRect();
+            const header = box.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+            return (
+              rect.bottom > outer.top + header + 4 &&
+              rect.top < outer.bottom - 4 &&
+              rect.right > outer.left + 4 &&
+              rect.left < outer.right - 4 &&
+              rect.width > 0
+            );
+          };
+          if (focus.kind === 'grid') {
+            const cell = document.querySelector('.grid-scroll td.active, .grid-scroll th.active');
+            if (!shows(cell, document.querySelector('.grid-scroll'))) focus.kind = 'hidden';
+          } else if (focus.kind === 'panel' && active !== null) {
+            if (!shows(active, active.closest('.project-panel'))) focus.kind = 'hidden';
           }
           focus.commandProjectId =
             focus.kind === 'panel'
@@ -358,4 +379,27 @@ export function unexplained(focus: Focus, key: string, changes: Change[]): strin
     if (!ok) return `焦点之外的改动：${bad(change)}`;
   }
   return null;
+}
+
+/** Keys that may hand the keyboard back to the grid from a panel, the find bar or a dialog. */
+const TO_GRID: Record<string, Focus['kind'][]> = {
+  Escape: ['panel', 'find', 'findings', 'dialog'],
+  F6: ['panel', 'find', 'findings'],
+  'Shift+F6': ['panel', 'find', 'findings'],
+  'Control+j': ['panel'],
+  'Control+f': [],
+  'Control+h': [],
+};
+
+/**
+ * Why the grid took the keyboard when it should not have, or null: from a panel field, the find
+ * bar or a dialog the focus returns to the grid only by a key that says so (Esc, F6, Ctrl+J,
+ * Enter on a dialog's or panel's button), never by Tab or typing.
+ */
+export function unexplainedJump(before: Focus, after: Focus, key: string): string | null {
+  if (after.kind !== 'grid' && after.kind !== 'hidden') return null;
+  if (before.kind === 'grid' || before.kind === 'none' || before.kind === 'hidden') return null;
+  if (TO_GRID[key]?.includes(before.kind)) return null;
+  if (key === 'Enter' && (before.kind === 'dialog' || before.button !== undefined)) return null;
+  return `焦点从 ${JSON.stringify(before)} 跳到了表格（按键 ${key}）`;
 }
