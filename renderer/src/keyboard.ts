@@ -39,7 +39,13 @@ export function listenForShortcuts(): () => void {
     }
     const action = actionForKey(event);
     if (!action) return;
-    if (isTextField(event.target) && TEXT_OWNED.has(action.id)) return;
+    if (isTextField(event.target) && TEXT_OWNED.has(action.id)) {
+      // Chromium's own undo is one stack for the whole page: with nothing left to undo in this
+      // field it undoes typing in another one and moves the focus there (into the grid's hidden
+      // text box, say). Text fields undo their own typing themselves (CommitField, CellEditor).
+      if (action.id === 'undo' || action.id === 'redo') event.preventDefault();
+      return;
+    }
     event.preventDefault();
     void runAction(action.id);
   };

@@ -89,6 +89,11 @@ export function Modal({
       if (trapTab(box, event)) return;
       if (event.nativeEvent.isComposing || event.keyCode === 229) return;
       const target = event.target as HTMLElement;
+      if ((event.ctrlKey || event.metaKey) && ['z', 'y'].includes(event.key.toLowerCase())) {
+        // The page-wide native undo would reach fields behind the dialog (keyboard.ts).
+        event.preventDefault();
+        return;
+      }
       if (event.key === 'Escape') {
         event.preventDefault();
         event.stopPropagation();

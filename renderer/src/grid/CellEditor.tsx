@@ -162,6 +162,14 @@ export function CellEditor({
     if (event.nativeEvent.isComposing || event.keyCode === 229 || composing.current) return;
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
     if (editing) {
+      if ((event.ctrlKey || event.metaKey) && ['z', 'y'].includes(event.key.toLowerCase())) {
+        // The page-wide native undo could reach other fields: Ctrl+Z puts back the cell's text.
+        event.preventDefault();
+        if (event.key.toLowerCase() === 'z' && !event.shiftKey) {
+          event.currentTarget.value = editing.initial;
+        }
+        return;
+      }
       if (event.key === 'Escape') {
         event.preventDefault();
         setError(null);

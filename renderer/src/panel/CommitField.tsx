@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { runAction } from '../actions';
 import { lastEditError } from '../editing';
 
 type Element = HTMLInputElement | HTMLTextAreaElement;
@@ -55,6 +56,20 @@ export function CommitField({
   };
   const onKeyDown = (event: KeyboardEvent<Element>) => {
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    const undoKey =
+      (event.ctrlKey || event.metaKey) &&
+      !event.altKey &&
+      ['z', 'y'].includes(event.key.toLowerCase());
+    if (undoKey) {
+      // Undo stays in the field (see keyboard.ts): typing not yet written is put back; with
+      // nothing typed, Ctrl+Z / Ctrl+Y step the document's history as everywhere else.
+      event.preventDefault();
+      const redo = event.key.toLowerCase() === 'y' || event.shiftKey;
+      if (event.currentTarget.value !== value) {
+        if (!redo) event.currentTarget.value = value;
+      } else void runAction(redo ? 'redo' : 'undo');
+      return;
+    }
     if (event.key === 'Escape') {
       // Puts back what the field had; the panel then returns the focus to the grid (focus.ts).
       event.currentTarget.value = value;
