@@ -26,6 +26,8 @@
  *   scrolled into view (`focusWhenShown`).
  */
 
+import { useAppStore } from './store';
+
 export type Region = 'grid' | 'panel' | 'findings' | 'find';
 
 const REGION_ORDER: Region[] = ['grid', 'find', 'panel', 'findings'];
@@ -102,6 +104,8 @@ export function focusGrid(): boolean {
   current = 'grid';
   if (!editor) return false;
   editor.focus({ preventScroll: true });
+  // The clerk must see where the keys go: the active cell comes into view.
+  useAppStore.setState((state) => ({ revealTick: state.revealTick + 1 }));
   return true;
 }
 

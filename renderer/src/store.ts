@@ -59,6 +59,8 @@ export interface AppState {
   findQuery: { text: string; matchCase: boolean } | null;
   /** The project panel is shown for the active project row. */
   panelOpen: boolean;
+  /** Grows each time the grid takes the keyboard back: the active cell is scrolled into view. */
+  revealTick: number;
   /** The project panel's width the clerk dragged to (pixels), null for the default. */
   panelWidth: number | null;
   /** A find match in a field only the project panel shows, to mark and scroll to there. */
@@ -93,6 +95,7 @@ export const useAppStore = create<AppState>(() => ({
   findQuery: null,
   panelOpen: true,
   panelWidth: null,
+  revealTick: 0,
   panelReveal: null,
   findingsOpen: false,
   overlay: null,

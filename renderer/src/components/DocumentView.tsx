@@ -5,6 +5,7 @@ import { runAction } from '../actions';
 import { RollForwardReview } from '../importFlow/RollForwardReview';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { GridView } from '../grid/GridView';
+import { currentRegion } from '../focus';
 import { activeRow } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { ProjectPanel } from '../panel/ProjectPanel';
@@ -43,17 +44,21 @@ function counts(current: OpenDocument): string {
 /**
  * The project the panel shows: the active one, but when the clerk moves to another project the
  * panel follows after a short pause, so holding an arrow key only repaints the grid. Always the
- * project as it is in `document` now, never a copy from before an edit.
+ * project as it is in `document` now, never a copy from before an edit. While a panel field has
+ * the keyboard the panel stays on its project (focus.ts): it follows again once the grid has it.
  */
 function usePanelProject(document: OpenDocument['document'], row: GridRow | undefined) {
   const activeId = row?.kind === 'project' ? row.projectId : null;
   const [shownId, setShownId] = useState(activeId);
+  const tick = useAppStore((state) => state.revealTick);
   const same = activeId === shownId;
   useEffect(() => {
     if (same) return;
-    const timer = setTimeout(() => setShownId(activeId), 120);
+    const timer = setTimeout(() => {
+      if (currentRegion() !== 'panel') setShownId(activeId);
+    }, 120);
     return () => clearTimeout(timer);
-  }, [activeId, same]);
+  }, [activeId, same, tick]);
   if (same) {
     return row?.kind === 'project'
       ? (document.units[row.unitIndex]?.projects[row.projectIndex] ?? null)

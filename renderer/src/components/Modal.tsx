@@ -101,6 +101,9 @@ export function Modal({
       } else if (
         event.key === 'Enter' &&
         !event.shiftKey &&
+        !event.altKey &&
+        !event.ctrlKey &&
+        !event.metaKey &&
         !(target instanceof HTMLTextAreaElement) &&
         !(target instanceof HTMLButtonElement)
       ) {

@@ -46,6 +46,19 @@ export function CommitField({
   useLayoutEffect(() => {
     if (ref.current && ref.current.value !== value) ref.current.value = value;
   }, [value]);
+  // A field that leaves the page (its indicator deleted, the panel closed) writes what was typed
+  // in it first: the browser sends no blur then, and typing must never be lost silently.
+  const latest = useRef({ value, onCommit });
+  useLayoutEffect(() => {
+    latest.current = { value, onCommit };
+  });
+  useLayoutEffect(
+    () => () => {
+      const element = ref.current;
+      if (element && element.value !== latest.current.value) latest.current.onCommit(element.value);
+    },
+    [],
+  );
   const commitFrom = (element: Element) => {
     if (element.value === value) {
       setError(null);
