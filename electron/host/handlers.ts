@@ -191,9 +191,7 @@ export function createHandlers(ports: HostPorts): Handlers {
     const session = sessions.get(documentId);
     if (!session) return failure('not-found', '该文档已关闭，无法保存。');
     const suggested =
-      session.path && !session.isSample
-        ? basename(session.path)
-        : suggestedDocumentName(document);
+      session.path && !session.isSample ? basename(session.path) : suggestedDocumentName(document);
     const path = await dialogs.chooseSavePath(suggested);
     if (path === null) return failure('cancelled', '已取消保存。');
     return writeTo(documentId, path, document);

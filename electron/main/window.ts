@@ -85,7 +85,10 @@ function lastState(): WindowState | null {
     const fits = screen.getAllDisplays().some(({ workArea }) => {
       const right = Math.min(workArea.x + workArea.width, state.x + state.width);
       const bottom = Math.min(workArea.y + workArea.height, state.y + state.height);
-      return right - Math.max(workArea.x, state.x) >= 200 && bottom - Math.max(workArea.y, state.y) >= 100;
+      return (
+        right - Math.max(workArea.x, state.x) >= 200 &&
+        bottom - Math.max(workArea.y, state.y) >= 100
+      );
     });
     return fits && state.width >= 900 && state.height >= 600 ? state : null;
   } catch {
