@@ -387,6 +387,8 @@ const TO_GRID: Record<string, Focus['kind'][]> = {
   F6: ['panel', 'find', 'findings'],
   'Shift+F6': ['panel', 'find', 'findings'],
   'Control+j': ['panel'],
+  // 新增项目: the new project's first cell takes the keyboard (issue: new things get the focus).
+  'Control+Enter': ['panel', 'find', 'findings'],
   'Control+f': [],
   'Control+h': [],
 };

@@ -95,9 +95,16 @@ export function CellEditor({
   // never from a panel field, the find bar, a menu or a dialog.
   useLayoutEffect(() => {
     const text = textRef.current;
-    if (text && globalThis.document.activeElement !== text && gridMayTakeKeys())
+    // …and only when no other control holds the focus (focus.ts keeps the region up to date,
+    // this makes sure a stale region can never pull the keys away from a visible field).
+    const active = globalThis.document.activeElement;
+    const elsewhere =
+      active !== null &&
+      active !== globalThis.document.body &&
+      !scrollRef.current?.contains(active);
+    if (text && active !== text && gridMayTakeKeys() && !elsewhere)
       text.focus({ preventScroll: true });
-  }, [selection, document]);
+  }, [selection, document, scrollRef]);
 
   const cellInfo = (row: number, column: number) => {
     if (!document) return null;
