@@ -5,7 +5,6 @@ import { runAction } from '../actions';
 import { RollForwardReview } from '../importFlow/RollForwardReview';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { GridView } from '../grid/GridView';
-import { currentRegion } from '../focus';
 import { activeRow } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { ProjectPanel } from '../panel/ProjectPanel';
@@ -55,7 +54,9 @@ function usePanelProject(document: OpenDocument['document'], row: GridRow | unde
   useEffect(() => {
     if (same) return;
     const timer = setTimeout(() => {
-      if (currentRegion() !== 'panel') setShownId(activeId);
+      // Not while the clerk is in one of the shown project's fields (its typing belongs there).
+      const active = globalThis.document.activeElement;
+      if (!active?.closest('.project-panel .panel-body')) setShownId(activeId);
     }, 120);
     return () => clearTimeout(timer);
   }, [activeId, same, tick]);
