@@ -18,17 +18,6 @@ const settingsSchema = z.object({
     })
     .default({ title: '方正小标宋简体', table: '仿宋_GB2312' }),
   recent: z.array(recentEntrySchema).default([]),
-  /** The main window's last size and position (restored when it still fits a screen). */
-  windowBounds: z
-    .object({
-      x: z.number().int(),
-      y: z.number().int(),
-      width: z.number().int().min(400),
-      height: z.number().int().min(300),
-      maximized: z.boolean().default(false),
-    })
-    .nullable()
-    .default(null),
   /** The project panel's width in CSS pixels. */
   panelWidth: z.number().int().min(200).max(2000).nullable().default(null),
 });
@@ -99,8 +88,8 @@ export class SettingsStore {
     await this.save();
   }
 
-  /** Changes settings (window bounds, panel width) and writes them. */
-  async update(changes: Partial<Pick<Settings, 'windowBounds' | 'panelWidth'>>): Promise<void> {
+  /** Changes layout settings (the panel width) and writes them. */
+  async update(changes: Partial<Pick<Settings, 'panelWidth'>>): Promise<void> {
     Object.assign(await this.load(), changes);
     await this.save();
   }
