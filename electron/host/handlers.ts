@@ -54,10 +54,20 @@ function recentId(path: string): string {
   return createHash('sha256').update(path).digest('hex').slice(0, 16);
 }
 
+/**
+ * The path with exactly one `.jixiao.json`: a save dialog that appends the filter's extension to
+ * a typed `新文档.jixiao` or `新文档.jixiao.json` must not give `新文档.jixiao.jixiao.json`.
+ */
 function withExtension(path: string): string {
-  return path.toLowerCase().endsWith(DOCUMENT_EXTENSION)
-    ? path
-    : `${path.replace(/\.json$/i, '')}${DOCUMENT_EXTENSION}`;
+  return `${path.replace(/(?:\.jixiao)*(?:\.json)?(?:\.jixiao)*(?:\.json)?$/i, '')}${DOCUMENT_EXTENSION}`;
+}
+
+/** The name a save dialog suggests: the title, led by the year when the title lacks it. */
+function suggestedDocumentName(document: JixiaoDocument): string {
+  const title = (document.title || '绩效目标表').replace(/[\\/:*?"<>|]/g, '_');
+  const year = document.fiscalYear;
+  const lead = year !== null && !title.includes(String(year)) ? `${year}年` : '';
+  return `${lead}${title}${DOCUMENT_EXTENSION}`;
 }
 
 /** A new, empty document (one unnamed funding unit, no projects). */
@@ -83,6 +93,13 @@ export function createHandlers(ports: HostPorts): Handlers {
   const settings = new SettingsStore(config.userDataDir);
   const recovery = new RecoveryStore(config.userDataDir);
   const sessions = new Map<string, Session>();
+  /** Files written by exports, by the id the renderer got back (paths never cross). */
+  const exported = new Map<string, string>();
+  function rememberExport(path: string): string {
+    const id = randomUUID();
+    exported.set(id, path);
+    return id;
+  }
   const samplePath = resolve(config.samplePath);
   /** The import under way: cancelImport aborts it, its pages go to the renderer as progress. */
   let importing: AbortController | null = null;
@@ -201,7 +218,7 @@ export function createHandlers(ports: HostPorts): Handlers {
       ? `${basename(restoredFrom, DOCUMENT_EXTENSION)}（备份）${DOCUMENT_EXTENSION}`
       : session.path && !session.isSample
         ? basename(session.path)
-        : `${document.title || '绩效目标表'}${DOCUMENT_EXTENSION}`;
+        : suggestedDocumentName(document);
     const path = await dialogs.chooseSavePath(suggested);
     if (path === null) return failure('cancelled', '已取消保存。');
     return writeTo(documentId, path, document);
@@ -236,6 +253,34 @@ export function createHandlers(ports: HostPorts): Handlers {
   return {
     async getAppInfo() {
       return { ok: true, name: config.appName, version: config.version, platform: config.platform };
+    },
+
+    async getLayout() {
+      return { ok: true, panelWidth: (await settings.load()).panelWidth };
+    },
+
+    async setLayout({ panelWidth }) {
+      try {
+        await settings.update({ panelWidth });
+      } catch (error) {
+        return failure('io-error', `无法保存界面设置：${(error as Error).message}`);
+      }
+      return { ok: true };
+    },
+
+    async showExported({ exportId, how }) {
+      const path = exported.get(exportId);
+      if (!path) return failure('not-found', '找不到导出的文件记录，请重新导出。');
+      if (!ports.shell) return failure('unsupported', '当前环境无法打开文件。');
+      if (how === 'folder') {
+        ports.shell.showItemInFolder(path);
+        return { ok: true };
+      }
+      const problem = await ports.shell.openPath(path);
+      if (problem) {
+        return failure('io-error', `无法打开「${basename(path)}」：没有可以打开该文件的程序。`);
+      }
+      return { ok: true };
     },
 
     async listRecent() {
@@ -361,7 +406,12 @@ export function createHandlers(ports: HostPorts): Handlers {
         if (error instanceof ExportTargetError) return failure('forbidden', error.message);
         return failure('io-error', writeFailure(error, 'export'));
       }
-      return { ok: true, fileName: basename(path), bytes: bytes.byteLength };
+      return {
+        ok: true,
+        fileName: basename(path),
+        bytes: bytes.byteLength,
+        exportId: rememberExport(path),
+      };
     },
 
     async printDocument({ documentId, document, options }) {

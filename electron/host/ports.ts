@@ -33,6 +33,13 @@ export interface WindowPort {
   close(): void;
 }
 
+/** The desktop's file shell: opens a file with its program, or shows it in its folder. */
+export interface ShellPort {
+  /** Opens the file with the program the system assigns; resolves to an error text or ''. */
+  openPath(path: string): Promise<string>;
+  showItemInFolder(path: string): void;
+}
+
 export interface ClockPort {
   now(): Date;
 }
@@ -62,4 +69,5 @@ export interface HostPorts {
   printer?: PrintPort;
   window?: WindowPort;
   events?: EventPort;
+  shell?: ShellPort;
 }

@@ -18,6 +18,8 @@ const settingsSchema = z.object({
     })
     .default({ title: '方正小标宋简体', table: '仿宋_GB2312' }),
   recent: z.array(recentEntrySchema).default([]),
+  /** The project panel's width in CSS pixels. */
+  panelWidth: z.number().int().min(200).max(2000).nullable().default(null),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -83,6 +85,12 @@ export class SettingsStore {
   async removeRecent(path: string): Promise<void> {
     const settings = await this.load();
     settings.recent = settings.recent.filter((entry) => entry.path !== path);
+    await this.save();
+  }
+
+  /** Changes layout settings (the panel width) and writes them. */
+  async update(changes: Partial<Pick<Settings, 'panelWidth'>>): Promise<void> {
+    Object.assign(await this.load(), changes);
     await this.save();
   }
 

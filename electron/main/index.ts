@@ -68,6 +68,7 @@ if (!app.requestSingleInstanceLock()) {
         importProgress: (progress) =>
           mainWindow?.webContents.send(EVENT_CHANNELS.importProgress, progress),
       },
+      shell: { openPath: (path) => shell.openPath(path), showItemInFolder: shell.showItemInFolder },
       window: {
         close() {
           closeApproved = true;

@@ -16,6 +16,14 @@ export function buildMenu(window: BrowserWindow, appName: string): Menu {
     ...(accelerator ? { accelerator } : {}),
     click: () => send(window, command),
   });
+  /**
+   * A command whose keys the renderer handles (a text field keeps Ctrl+Z for itself, the grid's
+   * editor Alt+Enter): the menu shows the shortcut without taking the keys.
+   */
+  const shown = (label: string, command: MenuCommand, accelerator: string) => ({
+    ...item(label, command, accelerator),
+    registerAccelerator: false,
+  });
   const template: MenuItemConstructorOptions[] = [
     {
       label: '文件(&F)',
@@ -25,6 +33,7 @@ export function buildMenu(window: BrowserWindow, appName: string): Menu {
         item('导入往年表格…', 'import', 'CmdOrCtrl+I'),
         item('粘贴表格导入…', 'importPaste'),
         item('合并同事的文件…', 'merge'),
+        item('新建下一年度…', 'rollForward'),
         item('打开示例', 'openSample'),
         { type: 'separator' },
         item('保存', 'save', 'CmdOrCtrl+S'),
@@ -41,17 +50,19 @@ export function buildMenu(window: BrowserWindow, appName: string): Menu {
     {
       label: '编辑(&E)',
       submenu: [
-        item('撤销', 'undo'),
-        item('重做', 'redo'),
+        shown('撤销', 'undo', 'CmdOrCtrl+Z'),
+        shown('重做', 'redo', 'CmdOrCtrl+Y'),
         { type: 'separator' },
         { role: 'cut', label: '剪切' },
         { role: 'copy', label: '复制' },
         { role: 'paste', label: '粘贴' },
         { role: 'selectAll', label: '全选' },
         { type: 'separator' },
-        item('查找…', 'find'),
-        item('替换…', 'replace'),
+        shown('查找…', 'find', 'CmdOrCtrl+F'),
+        shown('替换…', 'replace', 'CmdOrCtrl+H'),
         { type: 'separator' },
+        shown('文档属性…', 'properties', 'Alt+Enter'),
+        shown('项目详情', 'togglePanel', 'CmdOrCtrl+J'),
         item('提交前检查', 'toggleFindings'),
       ],
     },

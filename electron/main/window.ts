@@ -1,4 +1,14 @@
-import { BrowserWindow, shell, type WebContents, type WebPreferences } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  screen,
+  shell,
+  type Rectangle,
+  type WebContents,
+  type WebPreferences,
+} from 'electron';
 import { APP_ORIGIN, isTrustedUrl } from '../host/dispatch';
 
 /** The renderer's privileges: none beyond what the preload exposes (ARCHITECTURE decision 6). */
@@ -60,17 +70,65 @@ export function lockDown(contents: WebContents): void {
   );
 }
 
-/** Creates the main window on the app's own origin. */
+interface WindowState extends Rectangle {
+  maximized: boolean;
+}
+
+function stateFile(): string {
+  return join(app.getPath('userData'), 'window-state.json');
+}
+
+/** The last size and position, when they still fit on one of the screens now attached. */
+function lastState(): WindowState | null {
+  try {
+    const state = JSON.parse(readFileSync(stateFile(), 'utf8')) as WindowState;
+    const fits = screen.getAllDisplays().some(({ workArea }) => {
+      const right = Math.min(workArea.x + workArea.width, state.x + state.width);
+      const bottom = Math.min(workArea.y + workArea.height, state.y + state.height);
+      return (
+        right - Math.max(workArea.x, state.x) >= 200 &&
+        bottom - Math.max(workArea.y, state.y) >= 100
+      );
+    });
+    return fits && state.width >= 900 && state.height >= 600 ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first window: fits the screen it opens on (a 1366×768 laptop included). */
+export function defaultBounds(workArea: Rectangle): Rectangle {
+  const width = Math.min(1360, workArea.width);
+  const height = Math.min(860, workArea.height);
+  return {
+    x: workArea.x + Math.round((workArea.width - width) / 2),
+    y: workArea.y + Math.round((workArea.height - height) / 2),
+    width,
+    height,
+  };
+}
+
+/** Creates the main window on the app's own origin, at its last size and position. */
 export function createMainWindow(preloadPath: string, title: string): BrowserWindow {
+  const saved = lastState();
+  const bounds = saved ?? defaultBounds(screen.getPrimaryDisplay().workArea);
   const window = new BrowserWindow({
-    width: 1360,
-    height: 860,
+    ...bounds,
     minWidth: 900,
     minHeight: 600,
     title,
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: secureWebPreferences(preloadPath),
+  });
+  if (saved?.maximized) window.maximize();
+  window.on('close', () => {
+    try {
+      const state: WindowState = { ...window.getNormalBounds(), maximized: window.isMaximized() };
+      writeFileSync(stateFile(), JSON.stringify(state));
+    } catch {
+      // The window opens at the default size next time; nothing else depends on it.
+    }
   });
   lockDown(window.webContents);
   window.once('ready-to-show', () => window.show());

@@ -8,12 +8,15 @@ import { Welcome } from './components/Welcome';
 import { ImportDialog } from './importFlow/ImportDialog';
 import { PasteImportDialog } from './importFlow/PasteImportDialog';
 import { usePasteStore } from './importFlow/pasteStore';
-import { RollForwardReview } from './importFlow/RollForwardReview';
 import { PrintPreview } from './print/PrintPreview';
 import { handleCloseRequest, startUp } from './documentFiles';
 import { zhCN } from './i18n/zh-CN';
 import { ImportProgress } from './importFlow/ImportProgress';
 import { listenForShortcuts } from './keyboard';
+import { trackFocus } from './focus';
+import { loadLayout } from './layoutSettings';
+import { RollForwardDialog } from './components/RollForwardDialog';
+import { Notice } from './components/Notice';
 import { notify, useAppStore } from './store';
 
 /** Composes the window: the welcome screen or the open document, dialogs and the notice line. */
@@ -39,7 +42,9 @@ export function App() {
       window.jixiao.onMenuCommand((command) => void started.then(() => runAction(command))),
       window.jixiao.onCloseRequested(() => void handleCloseRequest()),
       listenForShortcuts(),
+      trackFocus(),
     ];
+    void loadLayout();
     return () => unsubscribe.forEach((stop) => stop());
   }, []);
 
@@ -52,29 +57,19 @@ export function App() {
 
   return (
     <div className="app">
-      {notice ? (
-        <div
-          className={`notice notice-${notice.kind}`}
-          role={notice.kind === 'error' ? 'alert' : 'status'}
-        >
-          {notice.text}
-          <button type="button" className="link" aria-label="关闭提示" onClick={() => notify(null)}>
-            ×
-          </button>
-        </div>
-      ) : null}
       {current ? <DocumentView current={current} /> : <Welcome />}
+      {notice ? <Notice notice={notice} /> : null}
       {pasting ? <PasteImportDialog /> : null}
       <ImportProgress />
       {importFlow?.stage === 'dialog' ? (
         <ImportDialog opened={importFlow.opened} merge={importFlow.merge} />
       ) : null}
-      {importFlow?.stage === 'review' && current?.documentId === importFlow.documentId ? (
-        <RollForwardReview review={importFlow.review} toYear={importFlow.toYear} />
-      ) : null}
       {exportDialog && current ? <ExportDialog format={exportDialog} /> : null}
       {overlay === 'properties' && current ? (
         <PropertiesDialog document={current.document} />
+      ) : null}
+      {overlay === 'rollForward' && current ? (
+        <RollForwardDialog fromYear={current.document.fiscalYear} />
       ) : null}
       {overlay === 'print' && current ? (
         <PrintPreview

@@ -9,6 +9,7 @@ import { zhCN } from './i18n/zh-CN';
 import { notify, useAppStore, type AppState } from './store';
 import * as structure from './structureCommands';
 import { commit } from './editing';
+import { currentRegion, focusGrid } from './focus';
 
 /** Editing commands: the keyboard, toolbar and context menu dispatch them by id. */
 export const EDIT_COMMANDS = [
@@ -116,14 +117,22 @@ export const ACTIONS: Record<ActionId, Action> = {
     if (row?.kind === 'project') commit('copyAnnualToPeriod', { projectId: row.projectId });
     else notify({ kind: 'info', text: zhCN.structure.selectProject });
   }),
-  properties: action('properties', () => useAppStore.setState({ overlay: 'properties' })),
-  togglePanel: action('togglePanel', () =>
-    useAppStore.setState((state) => ({ panelOpen: !state.panelOpen })),
-  ),
+  properties: action('properties', () => useAppStore.setState({ overlay: 'properties' }), {
+    shortcut: 'Alt+Enter',
+  }),
+  togglePanel: action('togglePanel', togglePanel, { shortcut: 'Ctrl+J' }),
+  rollForward: action('rollForward', () => useAppStore.setState({ overlay: 'rollForward' })),
   toggleFindings: action('toggleFindings', () =>
     useAppStore.setState((state) => ({ findingsOpen: !state.findingsOpen })),
   ),
 };
+
+/** 项目详情 on and off; closing it while a field there has the focus returns to the grid. */
+function togglePanel(): void {
+  const open = !useAppStore.getState().panelOpen;
+  if (!open && currentRegion() === 'panel') focusGrid();
+  useAppStore.setState({ panelOpen: open });
+}
 
 /** Runs an action by id when it is enabled. */
 export async function runAction(id: ActionId): Promise<void> {

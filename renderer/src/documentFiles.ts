@@ -106,9 +106,21 @@ export async function exportCurrent(options: ExportOptions): Promise<void> {
       options,
     });
     if (!result.ok) return reportFailure(result);
+    const exportId = result.exportId;
+    const show = (how: 'open' | 'folder') => async () => {
+      if (!exportId) return;
+      const shown = await api().showExported({ exportId, how });
+      if (!shown.ok) reportFailure(shown);
+    };
     notify({
       kind: 'info',
       text: zhCN.exportDialog.done(result.fileName, Math.ceil(result.bytes / 1024)),
+      actions: exportId
+        ? [
+            { label: zhCN.exportDialog.openFile, run: show('open') },
+            { label: zhCN.exportDialog.openFolder, run: show('folder') },
+          ]
+        : undefined,
     });
   } finally {
     useAppStore.setState({ progress: null });

@@ -9,29 +9,51 @@ import {
   type DocumentActionId,
 } from '../../shared/edit';
 import type { JixiaoDocument } from '../../shared/model';
+import { editLabel, refusal } from './editRules';
 import { scheduleRecovery } from './recovery';
 import { zhCN } from './i18n/zh-CN';
 import { notify, useAppStore } from './store';
+
+let lastError: string | null = null;
+
+/** The reason the last refused edit gave (shown next to the field that asked for it). */
+export function lastEditError(): string | null {
+  return lastError;
+}
 
 /**
  * Runs one document action as one undo step: the document, the history and the unsaved marker
  * change together, and autosave is scheduled. Returns false (with a Chinese notice) when the
  * action refused.
  */
-export function commit<K extends DocumentActionId>(id: K, args: DocumentActionArgs[K]): boolean {
+export function commit<K extends DocumentActionId>(
+  id: K,
+  args: DocumentActionArgs[K],
+  label?: string,
+): boolean {
   const state = useAppStore.getState();
   const current = state.current;
   if (!current) return false;
+  lastError = null;
+  const refused = refusal(current.document, id, args);
+  if (refused) {
+    lastError = refused;
+    notify({ kind: 'error', text: refused });
+    return false;
+  }
   let result;
   try {
     result = applyAction(current.document, id, args);
   } catch (error) {
     if (error instanceof EditError) {
+      lastError = error.message;
       notify({ kind: 'error', text: error.message });
       return false;
     }
     throw error;
   }
+  const named = label ?? editLabel(id, args);
+  if (named) result = { ...result, label: named };
   if (result.patches.length === 0) return true;
   useAppStore.setState({
     current: { ...current, document: result.document, dirty: true },

@@ -1,4 +1,5 @@
 import { actionForKey, runAction, type ActionId } from './actions';
+import { cycleRegion, openTrap } from './focus';
 
 /** Shortcuts a text field keeps for itself (its own undo, Ctrl+Enter, Ctrl+D …). */
 const TEXT_OWNED = new Set<ActionId>([
@@ -28,11 +29,23 @@ function isTextField(target: EventTarget | null): boolean {
 export function listenForShortcuts(): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
-    // A modal dialog (import, export, properties, recovery …) owns the keyboard while it is open.
-    if (document.querySelector('[aria-modal="true"]')) return;
+    // A dialog (import, export, properties, recovery, print preview …) or the context menu owns
+    // the keyboard while it is open (see focus.ts).
+    if (openTrap() || document.querySelector('[aria-modal="true"]')) return;
+    if (event.key === 'F6' && !event.ctrlKey && !event.altKey) {
+      event.preventDefault();
+      cycleRegion(event.shiftKey ? -1 : 1);
+      return;
+    }
     const action = actionForKey(event);
     if (!action) return;
-    if (isTextField(event.target) && TEXT_OWNED.has(action.id)) return;
+    if (isTextField(event.target) && TEXT_OWNED.has(action.id)) {
+      // Chromium's own undo is one stack for the whole page: with nothing left to undo in this
+      // field it undoes typing in another one and moves the focus there (into the grid's hidden
+      // text box, say). Text fields undo their own typing themselves (CommitField, CellEditor).
+      if (action.id === 'undo' || action.id === 'redo') event.preventDefault();
+      return;
+    }
     event.preventDefault();
     void runAction(action.id);
   };

@@ -18,6 +18,8 @@ export interface OpenDocument {
 export interface Notice {
   kind: 'info' | 'error';
   text: string;
+  /** Buttons after the text, e.g. 打开文件 / 打开所在文件夹 after an export. */
+  actions?: Array<{ label: string; run: () => void | Promise<void> }>;
 }
 
 export type ExportFormat = 'docx' | 'xlsx' | 'txt';
@@ -44,7 +46,7 @@ export type ImportFlow =
   | { stage: 'review'; documentId: string; toYear: number; review: ReviewItem[] };
 
 /** Which side dialog or bar is open over the document. */
-export type Overlay = 'properties' | 'print' | null;
+export type Overlay = 'properties' | 'print' | 'rollForward' | null;
 
 export interface AppState {
   current: OpenDocument | null;
@@ -53,8 +55,14 @@ export interface AppState {
   selection: Selection;
   /** Find bar: closed, find only, or find and replace. */
   find: 'find' | 'replace' | null;
+  /** What the find bar looks for, marked in the grid's text while the bar is open. */
+  findQuery: { text: string; matchCase: boolean } | null;
   /** The project panel is shown for the active project row. */
   panelOpen: boolean;
+  /** Grows each time the grid takes the keyboard back: the active cell is scrolled into view. */
+  revealTick: number;
+  /** The project panel's width the clerk dragged to (pixels), null for the default. */
+  panelWidth: number | null;
   /** A find match in a field only the project panel shows, to mark and scroll to there. */
   panelReveal: Match | null;
   /** The findings panel (checks) is shown. */
@@ -84,7 +92,10 @@ export const useAppStore = create<AppState>(() => ({
   history: EMPTY_HISTORY,
   selection: START_SELECTION,
   find: null,
+  findQuery: null,
   panelOpen: true,
+  panelWidth: null,
+  revealTick: 0,
   panelReveal: null,
   findingsOpen: false,
   overlay: null,

@@ -1,5 +1,6 @@
 import { newId } from '../../shared/model';
 import { commit } from './editing';
+import { currentRegion, focusGrid, focusWhenShown } from './focus';
 import { activeRow, select, selectedRows, selectId } from './gridModel';
 import { zhCN } from './i18n/zh-CN';
 import { notify, useAppStore } from './store';
@@ -25,6 +26,7 @@ export function addProject(): void {
     commit('addProject', { unitId: row.unitId, id, index, name: zhCN.structure.newProjectName })
   ) {
     selectId(id);
+    focusGrid();
   }
 }
 
@@ -35,7 +37,10 @@ export function addUnit(): void {
   const row = activeRow();
   const id = newId('unit');
   const index = row ? row.unitIndex + 1 : doc.units.length;
-  if (commit('addUnit', { id, index, name: zhCN.structure.newUnitName })) selectId(id);
+  if (commit('addUnit', { id, index, name: zhCN.structure.newUnitName })) {
+    selectId(id);
+    focusGrid();
+  }
 }
 
 /** 复制: the active project or unit, placed right after it. */
@@ -118,12 +123,33 @@ export function moveProjectToUnit(projectId: string, unitId: string): void {
 
 /** 新增指标 for the active project; the panel shows it. */
 export function addIndicator(): void {
+  // From the panel, the indicator goes to the project the panel shows (it follows the grid
+  // after a pause, so it can still show the previous one).
+  const shown = globalThis.document?.querySelector<HTMLElement>('.project-panel [data-project-id]')
+    ?.dataset.projectId;
+  if (currentRegion() === 'panel' && shown) {
+    addIndicatorTo(shown);
+    return;
+  }
   const row = activeRow();
   if (row?.kind !== 'project') {
     notify({ kind: 'info', text: zhCN.structure.selectProject });
     return;
   }
-  if (commit('addIndicator', { projectId: row.projectId, id: newId('ind') })) {
+  addIndicatorTo(row.projectId);
+}
+
+/**
+ * Adds an indicator at the end of a project's list; its name field in the panel gets the focus
+ * and is scrolled into view (focus.ts), so what the clerk types next names it.
+ */
+export function addIndicatorTo(projectId: string): void {
+  const id = newId('ind');
+  if (commit('addIndicator', { projectId, id })) {
     useAppStore.setState({ panelOpen: true });
+    focusWhenShown(
+      'panel',
+      `.project-panel [data-project-id="${projectId}"] [data-indicator-id="${id}"] input.indicator-name`,
+    );
   }
 }

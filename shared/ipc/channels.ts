@@ -29,6 +29,9 @@ export const INVOKE_CHANNELS = {
   confirmUnsaved: 'jixiao:window:confirm-unsaved',
   closeWindow: 'jixiao:window:close',
   listFonts: 'jixiao:fonts:list',
+  getLayout: 'jixiao:layout:get',
+  setLayout: 'jixiao:layout:set',
+  showExported: 'jixiao:shell:show-exported',
 } as const;
 
 /** Messages the host sends to the renderer (menu commands). */
@@ -61,5 +64,8 @@ export const MENU_COMMANDS = [
   'find',
   'replace',
   'toggleFindings',
+  'rollForward',
+  'properties',
+  'togglePanel',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

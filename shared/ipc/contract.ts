@@ -85,6 +85,15 @@ export interface Exported {
   ok: true;
   fileName: string;
   bytes: number;
+  /** Names the written file for 打开文件 / 打开所在文件夹 (the path stays in the host). */
+  exportId?: string;
+}
+
+/** Window layout the clerk chose, remembered in the host's settings. */
+export interface Layout {
+  ok: true;
+  /** The project panel's width in CSS pixels; null for the default. */
+  panelWidth: number | null;
 }
 
 export interface RecoveryInfo {
@@ -172,6 +181,12 @@ export const argumentSchemas = {
   confirmUnsaved: z.object({ fileName: z.string().max(300) }).strict(),
   closeWindow: z.undefined(),
   listFonts: z.undefined(),
+  getLayout: z.undefined(),
+  setLayout: z.object({ panelWidth: z.number().int().min(200).max(2000) }).strict(),
+  /** Opens an exported file (`open`) or shows it in its folder (`folder`). */
+  showExported: z
+    .object({ exportId: z.string().min(1).max(100), how: z.enum(['open', 'folder']) })
+    .strict(),
 } satisfies Record<InvokeName, z.ZodType>;
 
 /** What each call returns. */
@@ -205,6 +220,9 @@ export interface Results {
   confirmUnsaved: Result<{ ok: true; choice: 'save' | 'discard' | 'cancel' }>;
   closeWindow: Result<Done>;
   listFonts: Result<InstalledFontList>;
+  getLayout: Result<Layout>;
+  setLayout: Result<Done>;
+  showExported: Result<Done>;
 }
 
 export type Arguments = { [K in InvokeName]: z.output<(typeof argumentSchemas)[K]> };

@@ -19,11 +19,16 @@ test.describe('检查 panel', () => {
     await expect(panel.getByText('没有发现问题。')).toBeVisible();
     await panel.getByRole('radio', { name: '全部' }).check();
 
-    // R2: 智慧校园 has no 满意度 indicator; clicking selects the project and marks its row.
+    // R2: 智慧校园 has no 满意度 indicator; clicking selects the project and marks its row. The
+    // reviewer's wording leads; the rule code is only in the tooltip.
     const r2 = panel
       .locator('.finding')
       .filter({ hasText: '2024年智慧校园管理系统升级改造项目' })
-      .filter({ hasText: 'R2' });
+      .filter({ has: page.locator('[data-rule="R2"]') });
+    await expect(r2.locator('.finding-target')).toHaveAttribute('title', /R2/);
+    await expect(r2).toContainText('建议增加满意度指标');
+    await expect(panel.locator('.finding', { hasText: '评审意见：其他' })).toHaveCount(0);
+    await expect(panel.locator('.finding-target').first()).not.toContainText(/\bR\d+\b/);
     await r2.locator('.finding-target').click();
     await expect(page.locator('table.disclosure .active')).toHaveAttribute('data-row', '11');
     await expect(cell(page, 11, COLUMNS.name)).toHaveClass(/mark-warning/);

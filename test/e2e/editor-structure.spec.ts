@@ -113,7 +113,9 @@ test.describe('adding, deleting and reordering', () => {
   test('document properties: 元 converts every amount exactly', async ({ app }) => {
     await app.start();
     const page = app.page;
-    await page.getByRole('button', { name: '文档属性…' }).click();
+    // 文档属性… lives under 更多 on the one-line toolbar.
+    await page.getByRole('button', { name: '更多' }).click();
+    await page.getByRole('menuitem', { name: /文档属性/ }).click();
     const dialog = page.getByRole('dialog', { name: '文档属性' });
     await dialog.getByRole('combobox', { name: '金额单位' }).selectOption('元');
     await dialog.getByRole('textbox', { name: '年度' }).fill('2026');

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { test as base, type Browser, type Page } from '@playwright/test';
 import type { MenuCommand } from '../../shared/ipc';
 import { createHandlers, type Handlers } from '../../electron/host/handlers';
-import type { DialogPort, HostPorts, PrintPort } from '../../electron/host/ports';
+import type { DialogPort, HostPorts, PrintPort, ShellPort } from '../../electron/host/ports';
 import { SAMPLE_FILE } from '../../electron/host/sample';
 import { startServeServer, type ServeServer } from '../../electron/serve/server';
 import { serveContentSecurityPolicy } from '../../electron/serve/security';
@@ -74,10 +74,27 @@ export class ScriptedPrinter implements PrintPort {
   }
 }
 
+/** Shell port for tests: records 打开文件 / 打开所在文件夹 instead of starting programs. */
+export class ScriptedShell implements ShellPort {
+  readonly calls: Array<{ how: 'open' | 'folder'; path: string }> = [];
+  /** What openPath answers ('' = opened), queued; '' when empty. */
+  readonly openAnswers: string[] = [];
+
+  async openPath(path: string) {
+    this.calls.push({ how: 'open', path });
+    return this.openAnswers.shift() ?? '';
+  }
+
+  showItemInFolder(path: string) {
+    this.calls.push({ how: 'folder', path });
+  }
+}
+
 export interface AppFixture {
   page: Page;
   dialogs: ScriptedDialogs;
   printer: ScriptedPrinter;
+  shell: ScriptedShell;
   /** The temporary folder that stands in for the user's disk. */
   disk: string;
   /** The local server's origin (`http://127.0.0.1:PORT`); its pages need the token cookie start() sets. */
@@ -114,11 +131,13 @@ export const test = base.extend<{ app: AppFixture; hostPorts: ExtraPorts }>({
     const disk = await mkdtemp(join(tmpdir(), 'jixiao-e2e-'));
     const dialogs = new ScriptedDialogs();
     const printer = new ScriptedPrinter(browser);
+    const shell = new ScriptedShell();
     const windowState = { closed: false };
     const makeHandlers = (): Handlers =>
       createHandlers({
         dialogs,
         printer,
+        shell,
         window: {
           close: () => {
             windowState.closed = true;
@@ -163,6 +182,7 @@ export const test = base.extend<{ app: AppFixture; hostPorts: ExtraPorts }>({
       page,
       dialogs,
       printer,
+      shell,
       disk,
       origin: server.origin,
       csp: serveContentSecurityPolicy(server.origin),

@@ -29,7 +29,8 @@ test.describe('sample document', () => {
     await app.page.getByRole('button', { name: '保存', exact: true }).click();
     await expect(app.page.getByRole('status')).toContainText('已保存「我的表.jixiao.json」');
     expect(app.dialogs.calls).toEqual([
-      { kind: 'save', detail: '项目支出绩效目标表（含转移支付项目）.jixiao.json' },
+      // The suggested name carries the year (issue #12).
+      { kind: 'save', detail: '2025年项目支出绩效目标表（含转移支付项目）.jixiao.json' },
     ]);
     const saved = JSON.parse(await readFile(`${target}.jixiao.json`, 'utf8'));
     expect(saved.units[0].projects).toHaveLength(14);

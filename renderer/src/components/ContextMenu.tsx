@@ -1,4 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+} from 'react';
+import { currentRegion, focusRegion, hasPendingFocus, openTrap } from '../focus';
 import { ACTIONS, runAction, type ActionId } from '../actions';
 import { activeRow } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
@@ -37,13 +44,33 @@ export function ContextMenu({ x, y }: { x: number; y: number }) {
       top: Math.max(4, Math.min(y, window.innerHeight - height - 4)),
     });
   }, [x, y]);
+  // A menu takes the keyboard like a dialog (focus.ts): the first item has the focus, arrows
+  // move, Esc closes and the grid gets the focus back.
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close();
+    menuRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+    const menu = menuRef.current;
+    return () => {
+      if (!menu) return;
+      const onTop = openTrap() === menu;
+      menu.removeAttribute('data-focus-trap');
+      if (onTop && !hasPendingFocus()) focusRegion(currentRegion());
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
   }, []);
+  const onKeyDown = (event: ReactKeyboardEvent<HTMLUListElement>) => {
+    const items = [
+      ...event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)'),
+    ];
+    const index = items.indexOf(globalThis.document.activeElement as HTMLButtonElement);
+    const step = { ArrowDown: 1, ArrowUp: -1, Tab: event.shiftKey ? -1 : 1 }[event.key];
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+    } else if (step !== undefined && items.length > 0) {
+      event.preventDefault();
+      items[(index + step + items.length) % items.length]?.focus();
+    }
+    event.stopPropagation();
+  };
   const others = row?.kind === 'project' ? units.filter((unit) => unit.id !== row.unitId) : [];
   return (
     <div
@@ -54,7 +81,9 @@ export function ContextMenu({ x, y }: { x: number; y: number }) {
       <ul
         className="context-menu"
         role="menu"
+        data-focus-trap="menu"
         ref={menuRef}
+        onKeyDown={onKeyDown}
         style={place}
         onMouseDown={(event) => event.stopPropagation()}
       >

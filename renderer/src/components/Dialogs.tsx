@@ -6,7 +6,13 @@ import { commit } from '../editing';
 import { zhCN } from '../i18n/zh-CN';
 import { Modal } from './Modal';
 import { useAppStore } from '../store';
-import type { JixiaoDocument } from '../../../shared/model';
+import {
+  convertMoney,
+  formatMoney,
+  type JixiaoDocument,
+  type MoneyUnit,
+} from '../../../shared/model';
+import { documentTotals } from '../grid/totals';
 import type { RecoveryInfo } from '../../../shared/ipc';
 
 /** Offers work autosaved before a crash: 恢复 or 放弃, one entry at a time. */
@@ -67,6 +73,12 @@ export function PropertiesDialog({ document }: { document: JixiaoDocument }) {
     if (values.frameworkId !== document.frameworkId) changes.frameworkId = values.frameworkId;
     if (Object.keys(changes).length === 0 || commit('setDocumentProperties', changes)) close();
   };
+  // 万元⇄元 converts every amount: the dialog says what 合计 becomes before it is confirmed.
+  const converting = values.moneyUnit !== document.moneyUnit;
+  const total = documentTotals(document).total;
+  const converted = converting
+    ? convertMoney(total, document.moneyUnit, values.moneyUnit as MoneyUnit)
+    : null;
   const set = (key: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues((previous) => ({ ...previous, [key]: event.target.value }));
   return (
@@ -101,9 +113,19 @@ export function PropertiesDialog({ document }: { document: JixiaoDocument }) {
           ))}
         </select>
       </label>
+      {converting ? (
+        <p className="convert-note" role="status" data-testid="convert-note">
+          {text.convert(
+            formatMoney(total),
+            document.moneyUnit,
+            converted === null ? null : formatMoney(converted),
+            values.moneyUnit,
+          )}
+        </p>
+      ) : null}
       <div className="modal-actions">
         <button type="submit" className="primary">
-          {text.ok}
+          {converting ? text.convertOk : text.ok}
         </button>
         <button type="button" onClick={close}>
           {text.cancel}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { GridRow } from '../../../shared/edit';
 import type { FundingUnit, Project } from '../../../shared/model';
-import { runAction, type ActionId } from '../actions';
+import { runAction } from '../actions';
+import { RollForwardReview } from '../importFlow/RollForwardReview';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { GridView } from '../grid/GridView';
 import { activeRow } from '../gridModel';
@@ -10,6 +11,8 @@ import { ProjectPanel } from '../panel/ProjectPanel';
 import { useAppStore, type OpenDocument } from '../store';
 import { FindBar } from './FindBar';
 import { ImportReportPanel } from './ImportReportPanel';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
 
 const countCache = new WeakMap<OpenDocument['document'], string>();
 const indicatorCounts = new WeakMap<FundingUnit, number>();
@@ -37,81 +40,26 @@ function counts(current: OpenDocument): string {
   return summary;
 }
 
-const TOOLBAR: Array<ActionId | '|'> = [
-  'save',
-  'saveAs',
-  '|',
-  'undo',
-  'redo',
-  '|',
-  'addProject',
-  'addUnit',
-  'merge',
-  'find',
-  'replace',
-  'properties',
-  '|',
-  'togglePanel',
-  'toggleFindings',
-  '|',
-  'exportWord',
-  'exportExcel',
-  'printPreview',
-  'close',
-];
-
-function Toolbar({ current }: { current: OpenDocument }) {
-  const history = useAppStore((state) => state.history);
-  const labels = zhCN.actions;
-  return (
-    <div className="toolbar" role="toolbar" aria-label="文档">
-      {TOOLBAR.map((id, index) =>
-        id === '|' ? (
-          <span key={index} className="separator" aria-hidden="true" />
-        ) : (
-          <button
-            key={id}
-            type="button"
-            disabled={
-              (id === 'undo' && history.undo.length === 0) ||
-              (id === 'redo' && history.redo.length === 0)
-            }
-            title={
-              id === 'undo' && history.undo.length > 0
-                ? `${labels.undo}：${history.undo.at(-1)?.label}`
-                : undefined
-            }
-            // Toolbar clicks must not take the focus from the grid's cell.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => void runAction(id)}
-          >
-            {labels[id]}
-          </button>
-        ),
-      )}
-      <span className="file-name" data-testid="file-name">
-        {current.fileName}
-        {current.dirty ? <span className="unsaved">（{zhCN.toolbar.unsaved}）</span> : null}
-      </span>
-      <span className="muted">{counts(current)}</span>
-    </div>
-  );
-}
-
 /**
  * The project the panel shows: the active one, but when the clerk moves to another project the
  * panel follows after a short pause, so holding an arrow key only repaints the grid. Always the
- * project as it is in `document` now, never a copy from before an edit.
+ * project as it is in `document` now, never a copy from before an edit. While a panel field has
+ * the keyboard the panel stays on its project (focus.ts): it follows again once the grid has it.
  */
 function usePanelProject(document: OpenDocument['document'], row: GridRow | undefined) {
   const activeId = row?.kind === 'project' ? row.projectId : null;
   const [shownId, setShownId] = useState(activeId);
+  const tick = useAppStore((state) => state.revealTick);
   const same = activeId === shownId;
   useEffect(() => {
     if (same) return;
-    const timer = setTimeout(() => setShownId(activeId), 120);
+    const timer = setTimeout(() => {
+      // Not while the clerk is in one of the shown project's fields (its typing belongs there).
+      const active = globalThis.document.activeElement;
+      if (!active?.closest('.project-panel .panel-body')) setShownId(activeId);
+    }, 120);
     return () => clearTimeout(timer);
-  }, [activeId, same]);
+  }, [activeId, same, tick]);
   if (same) {
     return row?.kind === 'project'
       ? (document.units[row.unitIndex]?.projects[row.projectIndex] ?? null)
@@ -152,10 +100,15 @@ export function DocumentView({ current }: { current: OpenDocument }) {
   const panelOpen = useAppStore((state) => state.panelOpen);
   const findingsOpen = useAppStore((state) => state.findingsOpen);
   const dismissReport = () => useAppStore.setState({ current: { ...current, importReport: null } });
+  const importFlow = useAppStore((state) => state.importFlow);
+  const review =
+    importFlow?.stage === 'review' && importFlow.documentId === current.documentId
+      ? importFlow
+      : null;
+  const summary = counts(current);
   return (
     <main className="document-view">
-      <Toolbar current={current} />
-      {current.isSample ? <p className="sample-note">{zhCN.document.sample}</p> : null}
+      <Toolbar current={current} counts={summary} />
       {current.importReport ? (
         <ImportReportPanel report={current.importReport} onDismiss={dismissReport} />
       ) : null}
@@ -176,6 +129,7 @@ export function DocumentView({ current }: { current: OpenDocument }) {
             {zhCN.document.unit}
             {document.moneyUnit}
           </span>
+          {current.isSample ? <span className="sample-note">{zhCN.document.sample}</span> : null}
         </div>
       </header>
       {find ? <FindBar mode={find} /> : null}
@@ -190,9 +144,19 @@ export function DocumentView({ current }: { current: OpenDocument }) {
         ) : (
           <GridView document={document} />
         )}
-        {findingsOpen ? <FindingsPanel document={document} /> : null}
-        {panelOpen && document.units.length > 0 ? <PanelForActiveRow document={document} /> : null}
+        {findingsOpen || review || (panelOpen && document.units.length > 0) ? (
+          // One side column: with 检查 and 项目详情 both open they share its height, so the grid
+          // keeps its width (绩效目标 and 绩效指标 stay in view).
+          <div className="side-column">
+            {review ? <RollForwardReview review={review.review} toYear={review.toYear} /> : null}
+            {findingsOpen ? <FindingsPanel document={document} /> : null}
+            {panelOpen && document.units.length > 0 ? (
+              <PanelForActiveRow document={document} />
+            ) : null}
+          </div>
+        ) : null}
       </div>
+      <StatusBar document={document} counts={summary} />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { commit } from '../editing';
 import { rowsOf, select } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { focusPanelMatch, isPanelMatch } from '../panel/panelReveal';
+import { focusGrid, regionKeyDown } from '../focus';
 import { notify, useAppStore } from '../store';
 
 const text = zhCN.find;
@@ -34,11 +35,9 @@ function reveal(match: Match): void {
 
 /** Closes the find bar; the focus goes to the match shown in the panel, else back to the grid. */
 function close(): void {
-  useAppStore.setState({ find: null });
+  useAppStore.setState({ find: null, findQuery: null });
   if (!focusPanelMatch()) {
-    globalThis.document
-      .querySelector<HTMLTextAreaElement>('textarea.cell-editor')
-      ?.focus({ preventScroll: true });
+    focusGrid();
   }
 }
 
@@ -61,6 +60,10 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
     queryRef.current?.focus();
     queryRef.current?.select();
   }, [mode]);
+  // The grid marks the matched characters while the bar is open.
+  useEffect(() => {
+    useAppStore.setState({ findQuery: query ? { text: query, matchCase } : null });
+  }, [query, matchCase]);
 
   const go = (delta: number) => {
     if (matches.length === 0) return;
@@ -76,6 +79,8 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
   return (
     <div
       className="find-bar"
+      data-focus-region="find"
+      onKeyDown={regionKeyDown(close)}
       role="search"
       aria-label={mode === 'find' ? text.find : zhCN.actions.replace}
     >
@@ -93,7 +98,7 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
           if (event.key === 'Enter') {
             event.preventDefault();
             go(event.shiftKey ? -1 : 1);
-          } else if (event.key === 'Escape') close();
+          }
         }}
       />
       <span className="find-count" aria-live="polite">
@@ -120,9 +125,6 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
             placeholder={text.replaceWith}
             value={replacement}
             onChange={(event) => setReplacement(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') close();
-            }}
           />
           <button
             type="button"
@@ -150,7 +152,7 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
         </>
       ) : null}
       <button type="button" className="link" aria-label={text.close} onClick={close}>
-        ×
+        {text.close}
       </button>
     </div>
   );

@@ -10,6 +10,7 @@ import type { JixiaoDocument } from '../../../shared/model';
 import { commit } from '../editing';
 import { rowsOf, select } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
+import { regionKeyDown } from '../focus';
 import { api } from '../api';
 import { reportFailure } from '../documentFiles';
 import { notify, useAppStore } from '../store';
@@ -58,6 +59,11 @@ async function exportCheckReport(): Promise<void> {
   notify({ kind: 'info', text: text.exported(result.fileName) });
 }
 
+/** A reviewer's reason worth showing: not empty and not the catch-all 其他. */
+function hasReason(reason: string | undefined): reason is string {
+  return reason !== undefined && reason.trim() !== '' && reason.trim() !== '其他';
+}
+
 /** 检查: the reviewers' rules run on the open document, with counts, a filter and fixes. */
 export function FindingsPanel({ document }: { document: JixiaoDocument }) {
   // Checking a large document waits for typing to settle instead of slowing each key.
@@ -77,7 +83,13 @@ export function FindingsPanel({ document }: { document: JixiaoDocument }) {
   const shown =
     filter === 'all' ? findings : findings.filter((finding) => finding.severity === filter);
   return (
-    <aside className="findings-panel" aria-labelledby="findings-heading">
+    <aside
+      className="findings-panel"
+      aria-labelledby="findings-heading"
+      data-focus-region="findings"
+      tabIndex={-1}
+      onKeyDown={regionKeyDown()}
+    >
       <header className="panel-header">
         <h2 id="findings-heading">{text.heading}</h2>
         <span className="findings-counts">{text.counts(counts.errors, counts.warnings)}</span>
@@ -107,18 +119,18 @@ export function FindingsPanel({ document }: { document: JixiaoDocument }) {
         <ol className="findings-list">
           {shown.slice(0, 500).map((finding, index) => (
             <li key={`${finding.code}-${index}`} className={`finding finding-${finding.severity}`}>
+              {/* The reviewer's wording leads; the rule code is in the tooltip. */}
               <button
                 type="button"
                 className="link finding-target"
+                title={`${finding.severity === 'error' ? text.errors : text.warnings} ${finding.code}：${ruleTitle(finding.code)}`}
+                data-rule={finding.code}
                 onClick={() => reveal(document, finding)}
               >
-                <span className="finding-code" title={ruleTitle(finding.code)}>
-                  {finding.severity === 'error' ? text.errors : text.warnings} {finding.code}
-                </span>
+                {hasReason(finding.reviewerReason) ? (
+                  <span className="finding-reason">{finding.reviewerReason}</span>
+                ) : null}
                 <span className="finding-message">{finding.message}</span>
-                <span className="finding-reason">
-                  {text.reason}：{finding.reviewerReason}
-                </span>
               </button>
               {finding.fix ? (
                 <button

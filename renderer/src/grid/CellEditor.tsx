@@ -1,8 +1,9 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { editText, GRID_COLUMNS, isCellEditable, rowRef } from '../../../shared/edit';
-import { commit } from '../editing';
+import { commit, lastEditError } from '../editing';
 import { rowsOf, select } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
+import { gridMayTakeKeys } from '../focus';
 import { notify, useAppStore } from '../store';
 import { clearSelection, copySelection, pasteInto } from './gridCommands';
 
@@ -50,6 +51,8 @@ export function CellEditor({
   const document = useAppStore((state) => state.current?.document);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [box, setBox] = useState<Box | null>(null);
+  /** Why the last confirm was refused, shown under the cell while it stays open to fix. */
+  const [error, setError] = useState<string | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const composing = useRef(false);
 
@@ -88,11 +91,20 @@ export function CellEditor({
     );
   }, [scrollRef, selection.row, selection.column, document, layoutKey, editing]);
 
+  // Takes the focus back after a move or an edit only while the grid owns the keyboard (focus.ts):
+  // never from a panel field, the find bar, a menu or a dialog.
   useLayoutEffect(() => {
     const text = textRef.current;
-    if (text && globalThis.document.activeElement !== text && !isOutsideFocus())
+    // …and only when no other control holds the focus (focus.ts keeps the region up to date,
+    // this makes sure a stale region can never pull the keys away from a visible field).
+    const active = globalThis.document.activeElement;
+    const elsewhere =
+      active !== null &&
+      active !== globalThis.document.body &&
+      !scrollRef.current?.contains(active);
+    if (text && active !== text && gridMayTakeKeys() && !elsewhere)
       text.focus({ preventScroll: true });
-  }, [selection, document]);
+  }, [selection, document, scrollRef]);
 
   const cellInfo = (row: number, column: number) => {
     if (!document) return null;
@@ -130,9 +142,13 @@ export function CellEditor({
       const written = commit('setCells', {
         cells: [{ row: rowRef(info.gridRow), column: info.key, text: text.value }],
       });
-      if (!written) return false;
+      if (!written) {
+        setError(lastEditError());
+        return false;
+      }
     }
     text.value = '';
+    setError(null);
     setEditing(null);
     return true;
   };
@@ -144,12 +160,26 @@ export function CellEditor({
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
+    // Defence in depth: a key that reaches the box while the grid does not own the keyboard.
+    if (!gridMayTakeKeys()) {
+      event.preventDefault();
+      return;
+    }
     // An Enter or Tab that confirms a pinyin composition belongs to the IME.
     if (event.nativeEvent.isComposing || event.keyCode === 229 || composing.current) return;
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
     if (editing) {
+      if ((event.ctrlKey || event.metaKey) && ['z', 'y'].includes(event.key.toLowerCase())) {
+        // The page-wide native undo could reach other fields: Ctrl+Z puts back the cell's text.
+        event.preventDefault();
+        if (event.key.toLowerCase() === 'z' && !event.shiftKey) {
+          event.currentTarget.value = editing.initial;
+        }
+        return;
+      }
       if (event.key === 'Escape') {
         event.preventDefault();
+        setError(null);
         finish(false);
       } else if (event.key === 'Enter' && (event.altKey || event.shiftKey)) {
         event.preventDefault();
@@ -202,6 +232,9 @@ export function CellEditor({
         className={editingHere ? 'cell-editor editing' : 'cell-editor'}
         aria-label={zhCN.edit.cellEditor}
         data-grid-editor={editingHere ? 'editing' : 'navigating'}
+        tabIndex={-1}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'cell-error' : undefined}
         spellCheck={false}
         style={
           box
@@ -222,6 +255,10 @@ export function CellEditor({
           composing.current = false;
         }}
         onInput={(event) => {
+          if (!gridMayTakeKeys() && !editing) {
+            event.currentTarget.value = '';
+            return;
+          }
           if (!editing && !composing.current && event.currentTarget.value !== '') {
             const typed = event.currentTarget.value;
             if (begin('replace')) event.currentTarget.value = typed;
@@ -248,20 +285,15 @@ export function CellEditor({
           pasteInto(event.clipboardData);
         }}
       />
+      {error && editing && box ? (
+        <div
+          className="cell-error"
+          id="cell-error"
+          style={{ top: box.top + box.height + 2, left: box.left }}
+        >
+          {error}
+        </div>
+      ) : null}
     </form>
-  );
-}
-
-/** True when the focus is in another control (panel, find bar, dialog) that must keep it. */
-function isOutsideFocus(): boolean {
-  const active = globalThis.document.activeElement;
-  return (
-    active !== null &&
-    active !== globalThis.document.body &&
-    !active.closest('.grid-scroll') &&
-    (active instanceof HTMLInputElement ||
-      active instanceof HTMLTextAreaElement ||
-      active instanceof HTMLSelectElement ||
-      active instanceof HTMLButtonElement)
   );
 }

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   GRID_COLUMNS,
   MONEY_COLUMNS,
@@ -14,7 +14,9 @@ import {
   type Project,
   type RowAmounts,
 } from '../../../shared/model';
+import { zhCN } from '../i18n/zh-CN';
 import { useAppStore, type Selection } from '../store';
+import { Marked, type Marks } from './Marked';
 import { unitTotals } from './totals';
 
 /** Which cells of a row are selected: the active column and the selected column range. */
@@ -79,20 +81,83 @@ function MoneyCells({
   );
 }
 
-function Indicators({ project, framework }: { project: Project; framework: Framework }) {
+/** An indicator nobody has filled in yet: shown as a greyed hint, not as empty separators. */
+function isBlank(indicator: Project['indicators'][number]): boolean {
   return (
-    <ol className="indicators">
-      {project.indicators.map((indicator) => (
-        <li key={indicator.id}>
-          <span className="category">
-            {level1Label(framework, indicator.level1)}；
-            {level2Label(framework, indicator.level1, indicator.level2)}
-          </span>
-          ；<span className="indicator-name">{indicator.name}</span>；实施周期指标值：
-          {renderValue(indicator.period)}；年度指标值：{renderValue(indicator.annual)}。
-        </li>
-      ))}
-    </ol>
+    indicator.name.trim() === '' &&
+    indicator.level1.trim() === '' &&
+    indicator.level2.trim() === '' &&
+    renderValue(indicator.period) === '' &&
+    renderValue(indicator.annual) === ''
+  );
+}
+
+/** Indicators shown in a cell before 「共 N 条」: the row stays short, the panel shows all. */
+const SHOWN_INDICATORS = 5;
+
+function Indicators({
+  project,
+  framework,
+  marks,
+}: {
+  project: Project;
+  framework: Framework;
+  marks?: Marks;
+}) {
+  const hidden = project.indicators.length - SHOWN_INDICATORS;
+  return (
+    <>
+      <ol className="indicators">
+        {project.indicators.map((indicator, index) =>
+          isBlank(indicator) ? (
+            <li key={indicator.id} className="placeholder">
+              {zhCN.grid.blankIndicator}
+            </li>
+          ) : (
+            <li key={indicator.id} className={index >= SHOWN_INDICATORS ? 'overflow' : undefined}>
+              {indicator.level1 || indicator.level2 ? (
+                <>
+                  <span className="category">
+                    {[
+                      level1Label(framework, indicator.level1),
+                      level2Label(framework, indicator.level1, indicator.level2),
+                    ]
+                      .filter(Boolean)
+                      .join('；')}
+                  </span>
+                  ；
+                </>
+              ) : null}
+              <span className="indicator-name">
+                <Marked text={indicator.name} marks={marks} />
+              </span>
+              ；实施周期指标值：
+              <Marked text={renderValue(indicator.period)} marks={marks} />
+              ；年度指标值：
+              <Marked text={renderValue(indicator.annual)} marks={marks} />。
+            </li>
+          ),
+        )}
+      </ol>
+      {hidden > 0 ? <p className="indicators-more">{zhCN.grid.moreIndicators(hidden)}</p> : null}
+    </>
+  );
+}
+
+/** The marks the grid's text shows now: the find bar's query, years to review after 新建下一年度. */
+function useMarks(): Marks | undefined {
+  const find = useAppStore((state) => state.findQuery);
+  const years = useAppStore(
+    (state) =>
+      state.importFlow?.stage === 'review' &&
+      state.importFlow.documentId === state.current?.documentId,
+  );
+  return useMemo(
+    () =>
+      find || years
+        ? { query: find?.text, matchCase: find?.matchCase, years: years || undefined }
+        : undefined,
+    [find, years],
   );
 }
 
@@ -128,12 +193,14 @@ function NameCell({
   mark,
   dragLabel,
   name,
+  marks,
 }: {
   rowIndex: number;
   selection: RowSelection | null;
   mark: RowProps['mark'];
   dragLabel: string;
   name: string;
+  marks?: Marks;
 }) {
   return (
     <th
@@ -142,8 +209,11 @@ function NameCell({
       data-col={0}
       className={cellClass(0, selection, mark ? `mark-${mark}` : '')}
     >
-      <DragHandle rowIndex={rowIndex} label={dragLabel} />
-      {name}
+      {/* Sticky: the name stays in view while the clerk scrolls through a tall row. */}
+      <span className="name-text">
+        <DragHandle rowIndex={rowIndex} label={dragLabel} />
+        <Marked text={name} marks={marks} />
+      </span>
     </th>
   );
 }
@@ -156,14 +226,16 @@ export const UnitRow = memo(function UnitRow({
   mark,
 }: RowProps & { unit: FundingUnit }) {
   const selection = useRowSelection(rowIndex);
+  const marks = useMarks();
   return (
-    <tr className="unit-row" data-index={rowIndex} ref={measure}>
+    <tr className="unit-row" data-index={rowIndex} data-unit-id={unit.id} ref={measure}>
       <NameCell
         rowIndex={rowIndex}
         selection={selection}
         mark={mark}
         dragLabel="拖动以调整单位顺序"
         name={unit.name}
+        marks={marks}
       />
       <MoneyCells amounts={unitTotals(unit)} rowIndex={rowIndex} selection={selection} />
       <td data-row={rowIndex} data-col={5} className={cellClass(5, selection)} />
@@ -181,21 +253,25 @@ export const ProjectRow = memo(function ProjectRow({
   mark,
 }: RowProps & { project: Project; framework: Framework }) {
   const selection = useRowSelection(rowIndex);
+  const marks = useMarks();
   return (
-    <tr className="project-row" data-index={rowIndex} ref={measure}>
+    <tr className="project-row" data-index={rowIndex} data-project-id={project.id} ref={measure}>
       <NameCell
         rowIndex={rowIndex}
         selection={selection}
         mark={mark}
         dragLabel="拖动以调整项目顺序，可拖到其他单位"
         name={project.name}
+        marks={marks}
       />
       <MoneyCells amounts={projectAmounts(project)} rowIndex={rowIndex} selection={selection} />
       <td data-row={rowIndex} data-col={5} className={cellClass(5, selection, 'goal')}>
-        {project.goals.annual}
+        <div className="clamp">
+          <Marked text={project.goals.annual} marks={marks} />
+        </div>
       </td>
       <td data-row={rowIndex} data-col={6} className={cellClass(6, selection)}>
-        <Indicators project={project} framework={framework} />
+        <Indicators project={project} framework={framework} marks={marks} />
       </td>
     </tr>
   );

@@ -51,7 +51,8 @@ function rowKey(row: GridRow | undefined, index: number): string {
 function FollowActiveCell({ reveal }: { reveal: (row: number, column: number) => void }) {
   const row = useAppStore((state) => state.selection.row);
   const column = useAppStore((state) => state.selection.column);
-  useEffect(() => reveal(row, column), [row, column, reveal]);
+  const tick = useAppStore((state) => state.revealTick);
+  useEffect(() => reveal(row, column), [row, column, reveal, tick]);
   return null;
 }
 
@@ -148,7 +149,7 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   return (
-    <div className="grid-scroll" ref={scrollRef}>
+    <div className="grid-scroll" ref={scrollRef} data-focus-region="grid">
       <table
         className="disclosure"
         aria-label={zhCN.edit.gridLabel}

@@ -19,6 +19,7 @@ export const zhCN = {
     saveAs: '另存为…',
     close: '关闭',
     unsaved: '未保存',
+    more: '更多 ▾',
   },
   document: {
     department: '部门名称：',
@@ -94,6 +95,14 @@ export const zhCN = {
       `粘贴的文字超过 ${limit.toLocaleString('zh-CN')} 个字符。请分成几部分导入，或用「导入往年表格…」导入 Excel / Word 文件。`,
     working: '正在识别…',
   },
+  rollForward: {
+    heading: '新建下一年度',
+    body: (year: number | null) =>
+      `以当前文档${year === null ? '' : `（${year} 年度）`}为底稿，生成新年度的表格：单位、项目、目标和指标保留，文字中的年份不改动，在表格中标出供核对。当前文档不受影响。`,
+    confirm: '生成新年度表格',
+    fileName: (year: number, title: string) =>
+      `${title.includes(String(year)) ? '' : `${year}年`}${title || '绩效目标表'}.jixiao.json`,
+  },
   rollForwardReview: {
     heading: (count: number, toYear: number) => `请核对年份：${count} 处（新年度 ${toYear}）`,
     body: '以下文字中出现年份数字，程序没有改动，请逐条核对是否需要修改。',
@@ -113,6 +122,8 @@ export const zhCN = {
     cancel: '取消',
     working: '正在生成导出文件，请稍候…',
     done: (name: string, kilobytes: number) => `已导出「${name}」（${kilobytes} KB）`,
+    openFile: '打开文件',
+    openFolder: '打开所在文件夹',
   },
   print: {
     title: '打印预览',
@@ -173,6 +184,7 @@ export const zhCN = {
     properties: '文档属性…',
     togglePanel: '项目详情',
     toggleFindings: '检查',
+    rollForward: '新建下一年度…',
   },
   edit: {
     nothingToUndo: '没有可以撤销的操作。',
@@ -188,6 +200,14 @@ export const zhCN = {
     clipboardWriteRefused: '程序没有获得写入剪贴板的权限，无法从菜单复制。请按 Ctrl+C 复制。',
     clipboardEmpty: '剪贴板中没有可粘贴的文字。',
     gridLabel: '项目支出绩效目标表',
+    negative: (text: string) => `「${text}」是负数：预算金额不能为负，请输入 0 或正数。`,
+    changed: (field: string) => `修改 ${field}`,
+    undoNamed: (label: string) => `撤销「${label}」`,
+    redoNamed: (label: string) => `重做「${label}」`,
+  },
+  grid: {
+    blankIndicator: '（新指标，请在项目详情中填写）',
+    moreIndicators: (count: number) => `…另有 ${count} 条，见项目详情`,
   },
   structure: {
     newUnitName: '新单位',
@@ -201,6 +221,7 @@ export const zhCN = {
   panel: {
     heading: '项目详情',
     close: '收起',
+    resize: '拖动调整项目详情的宽度',
     none: '选中表格中的项目行，在这里编辑项目的全部内容。',
     fields: {
       name: '项目名称',
@@ -241,6 +262,10 @@ export const zhCN = {
     showNotes: '填写指标值说明',
     notesHint: '指标值说明（绩效标准）：有内容时，分项目表多印一列。',
     copyOne: '年度 → 实施周期',
+    copyOneShort: '复制年度值',
+    moveUpShort: '上移',
+    moveDownShort: '下移',
+    namePlaceholder: '请填写三级指标名称',
     addIndicator: '新增指标',
     moveUp: '上移',
     moveDown: '下移',
@@ -279,6 +304,11 @@ export const zhCN = {
     fiscalYear: '年度',
     moneyUnit: '金额单位',
     framework: '指标体系',
+    convert: (from: string, fromUnit: string, to: string | null, toUnit: string) =>
+      to === null
+        ? `合计 ${from} ${fromUnit} 不能精确换算为${toUnit}（会丢失分位），请先核对金额。`
+        : `全部金额将从${fromUnit}换算为${toUnit}：合计 ${from} ${fromUnit} → ${to} ${toUnit}。确定后可撤销。`,
+    convertOk: '换算并确定',
     ok: '确定',
     cancel: '取消',
   },
@@ -295,6 +325,9 @@ export const zhCN = {
     exported: (name: string) => `已导出提交前检查报告「${name}」`,
   },
   status: {
+    label: '状态栏',
+    sum: (amount: string, unit: string) => `求和 ${amount} ${unit}`,
+    count: (count: number) => `计数 ${count}`,
     saved: (name: string) => `已保存「${name}」`,
     migrated: (version: number) => `文档已从格式版本 ${version} 升级，保存后生效。`,
   },

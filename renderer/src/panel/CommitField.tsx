@@ -1,10 +1,13 @@
-import type { ClipboardEvent, KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { runAction } from '../actions';
+import { lastEditError } from '../editing';
 
 type Element = HTMLInputElement | HTMLTextAreaElement;
 
 /**
  * A text field that writes to the document once per edit (on blur or Enter), so one edit is one
- * undo step. Enter that confirms an IME composition does not commit; Esc restores the value.
+ * undo step. Enter that confirms an IME composition does not commit; Esc puts the value back.
+ * A refused value stays in the field, marked, with the reason next to it.
  */
 export function CommitField({
   value,
@@ -16,6 +19,7 @@ export function CommitField({
   onFocus,
   onPasteBlock,
   field,
+  placeholder,
 }: {
   value: string;
   onCommit: (text: string) => boolean | void;
@@ -28,27 +32,80 @@ export function CommitField({
   onPasteBlock?: (event: ClipboardEvent<Element>) => boolean;
   /** The document field it edits (a find match is revealed here), e.g. `goals.period`. */
   field?: string;
+  /** Greyed hint shown while the field is empty. */
+  placeholder?: string;
 }) {
+  const ref = useRef<Element | null>(null);
+  // The refusal belongs to the value it was given for: a new value from outside clears it.
+  const [refused, setRefused] = useState<{ value: string; message: string } | null>(null);
+  const error = refused && refused.value === value ? refused.message : null;
+  const setError = (message: string | null) =>
+    setRefused(message === null ? null : { value, message });
+  // A new value from outside (undo, paste, another field) replaces the text in place: the field
+  // is not remounted, so a field that has the focus keeps it.
+  useLayoutEffect(() => {
+    if (ref.current && ref.current.value !== value) ref.current.value = value;
+  }, [value]);
+  // A field that leaves the page (its indicator deleted, the panel closed) writes what was typed
+  // in it first: the browser sends no blur then, and typing must never be lost silently.
+  const latest = useRef({ value, onCommit });
+  useLayoutEffect(() => {
+    latest.current = { value, onCommit };
+  });
+  useLayoutEffect(
+    () => () => {
+      const element = ref.current;
+      if (element && element.value !== latest.current.value) latest.current.onCommit(element.value);
+    },
+    [],
+  );
   const commitFrom = (element: Element) => {
-    if (element.value === value) return;
-    if (onCommit(element.value) === false) element.value = value;
+    if (element.value === value) {
+      setError(null);
+      return;
+    }
+    if (onCommit(element.value) === false) setError(lastEditError() ?? '');
+    else setError(null);
   };
   const onKeyDown = (event: KeyboardEvent<Element>) => {
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    const undoKey =
+      (event.ctrlKey || event.metaKey) &&
+      !event.altKey &&
+      ['z', 'y'].includes(event.key.toLowerCase());
+    if (undoKey) {
+      // Undo stays in the field (see keyboard.ts): typing not yet written is put back; with
+      // nothing typed, Ctrl+Z / Ctrl+Y step the document's history as everywhere else.
+      event.preventDefault();
+      const redo = event.key.toLowerCase() === 'y' || event.shiftKey;
+      if (event.currentTarget.value !== value) {
+        if (!redo) event.currentTarget.value = value;
+      } else void runAction(redo ? 'redo' : 'undo');
+      return;
+    }
     if (event.key === 'Escape') {
+      // Puts back what the field had; the panel then returns the focus to the grid (focus.ts).
       event.currentTarget.value = value;
-      event.currentTarget.blur();
+      setError(null);
     } else if (event.key === 'Enter' && (!multiline || event.ctrlKey)) {
       event.preventDefault();
       commitFrom(event.currentTarget);
     }
   };
+  const errorId = error ? `${field ?? 'field'}-${label}-error` : undefined;
   const common = {
+    ref: (element: Element | null) => {
+      ref.current = element;
+    },
     defaultValue: value,
     'aria-label': label,
+    'aria-invalid': error !== null ? true : undefined,
+    'aria-describedby': errorId,
     'data-field': field,
+    'data-focus-key': label,
     title: label,
-    className,
+    placeholder,
+    className: error !== null ? `${className ?? ''} invalid`.trim() : className,
     onKeyDown,
     onFocus,
     onBlur: (event: { currentTarget: Element }) => commitFrom(event.currentTarget),
@@ -56,10 +113,18 @@ export function CommitField({
       if (onPasteBlock?.(event)) event.preventDefault();
     },
   };
-  return multiline ? (
-    // A new value from outside (undo, paste, another field) remounts the field with it.
-    <textarea key={value} rows={3} {...common} />
-  ) : (
-    <input key={value} type="text" list={list} autoComplete="off" {...common} />
+  return (
+    <>
+      {multiline ? (
+        <textarea rows={3} {...common} />
+      ) : (
+        <input type="text" list={list} autoComplete="off" {...common} />
+      )}
+      {error ? (
+        <span className="field-error" id={errorId}>
+          {error}
+        </span>
+      ) : null}
+    </>
   );
 }

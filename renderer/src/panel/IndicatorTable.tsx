@@ -8,6 +8,7 @@ import {
 import { findLevel1, findLevel2, getFramework } from '../../../shared/frameworks';
 import { newId, type Indicator, type Project } from '../../../shared/model';
 import { commit } from '../editing';
+import { addIndicatorTo } from '../structureCommands';
 import { zhCN } from '../i18n/zh-CN';
 import { notify, useAppStore } from '../store';
 import { CommitField } from './CommitField';
@@ -103,6 +104,18 @@ const IndicatorRows = memo(function IndicatorRows({
       },
     });
   };
+  // An 一级 whose framework offers a single 二级 fills that 二级 in, as one undo step.
+  const chooseLevel1 = (name: string) => {
+    const only = findLevel1(framework, name)?.level2;
+    if (only?.length === 1 && only[0] && indicator.level2 !== only[0].name) {
+      return commit(
+        'setIndicator',
+        { ...ids, changes: { level1: name, level2: only[0].name } },
+        zhCN.edit.changed(text.columns.level1),
+      );
+    }
+    return setText('level1', name);
+  };
   const listId = `suggest-${indicator.id}`;
   return (
     <tbody
@@ -120,7 +133,7 @@ const IndicatorRows = memo(function IndicatorRows({
       }}
     >
       <tr>
-        <td rowSpan={2} className="indicator-number">
+        <td rowSpan={3} className="indicator-number">
           <span
             className="drag-handle"
             draggable
@@ -133,11 +146,11 @@ const IndicatorRows = memo(function IndicatorRows({
           </span>
           {index + 1}
         </td>
-        <td>
+        <td colSpan={2}>
           <select
             aria-label={`第 ${index + 1} 条${text.columns.level1}`}
             value={level1?.name ?? indicator.level1}
-            onChange={(event) => setText('level1', event.target.value)}
+            onChange={(event) => chooseLevel1(event.target.value)}
           >
             {!level1 ? (
               <option value={indicator.level1}>{indicator.level1 || text.choose}</option>
@@ -149,7 +162,7 @@ const IndicatorRows = memo(function IndicatorRows({
             ))}
           </select>
         </td>
-        <td>
+        <td colSpan={3}>
           <select
             aria-label={`第 ${index + 1} 条${text.columns.level2}`}
             value={indicator.level2}
@@ -165,12 +178,16 @@ const IndicatorRows = memo(function IndicatorRows({
             ))}
           </select>
         </td>
-        <td colSpan={3}>
+      </tr>
+      <tr>
+        {/* The name has a line of its own: both drop-downs show their whole text. */}
+        <td colSpan={5}>
           <CommitField
             className="indicator-name"
             field="indicator.name"
             label={`第 ${index + 1} 条${text.columns.name}`}
             value={indicator.name}
+            placeholder={text.namePlaceholder}
             list={suggestions ? listId : undefined}
             onFocus={() => onFocusName(indicator.id)}
             onCommit={commitName}
@@ -238,7 +255,7 @@ const IndicatorRows = memo(function IndicatorRows({
                   })
                 }
               >
-                ⇤
+                {text.copyOneShort}
               </button>
               <button
                 type="button"
@@ -247,7 +264,7 @@ const IndicatorRows = memo(function IndicatorRows({
                 disabled={index === 0}
                 onClick={() => commit('moveIndicator', { ...ids, toIndex: index - 1 })}
               >
-                ↑
+                {text.moveUpShort}
               </button>
               <button
                 type="button"
@@ -256,7 +273,7 @@ const IndicatorRows = memo(function IndicatorRows({
                 disabled={index === indicatorCount - 1}
                 onClick={() => commit('moveIndicator', { ...ids, toIndex: index + 1 })}
               >
-                ↓
+                {text.moveDownShort}
               </button>
               <button
                 type="button"
@@ -264,7 +281,7 @@ const IndicatorRows = memo(function IndicatorRows({
                 aria-label={`第 ${index + 1} 条${text.duplicate}`}
                 onClick={() => commit('duplicateIndicator', { ...ids, id: newId('ind') })}
               >
-                ⧉
+                {text.duplicate}
               </button>
               <button
                 type="button"
@@ -277,7 +294,7 @@ const IndicatorRows = memo(function IndicatorRows({
                   })
                 }
               >
-                ✕
+                {text.remove}
               </button>
             </span>
           </div>
@@ -324,10 +341,7 @@ export function IndicatorTable({
         >
           {text.copyAll}
         </button>
-        <button
-          type="button"
-          onClick={() => commit('addIndicator', { projectId: project.id, id: newId('ind') })}
-        >
+        <button type="button" onClick={() => addIndicatorTo(project.id)}>
           {text.addIndicator}
         </button>
         {showNotes ? null : (

@@ -4,7 +4,10 @@ import { memo, useDeferredValue, useRef } from 'react';
 import { formatMoney, projectAmounts, type Project } from '../../../shared/model';
 import { commit } from '../editing';
 import { zhCN } from '../i18n/zh-CN';
+import { focusGrid, regionKeyDown } from '../focus';
+import { selectId } from '../gridModel';
 import { useAppStore } from '../store';
+import { PanelResizer, usePanelWidth } from './PanelResizer';
 import { CommitField } from './CommitField';
 import { IndicatorTable } from './IndicatorTable';
 import { usePanelReveal } from './panelReveal';
@@ -53,9 +56,23 @@ export const ProjectPanel = memo(function ProjectPanel({
   moneyUnit: string;
   project: Project | null;
 }) {
+  const panelWidth = usePanelWidth();
   const project = useDeferredValue(latest);
+  // Esc from a field: back to the grid, at this project's row.
+  const onKeyDown = regionKeyDown(() => {
+    if (project) selectId(project.id, useAppStore.getState().selection.column);
+    focusGrid();
+  });
   return (
-    <aside className="project-panel" aria-labelledby="panel-heading">
+    <aside
+      className="project-panel"
+      aria-labelledby="panel-heading"
+      data-focus-region="panel"
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      style={{ width: panelWidth }}
+    >
+      <PanelResizer />
       <header className="panel-header">
         <h2 id="panel-heading">{text.heading}</h2>
         <button type="button" onClick={() => useAppStore.setState({ panelOpen: false })}>

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   PAGE_NUMBER_FORMAT,
   printPageNumberAlign,
   type MarginPreset,
 } from '../../../shared/export/html';
+import { currentRegion, focusables, focusRegion, hasPendingFocus, trapTab } from '../focus';
 import { printDocumentHtml } from '../../../shared/export/print';
 import type { PrintOptions } from '../../../shared/ipc';
 import type { JixiaoDocument } from '../../../shared/model';
@@ -74,6 +75,20 @@ export function PrintPreview({ document, documentId, onClose }: PrintPreviewProp
     setMeasured({ html, pagination: counted });
   }, [html, layout]);
 
+  // A full-window dialog in the focus model (focus.ts): it takes the focus on its first control,
+  // keeps it (data-focus-trap), Tab wraps inside, and closing gives it back to where it was.
+  const boxRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    const region = currentRegion();
+    if (box) (focusables(box)[0] ?? box).focus({ preventScroll: true });
+    return () => {
+      if (!box) return;
+      box.removeAttribute('data-focus-trap');
+      if (!hasPendingFocus()) focusRegion(region);
+    };
+  }, []);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && busy === null) onClose();
@@ -108,7 +123,16 @@ export function PrintPreview({ document, documentId, onClose }: PrintPreviewProp
   const width = pagination?.width ?? initialWidth;
   const height = pagination?.height ?? 800;
   return (
-    <div className="print-preview" role="dialog" aria-modal="true" aria-label={printText.title}>
+    <div
+      className="print-preview"
+      role="dialog"
+      aria-modal="true"
+      aria-label={printText.title}
+      data-focus-trap="dialog"
+      tabIndex={-1}
+      ref={boxRef}
+      onKeyDown={(event) => trapTab(event.currentTarget, event)}
+    >
       <PrintToolbar
         choice={choice}
         margins={margins}

@@ -1,0 +1,64 @@
+import { MONEY_COLUMNS, GRID_COLUMNS } from '../../../shared/edit';
+import { formatMoney, projectAmounts, type JixiaoDocument } from '../../../shared/model';
+import { unitTotals } from '../grid/totals';
+import { rowsOf } from '../gridModel';
+import { zhCN } from '../i18n/zh-CN';
+import { useAppStore } from '../store';
+
+/** 求和 and 计数 of the amounts in the selected cells, as Excel's status bar shows them. */
+export function selectionSum(document: JixiaoDocument): { sum: number; count: number } | null {
+  const { selection } = useAppStore.getState();
+  const rows = rowsOf(document);
+  const [top, bottom] = [selection.row, selection.anchorRow].sort((a, b) => a - b) as [
+    number,
+    number,
+  ];
+  const [left, right] = [selection.column, selection.anchorColumn].sort((a, b) => a - b) as [
+    number,
+    number,
+  ];
+  let sum = 0;
+  let count = 0;
+  let money = false;
+  for (let column = left; column <= right; column++) {
+    const key = GRID_COLUMNS[column]?.key;
+    if (!key || !MONEY_COLUMNS.has(key)) continue;
+    money = true;
+    for (let index = top; index <= bottom; index++) {
+      const row = rows[index];
+      if (!row) continue;
+      const amounts =
+        row.kind === 'unit'
+          ? unitTotals(document.units[row.unitIndex] as JixiaoDocument['units'][number])
+          : projectAmounts(
+              document.units[row.unitIndex]?.projects[row.projectIndex] as Parameters<
+                typeof projectAmounts
+              >[0],
+            );
+      const value = amounts[key as 'total' | 'fiscal' | 'specialAccount' | 'other'];
+      if (value !== 0) {
+        sum += value;
+        count += 1;
+      }
+    }
+  }
+  return money ? { sum, count } : null;
+}
+
+/** The window's bottom line: sum and count of the selected amounts, the document's size. */
+export function StatusBar({ document, counts }: { document: JixiaoDocument; counts: string }) {
+  useAppStore((state) => state.selection);
+  const totals = selectionSum(document);
+  return (
+    <footer className="status-bar" aria-label={zhCN.status.label}>
+      <span className="status-counts">{counts}</span>
+      {totals ? (
+        <span className="status-sum" data-testid="status-sum">
+          {zhCN.status.sum(formatMoney(totals.sum), document.moneyUnit)}
+          <span className="status-sep" aria-hidden="true" />
+          {zhCN.status.count(totals.count)}
+        </span>
+      ) : null}
+    </footer>
+  );
+}

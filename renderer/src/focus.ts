@@ -1,0 +1,242 @@
+/**
+ * The focus model of the window: who owns the keyboard, and where a key goes.
+ *
+ * - **Regions.** The window has focus regions, each an element marked `data-focus-region`:
+ *   `grid` (the table), `panel` (项目详情), `findings` (检查) and `find` (the find bar). Exactly
+ *   one region is current; it is the one the last focused element was in. Only the grid's region
+ *   lets keys reach the grid.
+ * - **The grid's text box** (`textarea.cell-editor`) is invisible while the clerk moves between
+ *   cells. It is never in the Tab order (`tabIndex=-1`) and takes the focus only while the grid
+ *   is the current region (a click on a cell, F6 / Esc back to the grid, a dialog closing that was
+ *   opened from the grid). It refuses keys whenever it is not the current region's owner or a
+ *   dialog or menu is open (`gridMayTakeKeys`). The active cell is drawn as focused only while
+ *   the text box has the focus, so a clerk always sees where typing goes.
+ * - **Tab** inside the panel, the findings panel and the find bar walks that region's fields in
+ *   visual (document) order and wraps at its ends: it never leaves into the grid's text box.
+ *   **F6** / **Shift+F6** go to the next / previous open region; **Esc** in a panel field puts
+ *   back what the field had before the edit and returns to the grid at the panel's project.
+ * - **Traps.** A modal dialog (`Modal`) and the context menu carry `data-focus-trap`: while one is
+ *   open the focus cannot leave it (a focus landing outside is sent back), Tab and Shift+Tab wrap
+ *   inside it, and no document shortcut runs. Modal focuses its first field on opening, Esc
+ *   cancels, Enter confirms the default button, and closing gives the focus back to the element
+ *   that had it (or to the current region when that element is gone).
+ * - **Lost focus.** When a re-render removes the focused element, the focus goes back to the same
+ *   region (its field with the same `data-focus-key`, else its first field), never to the grid.
+ * - **New things** (a project, a unit, an indicator) get the focus on their first field and are
+ *   scrolled into view (`focusWhenShown`).
+ */
+
+import { useAppStore } from './store';
+
+export type Region = 'grid' | 'panel' | 'findings' | 'find';
+
+const REGION_ORDER: Region[] = ['grid', 'find', 'panel', 'findings'];
+
+let current: Region = 'grid';
+/** The `data-focus-key` (or label) of the last focused field per region, to come back to it. */
+const lastKeys = new Map<Region, string>();
+
+const FOCUSABLE =
+  'input:not([type="hidden"]):not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled), [href], [tabindex]:not([tabindex="-1"])';
+
+/** The region that owns the keyboard now. */
+export function currentRegion(): Region {
+  return current;
+}
+
+/** The open trap (dialog or menu) on top, if any. */
+export function openTrap(): HTMLElement | null {
+  const traps = globalThis.document.querySelectorAll<HTMLElement>('[data-focus-trap]');
+  return traps.length > 0 ? (traps[traps.length - 1] as HTMLElement) : null;
+}
+
+/** True when the grid's text box may take keys: no dialog or menu open, the grid's region current. */
+export function gridMayTakeKeys(): boolean {
+  return current === 'grid' && openTrap() === null;
+}
+
+/** The fields of a container Tab walks, in document order, skipping hidden ones. */
+export function focusables(container: HTMLElement): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) =>
+      element.tabIndex >= 0 &&
+      !element.closest('[hidden], [inert]') &&
+      (element.offsetWidth > 0 || element.offsetHeight > 0),
+  );
+}
+
+/** Tab and Shift+Tab wrap inside `container`. True when the key was taken. */
+export function trapTab(
+  container: HTMLElement,
+  event: KeyboardEvent | React.KeyboardEvent,
+): boolean {
+  if (event.key !== 'Tab' || event.ctrlKey || event.altKey || event.metaKey) return false;
+  const list = focusables(container);
+  if (list.length === 0) {
+    event.preventDefault();
+    return true;
+  }
+  const active = globalThis.document.activeElement as HTMLElement | null;
+  const index = active ? list.indexOf(active) : -1;
+  const next =
+    index < 0
+      ? event.shiftKey
+        ? list.at(-1)
+        : list[0]
+      : list[(index + (event.shiftKey ? -1 : 1) + list.length) % list.length];
+  event.preventDefault();
+  next?.focus();
+  if (next instanceof HTMLInputElement && next.type === 'text') next.select();
+  return true;
+}
+
+function regionElement(region: Region): HTMLElement | null {
+  return globalThis.document.querySelector<HTMLElement>(`[data-focus-region="${region}"]`);
+}
+
+function keyOf(element: HTMLElement): string | null {
+  return element.dataset.focusKey ?? element.getAttribute('aria-label');
+}
+
+/** Focuses the grid's text box (the active cell takes the keys again). */
+export function focusGrid(): boolean {
+  const editor = globalThis.document.querySelector<HTMLTextAreaElement>('textarea.cell-editor');
+  current = 'grid';
+  if (!editor) return false;
+  editor.focus({ preventScroll: true });
+  // The clerk must see where the keys go: the active cell comes into view.
+  useAppStore.setState((state) => ({ revealTick: state.revealTick + 1 }));
+  return true;
+}
+
+/** Focuses a region: the grid's text box, or the region's last used field, else its first. */
+export function focusRegion(region: Region): boolean {
+  if (region === 'grid') return focusGrid();
+  const container = regionElement(region);
+  if (!container) return false;
+  const list = focusables(container);
+  const key = lastKeys.get(region);
+  const target = (key && list.find((element) => keyOf(element) === key)) || list[0];
+  current = region;
+  if (!target) {
+    container.focus({ preventScroll: true });
+    return true;
+  }
+  target.focus({ preventScroll: false });
+  return true;
+}
+
+/** F6 / Shift+F6: the next (previous) open region. */
+export function cycleRegion(direction: 1 | -1): void {
+  const open = REGION_ORDER.filter((region) => regionElement(region) !== null);
+  const index = open.indexOf(current);
+  for (let step = 1; step <= open.length; step++) {
+    const next = open[(index + step * direction + open.length * 2) % open.length] as Region;
+    if (focusRegion(next)) return;
+  }
+}
+
+let pending: { selector: string; frames: number } | null = null;
+
+/**
+ * Focuses (and scrolls into view) the element matching `selector` as soon as it is rendered,
+ * e.g. the name of an indicator just added. Until then the focus waits on the region's
+ * container, so keys typed meanwhile reach no field.
+ */
+export function focusWhenShown(region: Region, selector: string): void {
+  current = region;
+  const container = regionElement(region);
+  const active = globalThis.document.activeElement;
+  if (container && active instanceof HTMLElement && !container.contains(active)) {
+    container.focus({ preventScroll: true });
+  }
+  pending = { selector, frames: 60 };
+  const attempt = () => {
+    if (!pending) return;
+    const element = globalThis.document.querySelector<HTMLElement>(pending.selector);
+    if (element) {
+      pending = null;
+      element.scrollIntoView({ block: 'nearest' });
+      element.focus({ preventScroll: true });
+      return;
+    }
+    if (--pending.frames > 0) requestAnimationFrame(attempt);
+    else pending = null;
+  };
+  attempt();
+}
+
+/** True while `focusWhenShown` waits for its element. */
+export function hasPendingFocus(): boolean {
+  return pending !== null;
+}
+
+/** True when no element has the focus (it was removed, or a click landed on plain text). */
+export function focusIsLost(): boolean {
+  const active = globalThis.document.activeElement;
+  return active === null || active === globalThis.document.body;
+}
+
+/** Sends a lost focus back: into the open trap, else to the current region, else the grid. */
+function restoreLostFocus(): void {
+  if (!focusIsLost() || !globalThis.document.hasFocus() || pending) return;
+  const trap = openTrap();
+  if (trap) (focusables(trap)[0] ?? trap).focus({ preventScroll: true });
+  else if (!focusRegion(current)) focusGrid();
+}
+
+function regionOf(element: Element): Region | null {
+  const owner = element.closest<HTMLElement>('[data-focus-region]');
+  return (owner?.dataset.focusRegion as Region | undefined) ?? null;
+}
+
+/**
+ * Follows the focus (current region, last field per region), keeps it inside an open trap and
+ * brings it back to its region when a re-render removed the focused element. Returns the
+ * unsubscribe function.
+ */
+export function trackFocus(): () => void {
+  const doc = globalThis.document;
+  const onFocusIn = (event: FocusEvent) => {
+    const target = event.target as HTMLElement;
+    const trap = openTrap();
+    if (trap && !trap.contains(target)) {
+      (focusables(trap)[0] ?? trap).focus({ preventScroll: true });
+      return;
+    }
+    const region = regionOf(target);
+    if (!region) return;
+    current = region;
+    const key = keyOf(target);
+    if (key && region !== 'grid') lastKeys.set(region, key);
+  };
+  const onFocusOut = (event: FocusEvent) => {
+    // A click on a part of the window that takes no focus: back to the region once it settled.
+    if (!event.relatedTarget) requestAnimationFrame(restoreLostFocus);
+  };
+  // Chromium fires no blur when a re-render removes the focused element: watch for it.
+  const observer = new MutationObserver(restoreLostFocus);
+  observer.observe(doc.body, { childList: true, subtree: true });
+  doc.addEventListener('focusin', onFocusIn);
+  doc.addEventListener('focusout', onFocusOut);
+  return () => {
+    doc.removeEventListener('focusin', onFocusIn);
+    doc.removeEventListener('focusout', onFocusOut);
+    observer.disconnect();
+  };
+}
+
+/**
+ * Key handling of a region's container: Tab wraps inside it; Esc (when the field did not use
+ * it) calls `onEscape`, by default a return to the grid.
+ */
+export function regionKeyDown(onEscape: () => void = focusGrid) {
+  return (event: React.KeyboardEvent<HTMLElement>) => {
+    if (event.defaultPrevented || event.nativeEvent.isComposing || event.keyCode === 229) return;
+    if (trapTab(event.currentTarget, event)) return;
+    if (event.key === 'Escape' && !event.ctrlKey && !event.altKey) {
+      event.preventDefault();
+      onEscape();
+    }
+  };
+}

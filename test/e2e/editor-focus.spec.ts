@@ -1,0 +1,136 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness';
+import { shot } from './shots';
+import { cell, COLUMNS, grandTotal } from './editor-steps';
+
+/** The open document, read through the page's read-only test hook (renderer/src/testHook.ts). */
+async function documentOf(page: Page) {
+  const text = await page.evaluate(() =>
+    (window as unknown as { __jixiaoTest: { document(): string } }).__jixiaoTest.document(),
+  );
+  return JSON.parse(text) as {
+    moneyUnit: string;
+    units: Array<{
+      projects: Array<{
+        id: string;
+        name: string;
+        money: { fiscal: number };
+        indicators: Array<{ id: string; name: string; annual: { value: string } }>;
+      }>;
+    }>;
+  };
+}
+
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+for (const size of SIZES) {
+  test.describe(`focus at ${size.width}×${size.height}`, () => {
+    test.beforeEach(async ({ app }) => {
+      await app.page.setViewportSize(size);
+      await app.page.addInitScript(() => {
+        (window as unknown as { __jixiaoTestHooks: boolean }).__jixiaoTestHooks = true;
+      });
+      await app.start();
+    });
+
+    test('Tab from a panel field never reaches the grid: the project keeps its name', async ({
+      app,
+    }) => {
+      const page = app.page;
+      await cell(page, 2, COLUMNS.name).click();
+      const before = await documentOf(page);
+      const project = before.units[0]?.projects[1];
+      const value = page.getByLabel('第 1 条实施周期指标值指标值');
+      await value.click();
+      await value.fill('98');
+      // Tab, type, Enter as in the issue: the keys land in the panel's next field, not the grid.
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('98');
+      await page.keyboard.press('Enter');
+      for (let index = 0; index < 40; index++) await page.keyboard.press('Tab');
+      await page.keyboard.type('77');
+      await page.keyboard.press('Enter');
+      const after = await documentOf(page);
+      expect(after.units[0]?.projects.map((entry) => entry.name)).toEqual(
+        before.units[0]?.projects.map((entry) => entry.name),
+      );
+      expect(after.units[0]?.projects[1]?.id).toBe(project?.id);
+      await expect(page.locator('textarea.cell-editor')).not.toBeFocused();
+      // Esc returns to the grid at the same project, visibly.
+      await page.keyboard.press('Escape');
+      await expect(page.locator('textarea.cell-editor')).toBeFocused();
+      await expect(cell(page, 2, COLUMNS.name)).toHaveClass(/active/);
+      await page.screenshot({ path: shot(`focus-panel-${size.width}.png`) });
+    });
+
+    test('a dialog opened from the toolbar takes the keys, traps Tab, Esc closes and focus returns', async ({
+      app,
+    }) => {
+      const page = app.page;
+      await cell(page, 2, COLUMNS.fiscal).click();
+      await page.getByRole('button', { name: '更多' }).click();
+      await page.getByRole('menuitem', { name: /文档属性/ }).click();
+      const dialog = page.getByRole('dialog', { name: '文档属性' });
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByLabel('标题')).toBeFocused();
+      await page.keyboard.type('999');
+      for (let index = 0; index < 12; index++) await page.keyboard.press('Tab');
+      expect(await dialog.evaluate((box) => box.contains(document.activeElement))).toBe(true);
+      await page.screenshot({ path: shot(`focus-dialog-${size.width}.png`) });
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      await expect(page.locator('textarea.cell-editor')).toBeFocused();
+      await expect(grandTotal(page)).toHaveText('4,791.93');
+      expect((await documentOf(page)).units[0]?.projects[1]?.money.fiscal).toBe(16000);
+
+      // Alt+Enter opens it too; Enter confirms the default button.
+      await page.keyboard.press('Alt+Enter');
+      await expect(dialog.getByLabel('标题')).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(dialog).toBeHidden();
+      await expect(page.locator('textarea.cell-editor')).toBeFocused();
+    });
+
+    test('新增指标 focuses the new indicator: typing names it, not the project', async ({
+      app,
+    }) => {
+      const page = app.page;
+      await cell(page, 2, COLUMNS.name).click();
+      const before = await documentOf(page);
+      await page.keyboard.press('Control+Shift+Enter');
+      const name = page.locator('.project-panel input.indicator-name').last();
+      await expect(name).toBeFocused();
+      await expect(name).toHaveAttribute('placeholder', /三级指标/);
+      await expect(name).toBeInViewport();
+      await page.keyboard.type('设备完好率');
+      await page.keyboard.press('Enter');
+      const after = await documentOf(page);
+      const project = after.units[0]?.projects[1];
+      expect(project?.name).toBe(before.units[0]?.projects[1]?.name);
+      expect(project?.indicators.at(-1)?.name).toBe('设备完好率');
+      await page.screenshot({ path: shot(`focus-new-indicator-${size.width}.png`) });
+    });
+
+    test('F6 walks the open regions; the context menu keeps the keys until Esc', async ({
+      app,
+    }) => {
+      const page = app.page;
+      await cell(page, 3, COLUMNS.fiscal).click();
+      await page.keyboard.press('F6');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('.project-panel'))).toBe(
+        true,
+      );
+      await page.keyboard.press('F6');
+      await expect(page.locator('textarea.cell-editor')).toBeFocused();
+      await cell(page, 3, COLUMNS.fiscal).click({ button: 'right' });
+      await expect(page.getByRole('menuitem').first()).toBeFocused();
+      await page.keyboard.type('555');
+      await page.keyboard.press('Escape');
+      await expect(page.locator('textarea.cell-editor')).toBeFocused();
+      expect((await documentOf(page)).units[0]?.projects[2]?.money.fiscal).toBe(77000);
+    });
+  });
+}
