@@ -71,3 +71,11 @@ export interface HostPorts {
   events?: EventPort;
   shell?: ShellPort;
 }
+
+/**
+ * A port's refusal meant for the clerk (Chinese, saying what to do instead), as opposed to an
+ * engine failure whose text goes to the log. The host shows its message as it is.
+ */
+export class PortRefusal extends Error {
+  override name = 'PortRefusal';
+}

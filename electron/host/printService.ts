@@ -4,7 +4,7 @@ import { failure, type PrintOptions, type Results } from '../../shared/ipc';
 import type { JixiaoDocument } from '../../shared/model';
 import { WriteFileError } from './durableFile';
 import { ExportTargetError, writeExportFile } from './exportService';
-import type { DialogPort, PrintPort } from './ports';
+import { PortRefusal, type DialogPort, type PrintPort } from './ports';
 
 const NO_PRINTER = '此环境无法打印（没有打印窗口）。';
 
@@ -57,6 +57,7 @@ export async function exportPdf(
   try {
     bytes = await printer.toPdf(html, landscape);
   } catch (error) {
+    if (error instanceof PortRefusal) return failure('unsupported', error.message);
     console.error('[jixiao] PDF rendering failed', error);
     return failure(
       'internal',

@@ -6,7 +6,6 @@ import { createHandlers } from '../host/handlers';
 import { keepImportWorkerWarm } from '../host/importFile';
 import { SAMPLE_FILE } from '../host/sample';
 import { createDialogPort } from './dialogs';
-import { isAllowedExternal } from './externalLinks';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { FileRouter, requestsFromArgv } from './openFiles';
@@ -96,11 +95,6 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, handlers, (error) => console.error('[jixiao] IPC handler failed', error));
 
     mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), APP_NAME);
-    // External links open only when allow-listed (none today).
-    mainWindow.webContents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternal(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
     Menu.setApplicationMenu(buildMenu(mainWindow, APP_NAME));
     mainWindow.on('close', (event) => {
       if (closeApproved) return;

@@ -10,6 +10,7 @@ import {
   type WebPreferences,
 } from 'electron';
 import { APP_ORIGIN, isTrustedUrl } from '../host/dispatch';
+import { isAllowedExternal } from './externalLinks';
 
 /** The renderer's privileges: none beyond what the preload exposes (ARCHITECTURE decision 6). */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
@@ -47,7 +48,8 @@ export function allowsPermission(permission: string, url: string, isMainFrame: b
 }
 
 /**
- * Denies navigation away from the app, new windows (external https links open in the browser),
+ * Denies navigation away from the app, new windows (only allow-listed https links open in the
+ * browser: none today, see externalLinks.ts),
  * webviews and every permission request but the clipboard for the app's own page.
  */
 export function lockDown(contents: WebContents): void {
@@ -59,7 +61,7 @@ export function lockDown(contents: WebContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (isAllowedExternal(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   contents.session.setPermissionRequestHandler((_contents, permission, callback, details) =>

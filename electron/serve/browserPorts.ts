@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { PRINT_PATH_PREFIX } from '../../shared/ipc/socket';
 import { DOCUMENT_EXTENSION, readDocumentFile } from '../host/documentFile';
 import { IMPORT_EXTENSIONS } from '../host/importFile';
-import type { DialogPort, PrintPort } from '../host/ports';
+import { PortRefusal, type DialogPort, type PrintPort } from '../host/ports';
 import { currentCall } from './connection';
 import { freePath, listDocuments, safeFileName } from './documentsFolder';
 import type { PrintPages } from './printPages';
@@ -159,7 +159,7 @@ export function createBrowserPrinter(printPages: PrintPages): PrintPort {
       }
     },
     async toPdf() {
-      throw new Error(
+      throw new PortRefusal(
         '浏览器版不能直接生成 PDF：请点「打印」，在浏览器的打印对话框中选择「另存为 PDF」。',
       );
     },

@@ -123,6 +123,10 @@ const electron = vi.hoisted(() => {
         showMessageBox: vi.fn(async () => ({ response: 2 })),
       },
       shell: { openExternal: vi.fn(async () => undefined) },
+      screen: {
+        getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1366, height: 728 } }),
+        getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1366, height: 728 } }],
+      },
     },
   };
 });

@@ -83,7 +83,8 @@ describe('window security baseline', () => {
     expect(fake.fire('will-attach-webview', 'app://jixiao/x')).toBe(true);
     expect(fake.open('https://example.com/')).toEqual({ action: 'deny' });
     expect(fake.open('app://jixiao/index.html')).toEqual({ action: 'deny' });
-    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://example.com/');
+    // No link is allow-listed: an https link is refused too, not handed to the browser.
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
     expect(await fake.permission('media')).toBe(false);
     expect(await fake.permission('notifications')).toBe(false);
     expect(fake.check('media')).toBe(false);
