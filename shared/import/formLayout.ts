@@ -25,9 +25,22 @@ export interface FormRow {
   source: SourceLocation;
 }
 
-/** Rows of labelled items across tables, in order. */
+/**
+ * Rows of labelled items across tables, in order. Each cell's text is trimmed once and the same
+ * string is handed to every row the cell covers, so a cell merged down over thousands of rows
+ * costs its length once, not once per row (and label look-ups keyed by it hash it once).
+ */
 export function formRows(tables: readonly GridTable[]): FormRow[] {
   const rows: FormRow[] = [];
+  const trimmed = new Map<GridCell, string>();
+  const textOf = (cell: GridCell): string => {
+    let text = trimmed.get(cell);
+    if (text === undefined) {
+      text = cell.text.trim();
+      trimmed.set(cell, text);
+    }
+    return text;
+  };
   for (const table of tables) {
     expandGrid(table).forEach((line, rowIndex) => {
       const items: FormItem[] = [];
@@ -38,10 +51,9 @@ export function formRows(tables: readonly GridTable[]): FormRow[] {
           last.end = column;
           return;
         }
-        const text = placed.cell.text.trim();
         items.push({
           cell: placed.cell,
-          text,
+          text: textOf(placed.cell),
           start: column,
           end: column,
           anchor: placed.anchor,
@@ -51,7 +63,10 @@ export function formRows(tables: readonly GridTable[]): FormRow[] {
       rows.push({
         table: table.name,
         items,
-        at: (column) => line[column]?.cell.text.trim() ?? '',
+        at: (column) => {
+          const placed = line[column];
+          return placed ? textOf(placed.cell) : '';
+        },
         source: first ? withoutColumn(first) : { sheet: table.name, row: rowIndex + 1 },
       });
     });

@@ -1,8 +1,4 @@
-import {
-  describeSource,
-  type ImportEntryKind,
-  type ImportReport,
-} from '../../../shared/import/report';
+import { describeSource, ENTRY_KIND_ORDER, type ImportReport } from '../../../shared/import/report';
 import {
   documentAmounts,
   formatMoney,
@@ -13,9 +9,6 @@ import { zhCN } from '../i18n/zh-CN';
 
 const text = zhCN.importDialog;
 const reportText = zhCN.importReport;
-
-/** The report's groups, in the order the clerk reads them. */
-const KINDS: ImportEntryKind[] = ['normalised', 'raw', 'recovered', 'warning'];
 
 /** What the import read: counts, 合计 and the projects, unit by unit. */
 export function ImportSummary({ document }: { document: JixiaoDocument }) {
@@ -71,7 +64,7 @@ export function GroupedReport({ report }: { report: ImportReport }) {
         ）
       </h2>
       {report.entries.length === 0 ? <p className="muted">{reportText.none}</p> : null}
-      {KINDS.map((kind) => {
+      {ENTRY_KIND_ORDER.map((kind) => {
         const entries = report.entries.filter((entry) => entry.kind === kind);
         if (entries.length === 0) return null;
         return (
