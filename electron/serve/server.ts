@@ -195,7 +195,11 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
           }),
         )
       : Promise.resolve(failure('forbidden', '拒绝未知的请求通道。'));
-    inFlight.add(call);
+    // `idle()` waits for the whole call, deliveries and clean-up included: were it to wait for
+    // `call` alone, a settled call still being delivered would make it spin without yielding.
+    let finished!: () => void;
+    const handled = new Promise<void>((resolve) => (finished = resolve));
+    inFlight.add(handled);
     let value: unknown = failure('internal', '程序内部错误。');
     try {
       value = await call;
@@ -213,7 +217,8 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     } finally {
       // Temporary files go before the page hears the result.
       for (const cleanup of context.cleanups) await cleanup().catch(() => undefined);
-      inFlight.delete(call);
+      inFlight.delete(handled);
+      finished();
       connection.send({ type: 'result', id, value });
     }
   }

@@ -156,7 +156,7 @@ test.describe('打印预览', () => {
       return context.measureText('仿宋永').width !== base;
     });
     if (!installed)
-      await expect(dialog.getByText(/「仿宋_GB2312」未安装，使用「.+」/)).toBeVisible();
+      await expect(dialog.getByText(/「仿宋_GB2312」未安装，(打印)?使用「.+」/)).toBeVisible();
 
     app.printer.printAnswers.push(false, true);
     await dialog.getByRole('button', { name: '打印…' }).click();
