@@ -1,10 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFile, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDocumentFile } from '../../../electron/host/documentFile';
 import type { JixiaoDocument } from '../../../shared/model';
+import { smallDisk } from '../host/smallDisk';
 import { cli, ENGINE_TEXT, ROOT, SEED, tempFolder } from './helpers';
 
 async function seedDocument(dir: string, name = 'seed.jixiao.json'): Promise<string> {
@@ -33,20 +33,7 @@ describe('write failures: exit 2, a Chinese message naming the place and the cau
     expect(result.stderr).not.toMatch(ENGINE_TEXT);
   });
 
-  const full = join(tmpdir(), `jixiao-cli-full-${process.pid}`);
-  let mounted = false;
-  try {
-    execFileSync('mkdir', ['-p', full]);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', full], { stdio: 'ignore' });
-    mounted = true;
-  } catch {
-    console.log(
-      'full-disk test skipped: a small tmpfs cannot be mounted here (needs root on Linux)',
-    );
-  }
-  afterAll(() => {
-    if (mounted) execFileSync('umount', [full]);
-  });
+  const { path: full, mounted } = smallDisk('cli-full', '4k');
 
   it.runIf(mounted)('a full disk, through the installed bin: no stack trace', async () => {
     const out = join(full, 'seed.xlsx');

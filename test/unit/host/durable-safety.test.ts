@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import {
   chmod,
   link,
@@ -13,10 +12,11 @@ import {
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDocumentFile, writeDocumentFile } from '../../../electron/host/documentFile';
 import { backupPath, WriteFileError, writeDurable } from '../../../electron/host/durableFile';
 import { RecoveryStore } from '../../../electron/host/recovery';
+import { smallDisk } from './smallDisk';
 import { documentSettingsSchema, SCHEMA_VERSION, type JixiaoDocument } from '../../../shared/model';
 
 function version(title: string): JixiaoDocument {
@@ -175,20 +175,7 @@ describe('write failures name the place and the cause in Chinese', () => {
     expect((error as Error).message).toMatch(/文件夹/);
   });
 
-  const full = join(tmpdir(), `jixiao-full-${process.pid}`);
-  let mounted = false;
-  try {
-    execFileSync('mkdir', ['-p', full]);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', full], { stdio: 'ignore' });
-    mounted = true;
-  } catch {
-    console.log(
-      'full-disk test skipped: a small tmpfs cannot be mounted here (needs root on Linux)',
-    );
-  }
-  afterAll(() => {
-    if (mounted) execFileSync('umount', [full]);
-  });
+  const { path: full, mounted } = smallDisk('full', '64k');
 
   it.runIf(mounted)('a full disk, leaving the old file and no temp file behind', async () => {
     const path = join(full, 'a.jixiao.json');
