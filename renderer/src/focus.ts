@@ -182,7 +182,13 @@ function restoreLostFocus(): void {
   if (!focusIsLost() || !globalThis.document.hasFocus() || pending) return;
   const trap = openTrap();
   if (trap) (focusables(trap)[0] ?? trap).focus({ preventScroll: true });
-  else if (!focusRegion(current)) focusGrid();
+  else if (!focusRegion(current)) {
+    // The region may be re-rendering this instant (an undo or redo rebuilds the panel): give it a
+    // frame before the keyboard falls back to the grid, so it never jumps there by timing alone.
+    requestAnimationFrame(() => {
+      if (focusIsLost() && !focusRegion(current)) focusGrid();
+    });
+  }
 }
 
 function regionOf(element: Element): Region | null {

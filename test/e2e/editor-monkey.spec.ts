@@ -21,6 +21,11 @@ import {
  * and the original document must come back exactly. A failure prints the seed and key index:
  * `MONKEY_SEED=<seed> MONKEY_KEYS=<n> npx playwright test test/e2e/editor-monkey.spec.ts`.
  */
+// One retry: a seed once failed on timing alone (focus falling back to the grid while the panel
+// re-rendered after a redo, now given a frame). Playwright reports a pass on retry as "flaky",
+// with the first failure's seed and key printed, so it stays visible.
+test.describe.configure({ retries: 1 });
+
 const KEYS = Number(process.env.MONKEY_KEYS ?? 2000);
 const SEEDS = process.env.MONKEY_SEED ? [Number(process.env.MONKEY_SEED)] : [1, 2, 3];
 
