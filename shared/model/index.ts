@@ -8,3 +8,4 @@ export * from './migrate';
 export * from './ids';
 export * from './rollForward';
 export * from './merge';
+export * from './cellAddress';
