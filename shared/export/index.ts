@@ -1,4 +1,7 @@
 export * from './layout';
+export { disclosureLayout } from './disclosureLayout';
+export { formLayout } from './formLayout';
+export { detailLayout } from './detailLayout';
 export { formatIndicatorRun } from './indicatorText';
 export { disclosureText, paragraphCell } from './disclosureText';
 export { DISCLOSURE_HEADERS } from './disclosureLayout';
