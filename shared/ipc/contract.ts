@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documentSchema } from '../model/document';
-import type { ImportReport } from '../import/report';
+import type { ImportReport } from '../model/importReport';
 import type { JixiaoDocument } from '../model/document';
 import type { InvokeName, MenuCommand } from './channels';
 
