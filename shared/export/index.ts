@@ -4,7 +4,6 @@ export { formLayout } from './formLayout';
 export { detailLayout } from './detailLayout';
 export { formatIndicatorRun } from './indicatorText';
 export { disclosureText, paragraphCell } from './disclosureText';
-export { DISCLOSURE_HEADERS } from './disclosureLayout';
 export { FORM_TITLE, midtermWarnings } from './formLayout';
 export { DETAIL_COLUMNS, DETAIL_TITLE } from './detailLayout';
 export { exportDocx } from './docx';

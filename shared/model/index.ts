@@ -9,3 +9,4 @@ export * from './ids';
 export * from './rollForward';
 export * from './merge';
 export * from './cellAddress';
+export * from './columns';
