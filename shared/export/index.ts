@@ -22,4 +22,6 @@ export {
   type PrintGeometry,
 } from './html';
 export { CJK_SERIF_FALLBACKS, fontCandidates, fontFamily } from './fontStack';
-export { printDocumentHtml, printLayout, type PrintChoice } from './print';
+export { printDocumentHtml, type PrintChoice } from './print';
+export { buildLayout, type LayoutChoice } from './layouts';
+export { exportPlan, ExportRequestError, type ExportPlan } from './plan';

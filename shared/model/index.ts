@@ -10,3 +10,4 @@ export * from './rollForward';
 export * from './merge';
 export * from './cellAddress';
 export * from './columns';
+export * from './exportRequest';
