@@ -23,6 +23,7 @@ import type {
   TitleLine,
   TitleText,
 } from './layout';
+import { escapeMarkup } from '../text/markup';
 import { textWidthMm } from './page';
 
 /** Margin presets of the print view. */
@@ -98,14 +99,9 @@ export function printGeometry(section: LayoutSection, preset?: MarginPreset): Pr
   return { page, columns };
 }
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 /** Cell text with its paragraphs ('\n') as line breaks. */
 function textHtml(text: string): string {
-  return text.split('\n').map(escapeHtml).join('<br>');
+  return text.split('\n').map(escapeMarkup).join('<br>');
 }
 
 /** A millimetre length for CSS, without float noise. */
@@ -240,11 +236,12 @@ function sectionHtml(section: LayoutSection, geometry: PrintGeometry, pageName: 
     : `<table class="grid" style="width: ${mm(width)}"><tbody>${titleRows.join('')}</tbody></table>`;
   const cols = columns
     .map(
-      (column) => `<col data-key="${escapeHtml(column.key)}" style="width: ${mm(column.widthMm)}">`,
+      (column) =>
+        `<col data-key="${escapeMarkup(column.key)}" style="width: ${mm(column.widthMm)}">`,
     )
     .join('');
   return [
-    `<section class="sheet ${pageName}" data-section="${escapeHtml(section.id)}" data-page-height-mm="${geometry.page.heightMm}" data-margins-mm="${marginList(geometry.page)}">`,
+    `<section class="sheet ${pageName}" data-section="${escapeMarkup(section.id)}" data-page-height-mm="${geometry.page.heightMm}" data-margins-mm="${marginList(geometry.page)}">`,
     '<div class="flow">',
     before,
     `<table class="grid font-table" style="width: ${mm(width)}">`,
@@ -286,9 +283,9 @@ export function layoutToHtml(layout: Layout, options: HtmlOptions = {}): string 
     '<html lang="zh-CN">',
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(PRINT_CSP)}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${escapeMarkup(PRINT_CSP)}">`,
     '<meta name="color-scheme" content="light">',
-    `<title>${escapeHtml(layout.title)}</title>`,
+    `<title>${escapeMarkup(layout.title)}</title>`,
     `<style>${BASE_CSS}\n${fontRules(layout)}\n${rules.join('\n')}</style>`,
     '</head>',
     '<body>',

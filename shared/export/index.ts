@@ -9,7 +9,6 @@ export { DETAIL_COLUMNS, DETAIL_TITLE } from './detailLayout';
 export { exportDocx } from './docx';
 export { exportXlsx, MONEY_FORMAT } from './xlsx';
 export {
-  escapeHtml,
   layoutToHtml,
   MARGIN_PRESETS,
   PAGE_NUMBER_FORMAT,
