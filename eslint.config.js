@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import path from 'node:path';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [
@@ -37,6 +38,74 @@ const platform = (why) => [
   { name: 'react-dom', message: why },
   ...NODE_BUILTINS.map((name) => ({ name, message: why })),
 ];
+
+/**
+ * The fences inside shared/ (docs/ARCHITECTURE.md draws them): each folder and the folders
+ * directly below it. A folder may import what it reaches down these arrows, nothing else.
+ */
+const SHARED_FENCES = {
+  text: [],
+  model: [],
+  frameworks: ['model'],
+  import: ['frameworks', 'text'],
+  export: ['frameworks', 'text'],
+  rules: ['frameworks'],
+  scoring: ['frameworks'],
+  edit: ['import', 'export', 'rules'],
+  ipc: ['model'],
+};
+
+const ROOT = path.dirname(new URL(import.meta.url).pathname);
+
+/** The shared/ folder a repository path names or lies in (`shared/edit`, `shared/edit/find`). */
+function sharedFolder(relative) {
+  const [top, folder] = relative.split('/');
+  return top === 'shared' && folder ? folder : undefined;
+}
+
+/** Checks relative imports between shared/ folders against `fences` (the rule's option). */
+const sharedFencesRule = {
+  meta: {
+    type: 'problem',
+    schema: [
+      { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
+    ],
+  },
+  create(context) {
+    const fences = context.options[0] ?? {};
+    const file = path.relative(ROOT, context.filename).split(path.sep).join('/');
+    const from = sharedFolder(file);
+    if (from === undefined) return {};
+    const reach = new Set();
+    const down = (folder) => {
+      for (const below of fences[folder] ?? []) {
+        if (reach.has(below)) continue;
+        reach.add(below);
+        down(below);
+      }
+    };
+    down(from);
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      const to = sharedFolder(
+        path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)),
+      );
+      if (to === undefined || to === from || reach.has(to)) return;
+      const allowed = [...reach].sort().map((folder) => `shared/${folder}`);
+      context.report({
+        node: node.source,
+        message: `shared/${from} 不得引用 shared/${to}：只能引用 ${allowed.join('、') || '自身'}（见 docs/ARCHITECTURE.md）。`,
+      });
+    };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
+  },
+};
 
 export default tseslint.config(
   {
@@ -78,18 +147,11 @@ export default tseslint.config(
       { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ 不得引用上层代码。' },
     ],
   }),
-  // Scoring is computed from the model and the frameworks only (the rules are data in resources/).
-  layer(['shared/scoring/**/*.ts'], {
-    paths: platform('shared/ 是纯 TypeScript：不得引用 electron、react 或 Node 平台模块。'),
-    patterns: [
-      { group: ['node:*'], message: 'shared/ 不得引用 Node 平台模块。' },
-      { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ 不得引用上层代码。' },
-      {
-        group: ['../*', '!../model', '!../frameworks', '!../..', '../../*', '!../../resources'],
-        message: 'shared/scoring 只引用 shared/model、shared/frameworks 与 resources/scoring。',
-      },
-    ],
-  }),
+  {
+    files: ['shared/**/*.ts'],
+    plugins: { jixiao: { rules: { 'shared-fences': sharedFencesRule } } },
+    rules: { 'jixiao/shared-fences': ['error', SHARED_FENCES] },
+  },
   layer(['renderer/**/*.{ts,tsx}'], {
     paths: [
       { name: 'electron', message: '界面只能通过 window.jixiao 访问主进程。' },

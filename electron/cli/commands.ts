@@ -3,11 +3,15 @@ import { parseArgs } from 'node:util';
 import { midtermWarnings } from '../../shared/export';
 import { checkDocument, formatCheckReport, summarise } from '../../shared/rules';
 import {
-  renderExport,
-  writeExportFile,
+  EXPORT_FORMATS,
+  EXPORT_LAYOUTS,
+  exportFileName,
+  FORM_VARIANTS,
   type ExportFormat,
   type ExportLayoutKind,
-} from '../host/exportService';
+  type FormVariant,
+} from '../../shared/model';
+import { renderExport, writeExportFile } from '../host/exportService';
 import { importFromFile } from '../host/importFile';
 
 /**
@@ -53,9 +57,6 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   return summary.errors > 0 ? EXIT.findings : EXIT.ok;
 }
 
-const FORMATS = ['docx', 'xlsx', 'txt'] as const;
-const LAYOUTS = ['disclosure', 'form', 'detail'] as const;
-
 /** `jixiao export <doc> --to docx|xlsx|txt --layout disclosure|form|detail [--variant annual|midterm] [--year 2025] [-o out]`. */
 export async function exportCommand(args: string[], io: Io): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -77,13 +78,14 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   }
   const format = values.to as ExportFormat | undefined;
   const layout = values.layout as ExportLayoutKind;
-  if (!file || !format || !FORMATS.includes(format) || !LAYOUTS.includes(layout)) {
+  if (!file || !format || !EXPORT_FORMATS.includes(format) || !EXPORT_LAYOUTS.includes(layout)) {
     io.stderr(
-      'jixiao：用法 jixiao export <文件> --to docx|xlsx|txt [--layout disclosure|form|detail] [--variant annual|midterm] [--year 年度] [-o 输出文件]\n',
+      `jixiao：用法 jixiao export <文件> --to ${EXPORT_FORMATS.join('|')} [--layout ${EXPORT_LAYOUTS.join('|')}] [--variant ${FORM_VARIANTS.join('|')}] [--year 年度] [-o 输出文件]\n`,
     );
     return EXIT.input;
   }
-  if (values.variant !== 'annual' && values.variant !== 'midterm') {
+  const variant = values.variant as FormVariant;
+  if (!FORM_VARIANTS.includes(variant)) {
     io.stderr('jixiao：--variant 只能是 annual（年度）或 midterm（中期＋年度）。\n');
     return EXIT.input;
   }
@@ -94,17 +96,14 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const source = resolve(file);
   const imported = (await importFromFile(source)).document;
   const document = year === undefined ? imported : { ...imported, fiscalYear: year };
-  const bytes = await renderExport(document, { format, layout, variant: values.variant });
-  if (layout === 'form' && values.variant === 'midterm') {
+  const bytes = await renderExport(document, { format, layout, variant });
+  if (layout === 'form' && variant === 'midterm') {
     for (const line of midtermWarnings(document)) io.stderr(`jixiao：请注意：${line}\n`);
   }
   const stem = basename(file)
     .replace(/\.jixiao\.json$/i, '')
     .replace(extname(file), '');
-  const output = resolve(
-    values.output ??
-      `${stem}${{ disclosure: '', form: '-分项目表', detail: '-明细表' }[layout]}.${format}`,
-  );
+  const output = resolve(values.output ?? exportFileName(stem, layout, format));
   await writeExportFile(output, bytes, [source]);
   io.stdout(`已导出：${output}（${Math.ceil(bytes.byteLength / 1024)} KB）\n`);
   return EXIT.ok;

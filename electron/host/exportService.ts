@@ -1,40 +1,15 @@
-import {
-  detailLayout,
-  disclosureLayout,
-  disclosureText,
-  exportDocx,
-  exportXlsx,
-  formLayout,
-  type Layout,
-  type LayoutFontOptions,
-} from '../../shared/export';
 import { open, stat } from 'node:fs/promises';
-import { moneyRangeProblems, type JixiaoDocument } from '../../shared/model';
+import type { LayoutFontOptions } from '../../shared/export';
+import { exportPlan, ExportRequestError } from '../../shared/export/plan';
+import {
+  documentFileStem,
+  exportFileName,
+  moneyRangeProblems,
+  type ExportRequest,
+  type JixiaoDocument,
+} from '../../shared/model';
 import { DOCUMENT_EXTENSION, looksLikeDocument } from './documentFile';
 import { WriteFileError, writeDurable } from './durableFile';
-
-export type ExportFormat = 'docx' | 'xlsx' | 'txt';
-export type ExportLayoutKind = 'disclosure' | 'form' | 'detail';
-
-export interface ExportRequest {
-  format: ExportFormat;
-  layout: ExportLayoutKind;
-  /** Per-project form variant: 年度 only, or 中期 + 年度. */
-  variant?: 'annual' | 'midterm';
-  fonts?: LayoutFontOptions;
-}
-
-/** Builds the one layout model every writer (and the print view) renders. */
-export function buildLayout(
-  document: JixiaoDocument,
-  request: Omit<ExportRequest, 'format'>,
-): Layout {
-  const fonts = request.fonts ? { fonts: request.fonts } : {};
-  if (request.layout === 'detail') return detailLayout(document, fonts);
-  return request.layout === 'form'
-    ? formLayout(document, { variant: request.variant ?? 'annual', ...fonts })
-    : disclosureLayout(document, fonts);
-}
 
 /** The document cannot be exported as it is; the message says why and what to do. */
 export class ExportContentError extends Error {
@@ -47,7 +22,7 @@ export class ExportContentError extends Error {
 /** Renders a document to the bytes of one export file; refuses totals beyond exact range. */
 export async function renderExport(
   document: JixiaoDocument,
-  request: ExportRequest,
+  request: ExportRequest & { fonts?: LayoutFontOptions },
 ): Promise<Uint8Array> {
   const [problem] = moneyRangeProblems(document);
   if (problem) {
@@ -55,20 +30,17 @@ export async function renderExport(
       `${problem.label}超出程序能精确计算的范围，导出的数字会出错，未导出。请先核对金额（运行“检查”可找到它）。`,
     );
   }
-  if (request.format === 'txt') {
-    if (request.layout !== 'disclosure') throw new Error('文本导出只支持公开表格式。');
-    return new TextEncoder().encode(disclosureText(document));
+  try {
+    return await exportPlan(document, request).writer();
+  } catch (error) {
+    if (error instanceof ExportRequestError) throw new ExportContentError(error.message);
+    throw error;
   }
-  const layout = buildLayout(document, request);
-  return request.format === 'docx' ? exportDocx(layout) : exportXlsx(layout);
 }
 
-/** A file name for the save dialog: `<标题>（公开表）.docx`. */
+/** A file name for the save dialog: `2025年<标题>（公开表）.docx`. */
 export function suggestedExportName(document: JixiaoDocument, request: ExportRequest): string {
-  const base = (document.title || '绩效目标表').replace(/[\\/:*?"<>|]/g, '_');
-  const year = document.fiscalYear ? `${document.fiscalYear}年` : '';
-  const kind = { disclosure: '公开表', form: '分项目表', detail: '明细表' }[request.layout];
-  return `${year}${base}（${kind}）.${request.format}`;
+  return exportFileName(documentFileStem(document), request.layout, request.format);
 }
 
 /** An export would replace a document of ours or the file it was made from. */

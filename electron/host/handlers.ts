@@ -11,6 +11,7 @@ import {
 import type { ImportReport } from '../../shared/import/report';
 import {
   DEFAULT_TITLE,
+  documentFileStem,
   documentSettingsSchema,
   SCHEMA_VERSION,
   type JixiaoDocument,
@@ -64,10 +65,7 @@ function withExtension(path: string): string {
 
 /** The name a save dialog suggests: the title, led by the year when the title lacks it. */
 function suggestedDocumentName(document: JixiaoDocument): string {
-  const title = (document.title || '绩效目标表').replace(/[\\/:*?"<>|]/g, '_');
-  const year = document.fiscalYear;
-  const lead = year !== null && !title.includes(String(year)) ? `${year}年` : '';
-  return `${lead}${title}${DOCUMENT_EXTENSION}`;
+  return `${documentFileStem(document)}${DOCUMENT_EXTENSION}`;
 }
 
 /** A new, empty document (one unnamed funding unit, no projects). */

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { printDocumentHtml } from '../../shared/export/print';
 import { failure, type PrintOptions, type Results } from '../../shared/ipc';
-import type { JixiaoDocument } from '../../shared/model';
+import { documentFileStem, exportFileName, type JixiaoDocument } from '../../shared/model';
 import { WriteFileError } from './durableFile';
 import { ExportTargetError, writeExportFile } from './exportService';
 import { PortRefusal, type DialogPort, type PrintPort } from './ports';
@@ -10,10 +10,7 @@ const NO_PRINTER = '此环境无法打印（没有打印窗口）。';
 
 /** A file name for the PDF save dialog: `2025年<标题>（公开表）.pdf`. */
 export function suggestedPdfName(document: JixiaoDocument, options: PrintOptions): string {
-  const base = (document.title || '绩效目标表').replace(/[\\/:*?"<>|]/g, '_');
-  const year = document.fiscalYear ? `${document.fiscalYear}年` : '';
-  const kind = options.layout === 'form' ? '分项目表' : '公开表';
-  return `${year}${base}（${kind}）.pdf`;
+  return exportFileName(documentFileStem(document), options.layout, 'pdf');
 }
 
 /** The print HTML of a document (the same the renderer's preview shows). */

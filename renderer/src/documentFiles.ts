@@ -1,4 +1,5 @@
-import type { ExportOptions, Failure, OpenedDocument, Result } from '../../shared/ipc';
+import type { Failure, OpenedDocument, Result } from '../../shared/ipc';
+import type { ExportRequest } from '../../shared/model';
 import { api } from './api';
 import { zhCN } from './i18n/zh-CN';
 import { cancelRecovery } from './recovery';
@@ -95,7 +96,7 @@ export async function closeDocument(): Promise<void> {
 }
 
 /** Exports the open document through the host's save dialog, with a progress overlay. */
-export async function exportCurrent(options: ExportOptions): Promise<void> {
+export async function exportCurrent(options: ExportRequest): Promise<void> {
   const current = useAppStore.getState().current;
   if (!current) return;
   useAppStore.setState({ exportDialog: null, progress: zhCN.exportDialog.working });

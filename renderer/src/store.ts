@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { OpenedDocument, RecentFile, RecoveryInfo } from '../../shared/ipc';
 import type { ImportReport } from '../../shared/import/report';
-import type { JixiaoDocument, ReviewItem } from '../../shared/model';
+import type { ExportFormat, JixiaoDocument, ReviewItem } from '../../shared/model';
 import { EMPTY_HISTORY, type History, type Match } from '../../shared/edit';
 
 /** The document open in the window, as the host knows it. */
@@ -21,8 +21,6 @@ export interface Notice {
   /** Buttons after the text, e.g. 打开文件 / 打开所在文件夹 after an export. */
   actions?: Array<{ label: string; run: () => void | Promise<void> }>;
 }
-
-export type ExportFormat = 'docx' | 'xlsx' | 'txt';
 
 /** The grid's active cell and the other corner of the selected range (row/column indexes). */
 export interface Selection {

@@ -4,43 +4,10 @@
  */
 
 import { splitTabRows } from '../import/delimited';
+import { decodeEntities, escapeMarkup } from '../text/markup';
 
 /** A rectangular block of cell texts, rows of columns. */
 export type CellBlock = string[][];
-
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ensp: ' ',
-  emsp: ' ',
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  mdash: '—',
-  hellip: '…',
-  middot: '·',
-  times: '×',
-  le: '≤',
-  ge: '≥',
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
-        ? String.fromCodePoint(code)
-        : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
 
 /** Text of one HTML cell: <br> and paragraph ends become line breaks, tags go, entities decode. */
 function cellContent(html: string): string {
@@ -129,14 +96,6 @@ export function formatTsv(block: CellBlock): string {
   return block.map((row) => row.map(tsvField).join('\t')).join('\r\n') + '\r\n';
 }
 
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
 /** A block as an HTML table: line breaks inside a cell stay in the cell (<br>). */
 export function formatHtml(block: CellBlock): string {
   const rows = block
@@ -145,7 +104,7 @@ export function formatHtml(block: CellBlock): string {
         `<tr>${row
           .map(
             (cell) =>
-              `<td style="mso-number-format:'\\@';white-space:pre-wrap">${escapeHtml(cell).replace(/\r?\n/g, '<br style="mso-data-placement:same-cell;">')}</td>`,
+              `<td style="mso-number-format:'\\@';white-space:pre-wrap">${escapeMarkup(cell).replace(/\r?\n/g, '<br style="mso-data-placement:same-cell;">')}</td>`,
           )
           .join('')}</tr>`,
     )

@@ -2,9 +2,13 @@ import { getFramework } from '../frameworks';
 import { formatIndicatorRun } from '../export/indicatorText';
 import { readIndicatorRun } from '../import/indicatorRun';
 import {
+  AMOUNT_COLUMNS,
+  COLUMN_LABELS,
+  DISCLOSURE_COLUMNS,
   formatMoney,
   projectAmounts,
   unitAmounts,
+  type DisclosureColumn,
   type JixiaoDocument,
   type Project,
 } from '../model';
@@ -12,25 +16,12 @@ import { projectText, setProjectText, type ProjectTextField } from './fields';
 import { findProject, findUnit } from './locate';
 import { EditError } from './patches';
 
-/** The seven columns of the disclosure table, in print order. */
-export const GRID_COLUMNS = [
-  { key: 'name', label: '项目名称（资金使用单位）' },
-  { key: 'total', label: '总计' },
-  { key: 'fiscal', label: '财政拨款' },
-  { key: 'specialAccount', label: '财政专户拨款' },
-  { key: 'other', label: '其他资金' },
-  { key: 'goal', label: '绩效目标' },
-  { key: 'indicators', label: '绩效指标' },
-] as const;
-export type GridColumnKey = (typeof GRID_COLUMNS)[number]['key'];
+/** The grid shows the seven columns of the disclosure table, in print order. */
+export const GRID_COLUMNS = DISCLOSURE_COLUMNS.map((key) => ({ key, label: COLUMN_LABELS[key] }));
+export type GridColumnKey = DisclosureColumn;
 
 /** Money columns, right-aligned. */
-export const MONEY_COLUMNS: ReadonlySet<GridColumnKey> = new Set([
-  'total',
-  'fiscal',
-  'specialAccount',
-  'other',
-]);
+export const MONEY_COLUMNS: ReadonlySet<GridColumnKey> = new Set(AMOUNT_COLUMNS);
 
 const PROJECT_FIELDS: Partial<Record<GridColumnKey, ProjectTextField>> = {
   name: 'name',

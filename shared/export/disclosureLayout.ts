@@ -1,6 +1,9 @@
 import { getFramework } from '../frameworks';
 import {
+  AMOUNT_COLUMNS,
+  COLUMN_LABELS,
   DEFAULT_TITLE,
+  DISCLOSURE_HEADERS,
   documentAmounts,
   formatMoney,
   projectAmounts,
@@ -25,17 +28,6 @@ import {
 
 /** 五号: the size budget-system exports use for landscape tables (and never below 10 pt). */
 const TABLE_SIZE_PT = 10;
-
-/** Column headers of the published table, in order. */
-export const DISCLOSURE_HEADERS = [
-  '项目名称（资金使用单位）',
-  '总计',
-  '财政拨款',
-  '财政专户拨款',
-  '其他资金',
-  '绩效目标',
-  '绩效指标',
-] as const;
 
 /** Width of the name column; the money columns fit the longest amount, the text columns share the rest. */
 const NAME_MM = 28;
@@ -97,8 +89,6 @@ function topAmountCells(amounts: RowAmounts): LayoutCell[] {
     }),
   );
 }
-
-const MONEY_KEYS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
 
 /** Options of a cell aligned to the top. */
 const TOP = { verticalAlign: 'top' } as const;
@@ -187,10 +177,10 @@ export function disclosureLayout(document: JixiaoDocument, options: LayoutOption
       });
     }
   }
-  const money = MONEY_KEYS.map((key, index) => {
+  const money = AMOUNT_COLUMNS.map((key, index) => {
     const texts: string[] = [];
     for (const row of bodyRows) texts.push(row.cells[index + 1]?.text ?? '');
-    return [key, moneyColumnMm(DISCLOSURE_HEADERS[index + 1] ?? '', texts, TABLE_SIZE_PT)] as const;
+    return [key, moneyColumnMm(COLUMN_LABELS[key], texts, TABLE_SIZE_PT)] as const;
   });
   const rest = textWidthMm(page) - NAME_MM - money.reduce((sum, [, width]) => sum + width, 0);
   const columns = columnsFor(page, [

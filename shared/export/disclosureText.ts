@@ -1,6 +1,7 @@
 import { getFramework } from '../frameworks';
 import {
   DEFAULT_TITLE,
+  DISCLOSURE_HEADERS,
   documentAmounts,
   formatMoney,
   projectAmounts,
@@ -8,7 +9,7 @@ import {
   type JixiaoDocument,
   type RowAmounts,
 } from '../model';
-import { DISCLOSURE_HEADERS, departmentLine, unitLine } from './disclosureLayout';
+import { departmentLine, unitLine } from './disclosureLayout';
 import { formatIndicatorRun } from './indicatorText';
 import { cleanText } from './page';
 

@@ -47,6 +47,7 @@ import {
   usesEvenPages,
   withoutTheme,
 } from './docxPage';
+import { escapeMarkup } from '../text/markup';
 import { placeCells } from './page';
 
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -113,23 +114,6 @@ export function lineTwips(sizePt: number): number {
 /** Paragraphs up to this many characters are kept on one page. */
 const SHORT_LINE = 60;
 
-const XML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '"': '&quot;',
-  "'": '&apos;',
-  '<': '&lt;',
-  '>': '&gt;',
-};
-
-/** Characters `docx` escapes, and the control characters XML forbids (which it drops). */
-// eslint-disable-next-line no-control-regex
-const XML_SPECIAL = /[&"'<>\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-
-/** Text or an attribute value escaped as `docx` escapes it. */
-function xmlText(text: string): string {
-  return text.replace(XML_SPECIAL, (char) => XML_ESCAPES[char] ?? '');
-}
-
 const BOXED_XML =
   '<w:tcBorders>' +
   ['top', 'left', 'bottom', 'right']
@@ -145,7 +129,7 @@ const OPEN_XML =
 
 /** `w:rPr` of a run: the font named for every script, its size, bold on or off. */
 function runPropertiesXml(font: FontSpec, bold: boolean): string {
-  const name = xmlText(font.name);
+  const name = escapeMarkup(font.name);
   const size = Math.round(font.sizePt * 2);
   return (
     `<w:rPr><w:rFonts w:ascii="${name}" w:cs="${name}" w:eastAsia="${name}" w:hAnsi="${name}" w:hint="eastAsia"/>` +
@@ -172,7 +156,7 @@ function paragraphsXml(
   for (const line of text.split('\n')) {
     xml += `<w:p><w:pPr>${next}${line.length <= SHORT_LINE ? '<w:keepLines/>' : ''}${spacing}`;
     if (line !== '') {
-      xml += `<w:r>${runProperties}<w:t xml:space="preserve">${xmlText(line)}</w:t></w:r>`;
+      xml += `<w:r>${runProperties}<w:t xml:space="preserve">${escapeMarkup(line)}</w:t></w:r>`;
     }
     xml += '</w:p>';
   }
@@ -412,10 +396,6 @@ function sectionOptions(
   return { options, rowsXml };
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"]/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 /**
  * The font table with each font's first fallback as `w:altName` and the GB2312 character set,
  * so Word and WPS substitute a Chinese face of the same kind when a GB2312 font is missing.
@@ -428,8 +408,8 @@ function fontTable(fonts: Record<FontRole, FontSpec>): string {
     seen.add(font.name);
     const altName = font.fallbacks[0];
     entries.push(
-      `<w:font w:name="${escapeXml(font.name)}">` +
-        (altName ? `<w:altName w:val="${escapeXml(altName)}"/>` : '') +
+      `<w:font w:name="${escapeMarkup(font.name)}">` +
+        (altName ? `<w:altName w:val="${escapeMarkup(altName)}"/>` : '') +
         '<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>',
     );
   }

@@ -23,6 +23,7 @@ import type {
   TitleLine,
   TitleText,
 } from './layout';
+import { escapeMarkup } from '../text/markup';
 import { textWidthMm } from './page';
 
 /** Margin presets of the print view. */
@@ -101,14 +102,9 @@ export function printGeometry(section: LayoutSection, preset?: MarginPreset): Pr
   return { page, columns };
 }
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 /** Cell text with its paragraphs ('\n') as line breaks. */
 function textHtml(text: string): string {
-  return text.split('\n').map(escapeHtml).join('<br>');
+  return text.split('\n').map(escapeMarkup).join('<br>');
 }
 
 /** A millimetre length for CSS, without float noise. */
@@ -305,7 +301,8 @@ function sectionHtml(
     : `<table class="grid" style="width: ${mm(width)}"><tbody>${titleRows.join('')}</tbody></table>`;
   const cols = columns
     .map(
-      (column) => `<col data-key="${escapeHtml(column.key)}" style="width: ${mm(column.widthMm)}">`,
+      (column) =>
+        `<col data-key="${escapeMarkup(column.key)}" style="width: ${mm(column.widthMm)}">`,
     )
     .join('');
   const colgroup = `<colgroup>${cols}</colgroup>`;
@@ -313,9 +310,9 @@ function sectionHtml(
   const block = section.bodyRows.slice(split);
   const upper = section.bodyRows.slice(0, split);
   const runningHead = runningHeadOf(section);
-  const headData = runningHead ? ` data-running-head="${escapeHtml(runningHead)}"` : '';
+  const headData = runningHead ? ` data-running-head="${escapeMarkup(runningHead)}"` : '';
   return [
-    `<section class="sheet ${pageNames.join(' ')}" data-section="${escapeHtml(section.id)}" data-page-height-mm="${geometry.page.heightMm}" data-margins-mm="${marginList(geometry.page)}"${headData}>`,
+    `<section class="sheet ${pageNames.join(' ')}" data-section="${escapeMarkup(section.id)}" data-page-height-mm="${geometry.page.heightMm}" data-margins-mm="${marginList(geometry.page)}"${headData}>`,
     '<div class="flow">',
     before,
     `<table class="grid font-table" style="width: ${mm(width)}">`,
@@ -362,9 +359,9 @@ export function layoutToHtml(layout: Layout, options: HtmlOptions = {}): string 
     '<html lang="zh-CN">',
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(PRINT_CSP)}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${escapeMarkup(PRINT_CSP)}">`,
     '<meta name="color-scheme" content="light">',
-    `<title>${escapeHtml(layout.title)}</title>`,
+    `<title>${escapeMarkup(layout.title)}</title>`,
     `<style>${BASE_CSS}\n${fontRules(layout)}\n${rules.join('\n')}</style>`,
     '</head>',
     '<body>',

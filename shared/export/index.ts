@@ -1,13 +1,14 @@
 export * from './layout';
+export { disclosureLayout } from './disclosureLayout';
+export { formLayout } from './formLayout';
+export { detailLayout } from './detailLayout';
 export { formatIndicatorRun } from './indicatorText';
 export { disclosureText, paragraphCell } from './disclosureText';
-export { DISCLOSURE_HEADERS } from './disclosureLayout';
 export { FORM_TITLE, midtermWarnings } from './formLayout';
 export { DETAIL_COLUMNS, DETAIL_TITLE } from './detailLayout';
 export { exportDocx } from './docx';
 export { exportXlsx, MONEY_FORMAT } from './xlsx';
 export {
-  escapeHtml,
   layoutToHtml,
   MARGIN_PRESETS,
   PAGE_NUMBER_FORMAT,
@@ -20,4 +21,6 @@ export {
   type PrintGeometry,
 } from './html';
 export { CJK_SERIF_FALLBACKS, fontCandidates, fontFamily } from './fontStack';
-export { printDocumentHtml, printLayout, type PrintChoice } from './print';
+export { printDocumentHtml, type PrintChoice } from './print';
+export { buildLayout, type LayoutChoice } from './layouts';
+export { exportPlan, ExportRequestError, type ExportPlan } from './plan';

@@ -180,7 +180,3 @@ export interface FormLayoutOptions extends LayoutOptions {
   /** `annual`: 年度 money and goal only; `midterm`: 中期 and 年度 halves side by side. */
   variant: 'annual' | 'midterm';
 }
-
-export { disclosureLayout } from './disclosureLayout';
-export { formLayout } from './formLayout';
-export { detailLayout } from './detailLayout';

@@ -5,7 +5,7 @@
  * `=`, `+`, `-` or `@` is written as a string (ARCHITECTURE decision 6).
  */
 import ExcelJS from 'exceljs';
-import { columnLetters } from '../import/grid';
+import { columnLetters } from '../model/cellAddress';
 import type { FontSpec, Layout, LayoutSection } from './layout';
 import { excelColumnWidth } from './measure';
 import { planSheet, type SheetCell, type SheetPlan } from './sheetPlan';

@@ -11,7 +11,7 @@
  * returns null and the caller writes through ExcelJS's cells instead.
  */
 import ExcelJS from 'exceljs';
-import { columnLetters } from '../import/grid';
+import { columnLetters } from '../model/cellAddress';
 import type { SheetCell, SheetPlan } from './sheetPlan';
 
 type Style = Partial<ExcelJS.Style>;

@@ -3,21 +3,12 @@
  * fields (`<p>…</p>`) and character entities. Only the tags a rich-text field produces are
  * removed, so a value such as `<5小时` is never mistaken for markup.
  */
+import { decodeEntities } from '../text/markup';
 
 const TAG_NAMES =
   'p|div|span|br|b|i|u|s|strong|em|font|li|ul|ol|table|tbody|thead|tr|td|th|h[1-6]|sub|sup|o:p';
 const BLOCK_TAG = new RegExp(String.raw`<\s*/?\s*(?:p|div|br|li|tr|h[1-6])\b[^<>]*>`, 'gi');
 const ANY_TAG = new RegExp(String.raw`<\s*/?\s*(?:${TAG_NAMES})\b[^<>]*>`, 'gi');
-const ENTITY = /&(?:nbsp|lt|gt|amp|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi;
-
-const NAMED_ENTITIES: Record<string, string> = {
-  '&nbsp;': ' ',
-  '&lt;': '<',
-  '&gt;': '>',
-  '&amp;': '&',
-  '&quot;': '"',
-  '&apos;': "'",
-};
 
 export interface CleanedText {
   text: string;
@@ -25,14 +16,6 @@ export interface CleanedText {
   html: boolean;
   /** True when character entities were decoded. */
   entities: boolean;
-}
-
-function decodeEntity(entity: string): string {
-  const named = NAMED_ENTITIES[entity.toLowerCase()];
-  if (named !== undefined) return named;
-  const hex = /^&#x/i.test(entity);
-  const code = Number.parseInt(entity.slice(hex ? 3 : 2, -1), hex ? 16 : 10);
-  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
 }
 
 /**
@@ -44,8 +27,9 @@ export function cleanCellText(input: string): CleanedText {
   const html = input.search(ANY_TAG) >= 0;
   let text = input;
   if (html) text = text.replace(BLOCK_TAG, '\n').replace(ANY_TAG, '');
-  const entities = text.search(ENTITY) >= 0;
-  if (entities) text = text.replace(ENTITY, decodeEntity);
+  const decoded = decodeEntities(text);
+  const entities = decoded !== text;
+  text = decoded;
   if (html) {
     text = text
       .split('\n')

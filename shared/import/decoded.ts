@@ -5,7 +5,8 @@
  */
 
 import { z } from 'zod';
-import { columnLetters, type GridCell, type GridTable } from './grid';
+import { columnLetters } from '../model/cellAddress';
+import type { GridCell, GridTable } from './grid';
 
 const MAX_TEXT = 100_000;
 const position = z.number().int().min(1).max(1_048_576);

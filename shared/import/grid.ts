@@ -88,15 +88,6 @@ export function withoutColumn(source: SourceLocation): SourceLocation {
   return rest;
 }
 
-/** Column letters as a spreadsheet names them: 1 → A, 27 → AA. */
-export function columnLetters(column: number): string {
-  let name = '';
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    name = String.fromCharCode(65 + ((rest - 1) % 26)) + name;
-  }
-  return name;
-}
-
 /** Builds a grid table from rows of plain texts (text and CSV), one cell per text. */
 export function tableFromTexts(
   name: string,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentSchema } from '../model/document';
-import type { ImportReport } from '../import/report';
+import { exportRequestSchema } from '../model/exportRequest';
+import type { ImportReport } from '../model/importReport';
 import type { JixiaoDocument } from '../model/document';
 import type { InvokeName, MenuCommand } from './channels';
 
@@ -125,22 +126,11 @@ export const MAX_PASTED_CHARS = 5_000_000;
 /** Pasted text crossing IPC: above the importer's limit, so the host's message explains it. */
 const MAX_IPC_TEXT = 2 * MAX_PASTED_CHARS;
 
-/** What an export writes: format, layout and form variant. */
-export const exportOptionsSchema = z
-  .object({
-    format: z.enum(['docx', 'xlsx', 'txt']),
-    /** `detail`: the flat 明细表, one indicator per row (Excel). */
-    layout: z.enum(['disclosure', 'form', 'detail']),
-    variant: z.enum(['annual', 'midterm']).optional(),
-  })
-  .strict();
-export type ExportOptions = z.infer<typeof exportOptionsSchema>;
-
 /** What printing and PDF export render: layout, form variant and margin preset. */
 export const printOptionsSchema = z
   .object({
-    layout: z.enum(['disclosure', 'form']),
-    variant: z.enum(['annual', 'midterm']).optional(),
+    layout: exportRequestSchema.shape.layout.exclude(['detail']),
+    variant: exportRequestSchema.shape.variant,
     /** 公文 (GB/T 9704) or 紧凑; absent: the layout's own margins, as in the Word export. */
     margins: z.enum(['official', 'compact']).optional(),
   })
@@ -164,7 +154,7 @@ export const argumentSchemas = {
   importText: z.object({ text: z.string().max(MAX_IPC_TEXT) }).strict(),
   cancelImport: z.undefined(),
   exportDocument: z
-    .object({ documentId, document: documentSchema, options: exportOptionsSchema })
+    .object({ documentId, document: documentSchema, options: exportRequestSchema })
     .strict(),
   printDocument: z
     .object({ documentId, document: documentSchema, options: printOptionsSchema })

@@ -8,3 +8,6 @@ export * from './migrate';
 export * from './ids';
 export * from './rollForward';
 export * from './merge';
+export * from './cellAddress';
+export * from './columns';
+export * from './exportRequest';

@@ -9,7 +9,7 @@ import { unzipSync } from 'fflate';
 import type { Element } from '@xmldom/xmldom';
 import type * as SheetJsType from 'xlsx';
 import type { DecodedBlock, DecodedResult, DecodedSheet } from '../../../shared/import/decoded';
-import { columnLetters } from '../../../shared/import/grid';
+import { columnLetters } from '../../../shared/model/cellAddress';
 import { ImportRefusal } from '../../../shared/import/refusal';
 
 /** Numbers as a person reads them: no binary noise (`0.30000000000000004` → `0.3`). */

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import { printLayout } from '../../../shared/export/print';
+import { buildLayout } from '../../../shared/export/layouts';
 import { exportCurrent } from '../documentFiles';
 import { zhCN } from '../i18n/zh-CN';
 import { FontNotice } from './FontNotice';
 import { Modal } from './Modal';
-import { useAppStore, type ExportFormat } from '../store';
+import type { ExportFormat } from '../../../shared/model';
+import { useAppStore } from '../store';
 
 const text = zhCN.exportDialog;
 
@@ -18,7 +19,7 @@ export function ExportDialog({ format }: { format: ExportFormat }) {
   const fonts = useMemo(
     () =>
       document && format !== 'txt'
-        ? printLayout(document, {
+        ? buildLayout(document, {
             layout: choice === 'disclosure' ? 'disclosure' : 'form',
             variant: choice === 'formMidterm' ? 'midterm' : 'annual',
           }).fonts

@@ -1,26 +1,18 @@
 /** The seven columns of the disclosure table (DOMAIN.md §3) and how a header row names them. */
 
 import type { Cents } from '../../model';
+import type { AmountColumn, DisclosureColumn } from '../../model/columns';
 
-/** A column of the disclosure table. */
-export type DisclosureColumn =
-  'name' | 'total' | 'fiscal' | 'specialAccount' | 'other' | 'goal' | 'indicators';
+export {
+  AMOUNT_COLUMNS,
+  COLUMN_LABELS,
+  type AmountColumn,
+  type DisclosureColumn,
+} from '../../model/columns';
+
 export type Column = DisclosureColumn;
 export type ColumnMap = Partial<Record<Column, number>>;
-/** The money columns, in the table's order. */
-export const AMOUNT_COLUMNS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
-export type AmountColumn = (typeof AMOUNT_COLUMNS)[number];
 export type Amounts = Record<AmountColumn, Cents | null>;
-
-/** Header labels as the report names the columns. */
-export const COLUMN_LABELS: Record<AmountColumn | 'goal' | 'indicators', string> = {
-  total: '总计',
-  fiscal: '财政拨款',
-  specialAccount: '财政专户拨款',
-  other: '其他资金',
-  goal: '绩效目标',
-  indicators: '绩效指标',
-};
 
 /** The column a header label names (`项目名称（资金使用单位）` → name), or null. */
 export function headerColumn(label: string): DisclosureColumn | null {
