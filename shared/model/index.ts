@@ -8,3 +8,5 @@ export * from './migrate';
 export * from './ids';
 export * from './rollForward';
 export * from './merge';
+export * from './yearSnapshot';
+export * from './compareYears';
