@@ -4,6 +4,7 @@ export { disclosureText, paragraphCell } from './disclosureText';
 export { DISCLOSURE_HEADERS } from './disclosureLayout';
 export { FORM_TITLE, midtermWarnings } from './formLayout';
 export { DETAIL_COLUMNS, DETAIL_TITLE } from './detailLayout';
+export { CHANGES_COLUMNS, CHANGES_TITLE, comparisonHeading } from './changesLayout';
 export { exportDocx } from './docx';
 export { exportXlsx, MONEY_FORMAT } from './xlsx';
 export {

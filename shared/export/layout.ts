@@ -153,7 +153,7 @@ export interface PageNumbering {
 }
 
 export interface Layout {
-  kind: 'disclosure' | 'form' | 'detail';
+  kind: 'disclosure' | 'form' | 'detail' | 'changes';
   /** Document title, for file properties. */
   title: string;
   fonts: Record<FontRole, FontSpec>;
@@ -184,3 +184,4 @@ export interface FormLayoutOptions extends LayoutOptions {
 export { disclosureLayout } from './disclosureLayout';
 export { formLayout } from './formLayout';
 export { detailLayout } from './detailLayout';
+export { changesLayout } from './changesLayout';

@@ -58,6 +58,9 @@ export interface YearChange {
   /** 上年 / 本年 as printed (amounts formatted, values rendered); '' where there is none. */
   before: string;
   after: string;
+  /** The exact amounts behind `before` / `after` (hundredths of the comparison's money unit). */
+  beforeAmount?: Cents;
+  afterAmount?: Cents;
   /** 增减额 of an amount, in hundredths of the comparison's money unit. */
   difference?: Cents;
   /** 增减率 of an amount, `+12.50%`; null when last year's amount was 0. */
@@ -226,6 +229,8 @@ function amountChanges(before: Money, after: Money): YearChange[] {
       subject: MONEY_COLUMN_LABELS[column],
       before: formatMoney(a),
       after: formatMoney(b),
+      beforeAmount: a,
+      afterAmount: b,
       difference: difference(a, b),
       rate: changeRate(a, b),
     };
@@ -281,8 +286,8 @@ function indicatorChanges(
   return changes;
 }
 
-function totalText(money: Money): string {
-  return formatMoney(columnsOf(money).total ?? 0);
+function totalOf(money: Money): Cents {
+  return columnsOf(money).total ?? 0;
 }
 
 function projectChanges(
@@ -304,11 +309,25 @@ function projectChanges(
 }
 
 function added(project: SnapshotProject): YearChange {
-  return { kind: 'projectAdded', subject: '总计', before: '', after: totalText(project.money) };
+  const total = totalOf(project.money);
+  return {
+    kind: 'projectAdded',
+    subject: '总计',
+    before: '',
+    after: formatMoney(total),
+    afterAmount: total,
+  };
 }
 
 function dropped(project: SnapshotProject): YearChange {
-  return { kind: 'projectDropped', subject: '总计', before: totalText(project.money), after: '' };
+  const total = totalOf(project.money);
+  return {
+    kind: 'projectDropped',
+    subject: '总计',
+    before: formatMoney(total),
+    after: '',
+    beforeAmount: total,
+  };
 }
 
 /** Last year's figures and this year's in one money unit (元 when they differ). */
