@@ -2,12 +2,7 @@ import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { midtermWarnings } from '../../shared/export';
 import { checkDocument, formatCheckReport, summarise } from '../../shared/rules';
-import {
-  renderExport,
-  writeExportFile,
-  type ExportFormat,
-  type ExportLayoutKind,
-} from '../host/exportService';
+import { renderExport, writeExportFile, type ExportFormat } from '../host/exportService';
 import { importFromFile } from '../host/importFile';
 
 /**
@@ -76,7 +71,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     return EXIT.input;
   }
   const format = values.to as ExportFormat | undefined;
-  const layout = values.layout as ExportLayoutKind;
+  const layout = values.layout as (typeof LAYOUTS)[number];
   if (!file || !format || !FORMATS.includes(format) || !LAYOUTS.includes(layout)) {
     io.stderr(
       'jixiao：用法 jixiao export <文件> --to docx|xlsx|txt [--layout disclosure|form|detail] [--variant annual|midterm] [--year 年度] [-o 输出文件]\n',

@@ -1,4 +1,5 @@
 import {
+  changesLayout,
   detailLayout,
   disclosureLayout,
   disclosureText,
@@ -9,12 +10,12 @@ import {
   type LayoutFontOptions,
 } from '../../shared/export';
 import { open, stat } from 'node:fs/promises';
-import { moneyRangeProblems, type JixiaoDocument } from '../../shared/model';
+import { compareYears, moneyRangeProblems, type JixiaoDocument } from '../../shared/model';
 import { DOCUMENT_EXTENSION, looksLikeDocument } from './documentFile';
 import { WriteFileError, writeDurable } from './durableFile';
 
 export type ExportFormat = 'docx' | 'xlsx' | 'txt';
-export type ExportLayoutKind = 'disclosure' | 'form' | 'detail';
+export type ExportLayoutKind = 'disclosure' | 'form' | 'detail' | 'changes';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -31,9 +32,20 @@ export function buildLayout(
 ): Layout {
   const fonts = request.fonts ? { fonts: request.fonts } : {};
   if (request.layout === 'detail') return detailLayout(document, fonts);
+  if (request.layout === 'changes') return changesOf(document, fonts);
   return request.layout === 'form'
     ? formLayout(document, { variant: request.variant ?? 'annual', ...fonts })
     : disclosureLayout(document, fonts);
+}
+
+/** 变动说明: the document against the 上年数据 it carries (kept by roll forward, or picked). */
+function changesOf(document: JixiaoDocument, fonts: { fonts?: LayoutFontOptions }): Layout {
+  if (!document.previousYear) {
+    throw new ExportContentError(
+      '文档中没有上年数据，无法导出变动说明。请先在「与上年对比」中选择上年的文件。',
+    );
+  }
+  return changesLayout(compareYears(document.previousYear, document), document, fonts);
 }
 
 /** The document cannot be exported as it is; the message says why and what to do. */
@@ -67,7 +79,9 @@ export async function renderExport(
 export function suggestedExportName(document: JixiaoDocument, request: ExportRequest): string {
   const base = (document.title || '绩效目标表').replace(/[\\/:*?"<>|]/g, '_');
   const year = document.fiscalYear ? `${document.fiscalYear}年` : '';
-  const kind = { disclosure: '公开表', form: '分项目表', detail: '明细表' }[request.layout];
+  const kind = { disclosure: '公开表', form: '分项目表', detail: '明细表', changes: '变动说明' }[
+    request.layout
+  ];
   return `${year}${base}（${kind}）.${request.format}`;
 }
 

@@ -1,4 +1,5 @@
 import type { ExportOptions, Failure, OpenedDocument, Result } from '../../shared/ipc';
+import type { JixiaoDocument } from '../../shared/model';
 import { api } from './api';
 import { zhCN } from './i18n/zh-CN';
 import { cancelRecovery } from './recovery';
@@ -95,14 +96,18 @@ export async function closeDocument(): Promise<void> {
 }
 
 /** Exports the open document through the host's save dialog, with a progress overlay. */
-export async function exportCurrent(options: ExportOptions): Promise<void> {
+export async function exportCurrent(
+  options: ExportOptions,
+  /** What to export instead of the open document as it is (变动说明 against a picked file). */
+  document?: JixiaoDocument,
+): Promise<void> {
   const current = useAppStore.getState().current;
   if (!current) return;
   useAppStore.setState({ exportDialog: null, progress: zhCN.exportDialog.working });
   try {
     const result = await api().exportDocument({
       documentId: current.documentId,
-      document: current.document,
+      document: document ?? current.document,
       options,
     });
     if (!result.ok) return reportFailure(result);

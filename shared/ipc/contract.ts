@@ -130,7 +130,8 @@ export const exportOptionsSchema = z
   .object({
     format: z.enum(['docx', 'xlsx', 'txt']),
     /** `detail`: the flat 明细表, one indicator per row (Excel). */
-    layout: z.enum(['disclosure', 'form', 'detail']),
+    /** `changes`: the 变动说明 of the document against its `previousYear`. */
+    layout: z.enum(['disclosure', 'form', 'detail', 'changes']),
     variant: z.enum(['annual', 'midterm']).optional(),
   })
   .strict();
