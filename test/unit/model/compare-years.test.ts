@@ -155,6 +155,8 @@ describe('compareYears (与上年对比)', () => {
         subject: '财政拨款',
         before: '638.00',
         after: '0.00',
+        beforeAmount: 63800,
+        afterAmount: 0,
         difference: -63800,
         rate: '-100.00%',
       },
