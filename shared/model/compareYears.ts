@@ -4,12 +4,11 @@
  * added, dropped or with other values. Pure and deterministic: groups follow this year's
  * document order, with last year's dropped projects after the unit's own (and dropped units last).
  *
- * Matching, since a rolled-forward document has new ids: units by name, projects by name within
- * their unit, indicators by 一级 / 二级 / 三级 name within their project. Names are compared after
- * Unicode NFKC (full-width brackets and digits) with all whitespace removed; what is still unmatched
- * is then compared with every year number (1980–2199) replaced, so `2024年-2025年…项目` finds
- * `2025年-2026年…项目`. Repeated names pair up in order. A project moved to another unit, or
- * renamed beyond its year marks, is listed as dropped there and added here.
+ * Matching (matchNames.ts), since a rolled-forward document has new ids: units by name, projects
+ * by name within their unit, indicators by 一级 / 二级 / 三级 name within their project; exact
+ * names first (repeated names pair in order), then names without their year numbers, preferring
+ * the candidate whose years moved on by the years between the documents. A project moved to another
+ * unit, or renamed beyond its year marks, is listed as dropped there and added here.
  */
 import { formatMoney, convertMoney, isExactMoney, type Cents, type MoneyUnit } from './money';
 import {
@@ -19,6 +18,7 @@ import {
   type YearSnapshot,
 } from './yearSnapshot';
 import type { JixiaoDocument } from './document';
+import { pair } from './matchNames';
 
 export type ChangeKind =
   | 'projectAdded'
@@ -92,77 +92,6 @@ export interface YearComparison {
   projects: ProjectChanges[];
   /** Projects found in both years with nothing changed. */
   unchanged: number;
-}
-
-const YEAR = /(?<!\d)(?:19[89]\d|20\d\d|21\d\d)(?!\d)/gu;
-
-/** A name as matched: NFKC, no whitespace. */
-export function matchName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/gu, '');
-}
-
-/** A name as matched in the second pass: year numbers replaced. */
-function withoutYears(name: string): string {
-  return matchName(name).replace(YEAR, '#');
-}
-
-function yearsIn(name: string): number[] {
-  return [...matchName(name).matchAll(YEAR)].map((match) => Number(match[0]));
-}
-
-/** How far two names' year numbers are from moving on by `shift` years each. */
-function yearDistance(previous: string, current: string, shift: number): number {
-  const from = yearsIn(previous);
-  return yearsIn(current).reduce(
-    (sum, year, index) => sum + Math.abs(year - (from[index] ?? year) - shift),
-    0,
-  );
-}
-
-/**
- * Pairs last year's items with this year's by name: exact names first (in order when repeated),
- * then names without year numbers, preferring the candidate whose years moved on by `shift`
- * (`2025年-2026年` → `2026年-2027年` rather than `2024年-2025年` when a table has both). Returns for
- * each of this year's items the index of its partner last year, or -1.
- */
-function pair<A, B>(
-  previous: readonly A[],
-  current: readonly B[],
-  nameOfPrevious: (item: A) => string,
-  nameOfCurrent: (item: B) => string,
-  shift: number,
-): number[] {
-  const partner = current.map(() => -1);
-  const taken = new Set<number>();
-  const exact = new Map<string, number[]>();
-  previous.forEach((item, index) => {
-    const key = matchName(nameOfPrevious(item));
-    exact.set(key, [...(exact.get(key) ?? []), index]);
-  });
-  current.forEach((item, index) => {
-    const found = exact.get(matchName(nameOfCurrent(item)))?.shift();
-    if (found === undefined) return;
-    partner[index] = found;
-    taken.add(found);
-  });
-  current.forEach((item, index) => {
-    if (partner[index] !== -1) return;
-    const name = nameOfCurrent(item);
-    const key = withoutYears(name);
-    let best = -1;
-    let bestDistance = Number.POSITIVE_INFINITY;
-    previous.forEach((candidate, candidateIndex) => {
-      if (taken.has(candidateIndex)) return;
-      const other = nameOfPrevious(candidate);
-      if (withoutYears(other) !== key) return;
-      const distance = yearDistance(other, name, shift);
-      if (distance < bestDistance) [best, bestDistance] = [candidateIndex, distance];
-    });
-    if (best === -1) return;
-    partner[index] = best;
-    taken.add(best);
-  });
-  return partner;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
+import * as XLSX from 'xlsx';
 import { join } from 'node:path';
 import { SAMPLE_FILE } from '../../electron/host/sample';
 import { cell, cellEditor, COLUMNS, typeInCell } from './editor-steps';
@@ -133,6 +134,26 @@ test.describe('与上年对比 at 1366×768', () => {
     await expect(changes).toHaveCount(2);
     await expect(changes.first()).toContainText('600.00 → 638.00（+38.00，+6.33%）');
     await expect(changes.nth(1)).toContainText('新增项目');
+    // 导出变动说明 Excel… compares with the picked file, not with anything kept in the document.
+    const output = join(app.disk, '变动说明.xlsx');
+    app.dialogs.exportAnswers.push(output);
+    await view.getByRole('button', { name: '导出变动说明 Excel…' }).click();
+    await expect(page.getByRole('status')).toContainText('已导出「变动说明.xlsx」');
+    expect(app.dialogs.calls.at(-1)?.detail).toMatch(/（变动说明）\.xlsx\|xlsx$/);
+    const book = XLSX.read(await readFile(output), { type: 'array' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]!]!, {
+      header: 1,
+      defval: '',
+    });
+    expect(rows.filter((row) => row[2] === '金额变动' || row[2] === '新增项目')).toEqual([
+      [unit.name, unit.projects[0].name, '金额变动', '财政拨款', 600, 638, 38, '+6.33%', ''],
+      [unit.name, unit.projects[13].name, '新增项目', '总计', '', 69.25, '', '', ''],
+    ]);
+    expect((await documentOf(page)).previousYear).toBeUndefined();
+    await openCompareWithKeyboard(page);
+    await view.getByRole('button', { name: '选择上年文件…' }).focus();
+    app.dialogs.openAnswers.push(path);
+    await page.keyboard.press('Enter');
     await changes.nth(1).click();
     const document = await documentOf(page);
     expect(await activeRowId(page)).toBe(document.units[0]?.projects[13]?.id);

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { CHANGES_COLUMNS, changesLayout, exportDocx, exportXlsx } from '../../../shared/export';
+import {
+  CHANGES_COLUMNS,
+  changesLayout,
+  exportDocx,
+  exportXlsx,
+  layoutToHtml,
+} from '../../../shared/export';
 import { compareYears, snapshotOf } from '../../../shared/model';
 import { editedNextYear, seed } from '../model/compareMaterial';
 import { hasSoffice, pdfInfo, pdfPages } from './helpers';
@@ -94,6 +100,16 @@ describe('变动说明 files, read back', () => {
     }
     // Two merged cells (单位, 项目) continue over 2 more rows for 助学金 and 3 more for 维修.
     expect(xml.match(/<w:vMerge w:val="continue"\/>/g)?.length).toBe(2 * 2 + 2 * 3);
+  });
+});
+
+describe('变动说明 print view', () => {
+  it('is the same table in HTML, the merged cells spanning their rows', () => {
+    const html = layoutToHtml(layout);
+    expect(html).toContain('项目支出绩效目标变动说明');
+    expect(html).toContain('+9.72%');
+    expect(html.match(/rowspan="3"/g)?.length).toBe(2);
+    expect(html.match(/rowspan="4"/g)?.length).toBe(2);
   });
 });
 
