@@ -11,3 +11,5 @@ export * from './merge';
 export * from './cellAddress';
 export * from './columns';
 export * from './exportRequest';
+export * from './yearSnapshot';
+export * from './compareYears';
