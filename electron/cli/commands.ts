@@ -1,6 +1,12 @@
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { midtermWarnings } from '../../shared/export';
+import {
+  isStageLayout,
+  midtermWarnings,
+  STAGE_LAYOUT_KINDS,
+  STAGE_LAYOUT_NAMES,
+  stageWarnings,
+} from '../../shared/export';
 import { checkDocument, formatCheckReport, summarise } from '../../shared/rules';
 import {
   renderExport,
@@ -54,9 +60,14 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
 }
 
 const FORMATS = ['docx', 'xlsx', 'txt'] as const;
-const LAYOUTS = ['disclosure', 'form', 'detail'] as const;
+const LAYOUTS: readonly string[] = ['disclosure', 'form', 'detail', ...STAGE_LAYOUT_KINDS];
+const LAYOUT_USAGE = LAYOUTS.join('|');
 
-/** `jixiao export <doc> --to docx|xlsx|txt --layout disclosure|form|detail [--variant annual|midterm] [--year 2025] [-o out]`. */
+/**
+ * `jixiao export <doc> --to docx|xlsx|txt --layout disclosure|form|detail|monitoring|self-evaluation|stage-summary
+ * [--variant annual|midterm] [--year 2025] [-o out]`. A stage layout of a document without stage
+ * data is exported as a blank form (targets filled in) with the warnings on standard error.
+ */
 export async function exportCommand(args: string[], io: Io): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
@@ -79,7 +90,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const layout = values.layout as ExportLayoutKind;
   if (!file || !format || !FORMATS.includes(format) || !LAYOUTS.includes(layout)) {
     io.stderr(
-      'jixiao：用法 jixiao export <文件> --to docx|xlsx|txt [--layout disclosure|form|detail] [--variant annual|midterm] [--year 年度] [-o 输出文件]\n',
+      `jixiao：用法 jixiao export <文件> --to docx|xlsx|txt [--layout ${LAYOUT_USAGE}] [--variant annual|midterm] [--year 年度] [-o 输出文件]\n`,
     );
     return EXIT.input;
   }
@@ -95,15 +106,19 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const imported = (await importFromFile(source)).document;
   const document = year === undefined ? imported : { ...imported, fiscalYear: year };
   const bytes = await renderExport(document, { format, layout, variant: values.variant });
-  if (layout === 'form' && values.variant === 'midterm') {
-    for (const line of midtermWarnings(document)) io.stderr(`jixiao：请注意：${line}\n`);
-  }
+  const warnings =
+    layout === 'form' && values.variant === 'midterm'
+      ? midtermWarnings(document)
+      : isStageLayout(layout)
+        ? stageWarnings(document, layout)
+        : [];
+  for (const line of warnings) io.stderr(`jixiao：请注意：${line}\n`);
   const stem = basename(file)
     .replace(/\.jixiao\.json$/i, '')
     .replace(extname(file), '');
   const output = resolve(
     values.output ??
-      `${stem}${{ disclosure: '', form: '-分项目表', detail: '-明细表' }[layout]}.${format}`,
+      `${stem}${isStageLayout(layout) ? `-${STAGE_LAYOUT_NAMES[layout]}` : { disclosure: '', form: '-分项目表', detail: '-明细表' }[layout]}.${format}`,
   );
   await writeExportFile(output, bytes, [source]);
   io.stdout(`已导出：${output}（${Math.ceil(bytes.byteLength / 1024)} KB）\n`);

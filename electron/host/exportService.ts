@@ -5,8 +5,12 @@ import {
   exportDocx,
   exportXlsx,
   formLayout,
+  isStageLayout,
+  STAGE_LAYOUT_NAMES,
+  stageLayout,
   type Layout,
   type LayoutFontOptions,
+  type StageLayoutKind,
 } from '../../shared/export';
 import { open, stat } from 'node:fs/promises';
 import { moneyRangeProblems, type JixiaoDocument } from '../../shared/model';
@@ -14,7 +18,7 @@ import { DOCUMENT_EXTENSION, looksLikeDocument } from './documentFile';
 import { WriteFileError, writeDurable } from './durableFile';
 
 export type ExportFormat = 'docx' | 'xlsx' | 'txt';
-export type ExportLayoutKind = 'disclosure' | 'form' | 'detail';
+export type ExportLayoutKind = 'disclosure' | 'form' | 'detail' | StageLayoutKind;
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -31,6 +35,7 @@ export function buildLayout(
 ): Layout {
   const fonts = request.fonts ? { fonts: request.fonts } : {};
   if (request.layout === 'detail') return detailLayout(document, fonts);
+  if (isStageLayout(request.layout)) return stageLayout(document, request.layout, fonts);
   return request.layout === 'form'
     ? formLayout(document, { variant: request.variant ?? 'annual', ...fonts })
     : disclosureLayout(document, fonts);
@@ -67,7 +72,9 @@ export async function renderExport(
 export function suggestedExportName(document: JixiaoDocument, request: ExportRequest): string {
   const base = (document.title || '绩效目标表').replace(/[\\/:*?"<>|]/g, '_');
   const year = document.fiscalYear ? `${document.fiscalYear}年` : '';
-  const kind = { disclosure: '公开表', form: '分项目表', detail: '明细表' }[request.layout];
+  const kind = isStageLayout(request.layout)
+    ? STAGE_LAYOUT_NAMES[request.layout]
+    : { disclosure: '公开表', form: '分项目表', detail: '明细表' }[request.layout];
   return `${year}${base}（${kind}）.${request.format}`;
 }
 

@@ -21,3 +21,10 @@ export {
 } from './html';
 export { CJK_SERIF_FALLBACKS, fontCandidates, fontFamily } from './fontStack';
 export { printDocumentHtml, printLayout, type PrintChoice } from './print';
+export {
+  isStageLayout,
+  STAGE_LAYOUT_KINDS,
+  STAGE_LAYOUT_NAMES,
+  stageLayout,
+  stageWarnings,
+} from './stageLayouts';

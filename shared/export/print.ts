@@ -7,11 +7,12 @@ import type { JixiaoDocument } from '../model';
 import { disclosureLayout } from './disclosureLayout';
 import { formLayout } from './formLayout';
 import { layoutToHtml, type MarginPreset } from './html';
-import type { Layout, LayoutFontOptions } from './layout';
+import type { Layout, LayoutFontOptions, StageLayoutKind } from './layout';
+import { isStageLayout, stageLayout } from './stageLayouts';
 
 /** Which table to print, as the export dialog offers it, plus the margin preset. */
 export interface PrintChoice {
-  layout: 'disclosure' | 'form';
+  layout: 'disclosure' | 'form' | StageLayoutKind;
   /** Per-project form variant: 年度 only, or 中期 + 年度. */
   variant?: 'annual' | 'midterm';
   margins?: MarginPreset;
@@ -21,6 +22,7 @@ export interface PrintChoice {
 /** The layout a print choice renders. */
 export function printLayout(document: JixiaoDocument, choice: PrintChoice): Layout {
   const fonts = choice.fonts ? { fonts: choice.fonts } : {};
+  if (isStageLayout(choice.layout)) return stageLayout(document, choice.layout, fonts);
   return choice.layout === 'form'
     ? formLayout(document, { variant: choice.variant ?? 'annual', ...fonts })
     : disclosureLayout(document, fonts);

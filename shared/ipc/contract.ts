@@ -129,8 +129,15 @@ const MAX_IPC_TEXT = 2 * MAX_PASTED_CHARS;
 export const exportOptionsSchema = z
   .object({
     format: z.enum(['docx', 'xlsx', 'txt']),
-    /** `detail`: the flat 明细表, one indicator per row (Excel). */
-    layout: z.enum(['disclosure', 'form', 'detail']),
+    /** `detail`: the flat 明细表, one indicator per row (Excel); the stage layouts (监控, 自评, 汇总). */
+    layout: z.enum([
+      'disclosure',
+      'form',
+      'detail',
+      'monitoring',
+      'self-evaluation',
+      'stage-summary',
+    ]),
     variant: z.enum(['annual', 'midterm']).optional(),
   })
   .strict();
@@ -139,7 +146,7 @@ export type ExportOptions = z.infer<typeof exportOptionsSchema>;
 /** What printing and PDF export render: layout, form variant and margin preset. */
 export const printOptionsSchema = z
   .object({
-    layout: z.enum(['disclosure', 'form']),
+    layout: z.enum(['disclosure', 'form', 'monitoring', 'self-evaluation', 'stage-summary']),
     variant: z.enum(['annual', 'midterm']).optional(),
     /** 公文 (GB/T 9704) or 紧凑; absent: the layout's own margins, as in the Word export. */
     margins: z.enum(['official', 'compact']).optional(),
