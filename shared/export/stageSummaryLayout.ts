@@ -76,8 +76,9 @@ export function stageSummaryLayout(document: JixiaoDocument, options: LayoutOpti
     }
   }
   const budget = sumMoney(totals.budget);
-  const monitored = totals.monitored.length > 0 ? sumMoney(totals.monitored) : null;
-  const executed = totals.executed.length > 0 ? sumMoney(totals.executed) : null;
+  // A 合计 of some projects only would read as the department's figure: blank unless all have it.
+  const monitored = totals.monitored.length === index ? sumMoney(totals.monitored) : null;
+  const executed = totals.executed.length === index ? sumMoney(totals.executed) : null;
   const totalRow: RowDraft = {
     role: 'total',
     cells: [

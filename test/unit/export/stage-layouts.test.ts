@@ -292,6 +292,15 @@ describe('监控与自评汇总表', () => {
       '100.00',
     ]);
     expect(stageWarnings(chizhouDocument(), 'stage-summary')).toEqual([]);
+    // One project without 全年执行数: its cells and the 合计 of that column stay blank.
+    const partial = chizhouDocument();
+    delete partial.units[0]!.projects[1]!.evaluation;
+    const summary = stageLayout(partial, 'stage-summary').sections[0] as LayoutSection;
+    expect(rowWith(summary, '合计').slice(5)).toEqual(['', '', '']);
+    expect(rowWith(summary, VILLAGES_NAME).slice(7)).toEqual(['', '', '']);
+    expect(stageWarnings(partial, 'stage-summary')).toEqual([
+      `「${VILLAGES_NAME}」没有全年执行数、自评总分：汇总表中留空。`,
+    ]);
     expect(stageWarnings(sampleDocument(), 'stage-summary')).toHaveLength(5);
   });
 });
