@@ -48,7 +48,7 @@ const SHARED_FENCES = {
   model: [],
   frameworks: ['model'],
   import: ['frameworks', 'text'],
-  export: ['frameworks', 'text'],
+  export: ['frameworks', 'scoring', 'text'],
   rules: ['frameworks'],
   scoring: ['frameworks'],
   edit: ['import', 'export', 'rules'],

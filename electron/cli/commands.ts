@@ -1,6 +1,6 @@
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { midtermWarnings } from '../../shared/export';
+import { isStageLayout, midtermWarnings, stageWarnings } from '../../shared/export';
 import { checkDocument, formatCheckReport, summarise } from '../../shared/rules';
 import {
   EXPORT_FORMATS,
@@ -57,7 +57,11 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   return summary.errors > 0 ? EXIT.findings : EXIT.ok;
 }
 
-/** `jixiao export <doc> --to docx|xlsx|txt --layout disclosure|form|detail [--variant annual|midterm] [--year 2025] [-o out]`. */
+/**
+ * `jixiao export <doc> --to docx|xlsx|txt --layout <layout> [--variant annual|midterm] [--year 2025]
+ * [-o out]`. A stage layout of a document without stage data is exported as a blank form
+ * (targets filled in) with the warnings on standard error.
+ */
 export async function exportCommand(args: string[], io: Io): Promise<number> {
   const { positionals, values } = parseArgs({
     args,
@@ -97,9 +101,13 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const imported = (await importFromFile(source)).document;
   const document = year === undefined ? imported : { ...imported, fiscalYear: year };
   const bytes = await renderExport(document, { format, layout, variant });
-  if (layout === 'form' && variant === 'midterm') {
-    for (const line of midtermWarnings(document)) io.stderr(`jixiao：请注意：${line}\n`);
-  }
+  const warnings =
+    layout === 'form' && variant === 'midterm'
+      ? midtermWarnings(document)
+      : isStageLayout(layout)
+        ? stageWarnings(document, layout)
+        : [];
+  for (const line of warnings) io.stderr(`jixiao：请注意：${line}\n`);
   const stem = basename(file)
     .replace(/\.jixiao\.json$/i, '')
     .replace(extname(file), '');

@@ -20,8 +20,12 @@ const HELP = `绩效目标表编辑器命令行工具 jixiao
   jixiao import <文件> -o <输出.jixiao.json>   导入表格，保存为文档并打印导入报告
   jixiao inspect <文件> [--json]               查看文档或可导入文件的内容摘要
   jixiao check <文件> [--json]                 按评审规则检查，输出中文报告或 JSON
-  jixiao export <文件> --to docx|xlsx|txt [--layout disclosure|form|detail] [--variant annual|midterm]
-               [--year 年度] [-o 输出]          导出公开表、分项目表或明细表（Word、Excel 或文本）；
+  jixiao export <文件> --to docx|xlsx|txt [--layout disclosure|form|detail|monitoring|self-evaluation|stage-summary]
+               [--variant annual|midterm] [--year 年度] [-o 输出]
+                                               导出公开表、分项目表或明细表（Word、Excel 或文本）；
+                                               monitoring 绩效目标执行监控表、self-evaluation 绩效自评表
+                                               （每个项目一页，得分由评分规则计算）、stage-summary 监控与
+                                               自评汇总表；没有监控或自评数据时导出空白表并提示；
                                                --year 设定表头的年度行（如 2025）
   jixiao merge <文件…> -o <输出.jixiao.json> [--duplicates keep-both|skip|replace]
                                                把多个单位或学校的表格合并成一张部门表

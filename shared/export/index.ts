@@ -26,3 +26,10 @@ export { CJK_SERIF_FALLBACKS, fontCandidates, fontFamily } from './fontStack';
 export { printDocumentHtml, type PrintChoice } from './print';
 export { buildLayout, type LayoutChoice } from './layouts';
 export { exportPlan, ExportRequestError, type ExportPlan } from './plan';
+export {
+  isStageLayout,
+  STAGE_LAYOUT_KINDS,
+  STAGE_LAYOUT_NAMES,
+  stageLayout,
+  stageWarnings,
+} from './stageLayouts';

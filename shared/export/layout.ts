@@ -152,8 +152,11 @@ export interface PageNumbering {
   align: HorizontalAlign | 'outside';
 }
 
+/** The stage layouts (issue 17): 监控表, 自评表 and their one-table summary. */
+export type StageLayoutKind = 'monitoring' | 'self-evaluation' | 'stage-summary';
+
 export interface Layout {
-  kind: 'disclosure' | 'form' | 'detail' | 'changes';
+  kind: 'disclosure' | 'form' | 'detail' | 'changes' | StageLayoutKind;
   /** Document title, for file properties. */
   title: string;
   fonts: Record<FontRole, FontSpec>;

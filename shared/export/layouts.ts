@@ -13,6 +13,7 @@ import {
   type JixiaoDocument,
 } from '../model';
 import { changesLayout } from './changesLayout';
+import { stageLayout } from './stageLayouts';
 import { detailLayout } from './detailLayout';
 import { disclosureLayout } from './disclosureLayout';
 import { formLayout } from './formLayout';
@@ -42,6 +43,10 @@ const LAYOUT_BUILDERS: Readonly<Record<ExportLayoutKind, LayoutBuilder>> = {
     if (!document.previousYear) throw new Error('no previousYear');
     return changesLayout(compareYears(document.previousYear, document), document, options);
   },
+  monitoring: (document, _choice, options) => stageLayout(document, 'monitoring', options),
+  'self-evaluation': (document, _choice, options) =>
+    stageLayout(document, 'self-evaluation', options),
+  'stage-summary': (document, _choice, options) => stageLayout(document, 'stage-summary', options),
 };
 
 /** Builds the one layout model every writer (and the print view) renders. */

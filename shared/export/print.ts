@@ -3,14 +3,14 @@
  * way, rendered to the print HTML. Shared by the host (print, PDF) and the renderer (preview), so
  * the preview shows exactly the document that is printed.
  */
-import type { FormVariant, JixiaoDocument } from '../model';
+import type { FormVariant, JixiaoDocument, PrintLayoutKind } from '../model';
 import { layoutToHtml, type MarginPreset } from './html';
 import type { Layout, LayoutFontOptions } from './layout';
 import { buildLayout } from './layouts';
 
 /** Which table to print, as the export dialog offers it, plus the margin preset. */
 export interface PrintChoice {
-  layout: 'disclosure' | 'form';
+  layout: PrintLayoutKind;
   variant?: FormVariant;
   margins?: MarginPreset;
   fonts?: LayoutFontOptions;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documentSchema } from '../model/document';
-import { exportRequestSchema } from '../model/exportRequest';
+import { exportRequestSchema, PRINT_LAYOUTS } from '../model/exportRequest';
 import type { ImportReport } from '../model/importReport';
 import type { JixiaoDocument } from '../model/document';
 import type { InvokeName, MenuCommand } from './channels';
@@ -129,7 +129,7 @@ const MAX_IPC_TEXT = 2 * MAX_PASTED_CHARS;
 /** What printing and PDF export render: layout, form variant and margin preset. */
 export const printOptionsSchema = z
   .object({
-    layout: exportRequestSchema.shape.layout.exclude(['detail', 'changes']),
+    layout: z.enum(PRINT_LAYOUTS),
     variant: exportRequestSchema.shape.variant,
     /** 公文 (GB/T 9704) or 紧凑; absent: the layout's own margins, as in the Word export. */
     margins: z.enum(['official', 'compact']).optional(),

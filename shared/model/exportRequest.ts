@@ -14,9 +14,18 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
  * `detail`: the flat 明细表, one indicator per row (Excel); `changes`: the 变动说明 of the
- * document against the 上年数据 it carries (`previousYear`).
+ * document against the 上年数据 it carries (`previousYear`); the stage layouts (issue 17):
+ * 监控表, 自评表 and their one-table summary.
  */
-export const EXPORT_LAYOUTS = ['disclosure', 'form', 'detail', 'changes'] as const;
+export const EXPORT_LAYOUTS = [
+  'disclosure',
+  'form',
+  'detail',
+  'changes',
+  'monitoring',
+  'self-evaluation',
+  'stage-summary',
+] as const;
 export type ExportLayoutKind = (typeof EXPORT_LAYOUTS)[number];
 
 /** Per-project form variant: 年度 only, or 中期 + 年度 side by side. */
@@ -29,7 +38,20 @@ export const LAYOUT_NAMES: Readonly<Record<ExportLayoutKind, string>> = {
   form: '分项目表',
   detail: '明细表',
   changes: '变动说明',
+  monitoring: '绩效目标执行监控表',
+  'self-evaluation': '绩效自评表',
+  'stage-summary': '监控与自评汇总表',
 };
+
+/** Layouts the print view can print (the data sheets are for Excel only). */
+export const PRINT_LAYOUTS = [
+  'disclosure',
+  'form',
+  'monitoring',
+  'self-evaluation',
+  'stage-summary',
+] as const satisfies readonly ExportLayoutKind[];
+export type PrintLayoutKind = (typeof PRINT_LAYOUTS)[number];
 
 /** What an export writes: format, layout and form variant. */
 export const exportRequestSchema = z

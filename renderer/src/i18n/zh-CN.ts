@@ -132,6 +132,9 @@ export const zhCN = {
       disclosure: '公开表（A4 横向）',
       formAnnual: '分项目表：年度（A4 纵向）',
       formMidterm: '分项目表：中期＋年度（A4 纵向）',
+      monitoring: '绩效目标执行监控表（A4 纵向）',
+      'self-evaluation': '绩效自评表（A4 纵向）',
+      'stage-summary': '监控与自评汇总表（A4 横向）',
     },
     marginLabel: '页边距',
     margins: {

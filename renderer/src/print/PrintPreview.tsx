@@ -32,8 +32,10 @@ const PX_PER_MM = 96 / 25.4;
 
 function printOptions(choice: LayoutChoice, margins: MarginChoice): PrintOptions {
   const preset: { margins?: MarginPreset } = margins === 'layout' ? {} : { margins };
-  if (choice === 'disclosure') return { layout: 'disclosure', ...preset };
-  return { layout: 'form', variant: choice === 'formMidterm' ? 'midterm' : 'annual', ...preset };
+  if (choice === 'formAnnual' || choice === 'formMidterm') {
+    return { layout: 'form', variant: choice === 'formMidterm' ? 'midterm' : 'annual', ...preset };
+  }
+  return { layout: choice, ...preset };
 }
 
 /**

@@ -1,9 +1,17 @@
 import { printText } from './text';
 
-export type LayoutChoice = 'disclosure' | 'formAnnual' | 'formMidterm';
+export type LayoutChoice =
+  'disclosure' | 'formAnnual' | 'formMidterm' | 'monitoring' | 'self-evaluation' | 'stage-summary';
 export type MarginChoice = 'layout' | 'official' | 'compact';
 
-const LAYOUTS: readonly LayoutChoice[] = ['disclosure', 'formAnnual', 'formMidterm'];
+const LAYOUTS: readonly LayoutChoice[] = [
+  'disclosure',
+  'formAnnual',
+  'formMidterm',
+  'monitoring',
+  'self-evaluation',
+  'stage-summary',
+];
 const MARGINS: readonly MarginChoice[] = ['layout', 'official', 'compact'];
 const ZOOMS: readonly number[] = [0.5, 0.75, 1, 1.25, 1.5, 2];
 

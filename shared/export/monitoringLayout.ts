@@ -1,0 +1,272 @@
+/**
+ * 项目支出绩效目标执行监控表 (财预〔2019〕136号), one A4 portrait section per project: the target
+ * table's indicators with the monitoring columns beside them. Labels, money rows and widths come
+ * from the template (resources/templates/monitoring-central-2019.json). A project without
+ * monitoring data still prints (the form a clerk hands to the project owner), its blanks marked,
+ * and {@link monitoringWarnings} says so.
+ */
+import { getFramework, type Framework } from '../frameworks';
+import {
+  adjustedBudget,
+  initialBudget,
+  renderValue,
+  type FundingUnit,
+  type Indicator,
+  type JixiaoDocument,
+  type Project,
+} from '../model';
+import { groupIndicators } from './formLayout';
+import type { Layout, LayoutOptions, LayoutSection, PageSetup } from './layout';
+import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './page';
+import {
+  amountCell,
+  levelCells,
+  monthOf,
+  partsTotal,
+  rateText,
+  stageFonts,
+  stageFormPage,
+  stageTitleBlock,
+} from './stageForm';
+import { stageGrid, type StageGrid } from './stageGrid';
+import { fill, MONITORING_TEMPLATE as T } from './stageTemplates';
+
+/** 10 pt: nine columns on 156 mm; every header fits in two lines. */
+const TABLE_SIZE_PT = 10;
+const MONEY = 0;
+const INDICATORS = 1;
+
+/** The 偏差原因分析 cell: the groups that apply, the explanation, and 纠偏措施 when given. */
+export function causeText(indicator: Indicator): string {
+  const monitoring = indicator.monitoring;
+  if (!monitoring) return '';
+  const head = monitoring.causes.join('、');
+  const text = monitoring.causeText?.trim() ?? '';
+  const lines = [head && text ? `${head}：${text}` : head || text];
+  const corrective = monitoring.corrective?.trim();
+  if (corrective) lines.push(`${T.labels.corrective}：${corrective}`);
+  return lines.filter(Boolean).join('\n');
+}
+
+function executedLabel(project: Project): string {
+  const month = monthOf(project.monitoring?.asOf);
+  return month === null
+    ? T.labels.executedNoDate
+    : fill(T.labels.executed, { month: String(month) });
+}
+
+function moneyRows(document: JixiaoDocument, project: Project, grid: StageGrid): RowDraft[] {
+  const initial = initialBudget(project);
+  const adjusted = adjustedBudget(project);
+  const executed = project.monitoring?.executed ?? null;
+  const missing = executed ? '' : T.labels.missing;
+  const span = (index: number) => ({ colSpan: grid.span(MONEY, index) });
+  const rows: RowDraft[] = [
+    {
+      role: 'money',
+      cells: [
+        label(fill(T.labels.money, { unit: document.moneyUnit }), span(0)),
+        label(T.labels.initial, span(1)),
+        label(T.labels.adjusted, span(2)),
+        label(`${executedLabel(project)}${missing}`, span(3)),
+        label(T.labels.rate, span(4)),
+      ],
+    },
+  ];
+  for (const line of T.moneyRows) {
+    const budget = partsTotal(adjusted, line.parts);
+    const spent = executed ? partsTotal(executed, line.parts) : null;
+    rows.push({
+      role: 'money',
+      cells: [
+        label(line.label, span(0)),
+        amountCell(partsTotal(initial, line.parts), span(1)),
+        amountCell(budget, span(2)),
+        amountCell(spent, span(3), true),
+        cell(rateText(spent, budget), { align: 'right', ...span(4) }),
+      ],
+    });
+  }
+  return rows;
+}
+
+function indicatorRows(project: Project, grid: StageGrid, framework: Framework): RowDraft[] {
+  const month = monthOf(project.monitoring?.asOf);
+  const span = (index: number) => grid.span(INDICATORS, index);
+  const headers = T.indicatorColumns.map((column, index) => {
+    const text =
+      column.key === 'toDate' && month === null
+        ? T.toDateNoDate
+        : fill(column.header, { month: String(month) });
+    return label(text, { bold: true, colSpan: span(index) });
+  });
+  const rows: RowDraft[] = [{ role: 'indicator-header', cells: headers }];
+  const ordered = groupIndicators(project.indicators, framework);
+  if (ordered.length === 0) {
+    rows.push({
+      role: 'empty',
+      cells: T.indicatorColumns.map((_, index) => cell('', { colSpan: span(index) })),
+    });
+    return rows;
+  }
+  ordered.forEach((indicator, index) => {
+    const monitoring = indicator.monitoring;
+    rows.push({
+      role: 'indicator',
+      cells: [
+        ...levelCells(ordered, index, [span(0), span(1)]),
+        cell(indicator.name, { colSpan: span(2) }),
+        cell(renderValue(indicator.annual), { align: 'center', colSpan: span(3) }),
+        cell(monitoring?.toDate ?? '', { align: 'center', colSpan: span(4) }),
+        cell(monitoring?.forecast ?? '', { align: 'center', colSpan: span(5) }),
+        cell(causeText(indicator), { colSpan: span(6) }),
+        cell(monitoring?.likelihood ?? '', { align: 'center', colSpan: span(7) }),
+        cell(monitoring?.remark ?? '', { colSpan: span(8) }),
+      ],
+    });
+  });
+  return rows;
+}
+
+function section(
+  document: JixiaoDocument,
+  unit: FundingUnit,
+  project: Project,
+  page: PageSetup,
+  grid: StageGrid,
+  framework: Framework,
+): LayoutSection {
+  const span = (from: number, to?: number) => grid.span(INDICATORS, from, to);
+  const progress = project.monitoring?.goalProgress ?? '';
+  const upper: RowDraft[] = [
+    {
+      role: 'field',
+      cells: [
+        label(T.labels.supervisor, { colSpan: span(0, 1) }),
+        cell(project.supervisor ?? document.department, { colSpan: span(2, 3) }),
+        label(T.labels.implementer, { colSpan: span(4, 5) }),
+        cell(project.implementer ?? unit.name, { colSpan: span(6, 8) }),
+      ],
+    },
+    ...moneyRows(document, project, grid),
+    {
+      role: 'goal',
+      cells: [
+        label(T.labels.goal, { rowSpan: 2, colSpan: span(0, 1) }),
+        label(T.labels.goalExpected, { colSpan: span(2, 4) }),
+        label(`${T.labels.goalProgress}${progress.trim() ? '' : T.labels.missing}`, {
+          colSpan: span(5, 8),
+        }),
+      ],
+    },
+    {
+      role: 'goal',
+      cells: [
+        cell(project.goals.annual, { colSpan: span(2, 4), verticalAlign: 'top' }),
+        cell(progress, { colSpan: span(5, 8), verticalAlign: 'top' }),
+      ],
+    },
+  ];
+  const body = [...upper, ...indicatorRows(project, grid, framework)];
+  return {
+    id: project.id,
+    name: project.name,
+    page,
+    titleBlock: stageTitleBlock(document, T.title),
+    repeatTitleBlock: true,
+    columns: grid.columns,
+    headerRows: headerRowsOf([
+      {
+        role: 'field',
+        cells: [
+          label(T.labels.projectName, { colSpan: span(0, 1) }),
+          cell(project.name, { colSpan: span(2, 8) }),
+        ],
+      },
+    ]),
+    bodyRows: markKeepTogether(body, grid.columns, page, TABLE_SIZE_PT),
+    repeatBlockFrom: upper.length,
+    continuedLabel: fill(T.labels.continued, { name: project.name }),
+  };
+}
+
+/** The grid of the monitoring form on a page: money block and indicator table. */
+export function monitoringGrid(page: PageSetup): StageGrid {
+  return stageGrid(page, [
+    T.moneyColumns.map((column) => column.widthMm),
+    T.indicatorColumns.map((column) => column.widthMm),
+  ]);
+}
+
+/** One 监控表 per project of the document. */
+export function monitoringLayout(document: JixiaoDocument, options: LayoutOptions = {}): Layout {
+  const page = stageFormPage();
+  const grid = monitoringGrid(page);
+  const framework = getFramework(document.frameworkId);
+  const sections = document.units.flatMap((unit) =>
+    unit.projects.map((project) => section(document, unit, project, page, grid, framework)),
+  );
+  return {
+    kind: 'monitoring',
+    title: T.title,
+    fonts: stageFonts(TABLE_SIZE_PT, options),
+    pageNumbers: { format: '— {page} —', align: 'outside' },
+    sections: sections.length > 0 ? sections : [emptySection(document, page, grid)],
+  };
+}
+
+function emptySection(document: JixiaoDocument, page: PageSetup, grid: StageGrid): LayoutSection {
+  return {
+    id: 'empty',
+    name: T.title,
+    page,
+    titleBlock: stageTitleBlock(document, T.title),
+    repeatTitleBlock: true,
+    columns: grid.columns,
+    headerRows: [],
+    bodyRows: [
+      {
+        role: 'empty',
+        cells: [cell('（本文档没有项目）', { colSpan: grid.columns.length, align: 'center' })],
+        keepTogether: true,
+      },
+    ],
+  };
+}
+
+/**
+ * What the clerk should know before exporting the 监控表: a document without any monitoring data
+ * exports blank forms (targets filled in, execution columns empty); a project without data or
+ * indicators without 执行情况 are named.
+ */
+export function monitoringWarnings(document: JixiaoDocument): string[] {
+  const projects = document.units.flatMap((unit) => unit.projects);
+  const any = projects.some(
+    (project) =>
+      project.monitoring !== undefined ||
+      project.indicators.some((indicator) => indicator.monitoring !== undefined),
+  );
+  if (projects.length > 0 && !any) {
+    return [
+      `本文档还没有监控数据：导出的是空白监控表（预算和指标已从目标表带入），执行数、执行情况等栏留空并标“${T.labels.missing}”，请填写后再报送。`,
+    ];
+  }
+  const warnings: string[] = [];
+  for (const project of projects) {
+    const missing = [
+      project.monitoring?.asOf ? '' : '监控时点',
+      project.monitoring?.executed ? '' : '执行数',
+      project.monitoring?.goalProgress?.trim() ? '' : '目标执行情况',
+    ].filter(Boolean);
+    if (missing.length > 0) {
+      warnings.push(
+        `「${project.name}」没有${missing.join('、')}：表中已标“${T.labels.missing}”，请补填。`,
+      );
+    }
+    const blank = project.indicators.filter((item) => !item.monitoring?.toDate?.trim()).length;
+    if (blank > 0) {
+      warnings.push(`「${project.name}」有 ${blank} 条指标没有填写执行情况，表中留空。`);
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,123 @@
+/**
+ * What the 监控表 and the 自评表 share with the per-project target form: the GB/T 9704 page, the
+ * title block with the year line, money cells, merged 一级/二级 cells and amounts of a stage
+ * split (财政拨款 / 上年结转 / 其他).
+ */
+import {
+  formatMoney,
+  formatRatioPercent,
+  sumMoney,
+  type Cents,
+  type Indicator,
+  type JixiaoDocument,
+  type StageMoney,
+} from '../model';
+import type {
+  FontRole,
+  FontSpec,
+  LayoutCell,
+  LayoutOptions,
+  LayoutSection,
+  PageSetup,
+} from './layout';
+import { a4Page, cell, label, resolveFonts } from './page';
+import type { MoneyPart } from './stageTemplates';
+
+/** A4 portrait with the margins of the per-project target form (GB/T 9704-2012). */
+export function stageFormPage(): PageSetup {
+  return a4Page('portrait', { top: 37, bottom: 35, left: 28, right: 26, header: 15, footer: 25 });
+}
+
+/** Title and, when the year is known, `（2025年度）`. */
+export function stageTitleBlock(
+  document: JixiaoDocument,
+  title: string,
+): LayoutSection['titleBlock'] {
+  const lines: LayoutSection['titleBlock'] = [{ center: { text: title, font: 'title' } }];
+  if (document.fiscalYear !== null) {
+    lines.push({ center: { text: `（${document.fiscalYear}年度）`, font: 'subtitle' } });
+  }
+  return lines;
+}
+
+/** The form fonts at a table size (title 二号, year 三号, page number 四号 as the target form). */
+export function stageFonts(tablePt: number, options: LayoutOptions): Record<FontRole, FontSpec> {
+  return resolveFonts(
+    { title: 20, subtitle: 16, unit: 12, table: tablePt, pageNumber: 14 },
+    options.fonts,
+  );
+}
+
+/** Sum of the chosen parts of a stage amount. */
+export function partsTotal(money: StageMoney, parts: readonly MoneyPart[]): Cents {
+  return sumMoney(parts.map((key) => money[key]));
+}
+
+/**
+ * An amount cell; `showZero` prints an entered 0 (an execution of nothing is a figure, a budget of
+ * nothing is blank as in the official tables). Null prints blank.
+ */
+export function amountCell(
+  amount: Cents | null,
+  extra: Partial<LayoutCell> = {},
+  showZero = false,
+): LayoutCell {
+  if (amount === null) return cell('', { kind: 'money', align: 'right', ...extra });
+  return cell(formatMoney(amount, { blankZero: !showZero }), {
+    kind: 'money',
+    align: 'right',
+    amount,
+    ...extra,
+  });
+}
+
+/** `executed / budget` as `96.50%`; blank when either is missing or the budget is not positive. */
+export function rateText(executed: Cents | null, budget: Cents | null): string {
+  if (executed === null || budget === null || !(budget > 0)) return '';
+  if (!Number.isSafeInteger(executed) || !Number.isSafeInteger(budget)) return '';
+  return formatRatioPercent({ numerator: executed, denominator: budget });
+}
+
+/**
+ * The leading 一级 and 二级 cells of indicator row `index` (merged down over equal neighbours, as
+ * in the target form), each spanning the given grid columns.
+ */
+export function levelCells(
+  ordered: readonly Indicator[],
+  index: number,
+  spans: readonly [number, number],
+): LayoutCell[] {
+  const indicator = ordered[index] as Indicator;
+  const previous = ordered[index - 1];
+  const cells: LayoutCell[] = [];
+  if (previous?.level1 !== indicator.level1) {
+    let rows = 1;
+    while (ordered[index + rows]?.level1 === indicator.level1) rows += 1;
+    cells.push(label(indicator.level1, { rowSpan: rows, colSpan: spans[0] }));
+  }
+  if (previous?.level1 !== indicator.level1 || previous.level2 !== indicator.level2) {
+    let rows = 1;
+    while (
+      ordered[index + rows]?.level1 === indicator.level1 &&
+      ordered[index + rows]?.level2 === indicator.level2
+    ) {
+      rows += 1;
+    }
+    cells.push(label(indicator.level2, { rowSpan: rows, colSpan: spans[1] }));
+  }
+  return cells;
+}
+
+/** `2025-07` → 7; null without a date. */
+export function monthOf(asOf: string | undefined): number | null {
+  const match = /^\d{4}-(\d{2})/.exec(asOf ?? '');
+  return match ? Number(match[1]) : null;
+}
+
+/** `2025-07` → `2025年7月`, `2025-07-31` → `2025年7月31日`. */
+export function asOfText(asOf: string | undefined): string {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(asOf ?? '');
+  if (!match) return '';
+  const [, year, month, day] = match;
+  return `${year}年${Number(month)}月${day ? `${Number(day)}日` : ''}`;
+}
