@@ -1,4 +1,5 @@
 import type { JixiaoDocument, SourceLocation } from '../model';
+import type { StageReport } from './stages/types';
 
 /**
  * What an importer did with each thing it read:
@@ -23,6 +24,8 @@ export interface ImportReport {
   format: string;
   entries: ImportEntry[];
   counts: { units: number; projects: number; indicators: number };
+  /** Present when the file was a filled 监控表 or 自评表: its stage and printed figures. */
+  stage?: StageReport;
 }
 
 export interface ImportResult {
