@@ -19,14 +19,12 @@ import {
   DEFAULT_TITLE,
   SCHEMA_VERSION,
   documentSettingsSchema,
-  executionRatio,
   formatMoney,
   newId,
   type FundingUnit,
   type JixiaoDocument,
   type MoneyUnit,
   type Project,
-  type SourceLocation,
   type StageMoney,
 } from '../../model';
 import { formRows } from '../formLayout';
@@ -36,7 +34,7 @@ import { FormReporter } from '../forms/types';
 import type { GridTable } from '../grid';
 import { orderEntries, type ImportResult } from '../report';
 import { plausibleYear } from '../years';
-import { compareRate } from './printed';
+import { checkPrintedRate } from './printed';
 import { readStageForm, type ColumnAmounts, type StageFormRead } from './readStageForm';
 import { readIndicatorColumns } from './stageColumns';
 import { STAGE_FORM_NAMES, type StageKind, type StageReport } from './types';
@@ -168,7 +166,7 @@ export function importStageForms(
     if (!unit) units.push((unit = { id: newId('unit'), name, projects: [] }));
     unit.projects.push(project);
     report.projects.push(form.published);
-    checkPrintedRate(project, form, kind, reporter);
+    checkPrintedRate(project, form.published, kind, reporter);
     for (const note of project.raw)
       reporter.add(
         'raw',
@@ -243,30 +241,6 @@ function buildProject(
     };
   }
   return project;
-}
-
-/** A printed 执行率 our own (执行数 / 全年预算数) does not round to: reported, never changed. */
-export function checkPrintedRate(
-  project: Project,
-  form: { published: { rate?: string; source?: SourceLocation } },
-  kind: StageKind,
-  reporter: { add: FormReporter['add'] },
-): void {
-  const printed = form.published.rate;
-  if (printed === undefined) return;
-  const executed =
-    kind === 'monitoring' ? project.monitoring?.executed : project.evaluation?.executed;
-  const ratio = executionRatio(project, executed);
-  const comparison = ratio ? compareRate(printed, ratio) : null;
-  if (comparison && comparison.agrees) return;
-  reporter.add(
-    'warning',
-    comparison
-      ? `表中执行率为「${printed}」，按执行数和全年预算数计算为 ${comparison.ours}，请核对。`
-      : `表中执行率为「${printed}」，无法按执行数和全年预算数核对，请核对。`,
-    form.published.source,
-    project.name,
-  );
 }
 
 /** Written 一级/二级 matched to the framework as the target-form reader does; no 二级 keeps none. */

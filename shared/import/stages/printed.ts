@@ -3,7 +3,15 @@
  * the precision the form printed them: `60%` agrees with 59.58 %, `100.00%` needs 100.00 %.
  */
 
-import { formatRatioPercent, type MoneyRatio } from '../../model';
+import {
+  executionRatio,
+  formatRatioPercent,
+  type MoneyRatio,
+  type Project,
+  type SourceLocation,
+} from '../../model';
+import type { ImportReporter } from '../report';
+import type { StageKind } from './types';
 
 /** A printed decimal (`96`, `9.80`, `100%`) as a scaled integer and its decimals; null if none. */
 function printedNumber(text: string): { scaled: bigint; decimals: number } | null {
@@ -50,4 +58,28 @@ export function compareScore(printed: string, hundredths: number): Comparison | 
   const whole = Math.floor(hundredths / 100);
   const text = `${whole}.${String(hundredths % 100).padStart(2, '0')}`;
   return { agrees: scaled !== null && ours === scaled, ours: text };
+}
+
+/** A printed 执行率 our own (执行数 / 全年预算数) does not round to: reported, never changed. */
+export function checkPrintedRate(
+  project: Project,
+  published: { rate?: string; source?: SourceLocation },
+  kind: StageKind,
+  reporter: Pick<ImportReporter, 'add'>,
+): void {
+  const printed = published.rate;
+  if (printed === undefined) return;
+  const executed =
+    kind === 'monitoring' ? project.monitoring?.executed : project.evaluation?.executed;
+  const ratio = executionRatio(project, executed);
+  const comparison = ratio ? compareRate(printed, ratio) : null;
+  if (comparison && comparison.agrees) return;
+  reporter.add(
+    'warning',
+    comparison
+      ? `表中执行率为「${printed}」，按执行数和全年预算数计算为 ${comparison.ours}，请核对。`
+      : `表中执行率为「${printed}」，无法按执行数和全年预算数核对，请核对。`,
+    published.source,
+    project.name,
+  );
 }

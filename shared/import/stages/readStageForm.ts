@@ -97,7 +97,7 @@ export function readStageForm(block: FormBlock, reporter: FormReporter): StageFo
     unitName: '',
     supervisor: '',
     amounts: {},
-    published: { projectId: project.id, indicators: [] },
+    published: { projectId: project.id, indicators: [], source: block.rows[0]?.source },
     month: null,
     years: [],
     goal: { expected: '', actual: '' },
@@ -198,7 +198,6 @@ function readMoneyLines(
           const key =
             column === 'rate' ? 'rate' : column === 'points' ? 'budgetPoints' : 'budgetScore';
           read.published[key] = text.trim();
-          if (source) read.published.source = source;
         }
         continue;
       }
@@ -319,15 +318,13 @@ function readIndicatorRows(
       const analysis = cell('analysis') || cell('cause');
       if (analysis) evaluation.analysis = analysis;
       indicator.evaluation = evaluation;
-      const score = cell('score');
-      if (score) {
-        read.published.indicators.push({
-          indicatorId: indicator.id,
-          score,
-          source: row.source,
-        });
-      }
     }
+    const score = kind === 'evaluation' ? cell('score') : '';
+    read.published.indicators.push({
+      indicatorId: indicator.id,
+      ...(score ? { score } : {}),
+      source: row.source,
+    });
     read.project.indicators.push(indicator);
   }
   if (placeholders > 0)
