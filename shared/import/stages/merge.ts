@@ -316,8 +316,10 @@ function mergeProject(
         project.name,
       );
     };
-    if (context.kind === 'monitoring' && from.monitoring)
-      into.monitoring = overlay(into.monitoring, from.monitoring, onField);
+    if (context.kind === 'monitoring' && from.monitoring) {
+      const merged = overlay(into.monitoring, from.monitoring, onField);
+      into.monitoring = { ...merged, causes: merged.causes ?? [] };
+    }
     if (context.kind === 'evaluation' && from.evaluation)
       into.evaluation = overlay(into.evaluation, from.evaluation, onField);
   }
