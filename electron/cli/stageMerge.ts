@@ -49,12 +49,8 @@ export async function mergeStageCommand(args: string[], io: Io): Promise<number>
     `\n【合并到 ${basename(documentFile)}】\n${formatReport({
       format: describeStageMerge(report),
       entries: report.entries,
-      counts: {
-        units: 0,
-        projects: report.matched.projects,
-        indicators: report.matched.indicators,
-      },
-    }).replace(/^读取：0 个单位，/mu, '合并：')}`,
+      counts: report.matched,
+    }).replace(/^读取：/mu, '合并：')}`,
   );
   await writeDocumentFile(resolve(output), document);
   io.stdout(`已保存：${basename(output)}\n`);

@@ -25,8 +25,8 @@ import { STAGE_FORM_NAMES, type PublishedProject, type StageKind, type StageRepo
 
 export interface StageMergeReport {
   kind: StageKind;
-  /** Projects and indicators of the form that found their place in the document. */
-  matched: { projects: number; indicators: number };
+  /** Units, projects and indicators of the document that received the form's values. */
+  matched: { units: number; projects: number; indicators: number };
   /** Of the form's, how many found no place (each listed in `entries`). */
   unmatched: { projects: number; indicators: number };
   /** Stage values that replaced a different value already in the document. */
@@ -165,7 +165,7 @@ export function mergeStageValues(
   const reporter = new ImportReporter();
   const report: StageMergeReport = {
     kind: stage.kind,
-    matched: { projects: 0, indicators: 0 },
+    matched: { units: 0, projects: 0, indicators: 0 },
     unmatched: { projects: 0, indicators: 0 },
     overwritten: 0,
     entries: [],
@@ -178,6 +178,7 @@ export function mergeStageValues(
     counts: report,
   };
   const published = new Map(stage.projects.map((item) => [item.projectId, item]));
+  const matchedUnits = new Set<string>();
   for (const unit of incoming.units) {
     for (const source of unit.projects) {
       const printed = published.get(source.id);
@@ -194,9 +195,11 @@ export function mergeStageValues(
         continue;
       }
       report.matched.projects += 1;
+      matchedUnits.add(document.units.find((item) => item.projects.includes(project))!.id);
       mergeProject(project, source, stage, context, printed);
     }
   }
+  report.matched.units = matchedUnits.size;
   // Printed figures against ours, on the merged document.
   if (stage.kind === 'evaluation') compareScores(document, incoming, stage, reporter);
   for (const unit of incoming.units)

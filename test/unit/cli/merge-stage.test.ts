@@ -13,7 +13,7 @@ describe('jixiao merge-stage', () => {
     expect((await cli(['import', TARGET, '-o', document])).code).toBe(0);
     const result = await cli(['merge-stage', document, EVALUATION]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('合并：1 个项目，9 条指标');
+    expect(result.stdout).toContain('合并：1 个单位，1 个项目，9 条指标');
     expect(result.stdout).toContain(
       '[请核对] 工作表「Sheet1」 第 16 行 「义务教育营养改善计划专项资金」 指标「资金到位及时率」表中得分为 7，按评分规则计算为 10.00，请核对。',
     );

@@ -28,7 +28,7 @@ describe('the published 永德 自评表 merged into its own target table', () =
 
   it('puts every value on the matching indicator and leaves the targets alone', () => {
     const result = mergeStageValues(target, form.document, form.report.stage!);
-    expect(result.report.matched).toEqual({ projects: 1, indicators: 9 });
+    expect(result.report.matched).toEqual({ units: 1, projects: 1, indicators: 9 });
     expect(result.report.unmatched).toEqual({ projects: 0, indicators: 0 });
     expect(result.report.overwritten).toBe(0);
     const merged = result.document.units[0]!.projects[0]!;
@@ -119,7 +119,7 @@ describe('the published 黄石 监控表 merged into a document', () => {
 
   it('matches by name ignoring spaces and 二级, converts 万元 into the document’s 元', () => {
     const result = mergeStageValues(open(), form.document, form.report.stage!);
-    expect(result.report.matched).toEqual({ projects: 1, indicators: 2 });
+    expect(result.report.matched).toEqual({ units: 1, projects: 1, indicators: 2 });
     const merged = result.document.units[0]!.projects[0]!;
     expect(merged.monitoring).toEqual({
       asOf: '2019-06',
