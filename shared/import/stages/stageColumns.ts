@@ -120,6 +120,8 @@ export function readIndicatorColumns(
       }
     }
   }
+  // `偏差原因分析` over its five groups: the groups are the columns, not the header above them.
+  if (causes.size > 0 && stage.get('cause') === causes.values().next().value) stage.delete('cause');
   if (level1 === undefined || name === undefined || stage.size === 0) return null;
   return {
     columns: { level1, level2, name, target, sign, unit, stage, causes, month },

@@ -172,3 +172,138 @@ describe('a printed 执行率 that does not agree with ours', () => {
     expect(project.yearBudget?.adjusted?.fiscal).toBe(28_700);
   });
 });
+
+describe('the national 监控表 layout (财预〔2019〕136号): 偏差原因 in five group columns', () => {
+  // Layout of the central template with illustrative content (no filled copy of this layout was
+  // found published): two header rows, 偏差原因分析 over 经费保障 … 其他, marks and texts in them.
+  const rows = [
+    ['项目支出绩效目标执行监控表'],
+    ['（2025年度）'],
+    ['项目名称', '实训设备购置'],
+    ['主管部门及代码', '某局', '实施单位', '某学院'],
+    ['项目资金（万元）', '年初预算数', '全年预算数', '1-7月执行数', '执行率', '全年预计执行数'],
+    ['年度资金总额', '100', '120', '48', '40%', '120'],
+    ['其中：当年财政拨款', '100', '100', '40', '', '100'],
+    ['上年结转资金', '', '20', '8', '', '20'],
+    ['年度总体目标', '预期目标', '进展情况'],
+    ['', '完成实训设备采购', '已完成招标，部分设备到货'],
+    [
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '1-7月实际完成值',
+      '全年预计完成值',
+      '偏差原因分析',
+      '',
+      '',
+      '',
+      '',
+      '完成目标可能性',
+      '纠偏措施',
+      '备注',
+    ],
+    [
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '经费保障',
+      '制度保障',
+      '人员保障',
+      '硬件条件保障',
+      '其他',
+      '',
+      '',
+      '',
+    ],
+    [
+      '产出指标',
+      '数量指标',
+      '实训设备数量',
+      '≥20台',
+      '8台',
+      '20台',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '确定能',
+      '',
+      '',
+    ],
+    [
+      '产出指标',
+      '时效指标',
+      '设备到货及时率',
+      '≥95%',
+      '60%',
+      '90%',
+      '√',
+      '',
+      '',
+      '√',
+      '供应商延迟交货',
+      '有可能',
+      '督促供应商按期交货',
+      '',
+    ],
+    [
+      '效益指标',
+      '社会效益指标',
+      '学生实训开出率',
+      '≥90%',
+      '50%',
+      '85%',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '不可能',
+      '调整实训计划',
+      '设备未到',
+    ],
+  ].map((cells, index) => ({ line: index + 1, cells }));
+
+  it('reads every column by meaning', () => {
+    const { document, report } = importGrid([tableFromTexts('文本', rows)], { container: '文本' });
+    expect(report.stage).toMatchObject({ kind: 'monitoring', asOf: '2025-07' });
+    const project = document.units[0]!.projects[0]!;
+    expect(project.yearBudget).toEqual({
+      initial: { fiscal: 10_000, carryover: 0, other: 0 },
+      adjusted: { fiscal: 10_000, carryover: 2_000, other: 0 },
+    });
+    expect(project.monitoring).toEqual({
+      asOf: '2025-07',
+      executed: { fiscal: 4_000, carryover: 800, other: 0 },
+      forecast: { fiscal: 10_000, carryover: 2_000, other: 0 },
+      goalProgress: '已完成招标，部分设备到货',
+    });
+    expect(project.goals.annual).toBe('完成实训设备采购');
+    expect(project.indicators.map((indicator) => indicator.monitoring)).toEqual([
+      { toDate: '8台', forecast: '20台', likelihood: '确定能', causes: [] },
+      {
+        toDate: '60%',
+        forecast: '90%',
+        likelihood: '有可能',
+        causes: ['经费保障', '硬件条件保障', '其他'],
+        causeText: '其他：供应商延迟交货',
+        corrective: '督促供应商按期交货',
+      },
+      {
+        toDate: '50%',
+        forecast: '85%',
+        likelihood: '完全不可能',
+        causes: [],
+        corrective: '调整实训计划',
+        remark: '设备未到',
+      },
+    ]);
+    // 48 / 120 = 40 %: the printed 执行率 agrees, so nothing to check.
+    expect(report.entries.filter((entry) => /执行率/u.test(entry.message))).toEqual([]);
+  });
+});
