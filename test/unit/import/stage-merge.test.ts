@@ -125,7 +125,9 @@ describe('the published 黄石 监控表 merged into a document', () => {
       asOf: '2019-06',
       executed: { fiscal: 875_700_00, carryover: 0, other: 0 },
     });
-    expect(merged.yearBudget).toEqual({ initial: { fiscal: 2_200_000_00, carryover: 0, other: 0 } });
+    expect(merged.yearBudget).toEqual({
+      initial: { fiscal: 2_200_000_00, carryover: 0, other: 0 },
+    });
     expect(merged.indicators[0]!.monitoring).toEqual({
       toDate: '按进度执行，已使用约40%',
       likelihood: '确定能',
