@@ -29,6 +29,7 @@ import {
 } from '../../model';
 import { formRows } from '../formLayout';
 import { amountIn } from '../formMoney';
+import { stageOfTitle } from '../forms/labels';
 import { splitForms, type FormBlock } from '../forms/split';
 import { FormReporter } from '../forms/types';
 import type { GridTable } from '../grid';
@@ -47,11 +48,29 @@ export interface StageFormOptions {
   container?: string;
 }
 
+/**
+ * Columns only a filled stage form has. 分值 / 权重, 备注 and 纠偏措施 alone do not make one: some
+ * target forms carry a 权重 or 备注 column.
+ */
+const STAGE_ONLY: ReadonlySet<string> = new Set([
+  'likelihood',
+  'forecast',
+  'toDate',
+  'actual',
+  'score',
+  'analysis',
+]);
+
 /** True when a form block has an indicator table with a stage's own columns. */
 function isStageBlock(block: FormBlock): boolean {
+  const titled = [...block.lead, ...block.rows].some((row) =>
+    row.items.some((item) => item.anchor && stageOfTitle(item.text) !== null),
+  );
   return block.rows.some((_row, index) => {
     const header = readIndicatorColumns(block.rows, index);
-    return header !== null && [...header.columns.stage.keys()].some((role) => role !== 'remark');
+    if (!header) return false;
+    const roles = [...header.columns.stage.keys()];
+    return roles.some((role) => STAGE_ONLY.has(role) || (titled && role !== 'remark'));
   });
 }
 
