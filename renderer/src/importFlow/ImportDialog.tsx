@@ -30,7 +30,9 @@ export function ImportDialog({
 }) {
   const current = useAppStore((state) => state.current);
   const busy = useAppStore((state) => state.busy);
-  const [step, setStep] = useState<Step>(merge && current ? 'merge' : 'choose');
+  // A filled 监控表 / 自评表 always starts at the choice: its own merge comes first there.
+  const stageForm = opened.importReport?.stage !== undefined;
+  const [step, setStep] = useState<Step>(merge && current && !stageForm ? 'merge' : 'choose');
   const run = (work: () => Promise<void>) => {
     useAppStore.setState({ busy: true });
     void work().finally(() => useAppStore.setState({ busy: false }));

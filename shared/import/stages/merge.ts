@@ -10,7 +10,10 @@
 import { categoryKey } from '../../frameworks';
 import {
   convertMoney,
+  formatMoney,
+  initialBudget,
   renderValue,
+  stageMoneyTotal,
   type Indicator,
   type JixiaoDocument,
   type MoneyUnit,
@@ -102,6 +105,9 @@ const FIELD_NAMES: Record<string, string> = {
   initial: '年初预算数',
   adjusted: '全年预算数',
 };
+
+const sameMoney = (a: StageMoney, b: StageMoney): boolean =>
+  a.fiscal === b.fiscal && a.carryover === b.carryover && a.other === b.other;
 
 const shown = (value: unknown): string =>
   Array.isArray(value) ? value.join('、') : typeof value === 'object' ? '' : String(value);
@@ -238,8 +244,21 @@ function mergeProject(
       project.name,
     );
   };
-  const initial = money(source.yearBudget?.initial, context, '年初预算数', project.name);
-  const adjusted = money(source.yearBudget?.adjusted, context, '全年预算数', project.name);
+  let initial = money(source.yearBudget?.initial, context, '年初预算数', project.name);
+  let adjusted = money(source.yearBudget?.adjusted, context, '全年预算数', project.name);
+  // Figures equal to what the document derives are not stored: they follow the target table.
+  const derived = initialBudget(project);
+  if (initial && !project.yearBudget?.initial && sameMoney(initial, derived)) initial = undefined;
+  else if (initial && !project.yearBudget?.initial)
+    reporter.add(
+      'warning',
+      `表中年初预算数 ${formatMoney(stageMoneyTotal(initial))} 与目标表的金额 ${formatMoney(stageMoneyTotal(derived))} 不同，已按表中填写，请核对。`,
+      printed?.source,
+      project.name,
+    );
+  const initialNow = initial ?? project.yearBudget?.initial ?? derived;
+  if (adjusted && !project.yearBudget?.adjusted && sameMoney(adjusted, initialNow))
+    adjusted = undefined;
   if (initial || adjusted) {
     const budget = { ...(initial ? { initial } : {}), ...(adjusted ? { adjusted } : {}) };
     project.yearBudget = overlay(project.yearBudget, budget, (field) => moneyChanged(field)());

@@ -47,9 +47,8 @@ describe('the published 永德 自评表 merged into its own target table', () =
     expect(merged.indicators.map((item) => item.annual)).toEqual(
       before.indicators.map((item) => item.annual),
     );
-    expect(merged.yearBudget).toEqual({
-      adjusted: { fiscal: 38_766_462, carryover: 0, other: 0 },
-    });
+    // 全年预算数 equals the target table's amount: not stored, it follows the target table.
+    expect(merged.yearBudget).toBeUndefined();
     expect(merged.evaluation).toEqual({
       executed: { fiscal: 38_766_462, carryover: 0, other: 0 },
       goalActual: '确保每一个学生都能享受到国家政策福利，改善学生体质',
@@ -125,9 +124,8 @@ describe('the published 黄石 监控表 merged into a document', () => {
       asOf: '2019-06',
       executed: { fiscal: 875_700_00, carryover: 0, other: 0 },
     });
-    expect(merged.yearBudget).toEqual({
-      initial: { fiscal: 2_200_000_00, carryover: 0, other: 0 },
-    });
+    // 年初预算数 220 万元 is the document's own 2,200,000.00 元: nothing stored.
+    expect(merged.yearBudget).toBeUndefined();
     expect(merged.indicators[0]!.monitoring).toEqual({
       toDate: '按进度执行，已使用约40%',
       likelihood: '确定能',
@@ -173,6 +171,18 @@ describe('the published 黄石 监控表 merged into a document', () => {
     expect(messages(none)).toEqual([
       '表中的项目「申遗经费」在当前文档中没有同名项目（或有多个同名项目），未合并；它的 2 个指标的填写内容仍在表中。',
     ]);
+  });
+
+  it('lists a 年初预算数 that differs from the target table, and stores it', () => {
+    const document = open();
+    document.units[0]!.projects[0]!.money.fiscal = 2_000_000_00;
+    const result = mergeStageValues(document, form.document, form.report.stage!);
+    expect(messages(result)).toContain(
+      '表中年初预算数 2,200,000.00 与目标表的金额 2,000,000.00 不同，已按表中填写，请核对。',
+    );
+    expect(result.document.units[0]!.projects[0]!.yearBudget).toEqual({
+      initial: { fiscal: 2_200_000_00, carryover: 0, other: 0 },
+    });
   });
 
   it('lists a target that differs from the document’s and leaves the target as it was', () => {
