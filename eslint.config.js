@@ -47,7 +47,7 @@ const SHARED_FENCES = {
   text: [],
   model: [],
   frameworks: ['model'],
-  import: ['frameworks', 'text'],
+  import: ['frameworks', 'scoring', 'text'],
   export: ['frameworks', 'scoring', 'text'],
   rules: ['frameworks'],
   scoring: ['frameworks'],

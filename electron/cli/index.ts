@@ -6,6 +6,7 @@ import { mergeCommand, rollForwardCommand } from './combine';
 import { compareCommand } from './compare';
 import { checkCommand, exportCommand, EXIT, fileAndJson, type Io } from './commands';
 import { escapeForTerminal, expectedFailure } from './io';
+import { mergeStageCommand } from './stageMerge';
 import { formatReport } from './report';
 import { SERVE_HELP, serveCommand } from './serve';
 import { summariseDocument } from './summary';
@@ -29,6 +30,10 @@ const HELP = `绩效目标表编辑器命令行工具 jixiao
                                                --year 设定表头的年度行（如 2025）
   jixiao merge <文件…> -o <输出.jixiao.json> [--duplicates keep-both|skip|replace]
                                                把多个单位或学校的表格合并成一张部门表
+  jixiao merge-stage <文档> <已填的监控表或自评表> [-o <输出.jixiao.json>]
+                                               把已填写的绩效运行监控表或自评表（Excel、Word、PDF）
+                                               的数据按项目和指标名称并入文档，列出未匹配、被替换
+                                               和与计算结果不同的执行率、得分；不加 -o 时保存回原文档
   jixiao roll-forward <文件> --year <年度> -o <输出.jixiao.json> [--keep-amounts]
                                                复制上年：生成新年度的表格，列出需要核对的年份
   jixiao compare [<上年文件>] <本年文件> [--to txt|docx|xlsx] [-o 输出]
@@ -108,6 +113,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   check: checkCommand,
   export: exportCommand,
   merge: mergeCommand,
+  'merge-stage': mergeStageCommand,
   'roll-forward': rollForwardCommand,
   compare: compareCommand,
   serve: serveCommand,

@@ -19,6 +19,7 @@ import { readFlowText } from './flowText';
 import { readLayoutText } from './layoutText';
 import { importProjectForms, looksLikeProjectForms } from './projectForm';
 import { ImportError, type ImportEntry, type ImportResult } from './report';
+import { stageForms } from './stages/recogniser';
 
 export interface RecogniseOptions {
   frameworkId?: string;
@@ -110,7 +111,7 @@ export const LAYOUT_FORMAT = '公开表（按版面空格对齐的文本）';
 export const FLOW_FORMAT = '公开表（PDF 按阅读顺序提取的文本）';
 
 /** Recognisers of grids (Office, PDF and CSV containers), in the order they are tried. */
-export const GRID_RECOGNISERS: readonly Recogniser[] = [disclosureGrid, projectForms];
+export const GRID_RECOGNISERS: readonly Recogniser[] = [disclosureGrid, stageForms, projectForms];
 
 /**
  * Recognisers of pasted or plain text, in order: tab-separated cells first, then the text
@@ -121,6 +122,7 @@ export const TEXT_RECOGNISERS: readonly Recogniser[] = [
   textRows('layout-text', LAYOUT_FORMAT, readLayoutText),
   textRows('cell-lines', CELL_LINES_FORMAT, readCellLines),
   textRows('flow-text', FLOW_FORMAT, readFlowText),
+  stageForms,
   projectForms,
 ];
 

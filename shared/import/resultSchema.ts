@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { documentSchema, sourceLocationSchema } from '../model';
 import type { ImportResult } from './report';
+import { stageReportSchema } from './stages/types';
 
 const importEntrySchema = z.object({
   kind: z.enum(['normalised', 'raw', 'recovered', 'warning']),
@@ -23,6 +24,7 @@ export const importResultSchema = z.object({
       projects: z.number().int().min(0),
       indicators: z.number().int().min(0),
     }),
+    stage: stageReportSchema.optional(),
   }),
 });
 

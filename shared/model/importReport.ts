@@ -3,6 +3,7 @@
  * opened document, so it lives in the model; the importers' reporter is in shared/import/report.
  */
 import type { SourceLocation } from './document';
+import type { StageReport } from './stageReport';
 
 /**
  * What an importer did with each thing it read:
@@ -27,4 +28,6 @@ export interface ImportReport {
   format: string;
   entries: ImportEntry[];
   counts: { units: number; projects: number; indicators: number };
+  /** Present when the file was a filled 监控表 or 自评表: its stage and printed figures. */
+  stage?: StageReport;
 }

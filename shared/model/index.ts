@@ -13,3 +13,4 @@ export * from './columns';
 export * from './exportRequest';
 export * from './yearSnapshot';
 export * from './compareYears';
+export * from './stageReport';

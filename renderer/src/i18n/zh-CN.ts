@@ -82,6 +82,19 @@ export const zhCN = {
     rolled: (from: number | null, to: number) =>
       `已复制${from === null ? '' : ` ${from} 年`}的表格为 ${to} 年度，请核对文字中的年份。`,
   },
+  stageImport: {
+    /** The choice offered when the imported file is a filled 监控表 / 自评表 and a document is open. */
+    merge: (kind: 'monitoring' | 'evaluation') =>
+      `合并到当前文档的${kind === 'monitoring' ? '监控' : '自评'}数据`,
+    mergeHint: (name: string) =>
+      `按项目名称和指标名称把表中填写的内容并入「${name}」，一步可撤销；未匹配和被替换的内容会列出。`,
+    needsDocument: '先打开要合并的文档（目标表），再导入已填写的表格。',
+    undoLabel: (kind: 'monitoring' | 'evaluation') =>
+      `合并${kind === 'monitoring' ? '监控' : '自评'}数据`,
+    reportFormat: (kind: 'monitoring' | 'evaluation') =>
+      `合并${kind === 'monitoring' ? '绩效运行监控表' : '项目支出绩效自评表'}`,
+    nothingMerged: '表中没有与当前文档同名的项目，当前文档未改动；未匹配的内容已列在报告中。',
+  },
   pasteImport: {
     heading: '粘贴表格导入',
     hint: '从 PDF、Word、网页或 Excel 复制整张表格（包括表头），粘贴到下面。单元格之间用制表符分隔、每个单元格各占一行，或从 PDF 提取的按版面对齐的文字，都可以识别。',

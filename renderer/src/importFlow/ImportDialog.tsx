@@ -4,10 +4,17 @@ import { findDuplicates, type DuplicateResolution } from '../../../shared/model'
 import { zhCN } from '../i18n/zh-CN';
 import { Modal } from '../components/Modal';
 import { useAppStore } from '../store';
-import { cancelImport, mergeImport, openImportAsNew, rollForwardImport } from './importActions';
+import {
+  cancelImport,
+  mergeImport,
+  mergeStageImport,
+  openImportAsNew,
+  rollForwardImport,
+} from './importActions';
 import { GroupedReport, ImportSummary } from './ImportPreview';
 
 const text = zhCN.importDialog;
+const stageText = zhCN.stageImport;
 const RESOLUTIONS: DuplicateResolution[] = ['keep-both', 'replace', 'skip'];
 
 type Step = 'choose' | 'merge' | 'rollForward';
@@ -23,7 +30,9 @@ export function ImportDialog({
 }) {
   const current = useAppStore((state) => state.current);
   const busy = useAppStore((state) => state.busy);
-  const [step, setStep] = useState<Step>(merge && current ? 'merge' : 'choose');
+  // A filled 监控表 / 自评表 always starts at the choice: its own merge comes first there.
+  const stageForm = opened.importReport?.stage !== undefined;
+  const [step, setStep] = useState<Step>(merge && current && !stageForm ? 'merge' : 'choose');
   const run = (work: () => Promise<void>) => {
     useAppStore.setState({ busy: true });
     void work().finally(() => useAppStore.setState({ busy: false }));
@@ -47,6 +56,8 @@ export function ImportDialog({
       </div>
       {step === 'choose' ? (
         <ChooseStep
+          stage={opened.importReport?.stage?.kind ?? null}
+          onMergeStage={() => run(mergeStageImport)}
           canMerge={current !== null}
           currentName={current?.fileName ?? ''}
           busy={busy}
@@ -75,6 +86,9 @@ export function ImportDialog({
 }
 
 function ChooseStep(props: {
+  /** The filled stage form the import is, if any: its merge comes first. */
+  stage: 'monitoring' | 'evaluation' | null;
+  onMergeStage: () => void;
   canMerge: boolean;
   currentName: string;
   busy: boolean;
@@ -85,11 +99,27 @@ function ChooseStep(props: {
     <div className="import-choices">
       <p className="muted">{text.choose}</p>
       <div className="import-choice-list">
+        {props.stage ? (
+          <button
+            type="button"
+            className="import-choice primary"
+            data-testid="merge-stage"
+            autoFocus={props.canMerge}
+            disabled={props.busy || !props.canMerge}
+            title={props.canMerge ? undefined : stageText.needsDocument}
+            onClick={props.onMergeStage}
+          >
+            <strong>{stageText.merge(props.stage)}</strong>
+            <small>
+              {props.canMerge ? stageText.mergeHint(props.currentName) : stageText.needsDocument}
+            </small>
+          </button>
+        ) : null}
         <button
           type="button"
-          className="import-choice primary"
+          className={props.stage ? 'import-choice' : 'import-choice primary'}
           // The dialog takes the keyboard at once: Enter opens, Escape cancels.
-          autoFocus
+          autoFocus={!props.stage || !props.canMerge}
           disabled={props.busy}
           onClick={props.onOpen}
         >

@@ -1,3 +1,4 @@
+import { describeStageMerge, mergeStageValues } from '../../../shared/import/stages/merge';
 import { MAX_PASTED_CHARS, type OpenedDocument } from '../../../shared/ipc';
 import {
   findDuplicates,
@@ -139,4 +140,36 @@ export async function rollForwardImport(toYear: number, keepAmounts: boolean): P
   });
   notify({ kind: 'info', text: text.rolled(opened.document.fiscalYear, toYear) });
   await refreshRecent();
+}
+
+/**
+ * 合并到当前文档的监控/自评数据: puts a filled 监控表 or 自评表's values into the open document's
+ * matching projects and indicators as one undo step; the merge report (what did not match, what
+ * was replaced, printed figures that differ from ours) replaces the import report under the grid.
+ */
+export async function mergeStageImport(): Promise<void> {
+  const opened = pending();
+  const stage = opened?.importReport?.stage;
+  const current = useAppStore.getState().current;
+  if (!opened || !stage || !current) return;
+  const { document, report } = mergeStageValues(current.document, opened.document, stage);
+  const changed = JSON.stringify(document) !== JSON.stringify(current.document);
+  if (changed) commitDocument(zhCN.stageImport.undoLabel(stage.kind), document);
+  const merged = useAppStore.getState().current;
+  useAppStore.setState({
+    importFlow: null,
+    current: merged && {
+      ...merged,
+      importReport: {
+        format: zhCN.stageImport.reportFormat(stage.kind),
+        entries: report.entries,
+        counts: report.matched,
+      },
+    },
+  });
+  await api().closeDocument({ documentId: opened.documentId });
+  notify({
+    kind: 'info',
+    text: changed ? describeStageMerge(report) : zhCN.stageImport.nothingMerged,
+  });
 }

@@ -263,3 +263,125 @@ export function isClosing(text: string): boolean {
   const pair = /^([^:：]{2,16})[:：]/u.exec(text.trim());
   return pair !== null && isContactLabel(pair[1] ?? '');
 }
+
+/*
+ * Filled 绩效运行监控表 and 项目支出绩效自评表 (DOMAIN.md §9): the same label approach, for the
+ * columns and lines those forms add to the target form. Read by shared/import/stages/.
+ */
+
+/** Titles that say which stage a form is. */
+export const STAGE_TITLE_SYNONYMS: ReadonlyArray<[RegExp, 'monitoring' | 'evaluation']> = [
+  [/监控表|监控情况表|运行监控|执行监控|绩效监控/u, 'monitoring'],
+  [/自评表|绩效自评|自评情况表/u, 'evaluation'],
+];
+
+/** A month range or date a monitoring column is as of: `1-7月`, `截至7月底`, `半年度`. */
+export const STAGE_AS_OF_PATTERN =
+  /^(?:\d{1,2}\s*[-—－~～至到]\s*(\d{1,2})\s*月|截至\s*(\d{1,2})\s*月底?|截至监控时点|半年度?|上半年|当前)/u;
+
+/** The columns of a stage form's indicator table, by base label (first match wins). */
+export type StageColumn =
+  | 'likelihood'
+  | 'forecast'
+  | 'toDate'
+  | 'actual'
+  | 'points'
+  | 'score'
+  | 'analysis'
+  | 'cause'
+  | 'corrective'
+  | 'remark';
+
+export const STAGE_COLUMN_SYNONYMS: ReadonlyArray<[RegExp, StageColumn]> = [
+  [/^完成目标可能性$|^能否完成目标$|^目标完成可能性$|^是否能完成目标$/u, 'likelihood'],
+  [/^(?:全年|预计全年)预计?完成(?:值|情况)?$|^全年预计(?:完成)?$/u, 'forecast'],
+  [
+    /^(?:\d{1,2}[-—－~～至到]\d{1,2}月|截至\d{1,2}月底?|截至监控时点|半年度?|上半年|当前)(?:指标)?(?:执行情况|实际完成值|实际完成情况|完成值|完成情况)$/u,
+    'toDate',
+  ],
+  [/^(?:全年)?实际完成值$|^完成值$|^实际完成情况$|^全年实际值$|^实际值$|^实际完成$/u, 'actual'],
+  [/^分值$|^权重$|^标准分值$/u, 'points'],
+  [/^得分$|^自评得分$/u, 'score'],
+  [
+    /^偏差原因分析及改进措施$|^未完成原因分析(?:及改进措施)?$|^偏差大或目标未完成原因分析$/u,
+    'analysis',
+  ],
+  [/^偏差原因分析$|^偏差原因$|^原因分析$|^偏差或不能完成目标原因分析$/u, 'cause'],
+  [/^纠偏措施$|^相关建议或举措$|^拟采取的措施$|^改进措施$/u, 'corrective'],
+  [/^备注$/u, 'remark'],
+];
+
+/** The five 偏差原因 groups of the monitoring form, as column headers under 偏差原因分析. */
+export const STAGE_CAUSE_COLUMNS: readonly string[] = [
+  '经费保障',
+  '制度保障',
+  '人员保障',
+  '硬件条件保障',
+  '其他',
+];
+
+/** Target-value headers a stage form may use besides the target form's. */
+export const STAGE_TARGET_HEADER = /^(?:年初目标值|全年指标值|年度目标值|指标值|年度指标值)$/u;
+
+/** The columns of a stage form's money block. */
+export type StageMoneyColumn =
+  'initial' | 'adjusted' | 'executed' | 'forecast' | 'points' | 'rate' | 'score';
+
+export const STAGE_MONEY_COLUMN_SYNONYMS: ReadonlyArray<[RegExp, StageMoneyColumn]> = [
+  [/^全年预计执行数$|^预计全年执行数$/u, 'forecast'],
+  [/^年初预算数?$|^年初预算金额$|^年初批复预算数?$/u, 'initial'],
+  [/^全年预算数$|^调整后预算数?$|^预算数$|^全年预算$/u, 'adjusted'],
+  [
+    /^全年执行数$|^预算执行数$|^执行数$|^(?:\d{1,2}[-—－~～至到]\d{1,2}月|截至\d{1,2}月底?|截至监控时点|半年度?|上半年)执行数$/u,
+    'executed',
+  ],
+  [/^分值$|^权重$/u, 'points'],
+  [/^(?:预算)?执行率$|^执行进度$/u, 'rate'],
+  [/^得分$/u, 'score'],
+];
+
+/** The lines of a stage form's money block. */
+export const STAGE_MONEY_LINE_SYNONYMS: ReadonlyArray<
+  [RegExp, 'total' | 'fiscal' | 'carryover' | 'other']
+> = [
+  [/^(?:年度)?资金总额$|^总额$|^合计$|^年度财政资金总额$/u, 'total'],
+  [
+    /^(?:当年|本年|年度)?财政拨款$|^财政资金$|^(?:当年)?一般公共预算拨款$|^本年财政资金$/u,
+    'fiscal',
+  ],
+  [/^上年结转(?:资金)?$/u, 'carryover'],
+  [/^其他资金$|^财政专户管理资金$|^单位资金$/u, 'other'],
+];
+
+/** The 年度总体目标 block: 预期目标 and 实际完成情况 (or 进展情况) headers over their texts. */
+export const STAGE_GOAL_HEADERS = {
+  expected: /^预期目标$|^年初设定目标$|^年度目标$/u,
+  actual: /^实际完成情况$|^目标实际完成情况$|^年度总体目标完成情况$|^进展情况$|^执行情况$/u,
+} as const;
+
+/** The 总分 line. */
+export const STAGE_TOTAL_LABEL = /^总分$|^自评总分$|^自评得分$/u;
+
+/** Which stage column a header names, or null. */
+export function stageColumnOf(text: string): StageColumn | null {
+  const { base } = labelParts(text);
+  return STAGE_COLUMN_SYNONYMS.find(([pattern]) => pattern.test(base))?.[1] ?? null;
+}
+
+/** Which money column a header names, or null. */
+export function stageMoneyColumnOf(text: string): StageMoneyColumn | null {
+  const { base } = labelParts(text);
+  return STAGE_MONEY_COLUMN_SYNONYMS.find(([pattern]) => pattern.test(base))?.[1] ?? null;
+}
+
+/** Which money line a row label names, or null. */
+export function stageMoneyLineOf(text: string): 'total' | 'fiscal' | 'carryover' | 'other' | null {
+  const { base } = labelParts(text);
+  return STAGE_MONEY_LINE_SYNONYMS.find(([pattern]) => pattern.test(base))?.[1] ?? null;
+}
+
+/** The stage a title names, or null. */
+export function stageOfTitle(text: string): 'monitoring' | 'evaluation' | null {
+  const key = labelKey(text);
+  return STAGE_TITLE_SYNONYMS.find(([pattern]) => pattern.test(key))?.[1] ?? null;
+}

@@ -1,0 +1,338 @@
+/**
+ * One filled stage form read by meaning: the head (项目名称, 主管部门, 实施单位), the money block
+ * (年初预算数 / 全年预算数 / 执行数 by line), 年度总体目标 (预期 and 实际), the indicator table
+ * with the stage's columns, and the 总分 line. Figures our model derives (执行率, 得分, 总分) are
+ * kept as printed for the merge to check; what has no place is kept raw with its cell.
+ */
+
+import {
+  DEVIATION_CAUSES,
+  LIKELIHOODS,
+  decimalTextSchema,
+  newId,
+  parseValue,
+  type DeviationCause,
+  type Indicator,
+  type IndicatorEvaluation,
+  type IndicatorMonitoring,
+  type Likelihood,
+  type MoneyUnit,
+  type Project,
+  type SourceLocation,
+} from '../../model';
+import { cleanCellText } from '../cleanText';
+import type { FormRow } from '../formLayout';
+import { labelUnit, parseFormAmount, type FormAmount } from '../formMoney';
+import { shorten } from '../indicatorRun';
+import {
+  STAGE_GOAL_HEADERS,
+  STAGE_TOTAL_LABEL,
+  fieldOf,
+  isClosing,
+  labelParts,
+  moneyUnitLine,
+  stageColumnOf,
+  stageMoneyLineOf,
+  stageOfTitle,
+} from '../forms/labels';
+import type { FormBlock } from '../forms/split';
+import type { FormReporter } from '../forms/types';
+import { yearsIn } from '../years';
+import { readIndicatorColumns, readMoneyHeader, type IndicatorColumns } from './stageColumns';
+import type { PublishedProject, StageKind } from './types';
+
+type Line = 'total' | 'fiscal' | 'carryover' | 'other';
+type MoneyColumn = 'initial' | 'adjusted' | 'executed' | 'forecast';
+
+/** Amounts of one money column by line, as read (before conversion). */
+export type ColumnAmounts = Partial<Record<Line, { amount: FormAmount; source: SourceLocation }>>;
+
+/** What one form yields before amounts are converted into the document's unit. */
+export interface StageFormRead {
+  kind: StageKind | null;
+  project: Project;
+  unitName: string;
+  supervisor: string;
+  amounts: Partial<Record<MoneyColumn, ColumnAmounts>>;
+  published: PublishedProject;
+  month: number | null;
+  years: number[];
+  goal: { expected: string; actual: string };
+  source: SourceLocation | undefined;
+}
+
+const SIGNS: Record<string, string> = {
+  '═': '＝',
+  '=': '＝',
+  '≧': '≥',
+  '≦': '≤',
+  '>': '＞',
+  '<': '＜',
+};
+const EMPTY_MARK = /^[—–\-/／、\s]*$/u;
+
+/** Text that stands for an empty cell (`—`, `/`). */
+function blank(text: string): boolean {
+  return EMPTY_MARK.test(text);
+}
+
+function likelihoodOf(text: string): Likelihood | null {
+  const key = text.replace(/\s/g, '');
+  if (key === '不可能' || key === '不能') return '完全不可能';
+  return (LIKELIHOODS as readonly string[]).includes(key) ? (key as Likelihood) : null;
+}
+
+export function readStageForm(block: FormBlock, reporter: FormReporter): StageFormRead {
+  const project: Project = {
+    id: newId('prj'),
+    name: '',
+    money: { fiscal: 0, specialAccount: 0, other: 0 },
+    goals: { annual: '' },
+    indicators: [],
+    raw: [],
+  };
+  const read: StageFormRead = {
+    kind: null,
+    project,
+    unitName: '',
+    supervisor: '',
+    amounts: {},
+    published: { projectId: project.id, indicators: [], source: block.rows[0]?.source },
+    month: null,
+    years: [],
+    goal: { expected: '', actual: '' },
+    source: block.rows[0]?.source,
+  };
+  let unit: MoneyUnit = '万元';
+  for (const row of [...block.lead, ...block.rows]) {
+    for (const item of row.items) {
+      if (!item.anchor) continue;
+      read.kind ??= stageOfTitle(item.text);
+      read.years.push(...(item.text.length <= 60 ? yearsIn(item.text) : []));
+      unit = moneyUnitLine(item.text) ?? labelUnit(item.text) ?? unit;
+    }
+  }
+  const rows = block.rows;
+  let index = 0;
+  while (index < rows.length) {
+    const row = rows[index]!;
+    const money = readMoneyHeader(row);
+    if (money) {
+      read.month ??= money.month;
+      index = readMoneyLines(rows, index + 1, money.columns, unit, read);
+      continue;
+    }
+    const header = readIndicatorColumns(rows, index);
+    if (header) {
+      read.month ??= header.columns.month;
+      read.kind ??= header.columns.stage.has('score') ? 'evaluation' : 'monitoring';
+      index = readIndicatorRows(rows, index + header.rows, header.columns, read, reporter);
+      continue;
+    }
+    index = readHeadRow(rows, index, read);
+  }
+  return read;
+}
+
+/** Label/value pairs of the head, the goal block, 总分 and project-level texts. */
+function readHeadRow(rows: readonly FormRow[], index: number, read: StageFormRead): number {
+  const row = rows[index]!;
+  const anchors = row.items.filter((item) => item.anchor);
+  const expected = row.items.find((item) => STAGE_GOAL_HEADERS.expected.test(base(item.text)));
+  const actual = row.items.find((item) => STAGE_GOAL_HEADERS.actual.test(base(item.text)));
+  if (expected && actual) {
+    const below = rows[index + 1];
+    if (below) {
+      read.goal.expected = cleanCellText(below.at(expected.start)).text;
+      read.goal.actual = cleanCellText(below.at(actual.start)).text;
+    }
+    return index + 2;
+  }
+  anchors.forEach((item, position) => {
+    const value = anchors[position + 1];
+    const field = fieldOf(item.text);
+    const text = value && fieldOf(value.text) === null ? cleanCellText(value.text).text : '';
+    if (field === 'name') read.project.name = text;
+    else if (field === 'supervisor') read.supervisor = text;
+    else if (field === 'implementer') read.unitName = text;
+    else if (STAGE_TOTAL_LABEL.test(base(item.text))) {
+      const numbers = anchors.slice(position + 1).map((later) => later.text.trim());
+      const printed = numbers.filter((later) => /^\d+(?:\.\d+)?分?$/u.test(later));
+      const total = printed.at(-1)?.replace(/分$/u, '');
+      if (total !== undefined) read.published.total = total;
+    } else if (stageColumnOf(item.text) !== null && text !== '' && !blank(text)) {
+      read.project.raw.push({
+        text: `${labelParts(item.text).base}：${text}`,
+        reason: '项目级的说明，文档没有此栏目',
+        source: value?.cell.source,
+      });
+    }
+  });
+  return index + 1;
+}
+
+function base(text: string): string {
+  return labelParts(text).base;
+}
+
+/** The money block's lines under its header, each column's amount read as written. */
+function readMoneyLines(
+  rows: readonly FormRow[],
+  start: number,
+  columns: Map<string, number>,
+  unit: MoneyUnit,
+  read: StageFormRead,
+): number {
+  let index = start;
+  for (; index < rows.length; index += 1) {
+    const row = rows[index]!;
+    const label = row.items.find((item) => item.anchor && stageMoneyLineOf(item.text) !== null);
+    if (!label) break;
+    const line = stageMoneyLineOf(label.text)!;
+    for (const [column, at] of columns) {
+      const text = row.at(at);
+      if (text === label.text || blank(text)) continue;
+      const source = row.items.find((item) => item.start <= at && at <= item.end)?.cell.source;
+      if (column === 'rate' || column === 'points' || column === 'score') {
+        if (line === 'total' || read.published.rate === undefined) {
+          const key =
+            column === 'rate' ? 'rate' : column === 'points' ? 'budgetPoints' : 'budgetScore';
+          read.published[key] = text.trim();
+        }
+        continue;
+      }
+      const amount = parseFormAmount(text, labelUnit(label.text) ?? unit);
+      if (!amount) {
+        read.project.raw.push({ text, reason: `${base(label.text)}不是金额`, source });
+        continue;
+      }
+      const target = (read.amounts[column as MoneyColumn] ??= {});
+      target[line] ??= { amount, source: source ?? row.source };
+    }
+  }
+  return index;
+}
+
+function joined(row: FormRow, columns: IndicatorColumns): string {
+  if (columns.target === undefined) return '';
+  const value = row.at(columns.target);
+  if (columns.sign === undefined && columns.unit === undefined) return value;
+  if (value === '') return '';
+  const written = columns.sign === undefined ? '' : row.at(columns.sign).replace(/\s/g, '');
+  const sign = /^定性|^定量$/u.test(written) ? '' : (SIGNS[written] ?? written);
+  const unit = columns.unit === undefined ? '' : row.at(columns.unit);
+  return `${sign}${value}${value.endsWith(unit) ? '' : unit}`;
+}
+
+/** True for a row that closes the indicator table (总分, 其他说明, a project-level label). */
+function closesTable(row: FormRow, columns: IndicatorColumns): boolean {
+  const first = row.items.find((item) => item.anchor && item.text !== '');
+  if (!first || first.start > columns.name) return false;
+  const key = base(first.text);
+  return (
+    STAGE_TOTAL_LABEL.test(key) ||
+    isClosing(first.text) ||
+    /^其他需要说明(?:的)?事项$|^其他说明/u.test(key) ||
+    (stageColumnOf(first.text) !== null && first.start <= columns.level1)
+  );
+}
+
+function readIndicatorRows(
+  rows: readonly FormRow[],
+  start: number,
+  columns: IndicatorColumns,
+  read: StageFormRead,
+  reporter: FormReporter,
+): number {
+  let level1 = '';
+  let level2 = '';
+  let placeholders = 0;
+  let index = start;
+  const kind = read.kind ?? 'monitoring';
+  for (; index < rows.length; index += 1) {
+    const row = rows[index]!;
+    if (closesTable(row, columns)) break;
+    level1 = cleanCellText(row.at(columns.level1)).text || level1;
+    if (columns.level2 !== undefined) level2 = cleanCellText(row.at(columns.level2)).text || level2;
+    const name = cleanCellText(row.at(columns.name)).text;
+    const target = joined(row, columns);
+    const cell = (role: string): string => {
+      const at = columns.stage.get(role as never);
+      const text = at === undefined ? '' : cleanCellText(row.at(at)).text;
+      return blank(text) ? '' : text;
+    };
+    const causes = [...columns.causes].filter(([, at]) => !blank(row.at(at)));
+    const filled = [...columns.stage.keys()].some((role) => cell(role) !== '') || causes.length > 0;
+    if (name === '' || (target === '' && !filled)) {
+      placeholders += 1;
+      continue;
+    }
+    const indicator: Indicator = {
+      id: newId('ind'),
+      level1,
+      level2,
+      name,
+      period: parseValue(target),
+      annual: parseValue(target),
+    };
+    if (kind === 'monitoring') {
+      const monitoring: IndicatorMonitoring = { causes: [] };
+      const toDate = cell('toDate') || cell('actual');
+      if (toDate) monitoring.toDate = toDate;
+      if (cell('forecast')) monitoring.forecast = cell('forecast');
+      const likelihood = likelihoodOf(cell('likelihood'));
+      if (likelihood) monitoring.likelihood = likelihood;
+      else if (cell('likelihood'))
+        reporter.add(
+          'warning',
+          `指标「${shorten(name)}」的完成目标可能性「${cell('likelihood')}」不是确定能、有可能或完全不可能，未导入。`,
+          row.source,
+          read.project.name,
+        );
+      const texts = causes.map(([group, at]) => ({ group, text: row.at(at).trim() }));
+      monitoring.causes = texts
+        .map(({ group }) => group)
+        .filter((group): group is DeviationCause =>
+          (DEVIATION_CAUSES as readonly string[]).includes(group),
+        );
+      const explained = texts.filter(({ text }) => !/^[√✓✔☑■]$/u.test(text));
+      const causeText = [cell('cause'), ...explained.map(({ group, text }) => `${group}：${text}`)]
+        .filter((text) => text !== '')
+        .join('；');
+      if (causeText) monitoring.causeText = causeText;
+      if (cell('corrective')) monitoring.corrective = cell('corrective');
+      if (cell('remark')) monitoring.remark = cell('remark');
+      indicator.monitoring = monitoring;
+    } else {
+      const evaluation: IndicatorEvaluation = {};
+      if (cell('actual')) evaluation.actual = cell('actual');
+      const points = cell('points');
+      if (decimalTextSchema.safeParse(points).success) evaluation.points = points;
+      else if (points)
+        reporter.add(
+          'warning',
+          `指标「${shorten(name)}」的分值「${points}」不是数字，未导入。`,
+          row.source,
+          read.project.name,
+        );
+      const analysis = cell('analysis') || cell('cause');
+      if (analysis) evaluation.analysis = analysis;
+      indicator.evaluation = evaluation;
+    }
+    const score = kind === 'evaluation' ? cell('score') : '';
+    read.published.indicators.push({
+      indicatorId: indicator.id,
+      ...(score ? { score } : {}),
+      source: row.source,
+    });
+    read.project.indicators.push(indicator);
+  }
+  if (placeholders > 0)
+    reporter.add(
+      'normalised',
+      `跳过 ${placeholders} 个没有三级指标或没有填写内容的空白行。`,
+      rows[start]?.source,
+      read.project.name,
+    );
+  return index;
+}
