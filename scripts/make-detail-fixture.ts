@@ -1,7 +1,8 @@
 // Writes test/fixtures/detail/seed-detail-edited-libreoffice.xlsx: the seed's 明细表 as a clerk
 // leaves it after working on it, saved by LibreOffice Calc — one project's rows moved to the end,
 // another project's first row (the one with its amounts) moved below its other rows, an
-// indicator typed by hand under a project with 单位 and 项目 left blank, and an empty row.
+// indicator typed by hand under a project with 单位 and 项目 left blank, and an empty row; and
+// test/fixtures/pdf/seed-detail-xlsx.pdf: the seed's 明细表 as exported, printed by LibreOffice.
 // The edited rows are kept as tab-separated text in test/fixtures/source/ and converted by Calc
 // with the amount columns as numbers and every other column as text (as the export writes them).
 // Run: npx tsx scripts/make-detail-fixture.ts   (needs soffice on the PATH)
@@ -9,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exportXlsx } from '../shared/export';
 import { detailLayout } from '../shared/export/detailLayout';
 import { importDisclosureText } from '../shared/import';
 
@@ -80,4 +82,14 @@ copyFileSync(
   join(work, 'seed-detail-edited.xlsx'),
   join(FIXTURES, 'detail/seed-detail-edited-libreoffice.xlsx'),
 );
-console.log('Wrote test/fixtures/detail/seed-detail-edited-libreoffice.xlsx');
+// The seed's 明细表 as exported (ExcelJS), printed to PDF by LibreOffice Calc.
+writeFileSync(join(work, 'seed-detail.xlsx'), await exportXlsx(detailLayout(document)));
+execFileSync(
+  'soffice',
+  ['--headless', '--convert-to', 'pdf', '--outdir', work, join(work, 'seed-detail.xlsx')],
+  { stdio: 'ignore', timeout: 120_000 },
+);
+copyFileSync(join(work, 'seed-detail.pdf'), join(FIXTURES, 'pdf/seed-detail-xlsx.pdf'));
+console.log(
+  'Wrote test/fixtures/detail/seed-detail-edited-libreoffice.xlsx, test/fixtures/pdf/seed-detail-xlsx.pdf',
+);

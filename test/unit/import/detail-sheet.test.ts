@@ -63,6 +63,12 @@ describe('our own 明细表 re-imports exactly', () => {
     ]);
   });
 
+  it('as the exported .xlsx printed to PDF by LibreOffice', async () => {
+    const result = await importFromFile(join(ROOT, 'test/fixtures/pdf/seed-detail-xlsx.pdf'));
+    expect(result.report.format).toBe('明细表（PDF 文件）');
+    expect(carried(result.document)).toEqual(carried(seed));
+  });
+
   it('as the same rows in tab-separated text', () => {
     const result = importTextTable(detailTsv(seed));
     expect(result.report.format).toBe('明细表（制表符分隔文本）');
