@@ -45,13 +45,8 @@ for (const file of OFFICE) {
   renameSync(join(work, `${name}.pdf`), join(OUT, `${name}-${extension}.pdf`));
 }
 
-/**
- * The HTML sources as Chromium prints them: `<name>-chromium.pdf` (not seed-sheet.html, whose
- * title rows inside the table Chromium breaks over pages in ways not handled yet).
- */
-const HTML = readdirSync(join(FIXTURES, 'source')).filter(
-  (name) => name.endsWith('.html') && name !== 'seed-sheet.html',
-);
+/** The HTML sources as Chromium prints them: `<name>-chromium.pdf`. */
+const HTML = readdirSync(join(FIXTURES, 'source')).filter((name) => name.endsWith('.html'));
 for (const file of HTML) {
   execFileSync(
     'chromium',

@@ -6,6 +6,7 @@ import { createHandlers } from '../host/handlers';
 import { keepImportWorkerWarm } from '../host/importFile';
 import { SAMPLE_FILE } from '../host/sample';
 import { createDialogPort } from './dialogs';
+import { registerDroppedFiles } from './dropFiles';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { FileRouter, requestsFromArgv } from './openFiles';
@@ -93,6 +94,7 @@ if (!app.requestSingleInstanceLock()) {
       return waiting ? { ok: true, opened: null } : openStartup(undefined);
     };
     registerIpc(ipcMain, handlers, (error) => console.error('[jixiao] IPC handler failed', error));
+    registerDroppedFiles(ipcMain, router);
 
     mainWindow = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'), APP_NAME);
     Menu.setApplicationMenu(buildMenu(mainWindow, APP_NAME));

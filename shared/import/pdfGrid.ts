@@ -70,7 +70,27 @@ function ruleGroups(rules: readonly PdfRule[]): PdfRule[][] {
     const root = find(index);
     groups.set(root, [...(groups.get(root) ?? []), rule]);
   });
-  return [...groups.values()];
+  return withSideBordersJoined([...groups.values()]);
+}
+
+/**
+ * A page in the middle of one tall row has the row's side borders only, which touch nothing:
+ * vertical borders running over the same stretch of the page are one table.
+ */
+function withSideBordersJoined(groups: readonly PdfRule[][]): PdfRule[][] {
+  const out: PdfRule[][] = [];
+  const sides = new Map<string, PdfRule[]>();
+  for (const group of groups) {
+    if (!group.every((rule) => rule.x1 === rule.x2)) {
+      out.push(group);
+      continue;
+    }
+    const top = Math.min(...group.map((rule) => rule.y1));
+    const bottom = Math.max(...group.map((rule) => rule.y2));
+    const key = `${Math.round(top / (TOLERANCE * 2))}:${Math.round(bottom / (TOLERANCE * 2))}`;
+    sides.set(key, [...(sides.get(key) ?? []), ...group]);
+  }
+  return [...out, ...sides.values()];
 }
 
 function covers(rules: readonly PdfRule[], along: 'x' | 'y', at: number, span: number): boolean {
@@ -109,6 +129,19 @@ function borderedTable(page: number, rules: readonly PdfRule[], texts: readonly 
     if (reach > bottom + TOLERANCE * 2)
       horizontal.push({ x1: left, x2: right, y1: reach, y2: reach });
     if (start < top - TOLERANCE * 2) horizontal.push({ x1: left, x2: right, y1: start, y2: start });
+  } else if (vertical.length > 0 && clusters(vertical.map((rule) => rule.x1)).length >= 3) {
+    // A page in the middle of one tall row has its side borders only: they span the page's
+    // piece of the row from top to bottom.
+    const left = Math.min(...vertical.map((rule) => rule.x1));
+    const right = Math.max(...vertical.map((rule) => rule.x1));
+    const top = Math.min(...vertical.map((rule) => rule.y1));
+    const bottom = Math.max(...vertical.map((rule) => rule.y2));
+    const spanning = vertical.filter(
+      (rule) => rule.y1 <= top + TOLERANCE * 2 && rule.y2 >= bottom - TOLERANCE * 2,
+    );
+    if (spanning.length * 2 < vertical.length) return null;
+    horizontal.push({ x1: left, x2: right, y1: top, y2: top });
+    horizontal.push({ x1: left, x2: right, y1: bottom, y2: bottom });
   }
   const xs = clusters(vertical.map((rule) => rule.x1));
   const ys = clusters(horizontal.map((rule) => rule.y1));

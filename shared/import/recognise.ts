@@ -6,6 +6,7 @@
 
 import type { MoneyUnit } from '../model';
 import { readCellLines } from './cellLines';
+import { findDetailHeader, importDetailSheet, type DetailHeader } from './detailSheet';
 import { splitCsvRows, splitTabRows } from './delimited';
 import {
   findDisclosureHeader,
@@ -101,6 +102,14 @@ const projectForms = define<true>({
   },
 });
 
+/** The 明细表 (one indicator a row under 单位, 项目, 一级/二级/三级指标…), as we export it. */
+const detailSheet = define<DetailHeader>({
+  id: 'detail-sheet',
+  detect: (input) => findDetailHeader(input.tables),
+  read: (input, header, options) =>
+    importDetailSheet(input.tables, header, { ...options, format: `明细表（${input.container}）` }),
+});
+
 /** Report name of the disclosure table read from text with one cell a line. */
 export const CELL_LINES_FORMAT = '公开表（逐行排列的文本）';
 
@@ -111,13 +120,19 @@ export const LAYOUT_FORMAT = '公开表（按版面空格对齐的文本）';
 export const FLOW_FORMAT = '公开表（PDF 按阅读顺序提取的文本）';
 
 /** Recognisers of grids (Office, PDF and CSV containers), in the order they are tried. */
-export const GRID_RECOGNISERS: readonly Recogniser[] = [disclosureGrid, stageForms, projectForms];
+export const GRID_RECOGNISERS: readonly Recogniser[] = [
+  detailSheet,
+  disclosureGrid,
+  stageForms,
+  projectForms,
+];
 
 /**
  * Recognisers of pasted or plain text, in order: tab-separated cells first, then the text
  * readers for what PDF extraction and copying make of the table, then forms.
  */
 export const TEXT_RECOGNISERS: readonly Recogniser[] = [
+  detailSheet,
   disclosureGrid,
   textRows('layout-text', LAYOUT_FORMAT, readLayoutText),
   textRows('cell-lines', CELL_LINES_FORMAT, readCellLines),

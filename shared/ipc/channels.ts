@@ -43,6 +43,12 @@ export const EVENT_CHANNELS = {
   importProgress: 'jixiao:import:progress',
 } as const;
 
+/**
+ * A file dropped on the Electron window: the preload sends its path (the renderer never sees
+ * it); main routes it like a double-clicked file. Not on `window.jixiao`.
+ */
+export const FILE_DROPPED_CHANNEL = 'jixiao:window:file-dropped';
+
 export type InvokeName = keyof typeof INVOKE_CHANNELS;
 
 /** Commands the application menu sends; the renderer dispatches them by id. */

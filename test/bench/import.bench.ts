@@ -22,6 +22,8 @@ import { median } from './measure';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SEED_PDF = join(ROOT, 'test/fixtures/pdf/seed-print-html.pdf');
+/** The seed's .docx printed by LibreOffice (portrait, narrow columns): 10 pages. */
+const SEED_DOCX_PDF = join(ROOT, 'test/fixtures/pdf/seed-libreoffice-docx.pdf');
 
 /** What any PDF reader must do at least: every page's text with positions. */
 async function bareExtraction(path: string): Promise<number> {
@@ -93,6 +95,16 @@ export async function runImportBench(copies = 22): Promise<ImportBenchFigure[]> 
     ratio: seedMs / seedBare,
     targetMs: 1000,
     startMs,
+  });
+  const docxMs = await median(3, () => importFromFile(SEED_DOCX_PDF));
+  const docxBare = await median(3, () => bareExtraction(SEED_DOCX_PDF));
+  figures.push({
+    name: '种子表 PDF（.docx 经 LibreOffice，10 页）导入',
+    ms: docxMs,
+    baselineMs: docxBare,
+    baseline: 'pdf.js 纯文字提取',
+    ratio: docxMs / docxBare,
+    targetMs: 1000,
   });
   // As the app runs it: a standby worker with pdf.js compiled waits for the file.
   keepImportWorkerWarm(true);

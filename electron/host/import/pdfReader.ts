@@ -17,10 +17,14 @@ import {
   type PdfText,
 } from '../../../shared/import/pdfPage';
 import { ImportRefusal } from '../../../shared/import/refusal';
+import { boundedOperatorList, boundedTextItems, checkRuleCount } from './pdfLimits';
 
 type PdfJs = typeof PdfJsModule;
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type PdfPageProxy = Awaited<ReturnType<PdfDocument['getPage']>>;
+type OwnerDocument = NonNullable<
+  Extract<Parameters<PdfJs['getDocument']>[0], { ownerDocument?: unknown }>['ownerDocument']
+>;
 
 /** More pages than any department's budget book; a larger count is a hostile file. */
 export const MAX_PDF_PAGES = 3000;
@@ -31,8 +35,28 @@ const SCRIPTED =
   'PDF 文件中含有脚本（JavaScript），为安全起见不导入。请在 PDF 阅读器中“打印”为新的 PDF，或找原始的 Excel / Word 文件再导入。';
 
 let loaded: Promise<PdfJs> | undefined;
-function pdfjs(): Promise<PdfJs> {
-  loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+
+/**
+ * pdf.js and its parser (which runs in this thread as pdf.js's "fake worker", taken from
+ * `globalThis.pdfjsWorker`), loaded once. The legacy build's core-js replaces
+ * `Array.prototype.push` and `JSON.parse` with script versions on V8 before 12.2 (Node 20) for an
+ * edge case nothing here meets; the script `push` alone made a PDF import several times slower,
+ * so the engine's own functions are put back once both modules are loaded.
+ */
+export function loadPdfJs(): Promise<PdfJs> {
+  loaded ??= (async () => {
+    const { push } = Array.prototype;
+    const { parse } = JSON;
+    try {
+      const parserModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+      const parser: unknown = await import(parserModule);
+      Object.assign(globalThis, { pdfjsWorker: parser });
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      Object.defineProperty(Array.prototype, 'push', { value: push });
+      Object.defineProperty(JSON, 'parse', { value: parse });
+    }
+  })();
   return loaded;
 }
 
@@ -47,6 +71,16 @@ function namesScript(bytes: Uint8Array): boolean {
   const text = new TextDecoder('latin1').decode(bytes);
   return /\/(?:JavaScript|JS)[\s/<([]/u.test(text);
 }
+
+/**
+ * Where pdf.js "installs" a page's fonts. With font faces disabled it would instead compile every
+ * glyph's outline into drawing commands while building the operator list (a third of a PDF
+ * import's time), which only rendering needs: here fonts are accepted and thrown away.
+ */
+const FONT_SINK = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+} as unknown as OwnerDocument;
 
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
@@ -64,10 +98,10 @@ function multiply(m: Matrix, n: readonly number[]): Matrix {
 }
 
 /** Ruling lines of a page, in viewport coordinates (y down). */
-async function pageRules(lib: PdfJs, page: PdfPageProxy): Promise<PdfRule[]> {
+async function pageRules(lib: PdfJs, page: PdfPageProxy, number: number): Promise<PdfRule[]> {
   const { OPS } = lib;
   const viewport = page.getViewport({ scale: 1 });
-  const list = await page.getOperatorList();
+  const list = await boundedOperatorList(page, number);
   const rules: PdfRule[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = IDENTITY;
@@ -168,14 +202,14 @@ async function pageRules(lib: PdfJs, page: PdfPageProxy): Promise<PdfRule[]> {
     else if (fn === OPS.fill || fn === OPS.eoFill) paint(false);
     else if (fn === OPS.endPath) pending = [];
   }
+  checkRuleCount(rules.length, number);
   return rules;
 }
 
-async function pageTexts(page: PdfPageProxy): Promise<PdfText[]> {
+async function pageTexts(page: PdfPageProxy, number: number): Promise<PdfText[]> {
   const viewport = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent({ disableNormalization: false });
   const texts: PdfText[] = [];
-  for (const item of content.items) {
+  for (const item of await boundedTextItems(page, number)) {
     if (!('str' in item) || item.str.trim() === '') continue;
     const [a, b, , , e, f] = item.transform as number[];
     const [x, y] = viewport.convertToViewportPoint(e as number, f as number) as [number, number];
@@ -214,11 +248,12 @@ export async function readPdf(
   progress: ProgressListener,
 ): Promise<ContainerRead> {
   if (namesScript(bytes)) throw new ImportRefusal(SCRIPTED, 'unsupported');
-  const lib = await pdfjs();
+  const lib = await loadPdfJs();
   const task = lib.getDocument({
     data: bytes.slice(),
     isEvalSupported: false,
-    disableFontFace: true,
+    disableFontFace: false,
+    ownerDocument: FONT_SINK,
     useSystemFonts: false,
     enableXfa: false,
     cMapUrl: cMapUrl(),
@@ -231,6 +266,7 @@ export async function readPdf(
   } catch (error) {
     throw refusalFor(error) ?? error;
   }
+  let abandoned = false;
   try {
     if ((await document.getJSActions()) !== null) throw new ImportRefusal(SCRIPTED, 'unsupported');
     const total = document.numPages;
@@ -247,9 +283,11 @@ export async function readPdf(
       const scripts = await page.getJSActions();
       if (scripts && Object.keys(scripts).length > 0)
         throw new ImportRefusal(SCRIPTED, 'unsupported');
-      const texts = await pageTexts(page);
+      // Drawing first: a hostile page reaches that limit soonest.
+      const rules = await pageRules(lib, page, number);
+      const texts = await pageTexts(page, number);
       textCount += texts.length;
-      pages.push({ number, texts, rules: await pageRules(lib, page) });
+      pages.push({ number, texts, rules });
       page.cleanup();
       progress(number, total * 2);
     }
@@ -259,8 +297,12 @@ export async function readPdf(
     });
     return { tables, entries: [] };
   } catch (error) {
+    // pdf.js may still be busy with the page that was refused: the worker is discarded after
+    // the reply, so the document is not waited for.
+    abandoned = true;
+    void document.destroy().catch(() => undefined);
     throw refusalFor(error) ?? error;
   } finally {
-    await document.destroy();
+    if (!abandoned) await document.destroy();
   }
 }

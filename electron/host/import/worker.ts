@@ -76,6 +76,7 @@ function startWorker(target: URL, heapMb: number, prewarm: boolean): Worker {
       stackSizeMb: 4,
     },
     workerData: { prewarm },
+    execArgv: [],
     // The worker's console output is not the user's business.
     stdout: true,
     stderr: true,

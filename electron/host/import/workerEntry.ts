@@ -9,21 +9,13 @@ import { runImport } from '../../../shared/import/pipeline';
 import { ImportRefusal } from '../../../shared/import/refusal';
 import { ImportError } from '../../../shared/import/report';
 import { readOffice } from './officeReaders';
-import { readPdf } from './pdfReader';
+import { loadPdfJs, readPdf } from './pdfReader';
 import type { WorkerJob, WorkerReply } from './protocol';
 
 const port = parentPort;
 
-// A standby worker compiles pdf.js (its parser runs in this thread as pdf.js's "fake worker")
-// before any file arrives; pdf.js takes it from `globalThis.pdfjsWorker`.
-if ((workerData as { prewarm?: boolean } | null)?.prewarm) {
-  const parserModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-  void (import(parserModule) as Promise<unknown>).then(
-    (parser) => Object.assign(globalThis, { pdfjsWorker: parser }),
-    () => undefined,
-  );
-  void import('pdfjs-dist/legacy/build/pdf.mjs').catch(() => undefined);
-}
+// A standby worker compiles pdf.js before any file arrives.
+if ((workerData as { prewarm?: boolean } | null)?.prewarm) void loadPdfJs().catch(() => undefined);
 
 function reply(message: WorkerReply): void {
   port?.postMessage(message);

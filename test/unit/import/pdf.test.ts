@@ -4,6 +4,7 @@
  * its source imports to. Hostile and unreadable PDFs are refused with a Chinese message.
  */
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { summariseDocument } from '../../../electron/cli/summary';
 import {
@@ -37,6 +38,9 @@ describe('the seed printed to PDF imports to the same document as the text', () 
     // Chromium's print: narrow columns, cells in separate boxes (cell spacing), Kangxi radicals.
     'seed-print-chromium.pdf',
     'seed-word-chromium.pdf',
+    // Chromium's print of the sheet HTML: title rows inside the table, one row over three pages
+    // (the middle page has the row's side borders only).
+    'seed-sheet-chromium.pdf',
   ])('%s', async (file) => {
     expectSameAsSeed(await importFromFile(join(PDF, file)), '公开表（PDF 文件）');
   });
@@ -72,7 +76,8 @@ function handmadePdf(objects: readonly string[], trailer = ''): Uint8Array {
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
+  // One byte a character: objects are ASCII, compressed streams are given as latin1 text.
+  return Uint8Array.from(body, (char) => char.charCodeAt(0));
 }
 
 const PAGE_OBJECTS = [
@@ -119,6 +124,45 @@ describe('PDFs that cannot or must not be read', () => {
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(error.code).toMatch(/invalid-document|unsupported/);
   });
+
+  it.each([
+    ['path', '0 0 m 9 0 l S\n'],
+    ['text', 'BT /F1 1 Tf 1 1 Td (a) Tj ET\n'],
+  ])(
+    'stops at a page of a million %s operators, quickly and off the main thread',
+    async (_kind, operator) => {
+      // A 30–70 KB file: one page whose compressed content repeats one operator 10^6 times.
+      const content = deflateSync(Buffer.from(operator.repeat(1_000_000))).toString('latin1');
+      const bomb = handmadePdf([
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+        `<< /Length ${content.length} /Filter /FlateDecode >>\nstream\n${content}\nendstream`,
+        '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      ]);
+      expect(bomb.length).toBeLessThan(100_000);
+      // The main thread keeps answering while the worker reads: a 50 ms timer never waits long.
+      let longestWait = 0;
+      let last = performance.now();
+      const ticker = setInterval(() => {
+        longestWait = Math.max(longestWait, performance.now() - last);
+        last = performance.now();
+      }, 50);
+      const started = performance.now();
+      try {
+        const error = await refusal(
+          importBytes(bomb, 'million.pdf', { limits: { timeoutMs: 30_000 } }),
+        );
+        // Refused by the page limit, not by the worker's time limit (which reads 读取超时).
+        expect(error.message).toMatch(/^PDF 文件第 1 页的内容过多（超过 200,000 个绘图指令）/);
+        expect(error.code).toBe('unsupported');
+        expect(performance.now() - started).toBeLessThan(20_000);
+        expect(longestWait).toBeLessThan(1_500);
+      } finally {
+        clearInterval(ticker);
+      }
+    },
+  );
 
   it('refuses bytes named .pdf that are no PDF, and a non-OLE file named .xls', async () => {
     const pdf = await refusal(importBytes(new TextEncoder().encode('项目名称\t总计'), 'x.pdf'));

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../shared/ipc';
+import { EVENT_CHANNELS, FILE_DROPPED_CHANNEL, INVOKE_CHANNELS } from '../../../shared/ipc';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -112,6 +112,8 @@ const electron = vi.hoisted(() => {
       ipcMain: {
         handle: (channel: string, _handler: (...args: unknown[]) => unknown) =>
           calls.push(`ipc ${channel}`),
+        on: (channel: string, _listener: (...args: unknown[]) => unknown) =>
+          calls.push(`ipc-on ${channel}`),
       },
       Menu: { setApplicationMenu: () => undefined, buildFromTemplate: () => ({}) },
       dialog: {
@@ -134,6 +136,7 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => ({ ...electron.module, default: electron.module }));
 
 const ipcHandlers = new Map<string, Listener>();
+const ipcListeners = new Map<string, Listener>();
 let userData = '';
 const originalArgv = process.argv;
 
@@ -143,6 +146,10 @@ beforeAll(async () => {
     name === 'userData' ? userData : `/home/kj/${name}`;
   electron.module.ipcMain.handle = (channel: string, handler: Listener) => {
     ipcHandlers.set(channel, handler);
+    return 0;
+  };
+  electron.module.ipcMain.on = (channel: string, listener: Listener) => {
+    ipcListeners.set(channel, listener);
     return 0;
   };
   // Started by a double-click on a document: the shell passes the path after the executable.
@@ -243,6 +250,30 @@ describe('the main process', () => {
     dialog.mockClear();
     await invoke(INVOKE_CHANNELS.openDocument);
     expect(dialog).toHaveBeenCalledTimes(1);
+  });
+
+  it('imports a table dropped on the window through the 导入 flow, without a dialog', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'jixiao-drop-'));
+    const path = join(folder, '拖入的表.csv');
+    await writeFile(path, '项目名称\n', 'utf8');
+    electron.sent.length = 0;
+    const frame = { url: 'app://jixiao/index.html' };
+    ipcListeners.get(FILE_DROPPED_CHANNEL)?.(
+      { senderFrame: frame, sender: { mainFrame: frame } },
+      path,
+    );
+    expect(menuCommands()).toEqual(['import']);
+    const dialog = electron.module.dialog.showOpenDialog;
+    dialog.mockClear();
+    const imported = (await invoke(INVOKE_CHANNELS.importFile)) as {
+      ok: boolean;
+      message?: string;
+    };
+    expect(dialog).not.toHaveBeenCalled();
+    // The host read the dropped file itself: a header line and nothing else is refused in Chinese.
+    expect(imported.ok).toBe(false);
+    expect(imported.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(imported.message).not.toMatch(/ENOENT|no such file/);
   });
 
   it('ignores switches and files that are not ours', () => {

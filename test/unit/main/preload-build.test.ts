@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS } from '../../../shared/ipc/channels';
+import { FILE_DROPPED_CHANNEL, INVOKE_CHANNELS } from '../../../shared/ipc/channels';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const PRELOAD = join(ROOT, 'out/preload/index.cjs');
@@ -24,15 +24,19 @@ describe('built preload (npm test builds first)', () => {
     const code = readFileSync(PRELOAD, 'utf8');
     const exposed: Record<string, Record<string, (...args: unknown[]) => unknown>> = {};
     const invoked: Array<[string, unknown]> = [];
+    const sent: unknown[][] = [];
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, value: never) => (exposed[key] = value) },
       ipcRenderer: {
         invoke: async (channel: string, argument: unknown) => invoked.push([channel, argument]),
+        send: (...args: unknown[]) => sent.push(args),
         on: () => undefined,
         removeListener: () => undefined,
       },
+      webUtils: { getPathForFile: (file: { name: string }) => `/home/kj/${file.name}` },
     };
     const module = { exports: {} };
+    const listeners = new Map<string, (event: unknown) => void>();
     runInNewContext(code, {
       require: (name: string) => {
         if (name !== 'electron') throw new Error(`unexpected require ${name}`);
@@ -40,6 +44,10 @@ describe('built preload (npm test builds first)', () => {
       },
       module,
       exports: module.exports,
+      // The page's window, as a sandboxed preload sees it.
+      addEventListener: (type: string, listener: (event: unknown) => void) =>
+        listeners.set(type, listener),
+      document: { querySelector: () => null },
     });
     const api = exposed.jixiao;
     expect(api).toBeDefined();
@@ -54,5 +62,12 @@ describe('built preload (npm test builds first)', () => {
     await api?.openRecent?.({ recentId: 'abc' });
     expect(invoked).toEqual([[INVOKE_CHANNELS.openRecent, { recentId: 'abc' }]]);
     expect(Object.isFrozen(api)).toBe(true);
+    // A file dropped on the window goes to main by its path, not through window.jixiao.
+    listeners.get('drop')?.({
+      dataTransfer: { types: ['Files'], files: [{ name: '表.xlsx' }] },
+      defaultPrevented: false,
+      preventDefault: () => undefined,
+    });
+    expect(sent).toEqual([[FILE_DROPPED_CHANNEL, '/home/kj/表.xlsx']]);
   });
 });
