@@ -6,6 +6,8 @@ import {
   indicatorMonitoringSchema,
   projectEvaluationSchema,
   projectMonitoringSchema,
+  scheduleCheckpointSchema,
+  targetAdjustmentSchema,
   yearBudgetSchema,
 } from './stages';
 import { SIGNS } from './value';
@@ -128,6 +130,8 @@ export const documentSettingsSchema = z.object({
   /** R5 and V4 text limits. */
   nameMaxLength: z.number().int().min(1).default(100),
   valueMaxLength: z.number().int().min(1).default(200),
+  /** J2 序时进度 checkpoints of the 监控 stage; absent means DEFAULT_EXECUTION_SCHEDULE. */
+  executionSchedule: z.array(scheduleCheckpointSchema).max(12).optional(),
 });
 
 export const documentSchema = z.object({
@@ -144,6 +148,8 @@ export const documentSchema = z.object({
   settings: documentSettingsSchema.default(() => documentSettingsSchema.parse({})),
   /** Scoring rules and weights for the 自评表 (schema 2); absent means the default rules. */
   scoring: documentScoringSchema.optional(),
+  /** 目标调整 records: target fields changed in the 监控 or 自评 stage (optional, additive). */
+  targetAdjustments: z.array(targetAdjustmentSchema).optional(),
   units: z.array(fundingUnitSchema),
 });
 
