@@ -148,9 +148,14 @@ export const StageProjectRow = memo(function StageProjectRow({
         `${zhCN.stage.panel.target} ${renderValue(indicator.annual) || text.notFilled}`,
       ];
       if (scored?.notApplicable) return [...parts, text.grid.notApplicable].join('；');
-      parts.push(`${text.grid.actual} ${actual || text.notFilled}`);
+      if (actual) {
+        const label = scored?.method === 'graded' ? text.grid.grade : text.grid.actual;
+        parts.push(`${label} ${actual}`);
+      }
       parts.push(`${text.grid.points} ${points(scored?.points)}`);
-      parts.push(`${text.grid.score} ${points(scored?.score) || text.none}`);
+      if (scored?.score !== null && scored?.score !== undefined) {
+        parts.push(`${text.grid.score} ${points(scored.score)}`);
+      }
       return parts.join('；');
     };
     cells = [
@@ -183,17 +188,21 @@ export const StageProjectRow = memo(function StageProjectRow({
 export function stageSums(stage: StageView, units: readonly FundingUnit[]): string[] {
   const projects = projectsOf(units);
   const adjusted = sumAmount(projects, 'yearBudget.adjusted');
+  const amount = stage === 'monitoring' ? 'monitoring.executed' : 'evaluation.executed';
+  const executed = sumAmount(projects, amount);
+  // The rate of a sum counts only the projects whose 执行数 is filled in: the others are not
+  // known to have spent nothing.
+  const reporting = projects.filter((project) => amountTotal(project, amount) !== null);
+  const rate = sumRate(executed, sumAmount(reporting, 'yearBudget.adjusted'));
   if (stage === 'monitoring') {
-    const executed = sumAmount(projects, 'monitoring.executed');
     return [
       moneyText(sumAmount(projects, 'yearBudget.initial')),
       moneyText(adjusted),
       moneyText(executed),
-      sumRate(executed, adjusted),
+      rate,
     ];
   }
-  const executed = sumAmount(projects, 'evaluation.executed');
-  return [moneyText(adjusted), moneyText(executed), sumRate(executed, adjusted), ''];
+  return [moneyText(adjusted), moneyText(executed), rate, ''];
 }
 
 /** A funding unit's row in the 监控 or 自评 view: the sums of its projects. */

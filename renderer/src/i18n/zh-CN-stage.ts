@@ -14,6 +14,7 @@ export const stageText = {
   endAdjust: '结束目标调整',
   adjusting: (by: string) => `目标调整中（${by}）：对目标的修改会逐条记录`,
   lockedBadge: '目标已锁定',
+  unlocked: '已解锁目标调整：对目标的每处修改都记入文档，可撤销。',
   adjustDialog: {
     heading: '目标调整',
     intro:
@@ -56,6 +57,7 @@ export const stageText = {
     toDate: '截至',
     forecast: '全年预计',
     actual: '实际',
+    grade: '等级',
     score: '得分',
     points: '分值',
     notApplicable: '不适用',

@@ -80,7 +80,13 @@ function TargetLine({ projectId, indicator, index, targetsEditable }: Props) {
               }
             />
           ) : (
-            <input readOnly aria-label={nth(index, name)} value={indicator.name} />
+            <input
+              readOnly
+              tabIndex={-1}
+              aria-label={nth(index, name)}
+              title={zhCN.stage.lockedBadge}
+              value={indicator.name}
+            />
           )}
         </label>
         <label className="panel-field">
@@ -95,7 +101,13 @@ function TargetLine({ projectId, indicator, index, targetsEditable }: Props) {
               }
             />
           ) : (
-            <input readOnly aria-label={nth(index, annual)} value={renderValue(indicator.annual)} />
+            <input
+              readOnly
+              tabIndex={-1}
+              aria-label={nth(index, annual)}
+              title={zhCN.stage.lockedBadge}
+              value={renderValue(indicator.annual)}
+            />
           )}
         </label>
       </div>

@@ -118,7 +118,14 @@ function ExpectedGoal({ project, editable }: { project: Project; editable: boole
           }
         />
       ) : (
-        <textarea readOnly rows={3} aria-label={label} value={project.goals.annual} />
+        <textarea
+          readOnly
+          tabIndex={-1}
+          rows={3}
+          aria-label={label}
+          title={zhCN.stage.lockedBadge}
+          value={project.goals.annual}
+        />
       )}
     </label>
   );

@@ -84,6 +84,7 @@ function AdjustDialog({
       return;
     }
     useAppStore.setState({ adjusting: { documentId: current.documentId, adjustmentId: id } });
+    notify({ kind: 'info', text: text.unlocked });
     onClose();
   };
   return (
@@ -148,7 +149,7 @@ export function StageBar() {
             className="stage-lock"
             title={count > 0 ? text.adjustmentsHeading(count) : undefined}
           >
-            🔒 {text.lockedBadge}
+            {text.lockedBadge}
             <button type="button" onClick={() => setDialog(true)}>
               {text.adjust}
             </button>
