@@ -48,6 +48,7 @@ test('监控 and 自评 typed with the keyboard, scores computed, targets locked
   ).toBeFocused();
   await page.keyboard.type('191.4');
   await page.keyboard.press('Tab');
+  await page.screenshot({ path: shot('stage-monitoring-top.png') });
 
   // The second indicator (设备设施修复完好率, 年度指标值 90%): its fields in Tab order.
   const second = panel.getByRole('textbox', { name: '第 2 条截至监控时点完成值', exact: true });
@@ -103,6 +104,7 @@ test('监控 and 自评 typed with the keyboard, scores computed, targets locked
   await panel
     .getByRole('combobox', { name: '第 1 条完成等级', exact: true })
     .selectOption('达成年度指标');
+  await page.screenshot({ path: shot('stage-evaluation-top.png') });
   const actuals = ['88%', '0', '92%', '89%'];
   for (const [offset, value] of actuals.entries()) {
     const field = panel.getByRole('textbox', { name: `第 ${offset + 2} 条实际完成值` });

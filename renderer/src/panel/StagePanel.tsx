@@ -208,10 +208,24 @@ function EvaluationFields({ document, project }: { document: JixiaoDocument; pro
           project={project}
           amounts={['yearBudget.initial', 'yearBudget.adjusted', 'evaluation.executed']}
         />
-        <p className="stage-budget-score">
-          {text.rate} {rateText(project, 'evaluation.executed') || '—'}　
-          {text.budgetScore(points(score?.budget.points), points(score?.budget.score) || '—')}
-        </p>
+        <div className="panel-grid stage-budget-score">
+          <div className="panel-field">
+            <span>{text.rate}</span>
+            <output className="derived-total" aria-label={`全年${text.rate}`}>
+              {rateText(project, 'evaluation.executed') || '—'}
+            </output>
+          </div>
+          <div className="panel-field">
+            <span>{text.budgetPoints}</span>
+            <output className="derived-total">{points(score?.budget.points)}</output>
+          </div>
+          <div className="panel-field">
+            <span>{text.budgetScoreLabel}</span>
+            <output className="derived-total stage-score" aria-label={text.budgetScoreLabel}>
+              {points(score?.budget.score) || '—'}
+            </output>
+          </div>
+        </div>
         <StageField
           project={project}
           field="evaluation.budgetAnalysis"
