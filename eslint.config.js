@@ -49,7 +49,7 @@ const SHARED_FENCES = {
   frameworks: ['model'],
   import: ['frameworks', 'scoring', 'text'],
   export: ['frameworks', 'scoring', 'text'],
-  rules: ['frameworks'],
+  rules: ['frameworks', 'scoring'],
   scoring: ['frameworks'],
   edit: ['import', 'export', 'rules'],
   ipc: ['model'],

@@ -10,6 +10,7 @@ import { notify, useAppStore, type AppState } from './store';
 import * as structure from './structureCommands';
 import { commit } from './editing';
 import { currentRegion, focusGrid } from './focus';
+import { setStage } from './stage/stageState';
 
 /** Editing commands: the keyboard, toolbar and context menu dispatch them by id. */
 export const EDIT_COMMANDS = [
@@ -26,6 +27,9 @@ export const EDIT_COMMANDS = [
   'copyAnnualToPeriod',
   'properties',
   'togglePanel',
+  'stageTarget',
+  'stageMonitoring',
+  'stageEvaluation',
 ] as const;
 export type EditCommand = (typeof EDIT_COMMANDS)[number];
 export type ActionId = MenuCommand | EditCommand;
@@ -123,6 +127,9 @@ export const ACTIONS: Record<ActionId, Action> = {
   togglePanel: action('togglePanel', togglePanel, { shortcut: 'Ctrl+J' }),
   rollForward: action('rollForward', () => useAppStore.setState({ overlay: 'rollForward' })),
   compareYears: action('compareYears', () => useAppStore.setState({ overlay: 'compare' })),
+  stageTarget: action('stageTarget', () => setStage('target'), { shortcut: 'Alt+1' }),
+  stageMonitoring: action('stageMonitoring', () => setStage('monitoring'), { shortcut: 'Alt+2' }),
+  stageEvaluation: action('stageEvaluation', () => setStage('evaluation'), { shortcut: 'Alt+3' }),
   toggleFindings: action('toggleFindings', () =>
     useAppStore.setState((state) => ({ findingsOpen: !state.findingsOpen })),
   ),

@@ -11,6 +11,7 @@ import {
 import type { JixiaoDocument } from '../../shared/model';
 import { editLabel, refusal } from './editRules';
 import { scheduleRecovery } from './recovery';
+import { stageEdit } from './stage/stageState';
 import { zhCN } from './i18n/zh-CN';
 import { notify, useAppStore } from './store';
 
@@ -35,7 +36,9 @@ export function commit<K extends DocumentActionId>(
   const current = state.current;
   if (!current) return false;
   lastError = null;
-  const refused = refusal(current.document, id, args);
+  const staged = stageEdit(current.document, id, args);
+  const refused =
+    refusal(current.document, id, args) ?? (staged && 'refused' in staged ? staged.refused : null);
   if (refused) {
     lastError = refused;
     notify({ kind: 'error', text: refused });
@@ -43,7 +46,7 @@ export function commit<K extends DocumentActionId>(
   }
   let result;
   try {
-    result = applyAction(current.document, id, args);
+    result = staged && 'run' in staged ? staged.run() : applyAction(current.document, id, args);
   } catch (error) {
     if (error instanceof EditError) {
       lastError = error.message;

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { OpenedDocument, RecentFile, RecoveryInfo } from '../../shared/ipc';
 import type { ImportReport } from '../../shared/import/report';
-import type { ExportFormat, JixiaoDocument, ReviewItem } from '../../shared/model';
+import type { ExportFormat, JixiaoDocument, ReviewItem, Stage } from '../../shared/model';
 import { EMPTY_HISTORY, type History, type Match } from '../../shared/edit';
 
 /** The document open in the window, as the host knows it. */
@@ -81,6 +81,10 @@ export interface AppState {
   exportDialog: ExportFormat | null;
   /** The import dialog or the 复制上年 review list. */
   importFlow: ImportFlow | null;
+  /** The stage (目标 / 监控 / 自评) each document view shows, by document id. */
+  stages: Readonly<Record<string, Stage>>;
+  /** 目标调整 unlocked: the document and the adjustment record its target edits go to. */
+  adjusting: { documentId: string; adjustmentId: string } | null;
 }
 
 export const START_SELECTION: Selection = { row: 0, column: 0, anchorRow: 0, anchorColumn: 0 };
@@ -106,6 +110,8 @@ export const useAppStore = create<AppState>(() => ({
   progress: null,
   exportDialog: null,
   importFlow: null,
+  stages: {},
+  adjusting: null,
 }));
 
 /** Puts a document the host opened into the window. */

@@ -1,7 +1,13 @@
 import { current } from 'immer';
 import { applyFix as applyRuleFix } from '../rules/fixes';
 import type { Fix } from '../rules/types';
-import type { Indicator, IndicatorValue, JixiaoDocument } from '../model';
+import type {
+  DeviationCause,
+  Indicator,
+  IndicatorValue,
+  JixiaoDocument,
+  TargetAdjustment,
+} from '../model';
 import {
   indicatorIn,
   setDocumentProperties,
@@ -17,6 +23,7 @@ import { setCellText, type GridColumnKey, type RowRef } from './grid';
 import { findProject } from './locate';
 import { pasteGrid, pasteIndicators } from './paste';
 import { edit, EditError, type Edit } from './patches';
+import * as stage from './stage';
 import * as structure from './structure';
 import type { CellBlock } from './clipboard';
 
@@ -77,6 +84,16 @@ export interface DocumentActionArgs {
   };
   replaceText: { query: string; replacement: string; options?: FindOptions; match?: Match };
   applyFix: { fix: Fix };
+  setProjectStage: { projectId: string; field: stage.ProjectStageField; text: string };
+  setIndicatorStage: {
+    projectId: string;
+    indicatorId: string;
+    field: stage.IndicatorStageField;
+    text: string;
+  };
+  setIndicatorCauses: { projectId: string; indicatorId: string; causes: DeviationCause[] };
+  setIndicatorNotApplicable: { projectId: string; indicatorId: string; notApplicable: boolean };
+  startTargetAdjustment: Omit<TargetAdjustment, 'changes'>;
 }
 
 export type DocumentActionId = keyof DocumentActionArgs;
@@ -186,6 +203,51 @@ export const DOCUMENT_ACTIONS: { [K in DocumentActionId]: DocumentAction<K> } = 
   pasteIndicators: { id: 'pasteIndicators', label: '粘贴指标', recipe: pasteIndicators },
   replaceText: { id: 'replaceText', label: '替换', recipe: replaceText },
   applyFix: { id: 'applyFix', label: '修复', recipe: applyFixRecipe },
+  setProjectStage: {
+    id: 'setProjectStage',
+    label: '修改监控/自评数据',
+    recipe(draft, { projectId, field, text }) {
+      stage.setProjectStageText(
+        findProject(draft, projectId).project,
+        field,
+        text,
+        draft.fiscalYear,
+      );
+    },
+  },
+  setIndicatorStage: {
+    id: 'setIndicatorStage',
+    label: '修改指标监控/自评',
+    recipe(draft, { projectId, indicatorId, field, text }) {
+      stage.setIndicatorStageText(
+        indicatorIn(draft, projectId, indicatorId).indicator,
+        field,
+        text,
+      );
+    },
+  },
+  setIndicatorCauses: {
+    id: 'setIndicatorCauses',
+    label: '修改偏差原因',
+    recipe(draft, { projectId, indicatorId, causes }) {
+      stage.setIndicatorCauses(indicatorIn(draft, projectId, indicatorId).indicator, causes);
+    },
+  },
+  setIndicatorNotApplicable: {
+    id: 'setIndicatorNotApplicable',
+    label: '修改指标是否适用',
+    recipe(draft, { projectId, indicatorId, notApplicable }) {
+      stage.setIndicatorNotApplicable(
+        indicatorIn(draft, projectId, indicatorId).indicator,
+        notApplicable,
+      );
+    },
+  },
+  startTargetAdjustment: {
+    id: 'startTargetAdjustment',
+    label: '解锁目标调整',
+    recipe: stage.startTargetAdjustment,
+  },
 };
 
 /** Result of an action: the edit and the label of its undo step. */

@@ -246,6 +246,20 @@ export function setDocumentProperties(draft: JixiaoDocument, properties: Documen
         project.periodMoney.fiscal = convert(project.periodMoney.fiscal, project);
         project.periodMoney.other = convert(project.periodMoney.other, project);
       }
+      // Stage amounts (年初/全年预算数, 执行数) are in the same unit and convert with the rest.
+      const stageAmounts = [
+        project.yearBudget?.initial,
+        project.yearBudget?.adjusted,
+        project.monitoring?.executed,
+        project.monitoring?.forecast,
+        project.evaluation?.executed,
+      ];
+      for (const amount of stageAmounts) {
+        if (!amount) continue;
+        amount.fiscal = convert(amount.fiscal, project);
+        amount.carryover = convert(amount.carryover, project);
+        amount.other = convert(amount.other, project);
+      }
     }
   }
   draft.moneyUnit = to;

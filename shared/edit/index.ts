@@ -1,4 +1,5 @@
 export * from './actions';
+export * from './adjustment';
 export * from './clipboard';
 export * from './fields';
 export * from './find';
@@ -7,5 +8,6 @@ export * from './history';
 export * from './locate';
 export * from './paste';
 export * from './patches';
+export * from './stage';
 export * from './structure';
 export * from './suggest';

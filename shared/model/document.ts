@@ -6,6 +6,8 @@ import {
   indicatorMonitoringSchema,
   projectEvaluationSchema,
   projectMonitoringSchema,
+  scheduleCheckpointSchema,
+  targetAdjustmentSchema,
   yearBudgetSchema,
 } from './stages';
 import { SIGNS } from './value';
@@ -129,6 +131,8 @@ export const documentSettingsSchema = z.object({
   /** R5 and V4 text limits. */
   nameMaxLength: z.number().int().min(1).default(100),
   valueMaxLength: z.number().int().min(1).default(200),
+  /** J2 序时进度 checkpoints of the 监控 stage; absent means DEFAULT_EXECUTION_SCHEDULE. */
+  executionSchedule: z.array(scheduleCheckpointSchema).max(12).optional(),
 });
 
 export const documentSchema = z.object({
@@ -147,6 +151,8 @@ export const documentSchema = z.object({
   scoring: documentScoringSchema.optional(),
   /** 上年数据 kept by 新建下一年度… for 与上年对比 (optional, additive: older files have none). */
   previousYear: yearSnapshotSchema.optional(),
+  /** 目标调整 records: target fields changed in the 监控 or 自评 stage (optional, additive). */
+  targetAdjustments: z.array(targetAdjustmentSchema).optional(),
   units: z.array(fundingUnitSchema),
 });
 

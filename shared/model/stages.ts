@@ -129,3 +129,66 @@ export type ProjectEvaluation = z.infer<typeof projectEvaluationSchema>;
 export type IndicatorMonitoring = z.infer<typeof indicatorMonitoringSchema>;
 export type IndicatorEvaluation = z.infer<typeof indicatorEvaluationSchema>;
 export type DocumentScoring = z.infer<typeof documentScoringSchema>;
+
+/** The three stages of a project's year the editor shows: 目标 (January), 监控 (mid-year), 自评. */
+export const STAGES = ['target', 'monitoring', 'evaluation'] as const;
+export type Stage = (typeof STAGES)[number];
+export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
+  target: '目标',
+  monitoring: '监控',
+  evaluation: '自评',
+};
+
+/** One target field changed while 目标调整 was unlocked, as the clerk reads it. */
+export const targetChangeSchema = z.object({
+  projectId: z.string().min(1),
+  indicatorId: z.string().min(1).optional(),
+  /** Project or indicator name when the change was made, so the record reads on its own. */
+  subject: z.string().max(4000),
+  /** The field's Chinese name: 年度指标值, 三级指标, 年度目标, 财政拨款 … */
+  field: z.string().max(100),
+  before: z.string().max(4000),
+  after: z.string().max(4000),
+});
+
+/**
+ * 目标调整: the clerk unlocked the target fields in the 监控 or 自评 stage. Who, when, why and what
+ * changed stay in the document, because reviewers compare the self-evaluation with the targets
+ * that were approved.
+ */
+export const targetAdjustmentSchema = z.object({
+  id: z.string().min(1),
+  /** ISO 8601 time of the unlock. */
+  at: z.string().min(1).max(40),
+  /** 调整人. */
+  by: z.string().min(1).max(100),
+  stage: z.enum(['monitoring', 'evaluation']),
+  /** 调整原因. */
+  reason: z.string().max(2000).optional(),
+  changes: z.array(targetChangeSchema).default([]),
+});
+
+/**
+ * 序时进度预警: 执行率 below `percent` at the end of `month` is behind schedule. A checkpoint
+ * applies from its month until the next one.
+ */
+export const scheduleCheckpointSchema = z.object({
+  month: z.number().int().min(1).max(12),
+  percent: z.number().min(0).max(100),
+});
+
+/**
+ * Default checkpoints: a province's rule as reported second-hand in budget-execution guides
+ * (DOMAIN.md §9): spending below 25 % by April, 40 % by June, 60 % by August, 80 % by October
+ * is flagged. Settable per document (`settings.executionSchedule`).
+ */
+export const DEFAULT_EXECUTION_SCHEDULE: readonly ScheduleCheckpoint[] = [
+  { month: 4, percent: 25 },
+  { month: 6, percent: 40 },
+  { month: 8, percent: 60 },
+  { month: 10, percent: 80 },
+];
+
+export type TargetChange = z.infer<typeof targetChangeSchema>;
+export type TargetAdjustment = z.infer<typeof targetAdjustmentSchema>;
+export type ScheduleCheckpoint = z.infer<typeof scheduleCheckpointSchema>;

@@ -203,6 +203,45 @@ export const RULES = [
       '名称、目标或指标值中有改变文字显示方向的控制字符（如 U+202E）或其他不可见的控制字符，屏幕上看到的与实际内容不同，应删除。',
     reviewerReason: '其他',
   },
+  {
+    code: 'J1',
+    severity: 'error',
+    title: '监控：缺少偏差原因',
+    description:
+      '绩效运行监控中，完成目标可能性不是“确定能”，或全年预计完成值达不到年度指标值时，须选择偏差原因（经费保障、制度保障、人员保障、硬件条件保障、其他）或写明原因（财预〔2019〕136号 监控表）。',
+    reviewerReason: '其他',
+  },
+  {
+    code: 'J2',
+    severity: 'warning',
+    title: '监控：执行率落后于序时进度',
+    description:
+      '截至监控时点的执行率低于该月的预警线。默认预警线：4 月 25%、6 月 40%、8 月 60%、10 月 80%（某省的序时进度预警规则，转引自预算执行指南，未见原文），可按文档设置。',
+    reviewerReason: '其他',
+  },
+  {
+    code: 'J3',
+    severity: 'error',
+    title: '监控：完成值不能按指标单位读取',
+    description:
+      '定量指标的截至监控时点完成值、全年预计完成值应是以指标计量单位表示的数字（如年度指标值 ≥90% 时写 92% 或 92）。',
+    reviewerReason: '指标与指标值不匹配',
+  },
+  {
+    code: 'Z1',
+    severity: 'error',
+    title: '自评：得分低于分值却未分析原因',
+    description:
+      '指标或预算执行率的得分低于分值时，须填写偏差原因分析及改进措施（财预〔2020〕10号 项目支出绩效自评表）。',
+    reviewerReason: '其他',
+  },
+  {
+    code: 'Z2',
+    severity: 'error',
+    title: '自评：实际完成值不能计分',
+    description: '定量指标的实际完成值应是以指标计量单位表示的数字，否则无法按评分规则计算得分。',
+    reviewerReason: '指标与指标值不匹配',
+  },
 ] as const satisfies readonly RuleInfo[];
 
 export type RuleCode = (typeof RULES)[number]['code'];

@@ -20,6 +20,13 @@ import { checkMoneyRange } from './moneyRules';
 import { nameTraits } from './names';
 import { checkIndicator, firstIndexByName } from './indicatorRules';
 import { checkIndicatorSet, checkProjectMoney, checkProjectText } from './projectRules';
+import {
+  checkEvaluationProject,
+  checkMonitoringIndicator,
+  checkMonitoringProject,
+  hasEvaluation,
+  hasMonitoring,
+} from './stageRules';
 import type { CheckOptions, DeclaredTotals, Finding } from './types';
 
 /**
@@ -49,6 +56,8 @@ export function checkDocument(document: JixiaoDocument, options: CheckOptions = 
       checkProjectMoney(context, declared);
       checkProjectText(context);
       checkIndicatorSet(context);
+      const monitoring = hasMonitoring(project);
+      if (monitoring) checkMonitoringProject(context);
       const firstWithName = firstIndexByName(project);
       let perIndicator: IndicatorContext | undefined;
       project.indicators.forEach((indicator, index) => {
@@ -57,7 +66,9 @@ export function checkDocument(document: JixiaoDocument, options: CheckOptions = 
           ? nextIndicator(perIndicator, indicator, index, first)
           : indicatorContext(context, indicator, index, first);
         checkIndicator(perIndicator);
+        if (monitoring) checkMonitoringIndicator(perIndicator);
       });
+      if (hasEvaluation(project)) checkEvaluationProject(context);
     }
   }
   return findings;

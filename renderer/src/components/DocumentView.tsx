@@ -12,6 +12,7 @@ import { useAppStore, type OpenDocument } from '../store';
 import { FindBar } from './FindBar';
 import { ImportReportPanel } from './ImportReportPanel';
 import { StatusBar } from './StatusBar';
+import { StageBar } from '../stage/StageBar';
 import { Toolbar } from './Toolbar';
 
 const countCache = new WeakMap<OpenDocument['document'], string>();
@@ -129,6 +130,7 @@ export function DocumentView({ current }: { current: OpenDocument }) {
             {zhCN.document.unit}
             {document.moneyUnit}
           </span>
+          <StageBar />
           {current.isSample ? <span className="sample-note">{zhCN.document.sample}</span> : null}
         </div>
       </header>

@@ -4,6 +4,7 @@ import { unitTotals } from '../grid/totals';
 import { rowsOf } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore } from '../store';
+import { useStage } from '../stage/stageState';
 
 /** 求和 and 计数 of the amounts in the selected cells, as Excel's status bar shows them. */
 export function selectionSum(document: JixiaoDocument): { sum: number; count: number } | null {
@@ -48,7 +49,8 @@ export function selectionSum(document: JixiaoDocument): { sum: number; count: nu
 /** The window's bottom line: sum and count of the selected amounts, the document's size. */
 export function StatusBar({ document, counts }: { document: JixiaoDocument; counts: string }) {
   useAppStore((state) => state.selection);
-  const totals = selectionSum(document);
+  // The 监控 / 自评 views show other figures in the money columns: no 求和 of the target's.
+  const totals = useStage() === 'target' ? selectionSum(document) : null;
   return (
     <footer className="status-bar" aria-label={zhCN.status.label}>
       <span className="status-counts">{counts}</span>

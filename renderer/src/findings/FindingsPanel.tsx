@@ -14,6 +14,7 @@ import { regionKeyDown } from '../focus';
 import { api } from '../api';
 import { reportFailure } from '../documentFiles';
 import { notify, useAppStore } from '../store';
+import { setStage } from '../stage/stageState';
 
 const text = zhCN.findings;
 type Filter = 'all' | 'error' | 'warning';
@@ -35,6 +36,9 @@ function reveal(document: JixiaoDocument, finding: Finding): void {
       ? row.kind === 'project' && row.projectId === projectId
       : row.kind === 'unit' && row.unitId === unitId,
   );
+  // A finding of the 监控 (J) or 自评 (Z) rules is shown where its fields are.
+  if (finding.code.startsWith('J')) setStage('monitoring');
+  else if (finding.code.startsWith('Z')) setStage('evaluation');
   if (index >= 0) select(index, columnOf(finding));
   if (projectId) useAppStore.setState({ panelOpen: true });
 }

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { editText, GRID_COLUMNS, isCellEditable, rowRef } from '../../../shared/edit';
+import { stageCellRefusal } from '../stage/stageState';
 import { commit, lastEditError } from '../editing';
 import { rowsOf, select } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
@@ -117,6 +118,13 @@ export function CellEditor({
     const info = cellInfo(selection.row, selection.column);
     const text = textRef.current;
     if (!info || !text || !document) return false;
+    const staged = stageCellRefusal(info.key);
+    if (staged) {
+      if (info.gridRow.kind === 'project') onOpenIndicators();
+      notify({ kind: 'info', text: staged });
+      text.value = '';
+      return false;
+    }
     if (!isCellEditable(info.gridRow, info.key)) {
       if (info.key === 'indicators' && info.gridRow.kind === 'project') onOpenIndicators();
       else notify({ kind: 'info', text: zhCN.edit.derived });

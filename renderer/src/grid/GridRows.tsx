@@ -40,7 +40,7 @@ function rowSelectionKey(selection: Selection, rowIndex: number): string {
   return `${active}:${from}:${to}`;
 }
 
-function useRowSelection(rowIndex: number): RowSelection | null {
+export function useRowSelection(rowIndex: number): RowSelection | null {
   const key = useAppStore((state) => rowSelectionKey(state.selection, rowIndex));
   if (key === '') return null;
   const [active, from, to] = key.split(':').map(Number) as [number, number, number];
@@ -187,7 +187,7 @@ function DragHandle({ rowIndex, label }: { rowIndex: number; label: string }) {
 }
 
 /** A row's first cell: the drag handle, the name and the check mark. */
-function NameCell({
+export function NameCell({
   rowIndex,
   selection,
   mark,

@@ -10,6 +10,8 @@ import { useAppStore, type Selection } from '../store';
 import { CellEditor } from './CellEditor';
 import { ProjectRow, UnitRow } from './GridRows';
 import { documentTotals } from './totals';
+import { useStage } from '../stage/stageState';
+import { StageHeader, StageProjectRow, StageUnitRow } from './StageRows';
 
 /** Rows up to this count render in full (print-like, searchable with the browser); above, virtualized. */
 const FULL_RENDER_LIMIT = 150;
@@ -63,6 +65,7 @@ function FollowActiveCell({ reveal }: { reveal: (row: number, column: number) =>
  */
 export const GridView = memo(function GridView({ document }: { document: JixiaoDocument }) {
   const marks = useAppStore((state) => state.findingMarks);
+  const stage = useStage();
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = rowsOf(document);
   const framework = getFramework(document.frameworkId);
@@ -173,14 +176,15 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
           <col className="col-indicators" />
         </colgroup>
         <thead>
-          <tr>
+          {stage !== 'target' ? <StageHeader stage={stage} document={document} /> : null}
+          <tr hidden={stage !== 'target'}>
             {GRID_COLUMNS.map((column) => (
               <th key={column.key} scope="col">
                 {column.label}
               </th>
             ))}
           </tr>
-          <tr className="total-row">
+          <tr className="total-row" hidden={stage !== 'target'}>
             <th scope="row">合计</th>
             {(['total', 'fiscal', 'specialAccount', 'other'] as const).map((key) => (
               <td key={key} className="money">
@@ -207,6 +211,20 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
                   measure: virtualizer.measureElement,
                   mark: marks.get(row.kind === 'unit' ? row.unitId : row.projectId),
                 };
+                if (stage !== 'target') {
+                  const project = row.kind === 'project' ? unit.projects[row.projectIndex] : null;
+                  if (row.kind === 'unit')
+                    return <StageUnitRow key={item.key} stage={stage} unit={unit} {...common} />;
+                  return project ? (
+                    <StageProjectRow
+                      key={item.key}
+                      stage={stage}
+                      document={document}
+                      project={project}
+                      {...common}
+                    />
+                  ) : null;
+                }
                 if (row.kind === 'unit') return <UnitRow key={item.key} unit={unit} {...common} />;
                 const project = unit.projects[row.projectIndex];
                 return project ? (

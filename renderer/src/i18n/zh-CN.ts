@@ -1,5 +1,8 @@
+import { stageText } from './zh-CN-stage';
+
 /** Every UI string, in one typed dictionary. Official table wording lives in shared/. */
 export const zhCN = {
+  stage: stageText,
   appName: '绩效目标表编辑器',
   welcome: {
     heading: '绩效目标表编辑器',
@@ -202,6 +205,9 @@ export const zhCN = {
     toggleFindings: '检查',
     rollForward: '新建下一年度…',
     compareYears: '与上年对比…',
+    stageTarget: '目标',
+    stageMonitoring: '监控',
+    stageEvaluation: '自评',
   },
   edit: {
     nothingToUndo: '没有可以撤销的操作。',

@@ -12,6 +12,8 @@ import { CommitField } from './CommitField';
 import { IndicatorTable } from './IndicatorTable';
 import { usePanelReveal } from './panelReveal';
 import { CommonUnits } from './ValueEditor';
+import { StagePanelBody } from './StagePanel';
+import { useStage } from '../stage/stageState';
 
 const text = zhCN.panel;
 
@@ -57,6 +59,7 @@ export const ProjectPanel = memo(function ProjectPanel({
   project: Project | null;
 }) {
   const panelWidth = usePanelWidth();
+  const stage = useStage();
   const project = useDeferredValue(latest);
   // Esc from a field: back to the grid, at this project's row.
   const onKeyDown = regionKeyDown(() => {
@@ -79,7 +82,9 @@ export const ProjectPanel = memo(function ProjectPanel({
           {text.close}
         </button>
       </header>
-      {project ? (
+      {project && stage !== 'target' ? (
+        <StagePanelBody stage={stage} project={project} />
+      ) : project ? (
         <ProjectFields frameworkId={frameworkId} moneyUnit={moneyUnit} project={project} />
       ) : (
         <p className="muted">{text.none}</p>

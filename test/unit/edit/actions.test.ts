@@ -237,6 +237,52 @@ const CASES: {
       expect(renderValue(project(after, 'p1')!.indicators[0]!.annual)).toBe('≥100%');
     },
   },
+  setProjectStage: {
+    args: { projectId: 'p1', field: 'evaluation.executed.fiscal', text: '600.5' },
+    check(after) {
+      expect(project(after, 'p1')!.evaluation?.executed).toEqual({
+        fiscal: 60_050,
+        carryover: 0,
+        other: 0,
+      });
+    },
+  },
+  setIndicatorStage: {
+    args: { projectId: 'p1', indicatorId: 'i1', field: 'monitoring.toDate', text: '60%' },
+    check(after) {
+      expect(project(after, 'p1')!.indicators[0]!.monitoring?.toDate).toBe('60%');
+    },
+  },
+  setIndicatorCauses: {
+    args: { projectId: 'p1', indicatorId: 'i1', causes: ['人员保障', '经费保障'] },
+    check(after) {
+      // Kept in the form's order, whatever order they were ticked in.
+      expect(project(after, 'p1')!.indicators[0]!.monitoring?.causes).toEqual([
+        '经费保障',
+        '人员保障',
+      ]);
+    },
+  },
+  setIndicatorNotApplicable: {
+    args: { projectId: 'p1', indicatorId: 'i1', notApplicable: true },
+    check(after) {
+      expect(project(after, 'p1')!.indicators[0]!.evaluation?.notApplicable).toBe(true);
+    },
+  },
+  startTargetAdjustment: {
+    args: { id: 'adj1', at: '2025-07-31T09:00:00.000Z', by: '李会计', stage: 'monitoring' },
+    check(after) {
+      expect(after.targetAdjustments).toEqual([
+        {
+          id: 'adj1',
+          at: '2025-07-31T09:00:00.000Z',
+          by: '李会计',
+          stage: 'monitoring',
+          changes: [],
+        },
+      ]);
+    },
+  },
 };
 
 describe('document actions: apply, replay patches, reverse patches', () => {
