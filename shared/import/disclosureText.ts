@@ -9,6 +9,7 @@ import { DEFAULT_FRAMEWORK_ID, getFramework, isKnownFramework } from '../framewo
 import {
   DEFAULT_TITLE,
   SCHEMA_VERSION,
+  documentCounts,
   documentSettingsSchema,
   newId,
   sumMoney,
@@ -205,11 +206,7 @@ export function importDisclosureRows(
     report: {
       format: options.format ?? FORMAT,
       entries: orderEntries(reporter.entries),
-      counts: {
-        units: units.length,
-        projects: allProjects.length,
-        indicators: allProjects.reduce((count, project) => count + project.indicators.length, 0),
-      },
+      counts: documentCounts(document),
     },
   };
 }

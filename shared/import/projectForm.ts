@@ -9,6 +9,7 @@ import { DEFAULT_FRAMEWORK_ID, getFramework, isKnownFramework } from '../framewo
 import {
   DEFAULT_TITLE,
   SCHEMA_VERSION,
+  documentCounts,
   documentSettingsSchema,
   newId,
   type FundingUnit,
@@ -139,17 +140,12 @@ export function importProjectForms(
     settings: documentSettingsSchema.parse({}),
     units,
   };
-  const projects = units.flatMap((unit) => unit.projects);
   return {
     document,
     report: {
       format: options.format ?? '项目绩效目标申报表',
       entries: orderEntries(reporter.entries),
-      counts: {
-        units: units.length,
-        projects: projects.length,
-        indicators: projects.reduce((count, project) => count + project.indicators.length, 0),
-      },
+      counts: documentCounts(document),
     },
   };
 }

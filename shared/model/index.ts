@@ -11,3 +11,4 @@ export * from './merge';
 export * from './cellAddress';
 export * from './columns';
 export * from './exportRequest';
+export * from './counts';

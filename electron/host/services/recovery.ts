@@ -1,7 +1,7 @@
 /** Recovery: the auto-saved copies of unsaved work, listed, restored or discarded at start. */
 import { basename } from 'node:path';
 import { failure, type Results } from '../../../shared/ipc';
-import type { JixiaoDocument } from '../../../shared/model';
+import { documentCounts, type JixiaoDocument } from '../../../shared/model';
 import { DOCUMENT_EXTENSION } from '../documentFile';
 import type { HostContext } from './context';
 
@@ -35,7 +35,7 @@ export function recoveryService({ ports, recovery, sessions }: HostContext) {
           id: entry.id,
           fileName: entry.fileName,
           savedAt: entry.savedAt,
-          projects: entry.document.units.reduce((total, unit) => total + unit.projects.length, 0),
+          projects: documentCounts(entry.document).projects,
         })),
       };
     },
