@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { DOCUMENT_EXTENSION, writeDocumentFile } from '../host/documentFile';
 import { importFromFile } from '../host/importFile';
 import { mergeCommand, rollForwardCommand } from './combine';
+import { compareCommand } from './compare';
 import { checkCommand, exportCommand, EXIT, fileAndJson, type Io } from './commands';
 import { escapeForTerminal, expectedFailure } from './io';
 import { formatReport } from './report';
@@ -26,6 +27,11 @@ const HELP = `绩效目标表编辑器命令行工具 jixiao
                                                把多个单位或学校的表格合并成一张部门表
   jixiao roll-forward <文件> --year <年度> -o <输出.jixiao.json> [--keep-amounts]
                                                复制上年：生成新年度的表格，列出需要核对的年份
+  jixiao compare [<上年文件>] <本年文件> [--to txt|docx|xlsx] [-o 输出]
+                                               与上年对比：新增和减少的项目、金额增减额和增减率、
+                                               目标和指标的变动；默认输出中文文本，docx/xlsx 为
+                                               变动说明表。只给本年文件时，使用“新建下一年度”
+                                               保存在文档中的上年数据
 ${SERVE_HELP}
   jixiao --help                                显示本帮助
   jixiao --version                             显示版本号
@@ -99,6 +105,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   export: exportCommand,
   merge: mergeCommand,
   'roll-forward': rollForwardCommand,
+  compare: compareCommand,
   serve: serveCommand,
 };
 

@@ -34,6 +34,7 @@ export function buildMenu(window: BrowserWindow, appName: string): Menu {
         item('粘贴表格导入…', 'importPaste'),
         item('合并同事的文件…', 'merge'),
         item('新建下一年度…', 'rollForward'),
+        item('与上年对比…', 'compareYears'),
         item('打开示例', 'openSample'),
         { type: 'separator' },
         item('保存', 'save', 'CmdOrCtrl+S'),

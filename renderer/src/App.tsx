@@ -16,6 +16,7 @@ import { listenForShortcuts } from './keyboard';
 import { trackFocus } from './focus';
 import { loadLayout } from './layoutSettings';
 import { RollForwardDialog } from './components/RollForwardDialog';
+import { CompareView } from './components/CompareView';
 import { Notice } from './components/Notice';
 import { notify, useAppStore } from './store';
 
@@ -71,6 +72,7 @@ export function App() {
       {overlay === 'rollForward' && current ? (
         <RollForwardDialog fromYear={current.document.fiscalYear} />
       ) : null}
+      {overlay === 'compare' && current ? <CompareView document={current.document} /> : null}
       {overlay === 'print' && current ? (
         <PrintPreview
           document={current.document}

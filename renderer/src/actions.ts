@@ -122,6 +122,7 @@ export const ACTIONS: Record<ActionId, Action> = {
   }),
   togglePanel: action('togglePanel', togglePanel, { shortcut: 'Ctrl+J' }),
   rollForward: action('rollForward', () => useAppStore.setState({ overlay: 'rollForward' })),
+  compareYears: action('compareYears', () => useAppStore.setState({ overlay: 'compare' })),
   toggleFindings: action('toggleFindings', () =>
     useAppStore.setState((state) => ({ findingsOpen: !state.findingsOpen })),
   ),

@@ -1,5 +1,5 @@
 import type { Failure, OpenedDocument, Result } from '../../shared/ipc';
-import type { ExportRequest } from '../../shared/model';
+import type { ExportRequest, JixiaoDocument } from '../../shared/model';
 import { api } from './api';
 import { zhCN } from './i18n/zh-CN';
 import { cancelRecovery } from './recovery';
@@ -96,14 +96,18 @@ export async function closeDocument(): Promise<void> {
 }
 
 /** Exports the open document through the host's save dialog, with a progress overlay. */
-export async function exportCurrent(options: ExportRequest): Promise<void> {
+export async function exportCurrent(
+  options: ExportRequest,
+  /** What to export instead of the open document as it is (变动说明 against a picked file). */
+  document?: JixiaoDocument,
+): Promise<void> {
   const current = useAppStore.getState().current;
   if (!current) return;
   useAppStore.setState({ exportDialog: null, progress: zhCN.exportDialog.working });
   try {
     const result = await api().exportDocument({
       documentId: current.documentId,
-      document: current.document,
+      document: document ?? current.document,
       options,
     });
     if (!result.ok) return reportFailure(result);

@@ -44,7 +44,7 @@ export type ImportFlow =
   | { stage: 'review'; documentId: string; toYear: number; review: ReviewItem[] };
 
 /** Which side dialog or bar is open over the document. */
-export type Overlay = 'properties' | 'print' | 'rollForward' | null;
+export type Overlay = 'properties' | 'print' | 'rollForward' | 'compare' | null;
 
 export interface AppState {
   current: OpenDocument | null;

@@ -1,3 +1,4 @@
+import { activeRow } from './gridModel';
 import { useAppStore } from './store';
 
 /**
@@ -24,6 +25,11 @@ export function installTestHook(): void {
     document: () => {
       const document = useAppStore.getState().current?.document;
       return document ? JSON.stringify(document) : null;
+    },
+    /** Id of the project (or unit) of the grid's active row, or null. */
+    activeRowId: () => {
+      const row = activeRow();
+      return row ? (row.kind === 'unit' ? row.unitId : row.projectId) : null;
     },
     /** Undo steps recorded. */
     undoDepth: () => useAppStore.getState().history.undo.length,

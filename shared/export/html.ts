@@ -61,6 +61,9 @@ export function printPageNumberAlign(layout: Layout): HorizontalAlign {
   return align === 'outside' ? 'center' : align;
 }
 
+/** Space between the running head and the top of the text area. */
+export const RUNNING_HEAD_GAP_MM = 3;
+
 /** Gap drawn between pages in the on-screen preview. */
 export const SCREEN_PAGE_GAP_MM = 8;
 
@@ -121,13 +124,22 @@ function fontRules(layout: Layout): string {
 
 const MARGIN_BOX = { left: 'bottom-left', center: 'bottom-center', right: 'bottom-right' } as const;
 
-/** `@page` and preview rules for one page geometry, under its page name. */
-function pageRules(name: string, page: PageSetup, layout: Layout): string {
+/** The `@page` rule of a page name: size, margins, page number and an optional running head. */
+function atPageRule(name: string, page: PageSetup, layout: Layout, runningHead?: string): string {
   const { top, right, bottom, left } = page.margins;
   const number = layout.fonts.pageNumber;
+  const table = layout.fonts.table;
   const box = MARGIN_BOX[printPageNumberAlign(layout)];
-  const textHeight = page.heightMm - top - bottom;
-  const period = page.heightMm + SCREEN_PAGE_GAP_MM;
+  const head = runningHead
+    ? `
+  @top-left {
+    content: ${cssString(runningHead)};
+    vertical-align: bottom;
+    padding-bottom: ${mm(RUNNING_HEAD_GAP_MM)};
+    font-family: ${fontFamily(table)};
+    font-size: ${table.sizePt}pt;
+  }`
+    : '';
   return `
 @page ${name} {
   size: A4 ${page.orientation};
@@ -136,9 +148,17 @@ function pageRules(name: string, page: PageSetup, layout: Layout): string {
     content: ${counterContent(PAGE_NUMBER_FORMAT)};
     font-family: ${fontFamily(number)};
     font-size: ${number.sizePt}pt;
-  }
+  }${head}
 }
-.sheet.${name} { page: ${name}; }
+.sheet.${name} { page: ${name}; }`;
+}
+
+/** `@page` and preview rules for one page geometry, under its page name. */
+function pageRules(name: string, page: PageSetup, layout: Layout): string {
+  const { top, right, bottom, left } = page.margins;
+  const textHeight = page.heightMm - top - bottom;
+  const period = page.heightMm + SCREEN_PAGE_GAP_MM;
+  return `${atPageRule(name, page, layout)}
 @media screen {
   .sheet.${name} {
     width: ${mm(page.widthMm)};
@@ -150,6 +170,17 @@ function pageRules(name: string, page: PageSetup, layout: Layout): string {
     row-gap: ${mm(bottom + SCREEN_PAGE_GAP_MM + top)};
   }
 }`;
+}
+
+/**
+ * The running head of a section that names what its continuation pages continue
+ * (`continuedLabel`): Word and Excel print `项目名称：…（续）` from the second page on. A CSS
+ * margin box cannot tell a section's first page from the next ones (`:first` is the document's
+ * first page only), so the print view names the project on every page of its section, without
+ * （续）, and repeats the indicator header below it (see `blockTableHtml`).
+ */
+function runningHeadOf(section: LayoutSection): string | undefined {
+  return section.continuedLabel?.replace(/（续）$/, '');
 }
 
 const BASE_CSS = `
@@ -170,6 +201,8 @@ table.grid tr.page-foot td { border: none; border-top: 0.5pt solid #000; padding
 table.grid .title-cell { border: none; padding: 0 0 3pt; }
 table.grid .title-cell.center { padding-bottom: 6pt; text-align: center; }
 .title-split { display: flex; justify-content: space-between; gap: 6mm; }
+/* The indicator table's top border lies on the last border of the table above it. */
+table.grid.block { margin-top: -0.5pt; }
 table.grid tr.keep { break-inside: avoid; }
 table.grid tr.split { break-inside: auto; }
 table.grid tr.with-next,
@@ -187,6 +220,7 @@ table.grid .bold { font-weight: bold; }
   .sheet { box-sizing: border-box; margin: 0 auto ${mm(SCREEN_PAGE_GAP_MM)}; position: relative; }
   .sheet > .flow { column-count: 1; column-gap: 0; column-fill: auto; column-wrap: wrap; }
   .preview-page-number { position: absolute; display: flex; align-items: center; }
+  .preview-running-head { position: absolute; display: flex; align-items: flex-end; box-sizing: border-box; }
 }`;
 
 function titlePart(part: TitleText): string {
@@ -223,7 +257,38 @@ function marginList(page: PageSetup): string {
   return [top, right, bottom, left].join(' ');
 }
 
-function sectionHtml(section: LayoutSection, geometry: PrintGeometry, pageName: string): string {
+/** An empty footer repeats at the foot of every page: it closes a row split by a page break. */
+function pageFoot(columnCount: number): string {
+  return `<tfoot><tr class="page-foot"><td colspan="${columnCount}"></td></tr></tfoot>`;
+}
+
+/**
+ * The block of a section with `repeatBlockFrom` (a form's indicators) as a second table whose
+ * head is the block's first row (一级指标 / 二级指标 …), so it repeats on every page the block
+ * continues on, as in Word and Excel.
+ */
+function blockTableHtml(
+  block: readonly LayoutRow[],
+  columns: readonly LayoutColumn[],
+  colgroup: string,
+): string {
+  const width = columns.reduce((sum, column) => sum + column.widthMm, 0);
+  const [header, ...rows] = block;
+  return [
+    `<table class="grid font-table block" style="width: ${mm(width)}">`,
+    colgroup,
+    `<thead>${header ? rowHtml(header, 'th') : ''}</thead>`,
+    `<tbody>${rows.map((row) => rowHtml(row, 'td')).join('')}</tbody>`,
+    pageFoot(columns.length),
+    '</table>',
+  ].join('\n');
+}
+
+function sectionHtml(
+  section: LayoutSection,
+  geometry: PrintGeometry,
+  pageNames: readonly string[],
+): string {
   const { columns } = geometry;
   const width = columns.reduce((sum, column) => sum + column.widthMm, 0);
   const titleRows = section.titleBlock.map((line) => titleLineHtml(line, columns.length));
@@ -240,17 +305,23 @@ function sectionHtml(section: LayoutSection, geometry: PrintGeometry, pageName: 
         `<col data-key="${escapeMarkup(column.key)}" style="width: ${mm(column.widthMm)}">`,
     )
     .join('');
+  const colgroup = `<colgroup>${cols}</colgroup>`;
+  const split = section.repeatBlockFrom ?? section.bodyRows.length;
+  const block = section.bodyRows.slice(split);
+  const upper = section.bodyRows.slice(0, split);
+  const runningHead = runningHeadOf(section);
+  const headData = runningHead ? ` data-running-head="${escapeMarkup(runningHead)}"` : '';
   return [
-    `<section class="sheet ${pageName}" data-section="${escapeMarkup(section.id)}" data-page-height-mm="${geometry.page.heightMm}" data-margins-mm="${marginList(geometry.page)}">`,
+    `<section class="sheet ${pageNames.join(' ')}" data-section="${escapeMarkup(section.id)}" data-page-height-mm="${geometry.page.heightMm}" data-margins-mm="${marginList(geometry.page)}"${headData}>`,
     '<div class="flow">',
     before,
     `<table class="grid font-table" style="width: ${mm(width)}">`,
-    `<colgroup>${cols}</colgroup>`,
+    colgroup,
     head.length > 0 ? `<thead>${head.join('')}</thead>` : '',
-    `<tbody>${section.bodyRows.map((row) => rowHtml(row, 'td')).join('')}</tbody>`,
-    // An empty footer repeats at the foot of every page: it closes a row split by a page break.
-    `<tfoot><tr class="page-foot"><td colspan="${columns.length}"></td></tr></tfoot>`,
+    `<tbody>${upper.map((row) => rowHtml(row, 'td')).join('')}</tbody>`,
+    pageFoot(columns.length),
     '</table>',
+    block.length > 0 ? blockTableHtml(block, columns, colgroup) : '',
     '</div>',
     '</section>',
   ].join('\n');
@@ -267,7 +338,7 @@ export const PRINT_CSP =
 export function layoutToHtml(layout: Layout, options: HtmlOptions = {}): string {
   const pageNames = new Map<string, string>();
   const rules: string[] = [];
-  const bodies = layout.sections.map((section) => {
+  const bodies = layout.sections.map((section, index) => {
     const geometry = printGeometry(section, options.margins);
     const key = JSON.stringify([geometry.page.orientation, geometry.page.margins]);
     let name = pageNames.get(key);
@@ -276,7 +347,12 @@ export function layoutToHtml(layout: Layout, options: HtmlOptions = {}): string 
       pageNames.set(key, name);
       rules.push(pageRules(name, geometry.page, layout));
     }
-    return sectionHtml(section, geometry, name);
+    const runningHead = runningHeadOf(section);
+    if (runningHead === undefined) return sectionHtml(section, geometry, [name]);
+    // Its own page name: the running head is the section's.
+    const own = `${name}-s${index + 1}`;
+    rules.push(atPageRule(own, geometry.page, layout, runningHead));
+    return sectionHtml(section, geometry, [name, own]);
   });
   return [
     '<!doctype html>',

@@ -2,10 +2,12 @@ export * from './layout';
 export { disclosureLayout } from './disclosureLayout';
 export { formLayout } from './formLayout';
 export { detailLayout } from './detailLayout';
+export { changesLayout } from './changesLayout';
 export { formatIndicatorRun } from './indicatorText';
 export { disclosureText, paragraphCell } from './disclosureText';
 export { FORM_TITLE, midtermWarnings } from './formLayout';
 export { DETAIL_COLUMNS, DETAIL_TITLE } from './detailLayout';
+export { CHANGES_COLUMNS, CHANGES_TITLE, comparisonHeading } from './changesLayout';
 export { exportDocx } from './docx';
 export { exportXlsx, MONEY_FORMAT } from './xlsx';
 export {

@@ -153,7 +153,7 @@ export interface PageNumbering {
 }
 
 export interface Layout {
-  kind: 'disclosure' | 'form' | 'detail';
+  kind: 'disclosure' | 'form' | 'detail' | 'changes';
   /** Document title, for file properties. */
   title: string;
   fonts: Record<FontRole, FontSpec>;

@@ -6,7 +6,13 @@
  * A new layout registers in LAYOUT_BUILDERS below and by name in shared/model/exportRequest.ts
  * (EXPORT_LAYOUTS, LAYOUT_NAMES); the type checker points at every place that must know it.
  */
-import type { ExportLayoutKind, FormVariant, JixiaoDocument } from '../model';
+import {
+  compareYears,
+  type ExportLayoutKind,
+  type FormVariant,
+  type JixiaoDocument,
+} from '../model';
+import { changesLayout } from './changesLayout';
 import { detailLayout } from './detailLayout';
 import { disclosureLayout } from './disclosureLayout';
 import { formLayout } from './formLayout';
@@ -31,6 +37,11 @@ const LAYOUT_BUILDERS: Readonly<Record<ExportLayoutKind, LayoutBuilder>> = {
   form: (document, choice, options) =>
     formLayout(document, { variant: choice.variant ?? 'annual', ...options }),
   detail: (document, _choice, options) => detailLayout(document, options),
+  changes: (document, _choice, options) => {
+    // exportPlan refuses a document without 上年数据 with a message first.
+    if (!document.previousYear) throw new Error('no previousYear');
+    return changesLayout(compareYears(document.previousYear, document), document, options);
+  },
 };
 
 /** Builds the one layout model every writer (and the print view) renders. */

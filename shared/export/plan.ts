@@ -56,6 +56,11 @@ export function exportPlan(
       writer: async () => new TextEncoder().encode(disclosureText(document)),
     };
   }
+  if (request.layout === 'changes' && !document.previousYear) {
+    throw new ExportRequestError(
+      '文档中没有上年数据，无法导出变动说明。请先在「与上年对比」中选择上年的文件。',
+    );
+  }
   const layout = buildLayout(document, request);
   const write = LAYOUT_WRITERS[request.format];
   return { layout, fileName, writer: () => write(layout) };

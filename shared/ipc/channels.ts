@@ -65,6 +65,7 @@ export const MENU_COMMANDS = [
   'replace',
   'toggleFindings',
   'rollForward',
+  'compareYears',
   'properties',
   'togglePanel',
 ] as const;

@@ -129,7 +129,7 @@ const MAX_IPC_TEXT = 2 * MAX_PASTED_CHARS;
 /** What printing and PDF export render: layout, form variant and margin preset. */
 export const printOptionsSchema = z
   .object({
-    layout: exportRequestSchema.shape.layout.exclude(['detail']),
+    layout: exportRequestSchema.shape.layout.exclude(['detail', 'changes']),
     variant: exportRequestSchema.shape.variant,
     /** 公文 (GB/T 9704) or 紧凑; absent: the layout's own margins, as in the Word export. */
     margins: z.enum(['official', 'compact']).optional(),

@@ -9,6 +9,7 @@ import {
   yearBudgetSchema,
 } from './stages';
 import { SIGNS } from './value';
+import { yearSnapshotSchema } from './yearSnapshot';
 
 /**
  * Current schema version of `*.jixiao.json` files. Version 2 adds the optional stage data of
@@ -144,6 +145,8 @@ export const documentSchema = z.object({
   settings: documentSettingsSchema.default(() => documentSettingsSchema.parse({})),
   /** Scoring rules and weights for the 自评表 (schema 2); absent means the default rules. */
   scoring: documentScoringSchema.optional(),
+  /** 上年数据 kept by 新建下一年度… for 与上年对比 (optional, additive: older files have none). */
+  previousYear: yearSnapshotSchema.optional(),
   units: z.array(fundingUnitSchema),
 });
 

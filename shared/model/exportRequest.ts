@@ -12,8 +12,11 @@ import type { JixiaoDocument } from './document';
 export const EXPORT_FORMATS = ['docx', 'xlsx', 'txt'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** `detail`: the flat 明细表, one indicator per row (Excel). */
-export const EXPORT_LAYOUTS = ['disclosure', 'form', 'detail'] as const;
+/**
+ * `detail`: the flat 明细表, one indicator per row (Excel); `changes`: the 变动说明 of the
+ * document against the 上年数据 it carries (`previousYear`).
+ */
+export const EXPORT_LAYOUTS = ['disclosure', 'form', 'detail', 'changes'] as const;
 export type ExportLayoutKind = (typeof EXPORT_LAYOUTS)[number];
 
 /** Per-project form variant: 年度 only, or 中期 + 年度 side by side. */
@@ -25,6 +28,7 @@ export const LAYOUT_NAMES: Readonly<Record<ExportLayoutKind, string>> = {
   disclosure: '公开表',
   form: '分项目表',
   detail: '明细表',
+  changes: '变动说明',
 };
 
 /** What an export writes: format, layout and form variant. */

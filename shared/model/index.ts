@@ -12,3 +12,5 @@ export * from './cellAddress';
 export * from './columns';
 export * from './exportRequest';
 export * from './counts';
+export * from './yearSnapshot';
+export * from './compareYears';

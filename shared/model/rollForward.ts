@@ -7,6 +7,7 @@
 import type { Indicator, JixiaoDocument, Project } from './document';
 import { newId } from './ids';
 import { renderValue } from './value';
+import { snapshotOf } from './yearSnapshot';
 
 export interface RollForwardOptions {
   /** The new budget year. */
@@ -143,6 +144,8 @@ export function rollForward(
       ...document,
       fiscalYear: options.toYear,
       sourceYear: document.fiscalYear,
+      // 与上年对比 needs last year's figures; the new document's own ids match nothing of them.
+      previousYear: snapshotOf(document),
       settings: { ...document.settings },
       units,
     },

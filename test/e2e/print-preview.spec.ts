@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { shot } from './shots';
 import { expect, ROOT, test, type AppFixture } from './harness';
 
 /**
@@ -104,6 +105,7 @@ test.describe('打印预览', () => {
       await expect(pages).toHaveText(/^共 \d+ 页$/);
       const shown = Number(/\d+/.exec((await pages.textContent()) ?? '')?.[0]);
       previous = `共 ${shown} 页`;
+      await page.screenshot({ path: shot(`print-preview-${entry.file}.png`) });
 
       const target = join(app.disk, entry.file);
       app.dialogs.exportAnswers.push(target);

@@ -27,7 +27,7 @@ const TOOLBAR: Array<ActionId | '|'> = [
   'merge',
 ];
 
-const MORE: ActionId[] = ['saveAs', 'rollForward', 'properties'];
+const MORE: ActionId[] = ['saveAs', 'rollForward', 'compareYears', 'properties'];
 
 /** A shortcut as printed on Windows menus: `Ctrl+Shift+S`, the first of several. */
 export function shortcutText(id: ActionId): string {

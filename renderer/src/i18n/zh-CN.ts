@@ -185,6 +185,7 @@ export const zhCN = {
     togglePanel: '项目详情',
     toggleFindings: '检查',
     rollForward: '新建下一年度…',
+    compareYears: '与上年对比…',
   },
   edit: {
     nothingToUndo: '没有可以撤销的操作。',
@@ -339,6 +340,25 @@ export const zhCN = {
     exportUses: (name: string, used: string) => `「${name}」本机未安装，在本机显示为「${used}」`,
     exportDefault: (name: string) => `「${name}」本机未安装，在本机显示为默认字体`,
     exportKeeps: '文件中仍写明原字体，在装有这些字体的电脑上按原字体显示和打印。',
+  },
+  compare: {
+    heading: '与上年对比',
+    fromKept: (year: number | null) =>
+      `上年数据：新建下一年度时保存的${year === null ? '原表' : ` ${year} 年度`}数据。点击一条变动，在表格中选中该项目。`,
+    fromFile: (name: string, year: number | null) =>
+      `上年文件：${name}${year === null ? '' : `（${year} 年度）`}。点击一条变动，在表格中选中该项目。`,
+    noLastYear:
+      '本文档不是由「新建下一年度…」生成的，没有保存上年数据。请选择上年的文件（本程序的文档，或可导入的 Excel、Word、文本表格）。',
+    pick: '选择上年文件…',
+    pickOther: '改用其他文件…',
+    previousName: (name: string) => `（上年：${name}）`,
+    notThisYear: '（本年已无此项目）',
+    noChanges: '与上年相比没有变动',
+    unchanged: (count: number) => `；没有变动的项目 ${count} 个`,
+    moneyUnit: (unit: string) => `；金额单位：${unit}。`,
+    exportWord: '导出变动说明 Word…',
+    exportExcel: '导出变动说明 Excel…',
+    close: '关闭',
   },
   errors: {
     noHost: '无法连接程序主进程，请重新启动程序。',

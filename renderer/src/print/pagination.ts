@@ -1,4 +1,4 @@
-import { SCREEN_PAGE_GAP_MM } from '../../../shared/export/html';
+import { RUNNING_HEAD_GAP_MM, SCREEN_PAGE_GAP_MM } from '../../../shared/export/html';
 import type { HorizontalAlign } from '../../../shared/export/layout';
 
 /** CSS pixels per millimetre (96 px per inch), the same on screen and in print. */
@@ -25,7 +25,9 @@ export function paginate(
   align: HorizontalAlign,
   pageNumber: string,
 ): Pagination {
-  document.querySelectorAll('.preview-page-number').forEach((label) => label.remove());
+  document
+    .querySelectorAll('.preview-page-number, .preview-running-head')
+    .forEach((label) => label.remove());
   const gap = SCREEN_PAGE_GAP_MM * PX_PER_MM;
   const sheets = [...document.querySelectorAll<HTMLElement>('section.sheet')];
   const counts = sheets.map((sheet) => {
@@ -37,7 +39,7 @@ export function paginate(
   let number = 0;
   sheets.forEach((sheet, index) => {
     const pageHeight = Number(sheet.dataset.pageHeightMm) * PX_PER_MM;
-    const [, right = 0, bottom = 0, left = 0] = (sheet.dataset.marginsMm ?? '')
+    const [top = 0, right = 0, bottom = 0, left = 0] = (sheet.dataset.marginsMm ?? '')
       .split(' ')
       .map((value) => Number(value) * PX_PER_MM);
     for (let page = 0; page < (counts[index] ?? 0); page += 1) {
@@ -55,6 +57,21 @@ export function paginate(
         justifyContent: { left: 'flex-start', center: 'center', right: 'flex-end' }[align],
       });
       sheet.appendChild(label);
+      // The section's running head, printed in the top margin box of each of its pages.
+      const runningHead = sheet.dataset.runningHead;
+      if (runningHead) {
+        const head = document.createElement('div');
+        head.className = 'preview-running-head font-table';
+        head.textContent = runningHead;
+        Object.assign(head.style, {
+          top: `${page * (pageHeight + gap)}px`,
+          height: `${top}px`,
+          left: `${left}px`,
+          right: `${right}px`,
+          paddingBottom: `${RUNNING_HEAD_GAP_MM * PX_PER_MM}px`,
+        });
+        sheet.appendChild(head);
+      }
     }
   });
   const root = document.documentElement;

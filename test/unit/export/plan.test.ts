@@ -4,6 +4,7 @@ import {
   EXPORT_FORMATS,
   EXPORT_LAYOUTS,
   exportRequestSchema,
+  snapshotOf,
   type ExportLayoutKind,
 } from '../../../shared/model';
 import { sampleDocument, unzipText } from './helpers';
@@ -24,7 +25,8 @@ describe('exportPlan: one request, one layout, one name, one writer', () => {
   });
 
   it('builds every registered layout, and the writer renders that very layout', async () => {
-    const document = sampleDocument();
+    // 变动说明 compares with the 上年数据 a document carries: the sample's own snapshot will do.
+    const document = { ...sampleDocument(), previousYear: snapshotOf(sampleDocument()) };
     for (const layout of EXPORT_LAYOUTS) {
       const plan = exportPlan(document, { format: 'xlsx', layout, variant: 'midterm' });
       expect(plan.layout?.kind).toBe(layout);

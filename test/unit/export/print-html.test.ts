@@ -152,6 +152,33 @@ describe('layoutToHtml', () => {
     }
   });
 
+  it("prints a form's indicators as a second table that repeats the indicator header, under the project's running head", () => {
+    const document = shippedSample();
+    const html = layoutToHtml(formLayout(document, { variant: 'annual' }));
+    const project = document.units[0]!.projects[0]!;
+    const part = html.split('<section ').slice(1)[0]!;
+    const tables = part.split('<table class="grid font-table').slice(1);
+    expect(tables).toHaveLength(2);
+    const [upper, block] = tables as [string, string];
+    expect(upper).toContain('（2025年度）');
+    expect(upper).not.toContain('一级指标');
+    const head = /<thead>([\s\S]*?)<\/thead>/.exec(block)![1]!;
+    expect(head).toMatch(/^<tr class="row-indicator-header[^"]*">/);
+    expect(head).toContain('一级指标');
+    expect(head).toContain('三级指标');
+    const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(block)![1]!;
+    expect(body).toContain(project.indicators[0]!.name);
+    expect(body).not.toContain('一级指标');
+    // Each project's pages have their own page name with the project in the top margin box.
+    expect(part).toMatch(/^class="sheet page-1 page-1-s1"/);
+    expect(part).toContain(`data-running-head="项目名称：${project.name}"`);
+    const rule = new RegExp(
+      `@page page-1-s1 \\{[\\s\\S]*?@top-left \\{\\s*content: "项目名称：${project.name}";`,
+    );
+    expect(html).toMatch(rule);
+    expect(html).toContain('.sheet.page-1-s1 { page: page-1-s1; }');
+  });
+
   it('names fonts as the exports do, with aliases and CJK fallbacks, ending in a generic family', () => {
     const layout: Layout = formLayout(shippedSample(), { variant: 'midterm' });
     const html = layoutToHtml(layout);
