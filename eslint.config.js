@@ -144,7 +144,10 @@ export default tseslint.config(
     paths: platform('shared/ 是纯 TypeScript：不得引用 electron、react 或 Node 平台模块。'),
     patterns: [
       { group: ['node:*'], message: 'shared/ 不得引用 Node 平台模块。' },
-      { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ 不得引用上层代码。' },
+      {
+        group: ['**/electron/**', '**/renderer/**', '**/browser/**'],
+        message: 'shared/ 不得引用上层代码。',
+      },
     ],
   }),
   {
@@ -222,6 +225,9 @@ export default tseslint.config(
         group: [
           '**/host/**',
           '**/main/**',
+          '**/serve/**',
+          '**/cli/**',
+          '**/browser/**',
           '**/renderer/**',
           '**/shared/*',
           '!**/shared/ipc',
@@ -234,7 +240,10 @@ export default tseslint.config(
   }),
   layer(['electron/main/**/*.ts'], {
     patterns: [
-      { group: ['**/renderer/**', '**/cli/**'], message: 'main 不引用界面或命令行代码。' },
+      {
+        group: ['**/renderer/**', '**/cli/**', '**/serve/**', '**/preload/**', '**/browser/**'],
+        message: 'main 只引用 host/ 与 shared/：界面、预加载脚本、命令行与浏览器版外壳各自独立。',
+      },
     ],
   }),
 );

@@ -1,4 +1,4 @@
-import { importDisclosureText } from '../shared/import/disclosureText';
+import { importDisclosureText } from '../shared/import/disclosure';
 import { withSequentialIds, type JixiaoDocument } from '../shared/model';
 
 /** The seed, relative to the project root (shared/ sits beside the project). */

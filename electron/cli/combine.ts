@@ -1,6 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  documentCounts,
   mergeDocuments,
   rollForward,
   type DuplicateResolution,
@@ -18,8 +19,8 @@ const RESOLUTIONS: Readonly<Record<DuplicateResolution, string>> = {
 };
 
 function counts(document: JixiaoDocument): string {
-  const projects = document.units.reduce((sum, unit) => sum + unit.projects.length, 0);
-  return `${document.units.length} 个单位，${projects} 个项目`;
+  const { units, projects } = documentCounts(document);
+  return `${units} 个单位，${projects} 个项目`;
 }
 
 function needsDocumentName(output: string | undefined, usage: string, io: Io): boolean {

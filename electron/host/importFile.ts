@@ -5,6 +5,7 @@ import type { ImportResult } from '../../shared/import/report';
 import { validImportResult } from '../../shared/import/resultSchema';
 import { CONTAINER_NAMES, IMPORT_EXTENSIONS } from '../../shared/import/sniff';
 import { MAX_PASTED_CHARS } from '../../shared/ipc/contract';
+import { documentCounts } from '../../shared/model';
 import { DOCUMENT_EXTENSION, readDocumentFile } from './documentFile';
 import type { WorkerJob } from './import/protocol';
 import {
@@ -89,14 +90,7 @@ async function importDocument(path: string): Promise<ImportResult & { migratedFr
   await readBytes(path);
   try {
     const loaded = await readDocumentFile(path);
-    const counts = {
-      units: loaded.document.units.length,
-      projects: loaded.document.units.reduce((n, unit) => n + unit.projects.length, 0),
-      indicators: loaded.document.units.reduce(
-        (n, unit) => n + unit.projects.reduce((m, project) => m + project.indicators.length, 0),
-        0,
-      ),
-    };
+    const counts = documentCounts(loaded.document);
     return {
       document: loaded.document,
       report: { format: '绩效目标表编辑器文档', entries: [], counts },

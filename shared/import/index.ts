@@ -4,9 +4,9 @@ export {
   importDisclosureGrid,
   importDisclosureRows,
   type DisclosureTextOptions,
-} from './disclosureText';
+} from './disclosure';
 export * from './grid';
-export { importProjectForms, looksLikeProjectForms, type ProjectFormOptions } from './projectForm';
+export { importProjectForms, looksLikeProjectForms, type ProjectFormOptions } from './forms';
 export { importGrid, importTextTable, importCsvText, type GridImportOptions } from './recognise';
 export { checkZip, isZip, DEFAULT_ZIP_LIMITS, type ZipLimits, type ZipEntry } from './zipGuard';
 export { decodedResultSchema, sheetToGrid, docxToGrid } from './decoded';

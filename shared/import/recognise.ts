@@ -13,12 +13,12 @@ import {
   importDisclosureGrid,
   importDisclosureRows,
   importDisclosureText,
-} from './disclosureText';
+} from './disclosure';
 import type { SourceRow } from './grid';
 import { anchorRows, tableFromTexts, type GridTable } from './grid';
 import { readFlowText } from './flowText';
 import { readLayoutText } from './layoutText';
-import { importProjectForms, looksLikeProjectForms } from './projectForm';
+import { importProjectForms, looksLikeProjectForms } from './forms';
 import { ImportError, type ImportEntry, type ImportResult } from './report';
 import { stageForms } from './stages/recogniser';
 

@@ -2,6 +2,7 @@
  * The import report's vocabulary: what a clerk is told about an import. It crosses IPC with the
  * opened document, so it lives in the model; the importers' reporter is in shared/import/report.
  */
+import type { DocumentCounts } from './counts';
 import type { SourceLocation } from './document';
 import type { StageReport } from './stageReport';
 
@@ -27,7 +28,7 @@ export interface ImportReport {
   /** Human name of the format recognised, e.g. `公开表（制表符分隔文本）`. */
   format: string;
   entries: ImportEntry[];
-  counts: { units: number; projects: number; indicators: number };
+  counts: DocumentCounts;
   /** Present when the file was a filled 监控表 or 自评表: its stage and printed figures. */
   stage?: StageReport;
 }

@@ -11,6 +11,7 @@ export * from './merge';
 export * from './cellAddress';
 export * from './columns';
 export * from './exportRequest';
+export * from './counts';
 export * from './yearSnapshot';
 export * from './compareYears';
 export * from './stageReport';

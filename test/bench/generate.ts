@@ -12,18 +12,7 @@ import {
   type JixiaoDocument,
   type Project,
 } from '../../shared/model';
-
-/** mulberry32: a small seeded PRNG, good enough for test data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from '../seededRandom';
 
 const UNITS = [
   '广州市机电技师学院',
@@ -95,7 +84,7 @@ export function generateDocument(
   indicatorsPerProject = 15,
   seed = 1,
 ): JixiaoDocument {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
   const framework = getFramework('gz-2025');

@@ -1,9 +1,9 @@
+import { seededRandom } from '../seededRandom';
 import { expect, test } from './harness';
 import { cell } from './editor-steps';
 import {
   diffDocuments,
   nextKey,
-  prng,
   readDocument,
   readState,
   unexplained,
@@ -45,7 +45,7 @@ for (const seed of SEEDS) {
     const seen = new Set<string>([original]);
     let document = original;
     let state = await readState(page);
-    const random = prng(seed);
+    const random = seededRandom(seed);
     const started = Date.now();
     const pressed: string[] = [];
     for (let index = 0; index < KEYS; index++) {

@@ -1,21 +1,9 @@
 /**
- * The keyboard monkey's parts: a seeded PRNG, the keys it presses, what had visible focus
+ * The keyboard monkey's parts (its seeded PRNG is test/seededRandom.ts): the keys it presses, what had visible focus
  * before a key (read from the page's DOM), and the check that a document changed only where
  * that focus (or the key's command) explains.
  */
 import type { Page } from '@playwright/test';
-
-/** mulberry32: a tiny seeded PRNG, the same sequence for the same seed on every machine. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Keys and how often the monkey presses them (Playwright key names). */
 const KEYS: Array<[string, number]> = [

@@ -3,51 +3,22 @@ import {
   link,
   lstat,
   mkdir,
-  mkdtemp,
   readdir,
   readFile,
   stat,
   symlink,
   writeFile,
 } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocumentFile, writeDocumentFile } from '../../../electron/host/documentFile';
 import { backupPath, WriteFileError, writeDurable } from '../../../electron/host/durableFile';
 import { RecoveryStore } from '../../../electron/host/recovery';
 import { smallDisk } from './smallDisk';
-import { documentSettingsSchema, SCHEMA_VERSION, type JixiaoDocument } from '../../../shared/model';
+import type { JixiaoDocument } from '../../../shared/model';
+import { smallDocument, tempFolder } from './storeFixtures';
 
-function version(title: string): JixiaoDocument {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    title,
-    department: '广州市人力资源和社会保障局',
-    fiscalYear: 2025,
-    moneyUnit: '万元',
-    frameworkId: 'gz-2025',
-    settings: documentSettingsSchema.parse({}),
-    units: [
-      {
-        id: 'u1',
-        name: '广州市机电技师学院',
-        projects: [
-          {
-            id: 'p1',
-            name: '市机电技师学院安保和物业管理服务经费',
-            money: { fiscal: 63800, specialAccount: 0, other: 0 },
-            goals: { annual: '按时完成物业管理与校园安保服务项目的政府采购工作' },
-            indicators: [],
-            raw: [],
-          },
-        ],
-      },
-    ],
-  };
-}
-
-const folder = () => mkdtemp(join(tmpdir(), 'jixiao-safety-'));
+const folder = () => tempFolder('safety');
 const titleOf = async (path: string) =>
   (JSON.parse(await readFile(path, 'utf8')) as JixiaoDocument).title;
 
@@ -56,9 +27,9 @@ describe('saving respects what is on disk', () => {
     const dir = await folder();
     const target = join(dir, 'real.jixiao.json');
     const linkPath = join(dir, 'link.jixiao.json');
-    await writeDocumentFile(target, version('第一版'));
+    await writeDocumentFile(target, smallDocument('第一版'));
     await symlink(target, linkPath);
-    await writeDocumentFile(linkPath, version('第二版'));
+    await writeDocumentFile(linkPath, smallDocument('第二版'));
     expect((await lstat(linkPath)).isSymbolicLink()).toBe(true);
     expect(await titleOf(target)).toBe('第二版');
     expect(await titleOf(backupPath(target))).toBe('第一版');
@@ -72,9 +43,9 @@ describe('saving respects what is on disk', () => {
   it('keeps the file mode (0600 stays 0600)', async () => {
     const dir = await folder();
     const path = join(dir, 'private.jixiao.json');
-    await writeDocumentFile(path, version('第一版'));
+    await writeDocumentFile(path, smallDocument('第一版'));
     await chmod(path, 0o600);
-    await writeDocumentFile(path, version('第二版'));
+    await writeDocumentFile(path, smallDocument('第二版'));
     expect((await stat(path)).mode & 0o777).toBe(0o600);
     expect(await titleOf(path)).toBe('第二版');
   });
@@ -82,9 +53,11 @@ describe('saving respects what is on disk', () => {
   it('refuses a read-only file with a Chinese message and leaves it as it was', async () => {
     const dir = await folder();
     const path = join(dir, 'locked.jixiao.json');
-    await writeDocumentFile(path, version('只读版'));
+    await writeDocumentFile(path, smallDocument('只读版'));
     await chmod(path, 0o444);
-    const error = await writeDocumentFile(path, version('新版')).catch((caught: unknown) => caught);
+    const error = await writeDocumentFile(path, smallDocument('新版')).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(WriteFileError);
     expect((error as Error).message).toMatch(/只读/);
     expect((error as Error).message).toContain(path);
@@ -95,13 +68,13 @@ describe('saving respects what is on disk', () => {
   it('never turns a damaged file into the .bak: the good backup survives the next save', async () => {
     const dir = await folder();
     const path = join(dir, 'a.jixiao.json');
-    await writeDocumentFile(path, version('第一版'));
-    await writeDocumentFile(path, version('第二版'));
+    await writeDocumentFile(path, smallDocument('第一版'));
+    await writeDocumentFile(path, smallDocument('第二版'));
     await writeFile(path, '{"schemaVersion":1,"title":'); // damaged on disk (a sync tool, a bad disk)
-    await writeDocumentFile(path, version('第三版'));
+    await writeDocumentFile(path, smallDocument('第三版'));
     expect(await titleOf(path)).toBe('第三版');
     expect(await titleOf(backupPath(path))).toBe('第一版');
-    await writeDocumentFile(path, version('第四版'));
+    await writeDocumentFile(path, smallDocument('第四版'));
     expect(await titleOf(backupPath(path))).toBe('第三版');
   });
 });
@@ -116,9 +89,9 @@ describe('leftovers of interrupted saves', () => {
   it('are removed by the next successful save of that document, and only of that document', async () => {
     const dir = await folder();
     const path = join(dir, 'a.jixiao.json');
-    await writeDocumentFile(path, version('第一版'));
+    await writeDocumentFile(path, smallDocument('第一版'));
     await leftovers(dir);
-    await writeDocumentFile(path, version('第二版'));
+    await writeDocumentFile(path, smallDocument('第二版'));
     expect((await readdir(dir)).sort()).toEqual([
       '.b.jixiao.json.12345678.tmp',
       'a.jixiao.json',
@@ -129,7 +102,7 @@ describe('leftovers of interrupted saves', () => {
   it('are removed when the document is next opened', async () => {
     const dir = await folder();
     const path = join(dir, 'a.jixiao.json');
-    await writeDocumentFile(path, version('第一版'));
+    await writeDocumentFile(path, smallDocument('第一版'));
     await leftovers(dir);
     expect((await readDocumentFile(path)).document.title).toBe('第一版');
     expect((await readdir(dir)).sort()).toEqual(['.b.jixiao.json.12345678.tmp', 'a.jixiao.json']);
@@ -138,9 +111,9 @@ describe('leftovers of interrupted saves', () => {
   it('leave no .bak-tmp when the file and its .bak are one inode (a save killed after the link)', async () => {
     const dir = await folder();
     const path = join(dir, 'a.jixiao.json');
-    await writeDocumentFile(path, version('第一版'));
+    await writeDocumentFile(path, smallDocument('第一版'));
     await link(path, backupPath(path));
-    await writeDocumentFile(path, version('第二版'));
+    await writeDocumentFile(path, smallDocument('第二版'));
     expect((await readdir(dir)).sort()).toEqual(['a.jixiao.json', 'a.jixiao.json.bak']);
     expect(await titleOf(backupPath(path))).toBe('第一版');
   });
@@ -179,8 +152,8 @@ describe('write failures name the place and the cause in Chinese', () => {
 
   it.runIf(mounted)('a full disk, leaving the old file and no temp file behind', async () => {
     const path = join(full, 'a.jixiao.json');
-    await writeDocumentFile(path, version('小文件'));
-    const big = version('大文件');
+    await writeDocumentFile(path, smallDocument('小文件'));
+    const big = smallDocument('大文件');
     big.units[0]!.projects[0]!.goals.annual = '很长的目标'.repeat(20_000);
     const error = await writeDocumentFile(path, big).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WriteFileError);
@@ -216,7 +189,7 @@ describe('a damaged document is explained in Chinese, without engine text', () =
     ],
   ])('%s', async (_name, damage, expected) => {
     const path = join(await folder(), 'a.jixiao.json');
-    await writeDocumentFile(path, version('第一版'));
+    await writeDocumentFile(path, smallDocument('第一版'));
     await writeFile(path, damage(await readFile(path, 'utf8')));
     const error = await readDocumentFile(path).catch((caught: unknown) => caught);
     expect((error as Error).message).toMatch(expected);
@@ -235,7 +208,7 @@ describe('the recovery folder', () => {
       fileName: 'a.jixiao.json',
       originalPath: null,
       savedAt: '2026-11-23T10:00:00Z',
-      document: version('自动保存'),
+      document: smallDocument('自动保存'),
     });
     await writeFile(join(store.folder, '.doc-1.jixiao-recovery.json.0badcafe.tmp'), '半个');
     await store.remove('doc-1');

@@ -18,6 +18,7 @@ import type { WorkerJob, WorkerReply } from '../../../electron/host/import/proto
 import { workerTarget } from '../../../electron/host/import/worker';
 import { validImportResult } from '../../../shared/import/resultSchema';
 import { documentSchema } from '../../../shared/model';
+import { seededRandom } from '../../seededRandom';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures');
 export const ITERATIONS = 1000;
@@ -27,17 +28,6 @@ export const WORKER_SAMPLE = 8;
 export const SEED = Number(process.env.FUZZ_SEED ?? 20_251_123);
 /** Limits for the worker sample: lower than the app's so a stalled input costs little time. */
 export const SAMPLE_LIMITS = { timeoutMs: 4000, heapMb: 192 };
-
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export type Mutator = (bytes: Uint8Array, next: () => number) => Uint8Array;
 const pick = (next: () => number, length: number) => Math.floor(next() * length);
@@ -236,7 +226,7 @@ export async function fuzzFixture(
 ): Promise<Outcome> {
   const read = new Uint8Array(readFileSync(join(FIXTURES, file)));
   const original = options.slice ? options.slice(read) : read;
-  const next = random(SEED ^ file.length);
+  const next = seededRandom(SEED ^ file.length);
   const outcome = newOutcome();
   const batch = new BatchWorker();
   const iterations = options.iterations ?? ITERATIONS;
@@ -275,7 +265,7 @@ export async function fuzzThroughWorker(
   const directory = await mkdtemp(join(tmpdir(), 'jixiao-fuzz-'));
   try {
     const original = new Uint8Array(readFileSync(join(FIXTURES, file)));
-    const next = random(SEED + 7);
+    const next = seededRandom(SEED + 7);
     const outcome = newOutcome();
     for (let n = 0; n < WORKER_SAMPLE; n += 1) {
       const path = join(directory, `${n}-${name}`);

@@ -8,6 +8,7 @@ import { ImportError, importTextTable, type ImportResult } from '../../../shared
 import { readFlowText } from '../../../shared/import/flowText';
 import { readLayoutText } from '../../../shared/import/layoutText';
 import { documentSchema } from '../../../shared/model';
+import { seededRandom } from '../../seededRandom';
 import { ROOT, expectSameAsSeed, fromText } from './seed-helpers';
 
 const LAYOUT = join(ROOT, 'test/fixtures/seed-pdftotext-layout.txt');
@@ -177,15 +178,6 @@ describe('-layout text: what positions and blank lines settle, and what they do 
   });
 });
 
-/** Small deterministic generator, so a failure can be replayed. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 4_294_967_296;
-  };
-}
-
 const GARBAGE = [
   ' ',
   '  ',
@@ -256,7 +248,7 @@ describe('fuzz: mutated pdftotext output imports or is refused in Chinese, and n
     '%s',
     (_, path, reader) => {
       const original = readFileSync(path, 'utf8');
-      const next = generator(20_251_124);
+      const next = seededRandom(20_251_124);
       let imported = 0;
       const started = performance.now();
       for (const [name, mutate] of Object.entries(mutations)) {

@@ -9,7 +9,7 @@ import {
   unitAmounts,
   type JixiaoDocument,
 } from '../../../shared/model';
-import { emptyDocument } from '../../../electron/host/handlers';
+import { emptyDocument } from '../../../electron/host/services/documents';
 
 /** Three amounts each below the exact limit whose sum is not: floats would print it off by 0.01. */
 const NEAR = 3_002_399_751_580_331;

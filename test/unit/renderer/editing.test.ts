@@ -3,7 +3,7 @@ import type { JixiaoApi } from '../../../shared/ipc';
 import type { OpenedDocument } from '../../../shared/ipc';
 import type { JixiaoDocument } from '../../../shared/model';
 import { GRID_COLUMNS, type GridColumnKey, type RowRef } from '../../../shared/edit';
-import { prng } from '../../e2e/monkey';
+import { seededRandom } from '../../seededRandom';
 import { sampleDocument } from '../edit/helpers';
 import * as editing from '../../../renderer/src/editing';
 import * as recovery from '../../../renderer/src/recovery';
@@ -174,7 +174,7 @@ describe('undo and redo', () => {
     for (const seed of [1, 2, 3]) {
       store.showOpened(opened(sampleDocument()));
       const original = structuredClone(current().document);
-      const random = prng(seed);
+      const random = seededRandom(seed);
       const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
       let accepted = 0;
       for (let index = 0; index < 200; index += 1) {

@@ -1,14 +1,15 @@
 /**
  * The published 项目支出绩效目标表 (DOMAIN.md §3) from any container: tab-separated text, grid
  * tables (Excel sheets, Word tables) or rows rebuilt by the text readers. This module is the entry;
- * the parts live in `disclosure/` (columns, page furniture, body rows, units and subtotals,
- * projects, the budget year).
+ * the parts live beside it in `disclosure/` (columns, page furniture, body rows, units and
+ * subtotals, projects, the budget year).
  */
 
-import { DEFAULT_FRAMEWORK_ID, getFramework, isKnownFramework } from '../frameworks';
+import { DEFAULT_FRAMEWORK_ID, getFramework, isKnownFramework } from '../../frameworks';
 import {
   DEFAULT_TITLE,
   SCHEMA_VERSION,
+  documentCounts,
   documentSettingsSchema,
   newId,
   sumMoney,
@@ -18,18 +19,18 @@ import {
   type MoneyUnit,
   type Project,
   type RawNote,
-} from '../model';
-import { cleanCellText } from './cleanText';
-import { splitTabRows } from './delimited';
-import { isTotalRow, readBody, type BodyRow } from './disclosure/body';
-import { readHeader, type AmountColumn } from './disclosure/columns';
-import type { Furniture } from './disclosure/furniture';
-import { buildProject } from './disclosure/project';
-import { addAmounts, compareSubtotal, findUnitRows, zeroAmounts } from './disclosure/units';
-import { firstDistinct, resolveFiscalYear } from './disclosure/year';
-import { anchorRows, type GridTable, type SourceRow } from './grid';
-import { shorten } from './indicatorRun';
-import { ImportError, ImportReporter, orderEntries, type ImportResult } from './report';
+} from '../../model';
+import { cleanCellText } from '../cleanText';
+import { splitTabRows } from '../delimited';
+import { isTotalRow, readBody, type BodyRow } from './body';
+import { readHeader, type AmountColumn } from './columns';
+import type { Furniture } from './furniture';
+import { buildProject } from './project';
+import { addAmounts, compareSubtotal, findUnitRows, zeroAmounts } from './units';
+import { firstDistinct, resolveFiscalYear } from './year';
+import { anchorRows, type GridTable, type SourceRow } from '../grid';
+import { shorten } from '../indicatorRun';
+import { ImportError, ImportReporter, orderEntries, type ImportResult } from '../report';
 
 export {
   AMOUNT_COLUMNS,
@@ -37,8 +38,8 @@ export {
   headerColumn,
   type AmountColumn,
   type DisclosureColumn,
-} from './disclosure/columns';
-export { furnitureKind } from './disclosure/furniture';
+} from './columns';
+export { furnitureKind } from './furniture';
 
 export interface DisclosureTextOptions {
   /** Framework the indicators are matched against; default `gz-2025`. */
@@ -205,11 +206,7 @@ export function importDisclosureRows(
     report: {
       format: options.format ?? FORMAT,
       entries: orderEntries(reporter.entries),
-      counts: {
-        units: units.length,
-        projects: allProjects.length,
-        indicators: allProjects.reduce((count, project) => count + project.indicators.length, 0),
-      },
+      counts: documentCounts(document),
     },
   };
 }

@@ -1,32 +1,33 @@
 /**
  * Per-project forms (项目支出绩效目标申报表 and every region's variant, DOMAIN.md §4, §10), read by
- * meaning through the label synonyms in `forms/labels.ts`: one form per project, grouped into
- * units by 实施单位, amounts converted exactly into the document's unit. This module is the entry;
- * the parts live in `forms/`.
+ * meaning through the label synonyms in `labels.ts`: one form per project, grouped into units by
+ * 实施单位, amounts converted exactly into the document's unit. This module is the entry; the
+ * parts live beside it in `forms/`.
  */
 
-import { DEFAULT_FRAMEWORK_ID, getFramework, isKnownFramework } from '../frameworks';
+import { DEFAULT_FRAMEWORK_ID, getFramework, isKnownFramework } from '../../frameworks';
 import {
   DEFAULT_TITLE,
   SCHEMA_VERSION,
+  documentCounts,
   documentSettingsSchema,
   newId,
   type FundingUnit,
   type JixiaoDocument,
   type MoneyUnit,
-} from '../model';
-import { formRows } from './formLayout';
-import { amountIn } from './formMoney';
-import { convertAmounts } from './forms/amounts';
-import { readIndicatorHeader } from './forms/indicatorHeader';
-import { fieldOf } from './forms/labels';
-import { dominantYear, plausibleYear } from './years';
-import { readForm } from './forms/readForm';
-import { isTitleRow, splitForms } from './forms/split';
-import { FormReporter } from './forms/types';
-import type { GridTable } from './grid';
-import { shorten } from './indicatorRun';
-import { ImportError, orderEntries, type ImportResult } from './report';
+} from '../../model';
+import { formRows } from '../formLayout';
+import { amountIn } from '../formMoney';
+import { convertAmounts } from './amounts';
+import { readIndicatorHeader } from './indicatorHeader';
+import { fieldOf } from './labels';
+import { dominantYear, plausibleYear } from '../years';
+import { readForm } from './readForm';
+import { isTitleRow, splitForms } from './split';
+import { FormReporter } from './types';
+import type { GridTable } from '../grid';
+import { shorten } from '../indicatorRun';
+import { ImportError, orderEntries, type ImportResult } from '../report';
 
 export interface ProjectFormOptions {
   frameworkId?: string;
@@ -139,17 +140,12 @@ export function importProjectForms(
     settings: documentSettingsSchema.parse({}),
     units,
   };
-  const projects = units.flatMap((unit) => unit.projects);
   return {
     document,
     report: {
       format: options.format ?? '项目绩效目标申报表',
       entries: orderEntries(reporter.entries),
-      counts: {
-        units: units.length,
-        projects: projects.length,
-        indicators: projects.reduce((count, project) => count + project.indicators.length, 0),
-      },
+      counts: documentCounts(document),
     },
   };
 }

@@ -1,0 +1,62 @@
+/** Recovery: the auto-saved copies of unsaved work, listed, restored or discarded at start. */
+import { basename } from 'node:path';
+import { failure, type Results } from '../../../shared/ipc';
+import { documentCounts, type JixiaoDocument } from '../../../shared/model';
+import { DOCUMENT_EXTENSION } from '../documentFile';
+import type { HostContext } from './context';
+
+export function recoveryService({ ports, recovery, sessions }: HostContext) {
+  return {
+    async write(documentId: string, document: JixiaoDocument): Promise<Results['writeRecovery']> {
+      const session = sessions.get(documentId);
+      if (!session) return failure('not-found', '该文档已关闭。');
+      await recovery.write({
+        id: documentId,
+        fileName: session.path
+          ? basename(session.path)
+          : `${document.title || '未命名'}${DOCUMENT_EXTENSION}`,
+        originalPath: session.isSample ? null : session.path,
+        savedAt: ports.clock.now().toISOString(),
+        document,
+      });
+      return { ok: true };
+    },
+
+    async clear(documentId: string): Promise<Results['clearRecovery']> {
+      await recovery.remove(documentId);
+      return { ok: true };
+    },
+
+    async list(): Promise<Results['listRecovery']> {
+      const entries = await recovery.list();
+      return {
+        ok: true,
+        entries: entries.map((entry) => ({
+          id: entry.id,
+          fileName: entry.fileName,
+          savedAt: entry.savedAt,
+          projects: documentCounts(entry.document).projects,
+        })),
+      };
+    },
+
+    async restore(recoveryId: string): Promise<Results['restoreRecovery']> {
+      const entry = await recovery.get(recoveryId);
+      if (!entry) return failure('not-found', '找不到这份自动保存的内容。');
+      const result = sessions.opened(
+        entry.document,
+        { path: entry.originalPath, isSample: false },
+        { fileName: entry.fileName, restored: true },
+      );
+      // The restored work lives on under the new id; the old copy is no longer needed.
+      await recovery.write({ ...entry, id: result.documentId });
+      await recovery.remove(recoveryId);
+      return result;
+    },
+
+    async discard(recoveryId: string): Promise<Results['discardRecovery']> {
+      await recovery.remove(recoveryId);
+      return { ok: true };
+    },
+  };
+}
