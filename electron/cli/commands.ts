@@ -1,13 +1,7 @@
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { midtermWarnings } from '../../shared/export';
 import { checkDocument, formatCheckReport, summarise } from '../../shared/rules';
-import {
-  renderExport,
-  writeExportFile,
-  type ExportFormat,
-  type ExportLayoutKind,
-} from '../host/exportService';
+import type { ExportFormat, ExportLayoutKind } from '../host/exportService';
 import { importFromFile } from '../host/importFile';
 
 /**
@@ -94,6 +88,9 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const source = resolve(file);
   const imported = (await importFromFile(source)).document;
   const document = year === undefined ? imported : { ...imported, fiscalYear: year };
+  // The writers (ExcelJS, docx) load only for an export: every other command starts without them.
+  const { renderExport, writeExportFile } = await import('../host/exportService');
+  const { midtermWarnings } = await import('../../shared/export');
   const bytes = await renderExport(document, { format, layout, variant: values.variant });
   if (layout === 'form' && values.variant === 'midterm') {
     for (const line of midtermWarnings(document)) io.stderr(`jixiao：请注意：${line}\n`);
