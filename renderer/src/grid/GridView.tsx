@@ -8,7 +8,7 @@ import { rowsOf, select, selectId } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore, type Selection } from '../store';
 import { CellEditor } from './CellEditor';
-import { ProjectRow, UnitRow } from './GridRows';
+import { ProjectRow, TALL_ROW, UnitRow } from './GridRows';
 import { documentTotals } from './totals';
 
 /** Rows up to this count render in full (print-like, searchable with the browser); above, virtualized. */
@@ -205,6 +205,7 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
                   row,
                   rowIndex: item.index,
                   measure: virtualizer.measureElement,
+                  tall: item.size >= TALL_ROW,
                   mark: marks.get(row.kind === 'unit' ? row.unitId : row.projectId),
                 };
                 if (row.kind === 'unit') return <UnitRow key={item.key} unit={unit} {...common} />;
