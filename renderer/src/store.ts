@@ -110,46 +110,6 @@ export const useAppStore = create<AppState>(() => ({
   importFlow: null,
 }));
 
-/** Freezes `value` and everything in it, children first (immer stops at a frozen object). */
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  for (const child of Object.values(value)) deepFreeze(child);
-  Object.freeze(value);
-}
-
-/** One project at a time, then its unit, then the document itself. */
-function* freezeSteps(document: JixiaoDocument): Generator<void> {
-  for (const unit of document.units) {
-    for (const project of unit.projects) {
-      deepFreeze(project);
-      yield;
-    }
-    deepFreeze(unit);
-  }
-  deepFreeze(document);
-}
-
-/**
- * Freezes an opened document a few milliseconds at a time while the window is idle, as immer
- * freezes every document an edit produces: otherwise the first edit froze the whole document at
- * once (about 250 ms at 10,000 projects, a visible pause). Stops once an edit replaced it
- * (immer has frozen the rest by then).
- */
-function freezeWhenIdle(document: JixiaoDocument): void {
-  const steps = freezeSteps(document);
-  const later = (run: () => void) =>
-    typeof requestIdleCallback === 'function'
-      ? requestIdleCallback(run, { timeout: 2000 })
-      : setTimeout(run, 16);
-  const slice = () => {
-    if (useAppStore.getState().current?.document !== document) return;
-    const until = performance.now() + 5;
-    while (performance.now() < until) if (steps.next().done) return;
-    later(slice);
-  };
-  later(slice);
-}
-
 /** Puts a document the host opened into the window. */
 export function showOpened(opened: OpenedDocument): void {
   if (typeof performance !== 'undefined') performance.mark('jixiao:document-received');
@@ -172,7 +132,6 @@ export function showOpened(opened: OpenedDocument): void {
     find: null,
     panelReveal: null,
   });
-  freezeWhenIdle(opened.document);
 }
 
 export function notify(notice: Notice | null): void {
