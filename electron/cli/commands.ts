@@ -1,6 +1,5 @@
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isStageLayout, midtermWarnings, stageWarnings } from '../../shared/export';
 import { checkDocument, formatCheckReport, summarise } from '../../shared/rules';
 import {
   EXPORT_FORMATS,
@@ -11,7 +10,6 @@ import {
   type ExportLayoutKind,
   type FormVariant,
 } from '../../shared/model';
-import { renderExport, writeExportFile } from '../host/exportService';
 import { importFromFile } from '../host/importFile';
 
 /**
@@ -100,6 +98,9 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const source = resolve(file);
   const imported = (await importFromFile(source)).document;
   const document = year === undefined ? imported : { ...imported, fiscalYear: year };
+  // The writers (ExcelJS, docx) load only for an export: every other command starts without them.
+  const { renderExport, writeExportFile } = await import('../host/exportService');
+  const { isStageLayout, midtermWarnings, stageWarnings } = await import('../../shared/export');
   const bytes = await renderExport(document, { format, layout, variant });
   const warnings =
     layout === 'form' && variant === 'midterm'

@@ -1,12 +1,6 @@
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  changesLayout,
-  comparisonHeading,
-  CHANGES_TITLE,
-  exportDocx,
-  exportXlsx,
-} from '../../shared/export';
+import { changesLayout, comparisonHeading, CHANGES_TITLE } from '../../shared/export/changesLayout';
 import {
   CHANGE_KIND_LABELS,
   compareYears,
@@ -18,7 +12,6 @@ import {
   type YearChange,
   type YearComparison,
 } from '../../shared/model';
-import { writeExportFile } from '../host/exportService';
 import { importFromFile } from '../host/importFile';
 import { EXIT, type Io } from './commands';
 
@@ -116,6 +109,9 @@ export async function compareCommand(args: string[], io: Io): Promise<number> {
     io.stdout(comparisonText(comparison, current));
     return EXIT.ok;
   }
+  // The writers (ExcelJS, docx) load only when a file is written.
+  const { writeExportFile } = await import('../host/exportService');
+  const { exportDocx, exportXlsx } = await import('../../shared/export');
   const bytes =
     format === 'txt'
       ? new TextEncoder().encode(comparisonText(comparison, current))

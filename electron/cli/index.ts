@@ -9,7 +9,7 @@ import { escapeForTerminal, expectedFailure } from './io';
 import { mergeStageCommand } from './stageMerge';
 import { formatReport } from './report';
 import { SERVE_HELP, serveCommand } from './serve';
-import { summariseDocument } from './summary';
+import { outlineDocument, summariseDocument } from './summary';
 
 declare const JIXIAO_VERSION: string;
 
@@ -84,11 +84,11 @@ async function inspectCommand(args: string[], io: Io): Promise<number> {
     return EXIT.input;
   }
   const { document } = await load(file);
-  const summary = summariseDocument(document);
   if (json) {
-    io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(summariseDocument(document), null, 2)}\n`);
     return EXIT.ok;
   }
+  const summary = outlineDocument(document);
   const lines = [
     summary.title,
     `部门名称：${summary.department}`,
@@ -97,7 +97,7 @@ async function inspectCommand(args: string[], io: Io): Promise<number> {
   for (const unit of summary.units) {
     lines.push(`${unit.name}　${unit.total}`);
     for (const project of unit.projects) {
-      lines.push(`  ${project.name}　${project.total}　${project.indicators.length} 条指标`);
+      lines.push(`  ${project.name}　${project.total}　${project.indicators} 条指标`);
     }
   }
   io.stdout(`${lines.join('\n')}\n`);

@@ -1,7 +1,7 @@
 import { InvalidFileError } from '../host/durableAdapter';
 import { MissingFileError } from '../host/documentFile';
 import { WriteFileError } from '../host/durableFile';
-import { ExportContentError } from '../host/exportService';
+import { ExportContentError } from '../host/exportErrors';
 import { ImportFileError } from '../host/importFile';
 
 /**

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SAMPLE_FILE } from '../host/sample';
-import { defaultDocumentsDir, defaultUserDataDir, startServeApp } from '../serve/app';
 import { isLoopback } from '../serve/security';
 import { EXIT, type Io } from './commands';
 
@@ -94,6 +93,8 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     io.stderr('jixiao：界面尚未构建，请先在项目目录运行 npm run build。\n');
     return EXIT.input;
   }
+  // The local service (and the export writers behind its handlers) loads only for `serve`.
+  const { defaultDocumentsDir, defaultUserDataDir, startServeApp } = await import('../serve/app');
   let stop: () => void = () => undefined;
   const stopped = new Promise<void>((done) => (stop = done));
   const start = (port: number) =>

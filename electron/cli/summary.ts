@@ -11,6 +11,29 @@ import {
 const plain = (cents: number) => formatMoney(cents, { separators: false });
 
 /**
+ * What `jixiao inspect` prints as text: units and projects with their totals and how many
+ * indicators each has (the indicators themselves, categories looked up, only in the JSON).
+ */
+export function outlineDocument(document: JixiaoDocument) {
+  return {
+    title: document.title,
+    department: document.department,
+    fiscalYear: document.fiscalYear,
+    moneyUnit: document.moneyUnit,
+    total: plain(documentAmounts(document).total),
+    units: document.units.map((unit) => ({
+      name: unit.name,
+      total: plain(unitAmounts(unit).total),
+      projects: unit.projects.map((project) => ({
+        name: project.name,
+        total: plain(projectAmounts(project).total),
+        indicators: project.indicators.length,
+      })),
+    })),
+  };
+}
+
+/**
  * The stable summary `jixiao inspect --json` prints (documented in README.md): money as strings
  * with two decimals and no separators, categories by the framework's full names, values as the
  * official tables print them.

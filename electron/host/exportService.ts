@@ -9,15 +9,11 @@ import {
   type JixiaoDocument,
 } from '../../shared/model';
 import { DOCUMENT_EXTENSION, looksLikeDocument } from './documentFile';
+import { ExportContentError } from './exportErrors';
 import { WriteFileError, writeDurable } from './durableFile';
 
-/** The document cannot be exported as it is; the message says why and what to do. */
-export class ExportContentError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ExportContentError';
-  }
-}
+// In its own module so the CLI knows the error without loading the writers (ExcelJS, docx).
+export { ExportContentError };
 
 /** Renders a document to the bytes of one export file; refuses totals beyond exact range. */
 export async function renderExport(

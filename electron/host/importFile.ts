@@ -4,7 +4,6 @@ import type { RecogniseOptions } from '../../shared/import/recognise';
 import type { ImportResult } from '../../shared/import/report';
 import { validImportResult } from '../../shared/import/resultSchema';
 import { CONTAINER_NAMES, IMPORT_EXTENSIONS } from '../../shared/import/sniff';
-import { MAX_PASTED_CHARS } from '../../shared/ipc/contract';
 import { documentCounts } from '../../shared/model';
 import { DOCUMENT_EXTENSION, readDocumentFile } from './documentFile';
 import type { WorkerJob } from './import/protocol';
@@ -21,13 +20,6 @@ export { keepImportWorkerWarm } from './import/worker';
 
 /** Largest file the importer reads (a published table is well under 1 MB). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-
-/**
- * Longest text a text file (.txt, .csv) may hold. Text is recognised in the worker now, so a
- * long file no longer freezes the window; the cap keeps it within the worker's time limit.
- * Pasted text keeps the IPC contract's MAX_PASTED_CHARS.
- */
-export const MAX_TEXT_FILE_CHARS = 20_000_000;
 
 /** A failure to import, with the Chinese message shown to the user. */
 export class ImportFileError extends Error {
@@ -57,7 +49,8 @@ export interface ImportFileOptions extends RecogniseOptions, WorkerRun {
   limits?: Partial<WorkerLimits>;
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
+/** Refuses a path that is not a file or is over the size cap, before anything reads it. */
+async function checkFile(path: string): Promise<void> {
   let size: number;
   try {
     const info = await stat(path);
@@ -76,6 +69,10 @@ async function readBytes(path: string): Promise<Uint8Array> {
       'unsupported',
     );
   }
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  await checkFile(path);
   try {
     return new Uint8Array(await readFile(path));
   } catch (error) {
@@ -87,7 +84,8 @@ async function readBytes(path: string): Promise<Uint8Array> {
 }
 
 async function importDocument(path: string): Promise<ImportResult & { migratedFrom?: number }> {
-  await readBytes(path);
+  // readDocumentFile reads it: reading it here too cost a second read of a 24 MB document.
+  await checkFile(path);
   try {
     const loaded = await readDocumentFile(path);
     const counts = documentCounts(loaded.document);
@@ -97,6 +95,11 @@ async function importDocument(path: string): Promise<ImportResult & { migratedFr
       ...(loaded.migratedFrom === null ? {} : { migratedFrom: loaded.migratedFrom }),
     };
   } catch (error) {
+    // A read that fails (EACCES, EISDIR…) says so in Chinese, as the size check's read did.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      throw new ImportFileError(`无法读取文件：${code}`, 'io-error');
+    }
     throw new ImportFileError((error as Error).message, 'invalid-document');
   }
 }
@@ -174,7 +177,6 @@ export async function importBytes(
       fileName,
       options: jobOptions(options),
       maxEntryBytes: options.limits?.maxEntryBytes ?? DEFAULT_WORKER_LIMITS.maxEntryBytes,
-      maxTextChars: MAX_TEXT_FILE_CHARS,
     },
     options,
   );
@@ -194,7 +196,6 @@ export async function importPastedText(
       fileName: '粘贴的表格',
       options: jobOptions(options),
       maxEntryBytes: DEFAULT_WORKER_LIMITS.maxEntryBytes,
-      maxTextChars: MAX_PASTED_CHARS,
     },
     options,
   );

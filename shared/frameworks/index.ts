@@ -38,19 +38,30 @@ export function isKnownFramework(id: string): boolean {
   return FRAMEWORKS.some((framework) => framework.id === id);
 }
 
+/** Category names already normalised (see categoryKey). */
+const keys = new Map<string, string>();
+
 /**
  * Normalises a category name for matching: full/half width, spaces, brackets, the 指标 suffix
  * and old prefixes (预期产出指标 → 产出, 效果指标 → 效益).
  */
 export function categoryKey(name: string): string {
-  return name
-    .replace(/[\s\u3000]/g, '')
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/^\d+[-－—.、]/, '')
-    .replace(/^预期/, '')
-    .replace(/^效果指标$/, '效益指标')
-    .replace(/^社会公众或服务对象满意度/, '服务对象满意度')
-    .replace(/指标$/, '');
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = name
+      .replace(/[\s\u3000]/g, '')
+      .replace(/[（(][^）)]*[）)]/g, '')
+      .replace(/^\d+[-－—.、]/, '')
+      .replace(/^预期/, '')
+      .replace(/^效果指标$/, '效益指标')
+      .replace(/^社会公众或服务对象满意度/, '服务对象满意度')
+      .replace(/指标$/, '');
+    // The same few dozen names come back for every indicator (the framework's own on every
+    // lookup): kept, within a bound, so an import of 75,000 indicators computes each once.
+    if (keys.size >= 10_000) keys.clear();
+    keys.set(name, key);
+  }
+  return key;
 }
 
 /** Finds a first-level category by name (any spelling above), then by code. */

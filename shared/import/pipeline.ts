@@ -38,21 +38,6 @@ export interface ImportJob {
   options: RecogniseOptions;
   /** Largest uncompressed zip entry an Office reader inflates. */
   maxEntryBytes: number;
-  /** Longest text (pasted or a text file) the text recognisers read. */
-  maxTextChars: number;
-}
-
-function count(value: number): string {
-  return value.toLocaleString('zh-CN');
-}
-
-function boundedText(text: string, what: string, max: number): string {
-  if (text.length > max) {
-    throw new ImportRefusal(
-      `${what}太长（${count(text.length)} 个字符，上限 ${count(max)}）。请分成几部分导入，或导入 Excel / Word 文件。`,
-    );
-  }
-  return text;
 }
 
 function extensionOf(fileName: string): string {
@@ -121,12 +106,13 @@ export async function runImport(
     if (job.text.trim() === '') {
       throw new ImportRefusal('没有粘贴任何文字。请先复制整张表格（包括表头），再粘贴到这里。');
     }
-    return importTextTable(boundedText(job.text, '粘贴的文字', job.maxTextChars), job.options);
+    return importTextTable(job.text, job.options);
   }
   const bytes = job.bytes ?? new Uint8Array();
   const container = sniffContainer(bytes, extensionOf(job.fileName));
   if (container === 'text' || container === 'csv') {
-    const text = boundedText(decodeTextBytes(bytes), '文件中的文字', job.maxTextChars);
+    // Text of any length: the worker's time and memory limits bound it, as for the other files.
+    const text = decodeTextBytes(bytes);
     return container === 'csv'
       ? importCsvText(text, job.options)
       : importTextTable(text, job.options);

@@ -167,7 +167,12 @@ interface RowProps {
   mark?: 'error' | 'warning';
   rowIndex: number;
   measure: (element: HTMLTableRowElement | null) => void;
+  /** Taller than TALL_ROW: its name stays in view while it scrolls (sticky). */
+  tall?: boolean;
 }
+
+/** Rows at least this tall (px) keep their name in view; shorter rows show it whole anyway. */
+export const TALL_ROW = 240;
 
 function DragHandle({ rowIndex, label }: { rowIndex: number; label: string }) {
   return (
@@ -224,11 +229,17 @@ export const UnitRow = memo(function UnitRow({
   rowIndex,
   measure,
   mark,
+  tall,
 }: RowProps & { unit: FundingUnit }) {
   const selection = useRowSelection(rowIndex);
   const marks = useMarks();
   return (
-    <tr className="unit-row" data-index={rowIndex} data-unit-id={unit.id} ref={measure}>
+    <tr
+      className={tall ? 'unit-row tall' : 'unit-row'}
+      data-index={rowIndex}
+      data-unit-id={unit.id}
+      ref={measure}
+    >
       <NameCell
         rowIndex={rowIndex}
         selection={selection}
@@ -251,11 +262,17 @@ export const ProjectRow = memo(function ProjectRow({
   rowIndex,
   measure,
   mark,
+  tall,
 }: RowProps & { project: Project; framework: Framework }) {
   const selection = useRowSelection(rowIndex);
   const marks = useMarks();
   return (
-    <tr className="project-row" data-index={rowIndex} data-project-id={project.id} ref={measure}>
+    <tr
+      className={tall ? 'project-row tall' : 'project-row'}
+      data-index={rowIndex}
+      data-project-id={project.id}
+      ref={measure}
+    >
       <NameCell
         rowIndex={rowIndex}
         selection={selection}

@@ -8,7 +8,7 @@ import { rowsOf, select, selectId } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore, type Selection } from '../store';
 import { CellEditor } from './CellEditor';
-import { ProjectRow, UnitRow } from './GridRows';
+import { ProjectRow, TALL_ROW, UnitRow } from './GridRows';
 import { documentTotals } from './totals';
 import { useStage } from '../stage/stageState';
 import { StageHeader, StageProjectRow, StageUnitRow } from './StageRows';
@@ -209,6 +209,7 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
                   row,
                   rowIndex: item.index,
                   measure: virtualizer.measureElement,
+                  tall: item.size >= TALL_ROW,
                   mark: marks.get(row.kind === 'unit' ? row.unitId : row.projectId),
                 };
                 if (stage !== 'target') {

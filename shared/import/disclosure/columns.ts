@@ -29,6 +29,9 @@ export function headerColumn(label: string): DisclosureColumn | null {
 
 /** Identifies a header row by its labels and maps each column to its index. */
 export function readHeader(cells: readonly string[]): ColumnMap | null {
+  // Every header has a 总计 cell: a row without one (every body row, goals hundreds of
+  // characters long) is passed over without normalising each of its cells.
+  if (!cells.some((cell) => cell.includes('总') && cell.includes('计'))) return null;
   const labels = cells.map(headerColumn);
   const columns: ColumnMap = {};
   labels.forEach((column, index) => {

@@ -139,7 +139,6 @@ export class BatchWorker {
         fileName,
         options: {},
         maxEntryBytes: 64 * 1024 * 1024,
-        maxTextChars: 20_000_000,
       };
       worker.postMessage(job);
     });

@@ -9,7 +9,6 @@ import {
   ImportFileError,
   importFromFile,
   MAX_IMPORT_BYTES,
-  MAX_TEXT_FILE_CHARS,
 } from '../../../electron/host/importFile';
 
 let directory = '';
@@ -85,13 +84,23 @@ describe('hostile and malformed files', () => {
     await expect(importFromFile(path)).rejects.toMatchObject({ code: 'unsupported' });
   });
 
-  it('refuses a text or CSV file longer than the text readers take, before recognising it', async () => {
-    // Text is recognised in the worker now; the cap keeps it inside the worker's time limit.
-    const long = new TextEncoder().encode('a\tb\n'.repeat(MAX_TEXT_FILE_CHARS / 4 + 1));
+  it('reads text of any length: a long text or CSV file is refused for what it holds, not its length', async () => {
+    // 6,000,000 characters, past the old 5,000,000 cap on text, and no table header in them.
+    const long = new TextEncoder().encode(
+      `${'甲'.repeat(999)}\t${'乙'.repeat(999)}\n`.repeat(3000),
+    );
     for (const name of ['long.txt', 'long.csv']) {
       const error = await refused(name, long);
-      expect(error.message).toMatch(/^文件中的文字太长（[\d,]+ 个字符，上限 20,000,000）/);
+      expect(error.message).not.toMatch(/太长|上限/);
+      expect(error.message).toMatch(/表头/);
     }
+  });
+
+  it("stops reading long text at the worker's heap limit, in Chinese", async () => {
+    // 1,500,000 rows: what each row takes to read outgrows a small heap.
+    const long = new TextEncoder().encode('a\tb\n'.repeat(1_500_000));
+    const error = await refused('huge.txt', long, { limits: { heapMb: 64, timeoutMs: 20_000 } });
+    expect(error.message).toMatch(/内存超过上限|读取超时/);
   });
 
   it('stops a worker that runs past its time limit', async () => {
