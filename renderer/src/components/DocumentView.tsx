@@ -55,9 +55,12 @@ function usePanelProject(document: OpenDocument['document'], row: GridRow | unde
   useEffect(() => {
     if (same) return;
     const timer = setTimeout(() => {
-      // Not while the clerk is in one of the shown project's fields (its typing belongs there).
+      // Not while the clerk is in the panel (a field, or its heading's 收起): what the keys there do
+      // — typing, 新增指标 — belongs to the project the panel shows. The panel box itself holds the
+      // focus only while a command waits for the panel to show its project (focusWhenShown).
       const active = globalThis.document.activeElement;
-      if (!active?.closest('.project-panel .panel-body')) setShownId(activeId);
+      const inPanel = active?.closest('.project-panel');
+      if (!inPanel || inPanel === active) setShownId(activeId);
     }, 120);
     return () => clearTimeout(timer);
   }, [activeId, same, tick]);
