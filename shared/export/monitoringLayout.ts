@@ -20,6 +20,8 @@ import type { Layout, LayoutOptions, LayoutSection, PageSetup } from './layout';
 import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './page';
 import {
   amountCell,
+  emptyStageSection,
+  hasStageData,
   levelCells,
   monthOf,
   partsTotal,
@@ -211,26 +213,7 @@ export function monitoringLayout(document: JixiaoDocument, options: LayoutOption
     title: T.title,
     fonts: stageFonts(TABLE_SIZE_PT, options),
     pageNumbers: { format: '— {page} —', align: 'outside' },
-    sections: sections.length > 0 ? sections : [emptySection(document, page, grid)],
-  };
-}
-
-function emptySection(document: JixiaoDocument, page: PageSetup, grid: StageGrid): LayoutSection {
-  return {
-    id: 'empty',
-    name: T.title,
-    page,
-    titleBlock: stageTitleBlock(document, T.title),
-    repeatTitleBlock: true,
-    columns: grid.columns,
-    headerRows: [],
-    bodyRows: [
-      {
-        role: 'empty',
-        cells: [cell('（本文档没有项目）', { colSpan: grid.columns.length, align: 'center' })],
-        keepTogether: true,
-      },
-    ],
+    sections: sections.length > 0 ? sections : [emptyStageSection(document, T.title, page, grid)],
   };
 }
 
@@ -241,11 +224,7 @@ function emptySection(document: JixiaoDocument, page: PageSetup, grid: StageGrid
  */
 export function monitoringWarnings(document: JixiaoDocument): string[] {
   const projects = document.units.flatMap((unit) => unit.projects);
-  const any = projects.some(
-    (project) =>
-      project.monitoring !== undefined ||
-      project.indicators.some((indicator) => indicator.monitoring !== undefined),
-  );
+  const any = hasStageData(projects, 'monitoring');
   if (projects.length > 0 && !any) {
     return [
       `本文档还没有监控数据：导出的是空白监控表（预算和指标已从目标表带入），执行数、执行情况等栏留空并标“${T.labels.missing}”，请填写后再报送。`,

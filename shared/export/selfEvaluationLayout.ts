@@ -27,6 +27,8 @@ import type { Layout, LayoutOptions, LayoutSection, PageSetup } from './layout';
 import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './page';
 import {
   amountCell,
+  emptyStageSection,
+  hasStageData,
   levelCells,
   partsTotal,
   stageFonts,
@@ -265,29 +267,7 @@ export function selfEvaluationLayout(
     title: T.title,
     fonts: stageFonts(TABLE_SIZE_PT, options),
     pageNumbers: { format: '— {page} —', align: 'outside' },
-    sections:
-      sections.length > 0
-        ? sections
-        : [
-            {
-              id: 'empty',
-              name: T.title,
-              page,
-              titleBlock: stageTitleBlock(document, T.title),
-              repeatTitleBlock: true,
-              columns: grid.columns,
-              headerRows: [],
-              bodyRows: [
-                {
-                  role: 'empty',
-                  cells: [
-                    cell('（本文档没有项目）', { colSpan: grid.columns.length, align: 'center' }),
-                  ],
-                  keepTogether: true,
-                },
-              ],
-            },
-          ],
+    sections: sections.length > 0 ? sections : [emptyStageSection(document, T.title, page, grid)],
   };
 }
 
@@ -298,11 +278,7 @@ export function selfEvaluationLayout(
  */
 export function selfEvaluationWarnings(document: JixiaoDocument): string[] {
   const projects = document.units.flatMap((unit) => unit.projects);
-  const any = projects.some(
-    (project) =>
-      project.evaluation !== undefined ||
-      project.indicators.some((indicator) => indicator.evaluation !== undefined),
-  );
+  const any = hasStageData(projects, 'evaluation');
   if (projects.length > 0 && !any) {
     return [
       `本文档还没有自评数据：导出的是空白自评表（预算、分值和指标已从目标表带入），执行数、实际完成值和得分留空并标“${T.labels.missing}”，请填写后再报送。`,

@@ -10,6 +10,7 @@ import {
   type Cents,
   type Indicator,
   type JixiaoDocument,
+  type Project,
   type StageMoney,
 } from '../model';
 import type {
@@ -21,6 +22,7 @@ import type {
   PageSetup,
 } from './layout';
 import { a4Page, cell, label, resolveFonts } from './page';
+import type { StageGrid } from './stageGrid';
 import type { MoneyPart } from './stageTemplates';
 
 /** A4 portrait with the margins of the per-project target form (GB/T 9704-2012). */
@@ -120,4 +122,41 @@ export function asOfText(asOf: string | undefined): string {
   if (!match) return '';
   const [, year, month, day] = match;
   return `${year}年${Number(month)}月${day ? `${Number(day)}日` : ''}`;
+}
+
+/** The one section of a stage form for a document without projects. */
+export function emptyStageSection(
+  document: JixiaoDocument,
+  title: string,
+  page: PageSetup,
+  grid: StageGrid,
+): LayoutSection {
+  return {
+    id: 'empty',
+    name: title,
+    page,
+    titleBlock: stageTitleBlock(document, title),
+    repeatTitleBlock: true,
+    columns: grid.columns,
+    headerRows: [],
+    bodyRows: [
+      {
+        role: 'empty',
+        cells: [cell('（本文档没有项目）', { colSpan: grid.columns.length, align: 'center' })],
+        keepTogether: true,
+      },
+    ],
+  };
+}
+
+/** True when some project (or one of its indicators) carries data of the stage. */
+export function hasStageData(
+  projects: readonly Project[],
+  stage: 'monitoring' | 'evaluation',
+): boolean {
+  return projects.some(
+    (project) =>
+      project[stage] !== undefined ||
+      project.indicators.some((indicator) => indicator[stage] !== undefined),
+  );
 }
