@@ -298,7 +298,11 @@ function indicatorField(label: string): string[] {
   if (label.includes('年度指标值')) return ['annual'];
   if (label.includes('一级指标')) return ['level1', 'level2'];
   if (label.includes('二级指标')) return ['level2'];
-  if (label.includes('三级指标') || label === 'indicator.name') return ['name'];
+  // A name that is one of the suggestions (the library's, or another project's indicator) fills
+  // what is still empty — 一级, 二级 and both values — as one undo step with the name.
+  if (label.includes('三级指标') || label === 'indicator.name') {
+    return ['name', 'level1', 'level2', 'period', 'annual'];
+  }
   if (label.includes('指标值说明') || label === 'indicator.note') return ['note'];
   return [];
 }
