@@ -51,6 +51,7 @@ test.describe('粘贴表格导入…', () => {
     await app.start();
     const page = app.page;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await expect(page.locator('tr.project-row').first()).toBeVisible();
     await app.menu('close');
     await page.getByRole('button', { name: '粘贴表格导入…' }).click();
     const paste = page.getByRole('dialog', { name: '粘贴表格导入' });

@@ -83,6 +83,9 @@ test.describe('合并同事的文件…', () => {
     const path = await writeColleagueFile(app.disk);
     await app.start();
     const page = app.page;
+    // The sample opens after the page connects: close it only once it is there (closing before
+    // is a no-op, and the sample would then open under the merge command).
+    await expect(page.locator('tr.project-row').first()).toBeVisible();
     await app.menu('close');
     await expect(page.getByRole('button', { name: '打开示例' })).toBeVisible();
     app.dialogs.openAnswers.push(path);
