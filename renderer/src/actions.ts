@@ -1,4 +1,4 @@
-import type { MenuCommand } from '../../shared/ipc';
+import { commandSpec, type CommandId, type CommandSpec } from '../../shared/model';
 import { api } from './api';
 import { closeDocument, openWith, save } from './documentFiles';
 import { step } from './editing';
@@ -12,124 +12,67 @@ import { commit } from './editing';
 import { currentRegion, focusGrid } from './focus';
 import { setStage } from './stage/stageState';
 
-/** Editing commands: the keyboard, toolbar and context menu dispatch them by id. */
-export const EDIT_COMMANDS = [
-  'cut',
-  'copy',
-  'paste',
-  'addUnit',
-  'addProject',
-  'duplicateRow',
-  'deleteRow',
-  'moveRowUp',
-  'moveRowDown',
-  'addIndicator',
-  'copyAnnualToPeriod',
-  'properties',
-  'togglePanel',
-  'stageTarget',
-  'stageMonitoring',
-  'stageEvaluation',
-] as const;
-export type EditCommand = (typeof EDIT_COMMANDS)[number];
-export type ActionId = MenuCommand | EditCommand;
+/** A command's id: the manifest (shared/model/commands.ts) lists each once. */
+export type ActionId = CommandId;
 
 /** One user intent: the menu, toolbar, keyboard and context menu all run it by id. */
-export interface Action {
+export interface Action extends CommandSpec {
   id: ActionId;
-  label: string;
-  /** Key combination as shown to the user, e.g. `Ctrl+Shift+Z`; several are `/`-separated. */
-  shortcut?: string;
-  /** True when Electron's application menu owns the shortcut (so the renderer must not). */
-  menuShortcut?: boolean;
-  /** True when the browser's own events handle the keys (clipboard): the shortcut is only shown. */
-  nativeShortcut?: boolean;
   isEnabled(state: AppState): boolean;
   run(): Promise<void> | void;
 }
 
 const hasDocument = (state: AppState) => state.current !== null;
 const always = () => true;
-const labels = zhCN.actions;
 
+/** The manifest's entry for `id` (label, keys) with what it does here. */
 function action(
   id: ActionId,
   run: () => Promise<void> | void,
-  extra: Partial<Pick<Action, 'shortcut' | 'menuShortcut' | 'nativeShortcut' | 'isEnabled'>> = {},
+  isEnabled: (state: AppState) => boolean = hasDocument,
 ): Action {
-  return { id, label: labels[id], isEnabled: hasDocument, run, ...extra };
+  return { ...commandSpec(id), id, isEnabled, run };
 }
 
 export const ACTIONS: Record<ActionId, Action> = {
-  new: action('new', () => openWith(() => api().newDocument()), {
-    shortcut: 'Ctrl+N',
-    menuShortcut: true,
-    isEnabled: always,
-  }),
-  open: action('open', () => openWith(() => api().openDocument()), {
-    shortcut: 'Ctrl+O',
-    menuShortcut: true,
-    isEnabled: always,
-  }),
-  import: action('import', startImport, {
-    shortcut: 'Ctrl+I',
-    menuShortcut: true,
-    isEnabled: always,
-  }),
-  importPaste: action('importPaste', startPasteImport, { isEnabled: always }),
+  new: action('new', () => openWith(() => api().newDocument()), always),
+  open: action('open', () => openWith(() => api().openDocument()), always),
+  import: action('import', startImport, always),
+  importPaste: action('importPaste', startPasteImport, always),
   merge: action('merge', () => startImport(true)),
-  openSample: action('openSample', () => openWith(() => api().openSample()), { isEnabled: always }),
-  save: action('save', async () => void (await save(false)), {
-    shortcut: 'Ctrl+S',
-    menuShortcut: true,
-  }),
-  saveAs: action('saveAs', async () => void (await save(true)), {
-    shortcut: 'Ctrl+Shift+S',
-    menuShortcut: true,
-  }),
+  openSample: action('openSample', () => openWith(() => api().openSample()), always),
+  save: action('save', async () => void (await save(false))),
+  saveAs: action('saveAs', async () => void (await save(true))),
   exportWord: action('exportWord', () => useAppStore.setState({ exportDialog: 'docx' })),
   exportExcel: action('exportExcel', () => useAppStore.setState({ exportDialog: 'xlsx' })),
-  printPreview: action('printPreview', () => useAppStore.setState({ overlay: 'print' }), {
-    shortcut: 'Ctrl+P',
-    menuShortcut: true,
-  }),
-  close: action('close', closeDocument, { shortcut: 'Ctrl+W', menuShortcut: true }),
-  undo: action('undo', () => step('undo'), { shortcut: 'Ctrl+Z' }),
-  redo: action('redo', () => step('redo'), { shortcut: 'Ctrl+Y/Ctrl+Shift+Z' }),
-  cut: action('cut', clipboard.cutToClipboard, { shortcut: 'Ctrl+X', nativeShortcut: true }),
-  copy: action('copy', async () => void (await clipboard.copyToClipboard()), {
-    shortcut: 'Ctrl+C',
-    nativeShortcut: true,
-  }),
-  paste: action('paste', clipboard.pasteFromClipboard, {
-    shortcut: 'Ctrl+V',
-    nativeShortcut: true,
-  }),
-  find: action('find', () => useAppStore.setState({ find: 'find' }), { shortcut: 'Ctrl+F' }),
-  replace: action('replace', () => useAppStore.setState({ find: 'replace' }), {
-    shortcut: 'Ctrl+H',
-  }),
+  printPreview: action('printPreview', () => useAppStore.setState({ overlay: 'print' })),
+  close: action('close', closeDocument),
+  undo: action('undo', () => step('undo')),
+  redo: action('redo', () => step('redo')),
+  cut: action('cut', clipboard.cutToClipboard),
+  copy: action('copy', async () => void (await clipboard.copyToClipboard())),
+  paste: action('paste', clipboard.pasteFromClipboard),
+  find: action('find', () => useAppStore.setState({ find: 'find' })),
+  replace: action('replace', () => useAppStore.setState({ find: 'replace' })),
   addUnit: action('addUnit', structure.addUnit),
-  addProject: action('addProject', structure.addProject, { shortcut: 'Ctrl+Enter' }),
-  duplicateRow: action('duplicateRow', structure.duplicateRow, { shortcut: 'Ctrl+D' }),
-  deleteRow: action('deleteRow', structure.deleteRows, { shortcut: 'Ctrl+Delete' }),
-  moveRowUp: action('moveRowUp', () => structure.moveRow(-1), { shortcut: 'Alt+ArrowUp' }),
-  moveRowDown: action('moveRowDown', () => structure.moveRow(1), { shortcut: 'Alt+ArrowDown' }),
-  addIndicator: action('addIndicator', structure.addIndicator, { shortcut: 'Ctrl+Shift+Enter' }),
+  addProject: action('addProject', structure.addProject),
+  duplicateRow: action('duplicateRow', structure.duplicateRow),
+  deleteRow: action('deleteRow', structure.deleteRows),
+  moveRowUp: action('moveRowUp', () => structure.moveRow(-1)),
+  moveRowDown: action('moveRowDown', () => structure.moveRow(1)),
+  addIndicator: action('addIndicator', structure.addIndicator),
   copyAnnualToPeriod: action('copyAnnualToPeriod', () => {
     const row = activeRow();
     if (row?.kind === 'project') commit('copyAnnualToPeriod', { projectId: row.projectId });
     else notify({ kind: 'info', text: zhCN.structure.selectProject });
   }),
-  properties: action('properties', () => useAppStore.setState({ overlay: 'properties' }), {
-    shortcut: 'Alt+Enter',
-  }),
-  togglePanel: action('togglePanel', togglePanel, { shortcut: 'Ctrl+J' }),
+  properties: action('properties', () => useAppStore.setState({ overlay: 'properties' })),
+  togglePanel: action('togglePanel', togglePanel),
   rollForward: action('rollForward', () => useAppStore.setState({ overlay: 'rollForward' })),
   compareYears: action('compareYears', () => useAppStore.setState({ overlay: 'compare' })),
-  stageTarget: action('stageTarget', () => setStage('target'), { shortcut: 'Alt+1' }),
-  stageMonitoring: action('stageMonitoring', () => setStage('monitoring'), { shortcut: 'Alt+2' }),
-  stageEvaluation: action('stageEvaluation', () => setStage('evaluation'), { shortcut: 'Alt+3' }),
+  stageTarget: action('stageTarget', () => setStage('target')),
+  stageMonitoring: action('stageMonitoring', () => setStage('monitoring')),
+  stageEvaluation: action('stageEvaluation', () => setStage('evaluation')),
   toggleFindings: action('toggleFindings', () =>
     useAppStore.setState((state) => ({ findingsOpen: !state.findingsOpen })),
   ),
@@ -174,9 +117,9 @@ export function actionForKey(event: KeyboardEvent): Action | undefined {
   if (event.isComposing || event.keyCode === 229) return undefined;
   return Object.values(ACTIONS).find(
     (entry) =>
-      entry.shortcut !== undefined &&
-      !entry.nativeShortcut &&
-      !(entry.menuShortcut && HAS_APP_MENU) &&
-      entry.shortcut.split('/').some((shortcut) => matches(event, shortcut)),
+      entry.keys !== undefined &&
+      entry.keyOwner !== 'browser' &&
+      !(entry.keyOwner === 'menu' && HAS_APP_MENU) &&
+      entry.keys.some((keys) => matches(event, keys)),
   );
 }

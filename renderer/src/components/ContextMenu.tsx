@@ -5,6 +5,7 @@ import {
   useState,
   type KeyboardEvent as ReactKeyboardEvent,
 } from 'react';
+import { shortcutHint } from '../../../shared/model';
 import { currentRegion, focusRegion, hasPendingFocus, openTrap } from '../focus';
 import { ACTIONS, runAction, type ActionId } from '../actions';
 import { activeRow } from '../gridModel';
@@ -12,7 +13,8 @@ import { zhCN } from '../i18n/zh-CN';
 import { moveProjectToUnit } from '../structureCommands';
 import { useAppStore } from '../store';
 
-const ITEMS: Array<ActionId | '|'> = [
+/** The grid's right-click menu, in groups. */
+export const CONTEXT_ITEMS: Array<ActionId | '|'> = [
   'cut',
   'copy',
   'paste',
@@ -87,7 +89,7 @@ export function ContextMenu({ x, y }: { x: number; y: number }) {
         style={place}
         onMouseDown={(event) => event.stopPropagation()}
       >
-        {ITEMS.map((id, index) =>
+        {CONTEXT_ITEMS.map((id, index) =>
           id === '|' ? (
             <li key={index} role="separator" className="separator" />
           ) : (
@@ -101,11 +103,7 @@ export function ContextMenu({ x, y }: { x: number; y: number }) {
                 }}
               >
                 <span>{ACTIONS[id].label}</span>
-                <kbd>
-                  {(ACTIONS[id].shortcut?.split('/')[0] ?? '')
-                    .replace('ArrowUp', '↑')
-                    .replace('ArrowDown', '↓')}
-                </kbd>
+                <kbd>{shortcutHint(id)}</kbd>
               </button>
             </li>
           ),

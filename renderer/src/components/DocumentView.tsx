@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { GridRow } from '../../../shared/edit';
-import type { FundingUnit, Project } from '../../../shared/model';
+import { COMMANDS, type FundingUnit, type Project } from '../../../shared/model';
 import { runAction } from '../actions';
 import { RollForwardReview } from '../importFlow/RollForwardReview';
 import { FindingsPanel } from '../findings/FindingsPanel';
@@ -143,7 +143,7 @@ export function DocumentView({ current }: { current: OpenDocument }) {
           <div className="empty-document">
             <p className="muted">{zhCN.document.emptyUnits}</p>
             <button type="button" onClick={() => void runAction('addUnit')}>
-              {zhCN.actions.addUnit}
+              {COMMANDS.addUnit.label}
             </button>
           </div>
         ) : (

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { commandSpec, shortcutHint } from '../../../shared/model';
 import { ACTIONS, runAction, type ActionId } from '../actions';
 import { currentRegion, focusRegion, hasPendingFocus, openTrap } from '../focus';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore, type OpenDocument } from '../store';
 
 /** Commands on the toolbar, in groups; the rest are under 更多. Every button has a text label. */
-const TOOLBAR: Array<ActionId | '|'> = [
+export const TOOLBAR: Array<ActionId | '|'> = [
   'save',
   '|',
   'undo',
@@ -27,17 +28,10 @@ const TOOLBAR: Array<ActionId | '|'> = [
   'merge',
 ];
 
-const MORE: ActionId[] = ['saveAs', 'rollForward', 'compareYears', 'properties'];
-
-/** A shortcut as printed on Windows menus: `Ctrl+Shift+S`, the first of several. */
-export function shortcutText(id: ActionId): string {
-  return (ACTIONS[id].shortcut?.split('/')[0] ?? '')
-    .replace('ArrowUp', '↑')
-    .replace('ArrowDown', '↓');
-}
+export const MORE: ActionId[] = ['saveAs', 'rollForward', 'compareYears', 'properties'];
 
 function tooltip(id: ActionId, label: string): string {
-  const keys = shortcutText(id);
+  const keys = shortcutHint(id);
   return keys ? `${label}（${keys}）` : label;
 }
 
@@ -106,7 +100,7 @@ function MoreMenu() {
                 }}
               >
                 <span>{ACTIONS[id].label}</span>
-                <kbd>{shortcutText(id)}</kbd>
+                <kbd>{shortcutHint(id)}</kbd>
               </button>
             </li>
           ))}
@@ -121,13 +115,12 @@ export function Toolbar({ current, counts }: { current: OpenDocument; counts: st
   const history = useAppStore((state) => state.history);
   const panelOpen = useAppStore((state) => state.panelOpen);
   const findingsOpen = useAppStore((state) => state.findingsOpen);
-  const labels = zhCN.actions;
   const named = (id: ActionId): string => {
     if (id === 'undo' && history.undo.length > 0)
       return zhCN.edit.undoNamed(history.undo.at(-1)?.label ?? '');
     if (id === 'redo' && history.redo.length > 0)
       return zhCN.edit.redoNamed(history.redo.at(-1)?.label ?? '');
-    return labels[id];
+    return commandSpec(id).label;
   };
   return (
     <div className="toolbar" role="toolbar" aria-label="文档">
@@ -152,7 +145,7 @@ export function Toolbar({ current, counts }: { current: OpenDocument; counts: st
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => void runAction(id)}
           >
-            {labels[id]}
+            {commandSpec(id).label}
           </button>
         ),
       )}
@@ -160,11 +153,11 @@ export function Toolbar({ current, counts }: { current: OpenDocument; counts: st
       <button
         type="button"
         data-action="close"
-        title={tooltip('close', labels.close)}
+        title={tooltip('close', ACTIONS.close.label)}
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => void runAction('close')}
       >
-        {labels.close}
+        {ACTIONS.close.label}
       </button>
       <span className="toolbar-file" title={`${current.fileName} · ${counts}`}>
         <span className="file-name" data-testid="file-name">

@@ -1,3 +1,4 @@
+import { COMMANDS } from '../../../shared/model';
 import { runAction } from '../actions';
 import { openRecent } from '../documentFiles';
 import { zhCN } from '../i18n/zh-CN';
@@ -15,19 +16,19 @@ export function Welcome() {
       <p className="tagline">{text.tagline}</p>
       <div className="welcome-actions">
         <button type="button" disabled={busy} onClick={() => void runAction('new')}>
-          {text.newDocument}
+          {COMMANDS.new.label}
         </button>
         <button type="button" disabled={busy} onClick={() => void runAction('open')}>
-          {text.open}
+          {COMMANDS.open.label}
         </button>
         <button type="button" disabled={busy} onClick={() => void runAction('import')}>
-          {text.importTable}
+          {COMMANDS.import.label}
         </button>
         <button type="button" disabled={busy} onClick={() => void runAction('importPaste')}>
-          {text.pasteTable}
+          {COMMANDS.importPaste.label}
         </button>
         <button type="button" disabled={busy} onClick={() => void runAction('openSample')}>
-          {text.openSample}
+          {COMMANDS.openSample.label}
         </button>
       </div>
       <section className="recent" aria-labelledby="recent-heading">
