@@ -7,14 +7,14 @@ import {
 } from 'react';
 import { shortcutHint } from '../../../shared/model';
 import { currentRegion, focusRegion, hasPendingFocus, openTrap } from '../focus';
-import { ACTIONS, runAction, type ActionId } from '../actions';
+import { REGISTRY, runCommand, type CommandId } from '../commands';
 import { activeRow } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { moveProjectToUnit } from '../structureCommands';
 import { useAppStore } from '../store';
 
 /** The grid's right-click menu, in groups. */
-export const CONTEXT_ITEMS: Array<ActionId | '|'> = [
+export const CONTEXT_ITEMS: Array<CommandId | '|'> = [
   'cut',
   'copy',
   'paste',
@@ -29,7 +29,7 @@ export const CONTEXT_ITEMS: Array<ActionId | '|'> = [
   'copyAnnualToPeriod',
 ];
 
-/** Right-click menu of the grid: the same actions as the keyboard, by id. */
+/** Right-click menu of the grid: the same commands as the keyboard, by id. */
 export function ContextMenu({ x, y }: { x: number; y: number }) {
   const units = useAppStore((state) => state.current?.document.units ?? []);
   const close = () => useAppStore.setState({ contextMenu: null });
@@ -99,10 +99,10 @@ export function ContextMenu({ x, y }: { x: number; y: number }) {
                 role="menuitem"
                 onClick={() => {
                   close();
-                  void runAction(id);
+                  void runCommand(id);
                 }}
               >
-                <span>{ACTIONS[id].label}</span>
+                <span>{REGISTRY[id].label}</span>
                 <kbd>{shortcutHint(id)}</kbd>
               </button>
             </li>

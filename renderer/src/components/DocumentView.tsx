@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { GridRow } from '../../../shared/edit';
 import { COMMANDS, type FundingUnit, type Project } from '../../../shared/model';
-import { runAction } from '../actions';
+import { runCommand } from '../commands';
 import { RollForwardReview } from '../importFlow/RollForwardReview';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { GridView } from '../grid/GridView';
@@ -142,7 +142,7 @@ export function DocumentView({ current }: { current: OpenDocument }) {
         {document.units.length === 0 ? (
           <div className="empty-document">
             <p className="muted">{zhCN.document.emptyUnits}</p>
-            <button type="button" onClick={() => void runAction('addUnit')}>
+            <button type="button" onClick={() => void runCommand('addUnit')}>
               {COMMANDS.addUnit.label}
             </button>
           </div>

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { commandSpec, shortcutHint } from '../../../shared/model';
-import { ACTIONS, runAction, type ActionId } from '../actions';
+import { REGISTRY, runCommand, type CommandId } from '../commands';
 import { currentRegion, focusRegion, hasPendingFocus, openTrap } from '../focus';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore, type OpenDocument } from '../store';
 
 /** Commands on the toolbar, in groups; the rest are under 更多. Every button has a text label. */
-export const TOOLBAR: Array<ActionId | '|'> = [
+export const TOOLBAR: Array<CommandId | '|'> = [
   'save',
   '|',
   'undo',
@@ -28,9 +28,9 @@ export const TOOLBAR: Array<ActionId | '|'> = [
   'merge',
 ];
 
-export const MORE: ActionId[] = ['saveAs', 'rollForward', 'compareYears', 'properties'];
+export const MORE: CommandId[] = ['saveAs', 'rollForward', 'compareYears', 'properties'];
 
-function tooltip(id: ActionId, label: string): string {
+function tooltip(id: CommandId, label: string): string {
   const keys = shortcutHint(id);
   return keys ? `${label}（${keys}）` : label;
 }
@@ -96,10 +96,10 @@ function MoreMenu() {
                 role="menuitem"
                 onClick={() => {
                   setOpen(false);
-                  void runAction(id);
+                  void runCommand(id);
                 }}
               >
-                <span>{ACTIONS[id].label}</span>
+                <span>{REGISTRY[id].label}</span>
                 <kbd>{shortcutHint(id)}</kbd>
               </button>
             </li>
@@ -115,7 +115,7 @@ export function Toolbar({ current, counts }: { current: OpenDocument; counts: st
   const history = useAppStore((state) => state.history);
   const panelOpen = useAppStore((state) => state.panelOpen);
   const findingsOpen = useAppStore((state) => state.findingsOpen);
-  const named = (id: ActionId): string => {
+  const named = (id: CommandId): string => {
     if (id === 'undo' && history.undo.length > 0)
       return zhCN.edit.undoNamed(history.undo.at(-1)?.label ?? '');
     if (id === 'redo' && history.redo.length > 0)
@@ -143,7 +143,7 @@ export function Toolbar({ current, counts }: { current: OpenDocument; counts: st
             title={tooltip(id, named(id))}
             // Toolbar clicks must not take the focus from the grid's cell.
             onMouseDown={(event) => event.preventDefault()}
-            onClick={() => void runAction(id)}
+            onClick={() => void runCommand(id)}
           >
             {commandSpec(id).label}
           </button>
@@ -153,11 +153,11 @@ export function Toolbar({ current, counts }: { current: OpenDocument; counts: st
       <button
         type="button"
         data-action="close"
-        title={tooltip('close', ACTIONS.close.label)}
+        title={tooltip('close', REGISTRY.close.label)}
         onMouseDown={(event) => event.preventDefault()}
-        onClick={() => void runAction('close')}
+        onClick={() => void runCommand('close')}
       >
-        {ACTIONS.close.label}
+        {REGISTRY.close.label}
       </button>
       <span className="toolbar-file" title={`${current.fileName} · ${counts}`}>
         <span className="file-name" data-testid="file-name">

@@ -1,5 +1,5 @@
 import { COMMANDS } from '../../../shared/model';
-import { runAction } from '../actions';
+import { runCommand } from '../commands';
 import { openRecent } from '../documentFiles';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore } from '../store';
@@ -15,19 +15,19 @@ export function Welcome() {
       <h1 id="welcome-heading">{text.heading}</h1>
       <p className="tagline">{text.tagline}</p>
       <div className="welcome-actions">
-        <button type="button" disabled={busy} onClick={() => void runAction('new')}>
+        <button type="button" disabled={busy} onClick={() => void runCommand('new')}>
           {COMMANDS.new.label}
         </button>
-        <button type="button" disabled={busy} onClick={() => void runAction('open')}>
+        <button type="button" disabled={busy} onClick={() => void runCommand('open')}>
           {COMMANDS.open.label}
         </button>
-        <button type="button" disabled={busy} onClick={() => void runAction('import')}>
+        <button type="button" disabled={busy} onClick={() => void runCommand('import')}>
           {COMMANDS.import.label}
         </button>
-        <button type="button" disabled={busy} onClick={() => void runAction('importPaste')}>
+        <button type="button" disabled={busy} onClick={() => void runCommand('importPaste')}>
           {COMMANDS.importPaste.label}
         </button>
-        <button type="button" disabled={busy} onClick={() => void runAction('openSample')}>
+        <button type="button" disabled={busy} onClick={() => void runCommand('openSample')}>
           {COMMANDS.openSample.label}
         </button>
       </div>

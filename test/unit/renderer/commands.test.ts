@@ -6,14 +6,14 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MENU_COMMANDS } from '../../../shared/ipc';
-import type * as Registry from '../../../renderer/src/actions';
+import type * as Registry from '../../../renderer/src/commands';
 import { APP_MENU, COMMANDS, commandSpec, type CommandId } from '../../../shared/model';
 
 /** The registry as a page loads it, in a browser or in Electron (by the user agent). */
 async function registry(userAgent: string): Promise<typeof Registry> {
   vi.resetModules();
   vi.stubGlobal('navigator', { userAgent });
-  return import('../../../renderer/src/actions');
+  return import('../../../renderer/src/commands');
 }
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/138.0.0.0 Safari/537.36';
@@ -40,21 +40,21 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('the renderer runs the manifest’s commands', () => {
   it('has one entry for each command, with the manifest’s label and keys', async () => {
-    const { ACTIONS } = await registry(BROWSER);
-    expect(Object.keys(ACTIONS).sort()).toEqual([...ids].sort());
+    const { REGISTRY } = await registry(BROWSER);
+    expect(Object.keys(REGISTRY).sort()).toEqual([...ids].sort());
     for (const id of ids) {
       const spec = commandSpec(id);
-      expect(ACTIONS[id].id).toBe(id);
-      expect(ACTIONS[id].label).toBe(spec.label);
-      expect(ACTIONS[id].keys).toEqual(spec.keys);
-      expect(ACTIONS[id].keyOwner).toBe(spec.keyOwner);
+      expect(REGISTRY[id].id).toBe(id);
+      expect(REGISTRY[id].label).toBe(spec.label);
+      expect(REGISTRY[id].keys).toEqual(spec.keys);
+      expect(REGISTRY[id].keyOwner).toBe(spec.keyOwner);
     }
   });
 
   it('runs every command the menu sends', async () => {
-    const { ACTIONS } = await registry(BROWSER);
+    const { REGISTRY } = await registry(BROWSER);
     expect(MENU_COMMANDS.length).toBeGreaterThan(15);
-    for (const id of MENU_COMMANDS) expect(typeof ACTIONS[id]?.run, id).toBe('function');
+    for (const id of MENU_COMMANDS) expect(typeof REGISTRY[id]?.run, id).toBe('function');
   });
 
   it('offers every command: in the menu, on the toolbar, in the context menu or by its keys', async () => {
@@ -75,25 +75,25 @@ describe('the renderer runs the manifest’s commands', () => {
 
 describe('the keys the renderer answers to are the manifest’s', () => {
   it('in the browser shell: every key of every command but the clipboard’s', async () => {
-    const { actionForKey } = await registry(BROWSER);
+    const { commandForKey } = await registry(BROWSER);
     for (const id of ids) {
       const spec = commandSpec(id);
       for (const keys of spec.keys ?? []) {
         const expected = spec.keyOwner === 'browser' ? undefined : id;
-        expect(actionForKey(press(keys))?.id, `${id} ${keys}`).toBe(expected);
+        expect(commandForKey(press(keys))?.id, `${id} ${keys}`).toBe(expected);
       }
     }
   });
 
   it('inside Electron: the menu takes its commands’ keys, the renderer the rest', async () => {
-    const { actionForKey } = await registry(ELECTRON);
+    const { commandForKey } = await registry(ELECTRON);
     const answered: string[] = [];
     for (const id of ids) {
       const spec = commandSpec(id);
       for (const keys of spec.keys ?? []) {
         const expected =
           spec.keyOwner === undefined || spec.keyOwner === 'renderer' ? id : undefined;
-        expect(actionForKey(press(keys))?.id, `${id} ${keys}`).toBe(expected);
+        expect(commandForKey(press(keys))?.id, `${id} ${keys}`).toBe(expected);
         if (expected) answered.push(keys);
       }
     }
@@ -102,11 +102,11 @@ describe('the keys the renderer answers to are the manifest’s', () => {
   });
 
   it('answers no key that the manifest does not list, and none while an IME composes', async () => {
-    const { actionForKey } = await registry(BROWSER);
-    expect(actionForKey(press('Ctrl+K'))).toBeUndefined();
-    expect(actionForKey(press('Z'))).toBeUndefined();
+    const { commandForKey } = await registry(BROWSER);
+    expect(commandForKey(press('Ctrl+K'))).toBeUndefined();
+    expect(commandForKey(press('Z'))).toBeUndefined();
     expect(
-      actionForKey({ ...press('Ctrl+Z'), isComposing: true } as KeyboardEvent),
+      commandForKey({ ...press('Ctrl+Z'), isComposing: true } as KeyboardEvent),
     ).toBeUndefined();
   });
 });
