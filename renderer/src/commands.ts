@@ -2,12 +2,12 @@ import { commandSpec, type CommandId, type CommandSpec } from '../../shared/mode
 import { api } from './api';
 import { closeDocument, openWith, save } from './documentFiles';
 import { step } from './editing';
-import * as clipboard from './grid/clipboardActions';
+import * as clipboard from './grid/menuClipboard';
 import { activeRow } from './gridModel';
 import { startImport, startPasteImport } from './importFlow/importActions';
 import { zhCN } from './i18n/zh-CN';
 import { notify, useAppStore, type AppState } from './store';
-import * as structure from './structureCommands';
+import * as structure from './structureEdits';
 import { commit } from './editing';
 import { currentRegion, focusGrid } from './focus';
 import { setStage } from './stage/stageState';

@@ -10,7 +10,7 @@ import { currentRegion, focusRegion, hasPendingFocus, openTrap } from '../focus'
 import { REGISTRY, runCommand, type CommandId } from '../commands';
 import { activeRow } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
-import { moveProjectToUnit } from '../structureCommands';
+import { moveProjectToUnit } from '../structureEdits';
 import { useAppStore } from '../store';
 
 /** The grid's right-click menu, in groups. */
