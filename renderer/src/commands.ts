@@ -1,14 +1,13 @@
 import { commandSpec, type CommandId, type CommandSpec } from '../../shared/model';
 import { api } from './api';
 import { closeDocument, openWith, save } from './documentFiles';
-import { step } from './editing';
+import { commit, undoRedo } from './editing';
 import * as clipboard from './grid/menuClipboard';
 import { activeRow } from './gridModel';
 import { startImport, startPasteImport } from './importFlow/importActions';
 import { zhCN } from './i18n/zh-CN';
 import { notify, useAppStore, type AppState } from './store';
 import * as structure from './structureEdits';
-import { commit } from './editing';
 import { currentRegion, focusGrid } from './focus';
 import { setStage } from './stage/stageState';
 
@@ -53,8 +52,8 @@ export const REGISTRY: Record<CommandId, Command> = {
   exportExcel: command('exportExcel', () => useAppStore.setState({ exportDialog: 'xlsx' })),
   printPreview: command('printPreview', () => useAppStore.setState({ overlay: 'print' })),
   close: command('close', closeDocument),
-  undo: command('undo', () => step('undo')),
-  redo: command('redo', () => step('redo')),
+  undo: command('undo', () => undoRedo('undo')),
+  redo: command('redo', () => undoRedo('redo')),
   cut: command('cut', clipboard.cutToClipboard),
   copy: command('copy', async () => void (await clipboard.copyToClipboard())),
   paste: command('paste', clipboard.pasteFromClipboard),
