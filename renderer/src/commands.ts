@@ -3,7 +3,7 @@ import { api } from './api';
 import { closeDocument, openWith, save } from './documentFiles';
 import { commit, undoRedo } from './editing';
 import * as clipboard from './grid/menuClipboard';
-import { activeRow } from './gridModel';
+import { activeRow } from './grid/gridModel';
 import { startImport, startPasteImport } from './importFlow/importActions';
 import { zhCN } from './i18n/zh-CN';
 import { notify, useAppStore, type AppState } from './store';

@@ -1,7 +1,7 @@
 import { newId } from '../../shared/model';
 import { commit } from './editing';
 import { currentRegion, focusGrid, focusWhenShown } from './focus';
-import { activeRow, select, selectedRows, selectId } from './gridModel';
+import { activeRow, select, selectedRows, selectId } from './grid/gridModel';
 import { zhCN } from './i18n/zh-CN';
 import { notify, useAppStore } from './store';
 

@@ -8,7 +8,7 @@ import {
 import { shortcutHint } from '../../../shared/model';
 import { currentRegion, focusRegion, hasPendingFocus, openTrap } from '../focus';
 import { REGISTRY, runCommand, type CommandId } from '../commands';
-import { activeRow } from '../gridModel';
+import { activeRow } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { moveProjectToUnit } from '../structureEdits';
 import { useAppStore } from '../store';

@@ -5,7 +5,7 @@ import { runCommand } from '../commands';
 import { RollForwardReview } from '../importFlow/RollForwardReview';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { GridView } from '../grid/GridView';
-import { activeRow } from '../gridModel';
+import { activeRow } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { ProjectPanel } from '../panel/ProjectPanel';
 import { useAppStore, type OpenDocument } from '../store';

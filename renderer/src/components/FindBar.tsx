@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { findAll, type Match } from '../../../shared/edit';
 import { COMMANDS } from '../../../shared/model';
 import { commit } from '../editing';
-import { rowsOf, select } from '../gridModel';
+import { rowsOf, select } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { focusPanelMatch, isPanelMatch } from '../panel/panelReveal';
 import { focusGrid, regionKeyDown } from '../focus';

@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { editText, GRID_COLUMNS, isCellEditable, rowRef } from '../../../shared/edit';
 import { stageCellRefusal } from '../stage/stageState';
 import { commit, lastEditError } from '../editing';
-import { rowsOf, select } from '../gridModel';
+import { rowsOf, select } from './gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { gridMayTakeKeys } from '../focus';
 import { notify, useAppStore } from '../store';
