@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { runAction } from './actions';
+import { runCommand } from './commands';
 import { ContextMenu } from './components/ContextMenu';
 import { PropertiesDialog, RecoveryDialog } from './components/Dialogs';
 import { DocumentView } from './components/DocumentView';
@@ -40,7 +40,7 @@ export function App() {
     // Menu commands that arrive while the first document is still loading wait for it.
     const started = startUp();
     const unsubscribe = [
-      window.jixiao.onMenuCommand((command) => void started.then(() => runAction(command))),
+      window.jixiao.onMenuCommand((command) => void started.then(() => runCommand(command))),
       window.jixiao.onCloseRequested(() => void handleCloseRequest()),
       listenForShortcuts(),
       trackFocus(),

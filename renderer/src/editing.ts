@@ -95,8 +95,8 @@ export function commitDocument(label: string, next: JixiaoDocument): boolean {
   return true;
 }
 
-/** Undo (direction 'undo') or redo the newest gesture. */
-export function step(direction: 'undo' | 'redo'): void {
+/** Undoes the newest gesture (direction 'undo') or redoes the last undone one ('redo'). */
+export function undoRedo(direction: 'undo' | 'redo'): void {
   const state = useAppStore.getState();
   const current = state.current;
   if (!current) return;

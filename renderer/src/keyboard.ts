@@ -1,8 +1,8 @@
-import { actionForKey, runAction, type ActionId } from './actions';
+import { commandForKey, runCommand, type CommandId } from './commands';
 import { cycleRegion, openTrap } from './focus';
 
 /** Shortcuts a text field keeps for itself (its own undo, Ctrl+Enter, Ctrl+D …). */
-const TEXT_OWNED = new Set<ActionId>([
+const TEXT_OWNED = new Set<CommandId>([
   'undo',
   'redo',
   'deleteRow',
@@ -25,7 +25,7 @@ function isTextField(target: EventTarget | null): boolean {
   );
 }
 
-/** Window-level shortcuts from the action registry. Returns the unsubscribe function. */
+/** Window-level shortcuts from the command registry (commands.ts). Returns the unsubscribe function. */
 export function listenForShortcuts(): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
@@ -37,17 +37,17 @@ export function listenForShortcuts(): () => void {
       cycleRegion(event.shiftKey ? -1 : 1);
       return;
     }
-    const action = actionForKey(event);
-    if (!action) return;
-    if (isTextField(event.target) && TEXT_OWNED.has(action.id)) {
+    const command = commandForKey(event);
+    if (!command) return;
+    if (isTextField(event.target) && TEXT_OWNED.has(command.id)) {
       // Chromium's own undo is one stack for the whole page: with nothing left to undo in this
       // field it undoes typing in another one and moves the focus there (into the grid's hidden
       // text box, say). Text fields undo their own typing themselves (CommitField, CellEditor).
-      if (action.id === 'undo' || action.id === 'redo') event.preventDefault();
+      if (command.id === 'undo' || command.id === 'redo') event.preventDefault();
       return;
     }
     event.preventDefault();
-    void runAction(action.id);
+    void runCommand(command.id);
   };
   window.addEventListener('keydown', onKeyDown);
   return () => window.removeEventListener('keydown', onKeyDown);

@@ -1,4 +1,4 @@
-import { activeRow } from './gridModel';
+import { activeRow } from './grid/gridModel';
 import { useAppStore } from './store';
 
 /**

@@ -1,6 +1,7 @@
 /**
- * The IPC channel list. Zod-free and dependency-free so the sandboxed preload can bundle it:
- * the preload exposes exactly these names on `window.jixiao`, nothing else.
+ * The IPC channel list. Zod-free so the sandboxed preload can bundle it (with the command ids
+ * from shared/model/commands.ts, plain data): the preload exposes exactly these names on
+ * `window.jixiao`, nothing else.
  */
 export const INVOKE_CHANNELS = {
   getAppInfo: 'jixiao:app:info',
@@ -52,27 +53,4 @@ export const FILE_DROPPED_CHANNEL = 'jixiao:window:file-dropped';
 export type InvokeName = keyof typeof INVOKE_CHANNELS;
 
 /** Commands the application menu sends; the renderer dispatches them by id. */
-export const MENU_COMMANDS = [
-  'new',
-  'open',
-  'import',
-  'importPaste',
-  'merge',
-  'openSample',
-  'save',
-  'saveAs',
-  'close',
-  'exportWord',
-  'exportExcel',
-  'printPreview',
-  'undo',
-  'redo',
-  'find',
-  'replace',
-  'toggleFindings',
-  'rollForward',
-  'compareYears',
-  'properties',
-  'togglePanel',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export { MENU_COMMANDS, type MenuCommand } from '../model/commands';

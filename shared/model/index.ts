@@ -15,3 +15,4 @@ export * from './counts';
 export * from './yearSnapshot';
 export * from './compareYears';
 export * from './stageReport';
+export * from './commands';

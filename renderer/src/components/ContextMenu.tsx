@@ -5,14 +5,16 @@ import {
   useState,
   type KeyboardEvent as ReactKeyboardEvent,
 } from 'react';
+import { shortcutHint } from '../../../shared/model';
 import { currentRegion, focusRegion, hasPendingFocus, openTrap } from '../focus';
-import { ACTIONS, runAction, type ActionId } from '../actions';
-import { activeRow } from '../gridModel';
+import { REGISTRY, runCommand, type CommandId } from '../commands';
+import { activeRow } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
-import { moveProjectToUnit } from '../structureCommands';
+import { moveProjectToUnit } from '../structureEdits';
 import { useAppStore } from '../store';
 
-const ITEMS: Array<ActionId | '|'> = [
+/** The grid's right-click menu, in groups. */
+export const CONTEXT_ITEMS: Array<CommandId | '|'> = [
   'cut',
   'copy',
   'paste',
@@ -27,7 +29,7 @@ const ITEMS: Array<ActionId | '|'> = [
   'copyAnnualToPeriod',
 ];
 
-/** Right-click menu of the grid: the same actions as the keyboard, by id. */
+/** Right-click menu of the grid: the same commands as the keyboard, by id. */
 export function ContextMenu({ x, y }: { x: number; y: number }) {
   const units = useAppStore((state) => state.current?.document.units ?? []);
   const close = () => useAppStore.setState({ contextMenu: null });
@@ -87,7 +89,7 @@ export function ContextMenu({ x, y }: { x: number; y: number }) {
         style={place}
         onMouseDown={(event) => event.stopPropagation()}
       >
-        {ITEMS.map((id, index) =>
+        {CONTEXT_ITEMS.map((id, index) =>
           id === '|' ? (
             <li key={index} role="separator" className="separator" />
           ) : (
@@ -97,15 +99,11 @@ export function ContextMenu({ x, y }: { x: number; y: number }) {
                 role="menuitem"
                 onClick={() => {
                   close();
-                  void runAction(id);
+                  void runCommand(id);
                 }}
               >
-                <span>{ACTIONS[id].label}</span>
-                <kbd>
-                  {(ACTIONS[id].shortcut?.split('/')[0] ?? '')
-                    .replace('ArrowUp', '↑')
-                    .replace('ArrowDown', '↓')}
-                </kbd>
+                <span>{REGISTRY[id].label}</span>
+                <kbd>{shortcutHint(id)}</kbd>
               </button>
             </li>
           ),

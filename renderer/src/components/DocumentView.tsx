@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { GridRow } from '../../../shared/edit';
-import type { FundingUnit, Project } from '../../../shared/model';
-import { runAction } from '../actions';
+import { COMMANDS, type FundingUnit, type Project } from '../../../shared/model';
+import { runCommand } from '../commands';
 import { RollForwardReview } from '../importFlow/RollForwardReview';
 import { FindingsPanel } from '../findings/FindingsPanel';
 import { GridView } from '../grid/GridView';
-import { activeRow } from '../gridModel';
+import { activeRow } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { ProjectPanel } from '../panel/ProjectPanel';
 import { useAppStore, type OpenDocument } from '../store';
@@ -142,8 +142,8 @@ export function DocumentView({ current }: { current: OpenDocument }) {
         {document.units.length === 0 ? (
           <div className="empty-document">
             <p className="muted">{zhCN.document.emptyUnits}</p>
-            <button type="button" onClick={() => void runAction('addUnit')}>
-              {zhCN.actions.addUnit}
+            <button type="button" onClick={() => void runCommand('addUnit')}>
+              {COMMANDS.addUnit.label}
             </button>
           </div>
         ) : (

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { findAll, type Match } from '../../../shared/edit';
+import { COMMANDS } from '../../../shared/model';
 import { commit } from '../editing';
-import { rowsOf, select } from '../gridModel';
+import { rowsOf, select } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { focusPanelMatch, isPanelMatch } from '../panel/panelReveal';
 import { focusGrid, regionKeyDown } from '../focus';
@@ -82,7 +83,7 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
       data-focus-region="find"
       onKeyDown={regionKeyDown(close)}
       role="search"
-      aria-label={mode === 'find' ? text.find : zhCN.actions.replace}
+      aria-label={mode === 'find' ? text.find : COMMANDS.replace.label}
     >
       <input
         ref={queryRef}

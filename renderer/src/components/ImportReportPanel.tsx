@@ -7,7 +7,7 @@ import {
   type ImportReport,
 } from '../../../shared/import/report';
 import type { JixiaoDocument } from '../../../shared/model';
-import { rowsOf, select } from '../gridModel';
+import { rowsOf, select } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore } from '../store';
 

@@ -1,7 +1,7 @@
 import { MONEY_COLUMNS, GRID_COLUMNS } from '../../../shared/edit';
 import { formatMoney, projectAmounts, type JixiaoDocument } from '../../../shared/model';
 import { unitTotals } from '../grid/totals';
-import { rowsOf } from '../gridModel';
+import { rowsOf } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore } from '../store';
 import { useStage } from '../stage/stageState';

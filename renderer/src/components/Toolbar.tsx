@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { ACTIONS, runAction, type ActionId } from '../actions';
+import { commandSpec, shortcutHint } from '../../../shared/model';
+import { REGISTRY, runCommand, type CommandId } from '../commands';
 import { currentRegion, focusRegion, hasPendingFocus, openTrap } from '../focus';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore, type OpenDocument } from '../store';
 
 /** Commands on the toolbar, in groups; the rest are under 更多. Every button has a text label. */
-const TOOLBAR: Array<ActionId | '|'> = [
+export const TOOLBAR: Array<CommandId | '|'> = [
   'save',
   '|',
   'undo',
@@ -27,17 +28,10 @@ const TOOLBAR: Array<ActionId | '|'> = [
   'merge',
 ];
 
-const MORE: ActionId[] = ['saveAs', 'rollForward', 'compareYears', 'properties'];
+export const MORE: CommandId[] = ['saveAs', 'rollForward', 'compareYears', 'properties'];
 
-/** A shortcut as printed on Windows menus: `Ctrl+Shift+S`, the first of several. */
-export function shortcutText(id: ActionId): string {
-  return (ACTIONS[id].shortcut?.split('/')[0] ?? '')
-    .replace('ArrowUp', '↑')
-    .replace('ArrowDown', '↓');
-}
-
-function tooltip(id: ActionId, label: string): string {
-  const keys = shortcutText(id);
+function tooltip(id: CommandId, label: string): string {
+  const keys = shortcutHint(id);
   return keys ? `${label}（${keys}）` : label;
 }
 
@@ -102,11 +96,11 @@ function MoreMenu() {
                 role="menuitem"
                 onClick={() => {
                   setOpen(false);
-                  void runAction(id);
+                  void runCommand(id);
                 }}
               >
-                <span>{ACTIONS[id].label}</span>
-                <kbd>{shortcutText(id)}</kbd>
+                <span>{REGISTRY[id].label}</span>
+                <kbd>{shortcutHint(id)}</kbd>
               </button>
             </li>
           ))}
@@ -121,13 +115,12 @@ export function Toolbar({ current, counts }: { current: OpenDocument; counts: st
   const history = useAppStore((state) => state.history);
   const panelOpen = useAppStore((state) => state.panelOpen);
   const findingsOpen = useAppStore((state) => state.findingsOpen);
-  const labels = zhCN.actions;
-  const named = (id: ActionId): string => {
+  const named = (id: CommandId): string => {
     if (id === 'undo' && history.undo.length > 0)
       return zhCN.edit.undoNamed(history.undo.at(-1)?.label ?? '');
     if (id === 'redo' && history.redo.length > 0)
       return zhCN.edit.redoNamed(history.redo.at(-1)?.label ?? '');
-    return labels[id];
+    return commandSpec(id).label;
   };
   return (
     <div className="toolbar" role="toolbar" aria-label="文档">
@@ -150,9 +143,9 @@ export function Toolbar({ current, counts }: { current: OpenDocument; counts: st
             title={tooltip(id, named(id))}
             // Toolbar clicks must not take the focus from the grid's cell.
             onMouseDown={(event) => event.preventDefault()}
-            onClick={() => void runAction(id)}
+            onClick={() => void runCommand(id)}
           >
-            {labels[id]}
+            {commandSpec(id).label}
           </button>
         ),
       )}
@@ -160,11 +153,11 @@ export function Toolbar({ current, counts }: { current: OpenDocument; counts: st
       <button
         type="button"
         data-action="close"
-        title={tooltip('close', labels.close)}
+        title={tooltip('close', REGISTRY.close.label)}
         onMouseDown={(event) => event.preventDefault()}
-        onClick={() => void runAction('close')}
+        onClick={() => void runCommand('close')}
       >
-        {labels.close}
+        {REGISTRY.close.label}
       </button>
       <span className="toolbar-file" title={`${current.fileName} · ${counts}`}>
         <span className="file-name" data-testid="file-name">

@@ -1,4 +1,5 @@
-import { runAction } from '../actions';
+import { COMMANDS } from '../../../shared/model';
+import { runCommand } from '../commands';
 import { openRecent } from '../documentFiles';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore } from '../store';
@@ -14,20 +15,20 @@ export function Welcome() {
       <h1 id="welcome-heading">{text.heading}</h1>
       <p className="tagline">{text.tagline}</p>
       <div className="welcome-actions">
-        <button type="button" disabled={busy} onClick={() => void runAction('new')}>
-          {text.newDocument}
+        <button type="button" disabled={busy} onClick={() => void runCommand('new')}>
+          {COMMANDS.new.label}
         </button>
-        <button type="button" disabled={busy} onClick={() => void runAction('open')}>
-          {text.open}
+        <button type="button" disabled={busy} onClick={() => void runCommand('open')}>
+          {COMMANDS.open.label}
         </button>
-        <button type="button" disabled={busy} onClick={() => void runAction('import')}>
-          {text.importTable}
+        <button type="button" disabled={busy} onClick={() => void runCommand('import')}>
+          {COMMANDS.import.label}
         </button>
-        <button type="button" disabled={busy} onClick={() => void runAction('importPaste')}>
-          {text.pasteTable}
+        <button type="button" disabled={busy} onClick={() => void runCommand('importPaste')}>
+          {COMMANDS.importPaste.label}
         </button>
-        <button type="button" disabled={busy} onClick={() => void runAction('openSample')}>
-          {text.openSample}
+        <button type="button" disabled={busy} onClick={() => void runCommand('openSample')}>
+          {COMMANDS.openSample.label}
         </button>
       </div>
       <section className="recent" aria-labelledby="recent-heading">

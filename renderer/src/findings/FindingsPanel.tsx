@@ -8,7 +8,7 @@ import {
 } from '../../../shared/rules';
 import type { JixiaoDocument } from '../../../shared/model';
 import { commit } from '../editing';
-import { rowsOf, select } from '../gridModel';
+import { rowsOf, select } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { regionKeyDown } from '../focus';
 import { api } from '../api';

@@ -2,11 +2,11 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { editText, GRID_COLUMNS, isCellEditable, rowRef } from '../../../shared/edit';
 import { stageCellRefusal } from '../stage/stageState';
 import { commit, lastEditError } from '../editing';
-import { rowsOf, select } from '../gridModel';
+import { rowsOf, select } from './gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { gridMayTakeKeys } from '../focus';
 import { notify, useAppStore } from '../store';
-import { clearSelection, copySelection, pasteInto } from './gridCommands';
+import { clearSelection, copySelection, pasteInto } from './cellClipboard';
 
 /** Editing state of the active cell: `replace` started by typing, `edit` by Enter/F2/double click. */
 interface Editing {

@@ -4,7 +4,7 @@ import { GRID_COLUMNS, type GridRow } from '../../../shared/edit';
 import { getFramework } from '../../../shared/frameworks';
 import { formatMoney, type JixiaoDocument, type Project } from '../../../shared/model';
 import { commit } from '../editing';
-import { rowsOf, select, selectId } from '../gridModel';
+import { rowsOf, select, selectId } from './gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore, type Selection } from '../store';
 import { CellEditor } from './CellEditor';

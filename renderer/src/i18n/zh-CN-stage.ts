@@ -1,11 +1,13 @@
+import { shortcutHint } from '../../../shared/model';
+
 /** The 监控 / 自评 stages' UI strings, part of the one dictionary (zh-CN.ts `stage`). */
 export const stageText = {
   switchLabel: '阶段',
   names: { target: '目标', monitoring: '监控', evaluation: '自评' },
   hints: {
-    target: '绩效目标表（Alt+1）',
-    monitoring: '绩效运行监控表（Alt+2）',
-    evaluation: '绩效自评表（Alt+3）',
+    target: `绩效目标表（${shortcutHint('stageTarget')}）`,
+    monitoring: `绩效运行监控表（${shortcutHint('stageMonitoring')}）`,
+    evaluation: `绩效自评表（${shortcutHint('stageEvaluation')}）`,
   },
   locked:
     '目标已锁定：监控、自评阶段不能修改目标表的内容。确需调整时，请先点「目标调整…」解锁（会记录调整人、时间和改动）。',

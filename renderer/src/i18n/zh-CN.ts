@@ -1,26 +1,23 @@
+import { shortcutHint } from '../../../shared/model';
 import { stageText } from './zh-CN-stage';
 
-/** Every UI string, in one typed dictionary. Official table wording lives in shared/. */
+/** The hint that a change can be undone, with the key that undoes it. */
+const UNDOABLE = `可撤销（${shortcutHint('undo')}）`;
+
+/**
+ * Every UI string, in one typed dictionary. Official table wording lives in shared/; the
+ * commands' labels and keys in the command manifest (shared/model/commands.ts).
+ */
 export const zhCN = {
   stage: stageText,
   appName: '绩效目标表编辑器',
   welcome: {
     heading: '绩效目标表编辑器',
     tagline: '编辑、检查、打印和导出项目支出绩效目标表',
-    newDocument: '新建',
-    open: '打开…',
-    importTable: '导入往年表格…',
-    pasteTable: '粘贴表格导入…',
-    openSample: '打开示例',
     recentHeading: '最近打开',
     recentEmpty: '还没有打开过文档。',
   },
   toolbar: {
-    exportWord: '导出 Word…',
-    exportExcel: '导出 Excel…',
-    save: '保存',
-    saveAs: '另存为…',
-    close: '关闭',
     unsaved: '未保存',
     more: '更多 ▾',
   },
@@ -75,7 +72,7 @@ export const zhCN = {
     mergeUndoLabel: '并入导入的表格',
     mergeColleagueUndoLabel: '合并同事的文件',
     merged: (added: number, replaced: number, skipped: number) =>
-      `已并入：新增 ${added} 个项目，替换 ${replaced} 个，跳过 ${skipped} 个。可撤销（Ctrl+Z）`,
+      `已并入：新增 ${added} 个项目，替换 ${replaced} 个，跳过 ${skipped} 个。${UNDOABLE}`,
     nothingMerged: '没有并入任何项目，当前文档未改动。',
     toYear: '新年度',
     keepAmounts: '保留金额',
@@ -172,43 +169,6 @@ export const zhCN = {
       face ? `「${name}」未安装，使用「${face}」` : `「${name}」未安装，使用系统默认字体`,
     noPagination: '当前内核不支持分页预览：页面连续显示，页数以打印结果为准。',
   },
-  actions: {
-    new: '新建',
-    open: '打开…',
-    import: '导入往年表格…',
-    importPaste: '粘贴表格导入…',
-    merge: '合并同事的文件…',
-    openSample: '打开示例',
-    save: '保存',
-    saveAs: '另存为…',
-    close: '关闭',
-    exportWord: '导出 Word…',
-    exportExcel: '导出 Excel…',
-    printPreview: '打印预览…',
-    undo: '撤销',
-    redo: '重做',
-    cut: '剪切',
-    copy: '复制',
-    paste: '粘贴',
-    find: '查找',
-    replace: '替换',
-    addUnit: '新增单位',
-    addProject: '新增项目',
-    duplicateRow: '复制行',
-    deleteRow: '删除行',
-    moveRowUp: '上移',
-    moveRowDown: '下移',
-    addIndicator: '新增指标',
-    copyAnnualToPeriod: '年度值复制到实施周期',
-    properties: '文档属性…',
-    togglePanel: '项目详情',
-    toggleFindings: '检查',
-    rollForward: '新建下一年度…',
-    compareYears: '与上年对比…',
-    stageTarget: '目标',
-    stageMonitoring: '监控',
-    stageEvaluation: '自评',
-  },
   edit: {
     nothingToUndo: '没有可以撤销的操作。',
     nothingToRedo: '没有可以重做的操作。',
@@ -218,9 +178,9 @@ export const zhCN = {
     indicatorsInPanel: '绩效指标在右侧「项目详情」中逐条编辑；也可以整格粘贴。',
     cellEditor: '单元格编辑',
     copied: (rows: number, columns: number) => `已复制 ${rows} 行 ${columns} 列`,
-    pasted: '已粘贴，可撤销（Ctrl+Z）',
-    clipboardReadRefused: '程序没有获得读取剪贴板的权限，无法从菜单粘贴。请按 Ctrl+V 粘贴。',
-    clipboardWriteRefused: '程序没有获得写入剪贴板的权限，无法从菜单复制。请按 Ctrl+C 复制。',
+    pasted: `已粘贴，${UNDOABLE}`,
+    clipboardReadRefused: `程序没有获得读取剪贴板的权限，无法从菜单粘贴。请按 ${shortcutHint('paste')} 粘贴。`,
+    clipboardWriteRefused: `程序没有获得写入剪贴板的权限，无法从菜单复制。请按 ${shortcutHint('copy')} 复制。`,
     clipboardEmpty: '剪贴板中没有可粘贴的文字。',
     gridLabel: '项目支出绩效目标表',
     negative: (text: string) => `「${text}」是负数：预算金额不能为负，请输入 0 或正数。`,
@@ -235,9 +195,9 @@ export const zhCN = {
   structure: {
     newUnitName: '新单位',
     newProjectName: '新项目',
-    deleted: '已删除，可撤销（Ctrl+Z）',
+    deleted: `已删除，${UNDOABLE}`,
     deletedUnit: (name: string, projects: number) =>
-      `已删除单位「${name}」${projects > 0 ? `及其 ${projects} 个项目` : ''}，可撤销（Ctrl+Z）`,
+      `已删除单位「${name}」${projects > 0 ? `及其 ${projects} 个项目` : ''}，${UNDOABLE}`,
     selectProject: '请先选中一个项目行。',
     moveTo: (name: string) => `移到「${name}」`,
   },
@@ -309,7 +269,7 @@ export const zhCN = {
     matchCase: '区分大小写',
     close: '关闭',
     count: (index: number, total: number) => (total === 0 ? '无结果' : `第 ${index} / ${total} 处`),
-    replaced: (count: number) => `已替换 ${count} 处，可撤销（Ctrl+Z）`,
+    replaced: (count: number) => `已替换 ${count} 处，${UNDOABLE}`,
   },
   recovery: {
     heading: '发现未保存的工作',

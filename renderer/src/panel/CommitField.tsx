@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { runAction } from '../actions';
+import { runCommand } from '../commands';
 import { lastEditError } from '../editing';
 
 type Element = HTMLInputElement | HTMLTextAreaElement;
@@ -80,7 +80,7 @@ export function CommitField({
       const redo = event.key.toLowerCase() === 'y' || event.shiftKey;
       if (event.currentTarget.value !== value) {
         if (!redo) event.currentTarget.value = value;
-      } else void runAction(redo ? 'redo' : 'undo');
+      } else void runCommand(redo ? 'redo' : 'undo');
       return;
     }
     if (event.key === 'Escape') {

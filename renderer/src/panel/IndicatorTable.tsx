@@ -8,7 +8,7 @@ import {
 import { findLevel1, findLevel2, getFramework } from '../../../shared/frameworks';
 import { newId, type Indicator, type Project } from '../../../shared/model';
 import { commit } from '../editing';
-import { addIndicatorTo } from '../structureCommands';
+import { addIndicatorTo } from '../structureEdits';
 import { zhCN } from '../i18n/zh-CN';
 import { notify, useAppStore } from '../store';
 import { CommitField } from './CommitField';

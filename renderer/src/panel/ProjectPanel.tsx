@@ -5,7 +5,7 @@ import { formatMoney, projectAmounts, type Project } from '../../../shared/model
 import { commit } from '../editing';
 import { zhCN } from '../i18n/zh-CN';
 import { focusGrid, regionKeyDown } from '../focus';
-import { selectId } from '../gridModel';
+import { selectId } from '../grid/gridModel';
 import { useAppStore } from '../store';
 import { PanelResizer, usePanelWidth } from './PanelResizer';
 import { CommitField } from './CommitField';

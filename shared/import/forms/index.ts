@@ -16,7 +16,7 @@ import {
   type JixiaoDocument,
   type MoneyUnit,
 } from '../../model';
-import { formRows } from '../formLayout';
+import { formRows } from '../formRows';
 import { amountIn } from '../formMoney';
 import { convertAmounts } from './amounts';
 import { readIndicatorHeader } from './indicatorHeader';

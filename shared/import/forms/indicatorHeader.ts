@@ -6,7 +6,7 @@
  * their text is reported rather than lost.
  */
 
-import type { FormRow } from '../formLayout';
+import type { FormRow } from '../formRows';
 import {
   ANNUAL_WORD,
   INDICATOR_HEADERS,

@@ -7,7 +7,7 @@
 import type { Framework } from '../../frameworks';
 import { newId, parseValue, type Indicator, type Project, type SourceLocation } from '../../model';
 import { cleanCellText } from '../cleanText';
-import type { FormItem, FormRow } from '../formLayout';
+import type { FormItem, FormRow } from '../formRows';
 import { shorten, valueNote } from '../indicatorRun';
 import { categories } from './categories';
 import {

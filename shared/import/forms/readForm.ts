@@ -7,7 +7,7 @@
 import type { Framework } from '../../frameworks';
 import { newId, type MoneyUnit, type Project } from '../../model';
 import { cleanCellText } from '../cleanText';
-import type { FormItem, FormRow } from '../formLayout';
+import type { FormItem, FormRow } from '../formRows';
 import { labelUnit, parseFormAmount } from '../formMoney';
 import { shorten } from '../indicatorRun';
 import { readIndicatorHeader } from './indicatorHeader';

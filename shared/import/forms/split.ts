@@ -3,7 +3,7 @@
  * `（2025年度）`) and anything else before it belong to it as its lead.
  */
 
-import type { FormRow } from '../formLayout';
+import type { FormRow } from '../formRows';
 import { TITLE_PATTERN, fieldOf, labelKey } from './labels';
 
 /** One form's rows, from its 项目名称 row to the next form. */

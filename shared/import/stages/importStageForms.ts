@@ -27,7 +27,7 @@ import {
   type Project,
   type StageMoney,
 } from '../../model';
-import { formRows } from '../formLayout';
+import { formRows } from '../formRows';
 import { amountIn } from '../formMoney';
 import { stageOfTitle } from '../forms/labels';
 import { splitForms, type FormBlock } from '../forms/split';

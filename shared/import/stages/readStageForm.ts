@@ -21,7 +21,7 @@ import {
   type SourceLocation,
 } from '../../model';
 import { cleanCellText } from '../cleanText';
-import type { FormRow } from '../formLayout';
+import type { FormRow } from '../formRows';
 import { labelUnit, parseFormAmount, type FormAmount } from '../formMoney';
 import { shorten } from '../indicatorRun';
 import {

@@ -5,7 +5,7 @@
  * target form's 一级/二级/三级/指标值, then the stage's own).
  */
 
-import type { FormRow } from '../formLayout';
+import type { FormRow } from '../formRows';
 import {
   INDICATOR_HEADERS,
   STAGE_AS_OF_PATTERN,

@@ -2,7 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { FILE_DROPPED_CHANNEL, INVOKE_CHANNELS } from '../../../shared/ipc/channels';
+import {
+  EVENT_CHANNELS,
+  FILE_DROPPED_CHANNEL,
+  INVOKE_CHANNELS,
+  MENU_COMMANDS,
+} from '../../../shared/ipc/channels';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const PRELOAD = join(ROOT, 'out/preload/index.cjs');
@@ -69,5 +74,38 @@ describe('built preload (npm test builds first)', () => {
       preventDefault: () => undefined,
     });
     expect(sent).toEqual([[FILE_DROPPED_CHANNEL, '/home/kj/表.xlsx']]);
+  });
+
+  it('passes on the menu commands of the manifest and nothing else', () => {
+    const code = readFileSync(PRELOAD, 'utf8');
+    const exposed: Record<string, Record<string, (...args: unknown[]) => unknown>> = {};
+    const handlers = new Map<string, (event: unknown, payload: unknown) => void>();
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, value: never) => (exposed[key] = value) },
+      ipcRenderer: {
+        invoke: async () => undefined,
+        send: () => undefined,
+        on: (channel: string, handler: (event: unknown, payload: unknown) => void) =>
+          handlers.set(channel, handler),
+        removeListener: () => undefined,
+      },
+      webUtils: { getPathForFile: () => '' },
+    };
+    const module = { exports: {} };
+    runInNewContext(code, {
+      require: () => electron,
+      module,
+      exports: module.exports,
+      addEventListener: () => undefined,
+      document: { querySelector: () => null },
+    });
+    const received: unknown[] = [];
+    exposed.jixiao?.onMenuCommand?.((command: unknown) => received.push(command));
+    const handler = handlers.get(EVENT_CHANNELS.menuCommand);
+    for (const command of [...MENU_COMMANDS, 'cut', 'addProject', 'bogus', null]) {
+      handler?.({}, command);
+    }
+    expect(received).toEqual([...MENU_COMMANDS]);
+    expect(received).toEqual(expect.arrayContaining(['new', 'save', 'toggleFindings']));
   });
 });

@@ -148,7 +148,7 @@ describe('autosave', () => {
 describe('undo and redo', () => {
   it('says so, in Chinese, when there is nothing to undo, and changes nothing', () => {
     const before = current().document;
-    editing.step('undo');
+    editing.undoRedo('undo');
     expect(current().document).toBe(before);
     expect(store.useAppStore.getState().notice).toEqual({
       kind: 'info',
@@ -189,9 +189,9 @@ describe('undo and redo', () => {
       expect(accepted, `seed ${seed}`).toBeGreaterThan(50);
       const end = structuredClone(current().document);
       const steps = store.useAppStore.getState().history.undo.length;
-      for (let index = 0; index < steps; index += 1) editing.step('undo');
+      for (let index = 0; index < steps; index += 1) editing.undoRedo('undo');
       expect(current().document, `seed ${seed}`).toEqual(original);
-      for (let index = 0; index < steps; index += 1) editing.step('redo');
+      for (let index = 0; index < steps; index += 1) editing.undoRedo('redo');
       expect(current().document, `seed ${seed}`).toEqual(end);
     }
   });
@@ -206,7 +206,7 @@ describe('commitDocument', () => {
     expect(current().document.units).toBe(before.units);
     const { undo } = store.useAppStore.getState().history;
     expect(undo.map((entry) => entry.label)).toEqual(['合并同事的文件']);
-    editing.step('undo');
+    editing.undoRedo('undo');
     expect(current().document).toEqual(before);
   });
 });

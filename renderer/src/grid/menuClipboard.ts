@@ -1,7 +1,7 @@
 import { formatHtml, formatTsv } from '../../../shared/edit';
 import { zhCN } from '../i18n/zh-CN';
 import { notify } from '../store';
-import { clearSelection, pasteText, selectionBlock } from './gridCommands';
+import { clearSelection, pasteText, selectionBlock } from './cellClipboard';
 
 /**
  * 复制 / 剪切 / 粘贴 from the context menu (the keys use the browser's own clipboard events):

@@ -1,6 +1,6 @@
-import { gridRows, GRID_COLUMNS, type GridRow } from '../../shared/edit';
-import type { JixiaoDocument } from '../../shared/model';
-import { useAppStore, type Selection } from './store';
+import { gridRows, GRID_COLUMNS, type GridRow } from '../../../shared/edit';
+import type { JixiaoDocument } from '../../../shared/model';
+import { useAppStore, type Selection } from '../store';
 
 const cache = new WeakMap<JixiaoDocument, GridRow[]>();
 let last: { document: JixiaoDocument; rows: GridRow[] } | null = null;

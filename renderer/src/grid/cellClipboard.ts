@@ -10,7 +10,7 @@ import {
 } from '../../../shared/edit';
 import { newId } from '../../../shared/model';
 import { commit } from '../editing';
-import { rowsOf } from '../gridModel';
+import { rowsOf } from './gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { notify, useAppStore } from '../store';
 

@@ -1,9 +1,14 @@
 import { newId } from '../../shared/model';
 import { commit } from './editing';
 import { currentRegion, focusGrid, focusWhenShown } from './focus';
-import { activeRow, select, selectedRows, selectId } from './gridModel';
+import { activeRow, select, selectedRows, selectId } from './grid/gridModel';
 import { zhCN } from './i18n/zh-CN';
 import { notify, useAppStore } from './store';
+
+/*
+ * Edits of the document's structure from where the clerk is (新增/复制/删除/移动 rows, 新增指标,
+ * 移到其他单位): each picks ids and places, commits one document action and moves the selection.
+ */
 
 function document() {
   return useAppStore.getState().current?.document;
