@@ -1,6 +1,7 @@
 import { findLevel1, findLevel2, getFramework } from '../frameworks';
 import {
   convertMoney,
+  FISCAL_YEAR_RANGE,
   parseMoney,
   parseValue,
   type Cents,
@@ -218,7 +219,19 @@ export interface DocumentProperties {
 export function setDocumentProperties(draft: JixiaoDocument, properties: DocumentProperties): void {
   if (properties.title !== undefined) draft.title = properties.title;
   if (properties.department !== undefined) draft.department = properties.department;
-  if (properties.fiscalYear !== undefined) draft.fiscalYear = properties.fiscalYear;
+  if (properties.fiscalYear !== undefined) {
+    const year = properties.fiscalYear;
+    // A year the document cannot be saved with is refused here, not at the next save.
+    if (
+      year !== null &&
+      (!Number.isInteger(year) || year < FISCAL_YEAR_RANGE.min || year > FISCAL_YEAR_RANGE.max)
+    ) {
+      throw new EditError(
+        `年度应为 ${FISCAL_YEAR_RANGE.min}—${FISCAL_YEAR_RANGE.max} 之间的四位年份，例如 2025；不知道时可留空。`,
+      );
+    }
+    draft.fiscalYear = year;
+  }
   if (properties.frameworkId !== undefined) draft.frameworkId = properties.frameworkId;
   const to = properties.moneyUnit;
   if (to === undefined || to === draft.moneyUnit) return;

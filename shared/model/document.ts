@@ -135,12 +135,15 @@ export const documentSettingsSchema = z.object({
   executionSchedule: z.array(scheduleCheckpointSchema).max(12).optional(),
 });
 
+/** The years a document may name (预算年度). */
+export const FISCAL_YEAR_RANGE = { min: 1990, max: 2200 } as const;
+
 export const documentSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   title: z.string(),
   /** 部门名称. */
   department: z.string(),
-  fiscalYear: z.number().int().min(1990).max(2200).nullable(),
+  fiscalYear: z.number().int().min(FISCAL_YEAR_RANGE.min).max(FISCAL_YEAR_RANGE.max).nullable(),
   moneyUnit: z.enum(['万元', '元']),
   /** Id of a framework in resources/frameworks. */
   frameworkId: z.string().min(1),

@@ -67,8 +67,8 @@ export function PropertiesDialog({ document }: { document: JixiaoDocument }) {
     const changes: DocumentProperties = {};
     if (values.title !== document.title) changes.title = values.title;
     if (values.department !== document.department) changes.department = values.department;
-    if (year !== document.fiscalYear && (year === null || Number.isInteger(year)))
-      changes.fiscalYear = year;
+    // Anything that is not a year is refused by the edit with a message (the dialog stays open).
+    if (year !== document.fiscalYear) changes.fiscalYear = year;
     if (values.moneyUnit !== document.moneyUnit) changes.moneyUnit = values.moneyUnit;
     if (values.frameworkId !== document.frameworkId) changes.frameworkId = values.frameworkId;
     if (Object.keys(changes).length === 0 || commit('setDocumentProperties', changes)) close();

@@ -351,6 +351,21 @@ describe('refusals leave the document as it was', () => {
     );
   });
 
+  it('refuses a 年度 the document could not be saved with, and keeps the document as it was', () => {
+    // The keyboard monkey typed 8 into 文档属性's 年度: the edit took it, and every save after it
+    // was refused by the document schema.
+    for (const fiscalYear of [8, 1989, 2201, 2025.5, Number.NaN]) {
+      expect(() => applyAction(SAMPLE, 'setDocumentProperties', { fiscalYear })).toThrow(
+        /年度应为 1990—2200 之间的四位年份/,
+      );
+    }
+    for (const fiscalYear of [1990, 2026, 2200, null]) {
+      const after = applyAction(SAMPLE, 'setDocumentProperties', { fiscalYear }).document;
+      expect(after.fiscalYear).toBe(fiscalYear);
+      expect(documentSchema.safeParse(after).success).toBe(true);
+    }
+  });
+
   it('changing 一级 clears a 二级 that does not belong to it (R4)', () => {
     const after = applyAction(SAMPLE, 'setIndicatorText', {
       projectId: 'p1',
