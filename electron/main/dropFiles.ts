@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import type { IpcMain, IpcMainEvent } from 'electron';
 import { FILE_DROPPED_CHANNEL } from '../../shared/ipc';
-import { isTrustedUrl } from '../host/dispatch';
+import { isTrustedUrl } from '../host/gate/dispatch';
 import type { FileRequest, FileRouter } from './openFiles';
 import { requestForPath } from './openFiles';
 

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { INVOKE_CHANNELS, type InvokeName } from '../../shared/ipc';
-import { dispatch } from '../host/dispatch';
+import { dispatch } from '../host/gate/dispatch';
 import type { Handlers } from '../host/handlers';
 
 /** Wires every contract channel to its handler through the host's validating dispatcher. */

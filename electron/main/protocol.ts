@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
-import { CONTENT_SECURITY_POLICY, contentType, resolveAppFile } from '../host/appFiles';
+import { CONTENT_SECURITY_POLICY, contentType, resolveAppFile } from '../host/gate/appFiles';
 
 /** Must run before the app is ready: app:// behaves like https (standard, secure). */
 export function registerAppScheme(): void {

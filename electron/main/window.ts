@@ -9,7 +9,7 @@ import {
   type WebContents,
   type WebPreferences,
 } from 'electron';
-import { APP_ORIGIN, isTrustedUrl } from '../host/dispatch';
+import { APP_ORIGIN, isTrustedUrl } from '../host/gate/dispatch';
 import { isAllowedExternal } from './externalLinks';
 
 /** The renderer's privileges: none beyond what the preload exposes (ARCHITECTURE decision 6). */

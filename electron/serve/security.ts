@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
-import { CONTENT_SECURITY_POLICY } from '../host/appFiles';
+import { CONTENT_SECURITY_POLICY } from '../host/gate/appFiles';
 
 /** A fresh access token: 32 random bytes, URL-safe. */
 export function createToken(): string {

@@ -11,8 +11,8 @@ import {
   SOCKET_PATH,
   type ServerMessage,
 } from '../../shared/ipc/socket';
-import { contentType, resolveAppFile } from '../host/appFiles';
-import { channelName, dispatch } from '../host/dispatch';
+import { contentType, resolveAppFile } from '../host/gate/appFiles';
+import { channelName, dispatch } from '../host/gate/dispatch';
 import type { Handlers } from '../host/handlers';
 import { Connection, runInCall, type CallContext } from './connection';
 import { PrintPages } from './printPages';

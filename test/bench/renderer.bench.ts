@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { CONTENT_SECURITY_POLICY, contentType } from '../../electron/host/appFiles';
+import { CONTENT_SECURITY_POLICY, contentType } from '../../electron/host/gate/appFiles';
 import { INVOKE_CHANNELS } from '../../shared/ipc';
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/browser';
 import { zhCN } from '../../renderer/src/i18n/zh-CN';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDocumentFile } from '../../../electron/host/documentFile';
-import { dispatch } from '../../../electron/host/dispatch';
+import { dispatch } from '../../../electron/host/gate/dispatch';
 import { createHandlers } from '../../../electron/host/handlers';
 import type { DialogPort, PrintPort } from '../../../electron/host/ports';
 import { SAMPLE_FILE } from '../../../electron/host/sample';

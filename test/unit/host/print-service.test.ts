@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/host/handlers';
 import type { PrintPort } from '../../../electron/host/ports';
 import { SAMPLE_FILE } from '../../../electron/host/sample';
-import { dispatch } from '../../../electron/host/dispatch';
+import { dispatch } from '../../../electron/host/gate/dispatch';
 import type { Failure } from '../../../shared/ipc';
 
 const ROOT = join(import.meta.dirname, '../../..');

@@ -70,7 +70,7 @@ describe('layer rules (npm run check fails on these)', () => {
     expect(
       await restricted(
         'renderer/src/fixture.ts',
-        "import { dispatch } from '../../../electron/host/dispatch';\nexport const a = dispatch;\n",
+        "import { dispatch } from '../../../electron/host/gate/dispatch';\nexport const a = dispatch;\n",
       ),
     ).not.toEqual([]);
   });
@@ -118,7 +118,7 @@ describe('layer rules (npm run check fails on these)', () => {
     expect(
       await restricted(
         'electron/serve/fixture.ts',
-        "import { createServer } from 'node:http';\nimport { dispatch } from '../host/dispatch';\nexport const a = [createServer, dispatch];\n",
+        "import { createServer } from 'node:http';\nimport { dispatch } from '../host/gate/dispatch';\nexport const a = [createServer, dispatch];\n",
       ),
     ).toEqual([]);
     expect(
@@ -144,7 +144,7 @@ describe('layer rules (npm run check fails on these)', () => {
     ).toEqual([]);
     for (const line of [
       "import { argumentSchemas } from '../shared/ipc/contract';",
-      "import { dispatch } from '../electron/host/dispatch';",
+      "import { dispatch } from '../electron/host/gate/dispatch';",
       "import { App } from '../renderer/src/App';",
       "import { readFile } from 'node:fs';",
       "import { useState } from 'react';",

@@ -28,7 +28,7 @@ const BOXES: Record<string, { file: string; module: string }> = {
   preload: { file: 'electron/preload/fixture.ts', module: 'electron/preload/index' },
   cli: { file: 'electron/cli/fixture.ts', module: 'electron/cli/index' },
   serve: { file: 'electron/serve/fixture.ts', module: 'electron/serve/server' },
-  host: { file: 'electron/host/fixture.ts', module: 'electron/host/dispatch' },
+  host: { file: 'electron/host/fixture.ts', module: 'electron/host/gate/dispatch' },
   renderer: { file: 'renderer/src/fixture.ts', module: 'renderer/src/App' },
   browser: { file: 'browser/fixture.ts', module: 'browser/client' },
   ...Object.fromEntries(

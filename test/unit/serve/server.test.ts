@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/host/appFiles';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/host/gate/appFiles';
 import { createHandlers } from '../../../electron/host/handlers';
 import { SAMPLE_FILE } from '../../../electron/host/sample';
 import { startServeServer, type ServeServer } from '../../../electron/serve/server';

@@ -1,11 +1,15 @@
+/**
+ * The gate in front of the host, shared by both shells (Electron main and the browser-mode
+ * server): who may call, and with what. See docs/ARCHITECTURE.md.
+ */
 import {
   argumentSchemas,
   failure,
   INVOKE_CHANNELS,
   type Failure,
   type InvokeName,
-} from '../../shared/ipc';
-import type { Handlers } from './handlers';
+} from '../../../shared/ipc';
+import type { Handlers } from '../handlers';
 
 /** Origin the packaged UI is served from (ARCHITECTURE decision 6: app://, not file://). */
 export const APP_ORIGIN = 'app://jixiao';
