@@ -11,6 +11,7 @@ import { activeRow } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { moveProjectToUnit } from '../structureCommands';
 import { useAppStore } from '../store';
+import './contextMenu.css';
 
 const ITEMS: Array<ActionId | '|'> = [
   'cut',

@@ -3,6 +3,8 @@ import { ACTIONS, runAction, type ActionId } from '../actions';
 import { currentRegion, focusRegion, hasPendingFocus, openTrap } from '../focus';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore, type OpenDocument } from '../store';
+import './contextMenu.css';
+import './toolbar.css';
 
 /** Commands on the toolbar, in groups; the rest are under 更多. Every button has a text label. */
 const TOOLBAR: Array<ActionId | '|'> = [

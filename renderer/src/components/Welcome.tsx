@@ -2,6 +2,7 @@ import { runAction } from '../actions';
 import { openRecent } from '../documentFiles';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore } from '../store';
+import './welcome.css';
 
 const text = zhCN.welcome;
 
