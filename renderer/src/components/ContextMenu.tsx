@@ -12,6 +12,7 @@ import { activeRow } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { moveProjectToUnit } from '../structureEdits';
 import { useAppStore } from '../store';
+import './contextMenu.css';
 
 /** The grid's right-click menu, in groups. */
 export const CONTEXT_ITEMS: Array<CommandId | '|'> = [

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/model';
 import { documentTotals } from '../grid/totals';
 import type { RecoveryInfo } from '../../../shared/ipc';
+import './dialogs.css';
 
 /** Offers work autosaved before a crash: 恢复 or 放弃, one entry at a time. */
 export function RecoveryDialog({ entries }: { entries: RecoveryInfo[] }) {

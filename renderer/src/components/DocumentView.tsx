@@ -14,6 +14,7 @@ import { ImportReportPanel } from './ImportReportPanel';
 import { StatusBar } from './StatusBar';
 import { StageBar } from '../stage/StageBar';
 import { Toolbar } from './Toolbar';
+import './documentView.css';
 
 const countCache = new WeakMap<OpenDocument['document'], string>();
 const indicatorCounts = new WeakMap<FundingUnit, number>();

@@ -9,6 +9,7 @@ import { zhCN } from '../i18n/zh-CN';
 import { FontNotice } from './FontNotice';
 import { Modal } from './Modal';
 import { useAppStore } from '../store';
+import './exportDialog.css';
 
 const text = zhCN.exportDialog;
 

@@ -7,6 +7,7 @@ import { zhCN } from '../i18n/zh-CN';
 import { focusPanelMatch, isPanelMatch } from '../panel/panelReveal';
 import { focusGrid, regionKeyDown } from '../focus';
 import { notify, useAppStore } from '../store';
+import './findBar.css';
 
 const text = zhCN.find;
 

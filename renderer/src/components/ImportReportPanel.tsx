@@ -10,6 +10,7 @@ import type { JixiaoDocument } from '../../../shared/model';
 import { rowsOf, select } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore } from '../store';
+import './importReport.css';
 
 const text = zhCN.importReport;
 

@@ -7,6 +7,7 @@ import {
   openTrap,
   trapTab,
 } from '../focus';
+import './modal.css';
 
 /** The first field to focus: one marked `autoFocus`/`data-autofocus`, else the first field. */
 function firstField(box: HTMLElement): HTMLElement | undefined {

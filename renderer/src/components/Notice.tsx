@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { notify, type Notice as NoticeValue } from '../store';
+import './notice.css';
 
 /** How long a notice stays: a confirmation briefly, an error long enough to read it twice. */
 const SHOWN_MS = { info: 4000, error: 9000 } as const;

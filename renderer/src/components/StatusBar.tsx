@@ -5,6 +5,7 @@ import { rowsOf } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore } from '../store';
 import { useStage } from '../stage/stageState';
+import './statusBar.css';
 
 /** 求和 and 计数 of the amounts in the selected cells, as Excel's status bar shows them. */
 export function selectionSum(document: JixiaoDocument): { sum: number; count: number } | null {

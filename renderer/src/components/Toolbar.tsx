@@ -4,6 +4,8 @@ import { REGISTRY, runCommand, type CommandId } from '../commands';
 import { currentRegion, focusRegion, hasPendingFocus, openTrap } from '../focus';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore, type OpenDocument } from '../store';
+import './contextMenu.css';
+import './toolbar.css';
 
 /** Commands on the toolbar, in groups; the rest are under 更多. Every button has a text label. */
 export const TOOLBAR: Array<CommandId | '|'> = [

@@ -3,6 +3,7 @@ import { runCommand } from '../commands';
 import { openRecent } from '../documentFiles';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore } from '../store';
+import './welcome.css';
 
 const text = zhCN.welcome;
 

@@ -15,6 +15,7 @@ import { api } from '../api';
 import { reportFailure } from '../documentFiles';
 import { notify, useAppStore } from '../store';
 import { setStage } from '../stage/stageState';
+import './findingsPanel.css';
 
 const text = zhCN.findings;
 type Filter = 'all' | 'error' | 'warning';

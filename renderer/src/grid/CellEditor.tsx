@@ -7,6 +7,7 @@ import { zhCN } from '../i18n/zh-CN';
 import { gridMayTakeKeys } from '../focus';
 import { notify, useAppStore } from '../store';
 import { clearSelection, copySelection, pasteInto } from './cellClipboard';
+import './cellEditor.css';
 
 /** Editing state of the active cell: `replace` started by typing, `edit` by Enter/F2/double click. */
 interface Editing {

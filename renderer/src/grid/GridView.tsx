@@ -12,6 +12,7 @@ import { ProjectRow, TALL_ROW, UnitRow } from './GridRows';
 import { documentTotals } from './totals';
 import { useStage } from '../stage/stageState';
 import { StageHeader, StageProjectRow, StageUnitRow } from './StageRows';
+import './grid.css';
 
 /** Rows up to this count render in full (print-like, searchable with the browser); above, virtualized. */
 const FULL_RENDER_LIMIT = 150;

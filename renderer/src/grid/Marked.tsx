@@ -1,4 +1,5 @@
 import { memo, type ReactNode } from 'react';
+import './marked.css';
 
 const YEAR = /(?<!\d)(?:19[89]\d|20\d\d|21\d\d)(?!\d)/gu;
 

@@ -22,6 +22,7 @@ import {
 import { NameCell, useRowSelection } from './GridRows';
 import type { StageView } from './stageColumns';
 import { STAGE_COLUMNS } from './stageColumns';
+import './stageRows.css';
 
 const text = zhCN.stage;
 

@@ -12,6 +12,7 @@ import {
   rollForwardImport,
 } from './importActions';
 import { GroupedReport, ImportSummary } from './ImportPreview';
+import './importDialog.css';
 
 const text = zhCN.importDialog;
 const stageText = zhCN.stageImport;

@@ -6,6 +6,8 @@ import {
   type JixiaoDocument,
 } from '../../../shared/model';
 import { zhCN } from '../i18n/zh-CN';
+import '../components/importReport.css';
+import './importPreview.css';
 
 const text = zhCN.importDialog;
 const reportText = zhCN.importReport;

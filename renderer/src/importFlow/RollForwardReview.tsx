@@ -1,6 +1,7 @@
 import type { ReviewItem } from '../../../shared/model';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore } from '../store';
+import './rollForwardReview.css';
 
 const text = zhCN.rollForwardReview;
 

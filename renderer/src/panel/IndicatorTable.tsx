@@ -13,7 +13,7 @@ import { zhCN } from '../i18n/zh-CN';
 import { notify, useAppStore } from '../store';
 import { CommitField } from './CommitField';
 import { ValueEditor } from './ValueEditor';
-import './indicatorNote.css';
+import './indicatorTable.css';
 
 const text = zhCN.panel;
 

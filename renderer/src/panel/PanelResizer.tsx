@@ -2,6 +2,7 @@ import { useState, type PointerEvent } from 'react';
 import { zhCN } from '../i18n/zh-CN';
 import { rememberLayout } from '../layoutSettings';
 import { useAppStore } from '../store';
+import './panelResizer.css';
 
 /** The narrowest and widest the project panel may be dragged, in CSS pixels. */
 export const PANEL_MIN = 320;

@@ -14,6 +14,7 @@ import { usePanelReveal } from './panelReveal';
 import { CommonUnits } from './ValueEditor';
 import { StagePanelBody } from './StagePanel';
 import { useStage } from '../stage/stageState';
+import './projectPanel.css';
 
 const text = zhCN.panel;
 

@@ -22,6 +22,7 @@ import { useAppStore } from '../store';
 import { CommitField } from './CommitField';
 import { usePanelReveal } from './panelReveal';
 import { EvaluationIndicator, MonitoringIndicator } from './StageIndicators';
+import './stagePanel.css';
 
 const text = zhCN.stage.panel;
 

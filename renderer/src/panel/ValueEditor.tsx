@@ -1,6 +1,7 @@
 import { COMMON_UNITS, renderValue, SIGNS, type IndicatorValue } from '../../../shared/model';
 import { zhCN } from '../i18n/zh-CN';
 import { CommitField } from './CommitField';
+import './valueEditor.css';
 
 const text = zhCN.panel;
 
