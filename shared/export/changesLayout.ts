@@ -15,16 +15,9 @@ import {
   type YearComparison,
 } from '../model';
 import type { Layout, LayoutCell, LayoutOptions, LayoutSection } from './layout';
-import {
-  a4Page,
-  cell,
-  columnsFor,
-  headerRowsOf,
-  label,
-  markKeepTogether,
-  resolveFonts,
-} from './page';
-import type { RowDraft } from './page';
+import { a4Page, columnsFor, resolveFonts } from './page';
+import { cell, headerRowsOf, label, markKeepTogether } from './cells';
+import type { RowDraft } from './cells';
 
 const TABLE_SIZE_PT = 10;
 

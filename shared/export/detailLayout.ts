@@ -7,15 +7,8 @@
 import { projectAmounts, renderValue, type JixiaoDocument } from '../model';
 import { moneyCell } from './disclosureLayout';
 import type { Layout, LayoutCell, LayoutOptions, LayoutSection } from './layout';
-import {
-  a4Page,
-  cell,
-  columnsFor,
-  headerRowsOf,
-  label,
-  markKeepTogether,
-  resolveFonts,
-} from './page';
+import { a4Page, columnsFor, resolveFonts } from './page';
+import { cell, headerRowsOf, label, markKeepTogether } from './cells';
 
 const TABLE_SIZE_PT = 10;
 

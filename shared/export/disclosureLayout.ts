@@ -14,17 +14,8 @@ import {
 import { formatIndicatorRun } from './indicatorText';
 import type { Layout, LayoutCell, LayoutOptions, LayoutSection, TitleLine } from './layout';
 import { textUnits, unitWidthMm } from './measure';
-import {
-  a4Page,
-  cell,
-  columnsFor,
-  headerRowsOf,
-  label,
-  markKeepTogether,
-  resolveFonts,
-  textWidthMm,
-  type RowDraft,
-} from './page';
+import { a4Page, columnsFor, resolveFonts, textWidthMm } from './page';
+import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './cells';
 
 /** 五号: the size budget-system exports use for landscape tables (and never below 10 pt). */
 const TABLE_SIZE_PT = 10;

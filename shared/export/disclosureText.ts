@@ -11,7 +11,7 @@ import {
 } from '../model';
 import { departmentLine, unitLine } from './disclosureLayout';
 import { formatIndicatorRun } from './indicatorText';
-import { cleanText } from './page';
+import { cleanText } from './cells';
 
 /** A cell on one line: tabs and line breaks would break the row apart; control characters go. */
 function flat(text: string): string {

@@ -48,7 +48,7 @@ import {
   withoutTheme,
 } from './docxPage';
 import { escapeMarkup } from '../text/markup';
-import { placeCells } from './page';
+import { placeCells } from './cells';
 
 const TWIPS_PER_MM = 1440 / 25.4;
 

@@ -9,16 +9,8 @@ import {
   type Project,
 } from '../model';
 import type { FormLayoutOptions, Layout, LayoutCell, LayoutSection, PageSetup } from './layout';
-import {
-  a4Page,
-  cell,
-  columnsFor,
-  headerRowsOf,
-  label,
-  markKeepTogether,
-  resolveFonts,
-  type RowDraft,
-} from './page';
+import { a4Page, columnsFor, resolveFonts } from './page';
+import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './cells';
 
 /**
  * 五号, the table size of the per-project form: at 10.5 pt every label (主管部门及代码,

@@ -17,7 +17,7 @@ import {
 } from '../model';
 import { groupIndicators } from './formLayout';
 import type { Layout, LayoutOptions, LayoutSection, PageSetup } from './layout';
-import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './page';
+import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './cells';
 import {
   amountCell,
   emptyStageSection,

@@ -17,7 +17,8 @@ import type {
   VerticalAlign,
 } from './layout';
 import { cellCapacity, lineHeightPt, PT_PER_MM, splitAtBreaks } from './measure';
-import { cellLineCount, placeCells, spanWidthMm, textHeightMm, type PlacedCell } from './page';
+import { textHeightMm } from './page';
+import { cellLineCount, placeCells, spanWidthMm, type PlacedCell } from './cells';
 
 /** Excel's largest row height. */
 export const MAX_ROW_PT = 409;

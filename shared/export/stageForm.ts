@@ -21,7 +21,8 @@ import type {
   LayoutSection,
   PageSetup,
 } from './layout';
-import { a4Page, cell, label, resolveFonts } from './page';
+import { a4Page, resolveFonts } from './page';
+import { cell, label } from './cells';
 import type { StageGrid } from './stageGrid';
 import type { MoneyPart } from './stageTemplates';
 

@@ -14,16 +14,8 @@ import {
 import { formatHundredths, scoreProject, scoringRulesFor } from '../scoring';
 import { departmentLine, yearLine } from './disclosureLayout';
 import type { Layout, LayoutCell, LayoutOptions, LayoutSection } from './layout';
-import {
-  a4Page,
-  cell,
-  columnsFor,
-  headerRowsOf,
-  label,
-  markKeepTogether,
-  resolveFonts,
-  type RowDraft,
-} from './page';
+import { a4Page, columnsFor, resolveFonts } from './page';
+import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './cells';
 import { amountCell, asOfText, rateText } from './stageForm';
 import { fill, STAGE_SUMMARY_TEMPLATE as T } from './stageTemplates';
 

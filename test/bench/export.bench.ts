@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import ExcelJS from 'exceljs';
 import { disclosureLayout, exportDocx, exportXlsx, type Layout } from '../../shared/export';
-import { placeCells } from '../../shared/export/page';
+import { placeCells } from '../../shared/export/cells';
 import { planSheet } from '../../shared/export/sheetPlan';
 import { generateDocument } from './generate';
 

@@ -21,7 +21,7 @@ import {
   formLayout,
   layoutToHtml,
 } from '../../../shared/export';
-import { cleanText } from '../../../shared/export/page';
+import { cleanText } from '../../../shared/export/cells';
 import type { JixiaoDocument, Project } from '../../../shared/model';
 import {
   cellText,

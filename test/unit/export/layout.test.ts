@@ -8,7 +8,8 @@ import {
   type LayoutRow,
   type LayoutSection,
 } from '../../../shared/export';
-import { placeCells, textWidthMm } from '../../../shared/export/page';
+import { textWidthMm } from '../../../shared/export/page';
+import { placeCells } from '../../../shared/export/cells';
 import { splitTabRows } from '../../../shared/import/delimited';
 import { getFramework } from '../../../shared/frameworks';
 import { parseValue } from '../../../shared/model';
