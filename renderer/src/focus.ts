@@ -120,10 +120,11 @@ export function focusRegion(region: Region): boolean {
   current = region;
   if (!target) {
     container.focus({ preventScroll: true });
-    return true;
+    return container.contains(globalThis.document.activeElement);
   }
   target.focus({ preventScroll: false });
-  return true;
+  // A field the browser would not focus (hidden or disabled this instant) is not a success.
+  return globalThis.document.activeElement === target;
 }
 
 /** F6 / Shift+F6: the next (previous) open region. */
@@ -161,7 +162,12 @@ export function focusWhenShown(region: Region, selector: string): void {
       return;
     }
     if (--pending.frames > 0) requestAnimationFrame(attempt);
-    else pending = null;
+    else {
+      // It never showed (undone, or the panel went to another project): the keyboard must not
+      // stay nowhere — the lost-focus rule applies as if the wait had not been.
+      pending = null;
+      restoreLostFocus();
+    }
   };
   attempt();
 }

@@ -24,7 +24,8 @@ import {
 // One retry: a seed once failed on timing alone (focus falling back to the grid while the panel
 // re-rendered after a redo, now given a frame). Playwright reports a pass on retry as "flaky",
 // with the first failure's seed and key printed, so it stays visible.
-test.describe.configure({ retries: 1 });
+// A replay of one seed (MONKEY_SEED) runs once.
+test.describe.configure({ retries: process.env.MONKEY_SEED ? 0 : 1 });
 
 const KEYS = Number(process.env.MONKEY_KEYS ?? 2000);
 const SEEDS = process.env.MONKEY_SEED ? [Number(process.env.MONKEY_SEED)] : [1, 2, 3];
@@ -33,7 +34,7 @@ for (const seed of SEEDS) {
   test(`keyboard monkey, seed ${seed}: ${KEYS} keys change only the focused field`, async ({
     app,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(420_000);
     const page = app.page;
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.addInitScript(() => {
@@ -47,21 +48,38 @@ for (const seed of SEEDS) {
     let state = await readState(page);
     const random = seededRandom(seed);
     const started = Date.now();
-    const pressed: string[] = [];
+    // The last keys with what the page showed after each, printed when a key fails.
+    const trail: string[] = [];
+    let lost = 0;
     for (let index = 0; index < KEYS; index++) {
       const key = nextKey(random);
-      pressed.push(key);
       await page.keyboard.press(key);
       const next = await readState(page);
+      trail.push(`#${index} ${key} → ${next.focus.kind}：${next.seen}`);
+      if (trail.length > 16) trail.shift();
+      // Nothing may keep the keyboard nowhere: a focus lost (its element re-rendered away) goes
+      // back to its region within a frame, so three keys in a row on nothing is a fault.
+      lost = next.focus.kind === 'none' ? lost + 1 : 0;
+      expect(
+        lost,
+        `焦点丢失：seed ${seed}, key #${index} ${key}; last keys:\n${trail.join('\n')}`,
+      ).toBeLessThan(3);
       expect(
         unexplainedJump(state.focus, next.focus, key),
-        `seed ${seed}, key #${index} ${key}; last keys: ${pressed.slice(-12).join(' ')}`,
+        `seed ${seed}, key #${index} ${key}; last keys:\n${trail.join('\n')}`,
       ).toBeNull();
       if (next.version !== state.version) {
         const text = await readDocument(page);
-        const where = `seed ${seed}, key #${index} ${key}; last keys: ${pressed.slice(-12).join(' ')}`;
+        const where = `seed ${seed}, key #${index} ${key}; last keys:\n${trail.join('\n')}`;
         if (text !== document) {
-          const undoing = /^Control\+[yz]$/.test(key) || key === 'Control+Shift+Z';
+          // Ctrl+Z / Ctrl+Y, or Enter on the toolbar's 撤销 / 重做 (Tab reaches it after the focus
+          // was lost).
+          const undoing =
+            /^Control\+[yz]$/.test(key) ||
+            key === 'Control+Shift+Z' ||
+            (state.focus.kind === 'toolbar' &&
+              key === 'Enter' &&
+              /^(撤销|重做)/.test(state.focus.button ?? ''));
           if (undoing) {
             expect(seen.has(text), `撤销/重做得到了从未出现过的文档（${where}）`).toBe(true);
           } else {

@@ -49,7 +49,7 @@ export function nextKey(random: () => number): string {
 /** What had the visible focus: a grid cell, a panel field, a dialog, the find bar … */
 export interface Focus {
   /** `hidden`: the focused cell or field is scrolled out of sight, so no change is explained. */
-  kind: 'grid' | 'panel' | 'dialog' | 'find' | 'findings' | 'none' | 'hidden';
+  kind: 'grid' | 'panel' | 'dialog' | 'find' | 'findings' | 'toolbar' | 'none' | 'hidden';
   projectId?: string;
   unitId?: string;
   column?: number;
@@ -63,10 +63,12 @@ export interface Focus {
 }
 
 /** Reads, in the page, what has the focus and the document's version. */
-export async function readState(page: Page): Promise<{ version: number; focus: Focus }> {
+export async function readState(
+  page: Page,
+): Promise<{ version: number; focus: Focus; seen: string }> {
   return page.evaluate(
     () =>
-      new Promise<{ version: number; focus: Focus }>((resolve) =>
+      new Promise<{ version: number; focus: Focus; seen: string }>((resolve) =>
         // After the page's pending tasks, as a clerk's next key comes after the screen followed.
         setTimeout(() => {
           const hook = (window as unknown as { __jixiaoTest: { version(): number } }).__jixiaoTest;
@@ -101,6 +103,10 @@ export async function readState(page: Page): Promise<{ version: number; focus: F
           } else if (active?.closest('.findings-panel')) {
             focus.kind = 'findings';
             if (active instanceof HTMLButtonElement) focus.button = active.textContent ?? '';
+          } else if (active?.closest('[role="toolbar"]')) {
+            // Reached by Tab after the focus was lost: Enter / Space there runs the button.
+            focus.kind = 'toolbar';
+            if (active instanceof HTMLButtonElement) focus.button = active.textContent ?? '';
           }
           // Visible means on screen inside its scrolling box (below the grid's sticky header).
           const shows = (element: Element | null | undefined, box: Element | null) => {
@@ -128,7 +134,17 @@ export async function readState(page: Page): Promise<{ version: number; focus: F
               : (document
                   .querySelector<HTMLElement>('.grid-scroll td.active, .grid-scroll th.active')
                   ?.closest('tr')?.dataset.projectId ?? undefined);
-          resolve({ version: hook.version(), focus });
+          // What a failure prints for each of the last keys: the focused element, the grid's row
+          // and the project the panel shows.
+          const panelProject = document.querySelector<HTMLElement>(
+            '.project-panel [data-project-id]',
+          )?.dataset.projectId;
+          const name = active
+            ? `${active.tagName.toLowerCase()}${active.className ? `.${String(active.className).split(' ')[0]}` : ''}` +
+              `[${active.dataset.field ?? active.getAttribute('aria-label') ?? active.textContent?.slice(0, 12) ?? ''}]`
+            : 'null';
+          const seen = `焦点 ${name}，表格行 ${focus.commandProjectId ?? '—'}，面板 ${panelProject ?? '—'}`;
+          resolve({ version: hook.version(), focus, seen });
         }, 0),
       ),
   );
