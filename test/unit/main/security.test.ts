@@ -14,7 +14,8 @@ vi.mock('electron', () => ({
 const { secureWebPreferences, lockDown } = await import('../../../electron/main/window');
 const { registerIpc } = await import('../../../electron/main/ipc');
 const { createHandlers } = await import('../../../electron/host/handlers');
-const { CONTENT_SECURITY_POLICY, resolveAppFile } = await import('../../../electron/host/gate/appFiles');
+const { CONTENT_SECURITY_POLICY, resolveAppFile } =
+  await import('../../../electron/host/gate/appFiles');
 const electron = await import('electron');
 
 function fakeContents() {
