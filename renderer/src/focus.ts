@@ -187,14 +187,21 @@ export function focusIsLost(): boolean {
 function restoreLostFocus(): void {
   if (!focusIsLost() || !globalThis.document.hasFocus() || pending) return;
   const trap = openTrap();
-  if (trap) (focusables(trap)[0] ?? trap).focus({ preventScroll: true });
-  else if (!focusRegion(current)) {
-    // The region may be re-rendering this instant (an undo or redo rebuilds the panel): give it a
-    // frame before the keyboard falls back to the grid, so it never jumps there by timing alone.
-    requestAnimationFrame(() => {
-      if (focusIsLost() && !focusRegion(current)) focusGrid();
-    });
+  if (trap) {
+    (focusables(trap)[0] ?? trap).focus({ preventScroll: true });
+    return;
   }
+  if (focusRegion(current)) return;
+  // The region may be re-rendering this instant (an undo or redo rebuilds the panel): give it a
+  // few frames before the keyboard falls back to the grid, so it never jumps there by timing.
+  let frames = 4;
+  const retry = () => {
+    if (!focusIsLost() || pending) return;
+    if (focusRegion(current)) return;
+    if (--frames > 0) requestAnimationFrame(retry);
+    else focusGrid();
+  };
+  requestAnimationFrame(retry);
 }
 
 function regionOf(element: Element): Region | null {
