@@ -93,7 +93,7 @@ function isBlank(indicator: Project['indicators'][number]): boolean {
 }
 
 /** Indicators shown in a cell before 「共 N 条」: the row stays short, the panel shows all. */
-const SHOWN_INDICATORS = 5;
+export const SHOWN_INDICATORS = 5;
 
 function Indicators({
   project,

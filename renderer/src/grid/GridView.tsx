@@ -8,7 +8,7 @@ import { rowsOf, select, selectId } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore, type Selection } from '../store';
 import { CellEditor } from './CellEditor';
-import { ProjectRow, TALL_ROW, UnitRow } from './GridRows';
+import { ProjectRow, SHOWN_INDICATORS, TALL_ROW, UnitRow } from './GridRows';
 import { documentTotals } from './totals';
 import { useStage } from '../stage/stageState';
 import { StageHeader, StageProjectRow, StageUnitRow } from './StageRows';
@@ -24,9 +24,14 @@ function lines(text: string, perLine: number): number {
 
 const estimates = new WeakMap<Project, number>();
 
+/** Lines of 年度目标 a row shows before clamping (styles.css `.clamp`). */
+const GOAL_LINES = 6;
+
 /**
  * A row height guess from its text, corrected by measuring once the row is on screen. Kept per
  * project version: the virtualizer asks again for every row not yet measured each time one is.
+ * As the row is drawn: the goal clamped, one line per shown indicator and one for 「共 N 条」, so
+ * the guess costs the same whatever the number of indicators (one pass over 10,000 projects).
  */
 function estimate(document: JixiaoDocument, row: GridRow | undefined): number {
   if (!row || row.kind === 'unit') return 32;
@@ -34,12 +39,10 @@ function estimate(document: JixiaoDocument, row: GridRow | undefined): number {
   if (!project) return 32;
   const known = estimates.get(project);
   if (known !== undefined) return known;
-  const indicatorLines = project.indicators.reduce(
-    (total, indicator) => total + Math.ceil((indicator.name.length + 40) / 22),
-    0,
-  );
-  const height =
-    10 + 21 * Math.max(lines(project.name, 10), lines(project.goals.annual, 18), indicatorLines, 1);
+  const count = project.indicators.length;
+  const indicatorLines = Math.min(count, SHOWN_INDICATORS) + (count > SHOWN_INDICATORS ? 1 : 0);
+  const goalLines = Math.min(lines(project.goals.annual, 18), GOAL_LINES);
+  const height = 10 + 21 * Math.max(lines(project.name, 10), goalLines, indicatorLines, 1);
   estimates.set(project, height);
   return height;
 }
