@@ -187,6 +187,7 @@ const IndicatorRows = memo(function IndicatorRows({
             field="indicator.name"
             label={`第 ${index + 1} 条${text.columns.name}`}
             value={indicator.name}
+            owner={indicator.id}
             placeholder={text.namePlaceholder}
             list={suggestions ? listId : undefined}
             onFocus={() => onFocusName(indicator.id)}
@@ -215,6 +216,7 @@ const IndicatorRows = memo(function IndicatorRows({
               <ValueEditor
                 label={`第 ${index + 1} 条${text.columns.period}`}
                 field="indicator.period"
+                owner={indicator.id}
                 value={indicator.period}
                 onChange={(value) =>
                   commit('setIndicatorValue', { ...ids, field: 'period', value })
@@ -226,6 +228,7 @@ const IndicatorRows = memo(function IndicatorRows({
               <ValueEditor
                 label={`第 ${index + 1} 条${text.columns.annual}`}
                 field="indicator.annual"
+                owner={indicator.id}
                 value={indicator.annual}
                 onChange={(value) =>
                   commit('setIndicatorValue', { ...ids, field: 'annual', value })
@@ -239,6 +242,7 @@ const IndicatorRows = memo(function IndicatorRows({
                   field="indicator.note"
                   label={`第 ${index + 1} 条${text.columns.note}`}
                   value={indicator.note ?? ''}
+                  owner={indicator.id}
                   onCommit={(note) => setText('note', note)}
                 />
               </span>
@@ -304,6 +308,42 @@ const IndicatorRows = memo(function IndicatorRows({
   );
 });
 
+interface RowKeys {
+  projectId: string;
+  /** The indicators' ids in order, and each one's key. */
+  ids: readonly string[];
+  keys: readonly number[];
+}
+
+/**
+ * The indicator rows' React keys. While the panel shows one project an indicator keeps its key
+ * (a move, insert or delete reorders rows by identity, and a new indicator gets a key never used
+ * in this project's view); another project's indicators take the keys in order, so moving
+ * through the grid updates the rows in place instead of building some 900 elements anew.
+ */
+function nextRowKeys(previous: RowKeys | null, project: Project): RowKeys {
+  const ids = project.indicators.map((indicator) => indicator.id);
+  if (previous?.projectId !== project.id) {
+    return { projectId: project.id, ids, keys: ids.map((_, index) => index) };
+  }
+  if (ids.length === previous.ids.length && ids.every((id, index) => id === previous.ids[index])) {
+    return previous;
+  }
+  const known = new Map(previous.ids.map((id, index) => [id, previous.keys[index] as number]));
+  let fresh = 0;
+  for (const key of previous.keys) fresh = Math.max(fresh, key + 1);
+  return { projectId: project.id, ids, keys: ids.map((id) => known.get(id) ?? fresh++) };
+}
+
+function useRowKeys(project: Project): readonly number[] {
+  const [rowKeys, setRowKeys] = useState(() => nextRowKeys(null, project));
+  const next = nextRowKeys(rowKeys, project);
+  // Kept in state, updated while rendering when the indicators changed (React's pattern for
+  // state that follows a prop): the keys a render uses are those of the last committed one.
+  if (next !== rowKeys) setRowKeys(next);
+  return next.keys;
+}
+
 /** The project's indicators: categories from the document's framework, name, both values. */
 export function IndicatorTable({
   frameworkId,
@@ -314,6 +354,7 @@ export function IndicatorTable({
 }) {
   const [focused, setFocused] = useState<string | null>(null);
   const [notesAsked, setNotesAsked] = useState(false);
+  const rowKeys = useRowKeys(project);
   const hasNotes = project.indicators.some((indicator) => (indicator.note ?? '').trim() !== '');
   const showNotes = hasNotes || notesAsked;
   const focusedIndicator = project.indicators.find((indicator) => indicator.id === focused);
@@ -358,7 +399,7 @@ export function IndicatorTable({
         </colgroup>
         {project.indicators.map((indicator, index) => (
           <IndicatorRows
-            key={indicator.id}
+            key={rowKeys[index]}
             frameworkId={frameworkId}
             projectId={project.id}
             indicatorCount={project.indicators.length}
