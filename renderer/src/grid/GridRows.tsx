@@ -7,6 +7,7 @@ import {
 } from '../../../shared/edit';
 import { level1Label, level2Label, type Framework } from '../../../shared/frameworks';
 import {
+  AMOUNT_COLUMNS,
   formatMoney,
   projectAmounts,
   renderValue,
@@ -67,7 +68,7 @@ function MoneyCells({
 }) {
   return (
     <>
-      {(['total', 'fiscal', 'specialAccount', 'other'] as const).map((key, offset) => (
+      {AMOUNT_COLUMNS.map((key, offset) => (
         <td
           key={key}
           data-row={rowIndex}

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useLayoutEffect, useRef, type DragEvent, type MouseEvent } from 'react';
 import { GRID_COLUMNS, type GridRow } from '../../../shared/edit';
 import { getFramework } from '../../../shared/frameworks';
-import { formatMoney, type JixiaoDocument } from '../../../shared/model';
+import { AMOUNT_COLUMNS, formatMoney, type JixiaoDocument } from '../../../shared/model';
 import { commit } from '../editing';
 import { rowsOf, select, selectId } from '../gridModel';
 import { zhCN } from '../i18n/zh-CN';
@@ -165,7 +165,7 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
           </tr>
           <tr className="total-row" hidden={stage !== 'target'}>
             <th scope="row">合计</th>
-            {(['total', 'fiscal', 'specialAccount', 'other'] as const).map((key) => (
+            {AMOUNT_COLUMNS.map((key) => (
               <td key={key} className="money">
                 {formatMoney(total[key], { blankZero: true })}
               </td>
