@@ -4,7 +4,7 @@ import {
   type DocumentActionId,
   type GridColumnKey,
 } from '../../shared/edit';
-import { parseMoney, type JixiaoDocument } from '../../shared/model';
+import { parseMoney, TYPED_AMOUNT_COLUMNS, type JixiaoDocument } from '../../shared/model';
 import { zhCN } from './i18n/zh-CN';
 
 const MONEY_FIELDS = new Set([
@@ -16,7 +16,7 @@ const MONEY_FIELDS = new Set([
   'periodMoney.fiscal',
   'periodMoney.other',
 ]);
-const MONEY_COLUMNS = new Set<GridColumnKey>(['fiscal', 'specialAccount', 'other']);
+const MONEY_COLUMNS: ReadonlySet<GridColumnKey> = new Set(TYPED_AMOUNT_COLUMNS);
 
 function isNegative(text: string): boolean {
   const cents = parseMoney(text);

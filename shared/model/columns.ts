@@ -21,6 +21,9 @@ export type DisclosureColumn = (typeof DISCLOSURE_COLUMNS)[number];
 export const AMOUNT_COLUMNS = ['total', 'fiscal', 'specialAccount', 'other'] as const;
 export type AmountColumn = (typeof AMOUNT_COLUMNS)[number];
 
+/** The amounts a clerk types in; 总计 is their sum, never typed. */
+export const TYPED_AMOUNT_COLUMNS = ['fiscal', 'specialAccount', 'other'] as const;
+
 /** Each column's header as the published table prints it. */
 export const COLUMN_LABELS: Readonly<Record<DisclosureColumn, string>> = {
   name: '项目名称（资金使用单位）',

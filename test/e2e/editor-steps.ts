@@ -1,4 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
+import { renderValue, type JixiaoDocument } from '../../shared/model';
+import { readDocument } from './monkey';
 
 /** Grid rows of the sample: row 0 is the unit 广州市机电技师学院, rows 1–14 its projects p1–p14. */
 export const COLUMNS = {
@@ -75,4 +77,31 @@ export async function dragRow(page: Page, from: Locator, to: Locator): Promise<v
   await from.locator('.drag-handle').dispatchEvent('dragstart', { dataTransfer });
   await to.dispatchEvent('dragover', { dataTransfer });
   await to.dispatchEvent('drop', { dataTransfer });
+}
+
+/** Opens the page's read-only test hook (renderer/src/testHook.ts); call before `app.start()`. */
+export async function enableTestHook(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    (window as unknown as { __jixiaoTestHooks: boolean }).__jixiaoTestHooks = true;
+  });
+}
+
+/**
+ * The indicators of the project whose name contains `name`, read from the open document (the
+ * grid's cell shows only the first five), each as 一级/二级/名称/实施周期/年度.
+ */
+export async function indicatorsOf(page: Page, name: string): Promise<string[]> {
+  const document = JSON.parse(await readDocument(page)) as JixiaoDocument;
+  const project = document.units
+    .flatMap((unit) => unit.projects)
+    .find((entry) => entry.name.includes(name));
+  return (project?.indicators ?? []).map((indicator) =>
+    [
+      indicator.level1,
+      indicator.level2,
+      indicator.name,
+      renderValue(indicator.period),
+      renderValue(indicator.annual),
+    ].join('/'),
+  );
 }

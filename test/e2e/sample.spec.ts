@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { JixiaoDocument } from '../../shared/model';
 import { expect, test } from './harness';
+
+const SAMPLE = join(import.meta.dirname, '../../resources/sample/guangzhou-2025.jixiao.json');
 
 test.describe('sample document', () => {
   test('the first start shows the sample with real data', async ({ app }) => {
@@ -12,17 +15,23 @@ test.describe('sample document', () => {
     await expect(page.getByText('部门名称：广州市人力资源和社会保障局')).toBeVisible();
     await expect(page.locator('tr.total-row td.money').first()).toHaveText('4,791.93');
     await expect(page.locator('tr.project-row')).toHaveCount(14);
-    await expect(page.locator('tr.project-row ol.indicators > li')).toHaveCount(89);
+    // 89 indicators; each cell shows a project's first five and 「另有 N 条」 for the rest.
+    const sample = JSON.parse(await readFile(SAMPLE, 'utf8')) as JixiaoDocument;
+    const counts = sample.units.flatMap((unit) => unit.projects.map((p) => p.indicators.length));
+    expect(counts.reduce((total, count) => total + count, 0)).toBe(89);
+    await expect(page.locator('tr.project-row ol.indicators > li')).toHaveCount(
+      counts.reduce((total, count) => total + Math.min(count, 5), 0),
+    );
+    await expect(page.locator('tr.project-row .indicators-more')).toHaveCount(
+      counts.filter((count) => count > 5).length,
+    );
     await expect(page.getByText('2024年智慧校园管理系统升级改造项目')).toBeVisible();
   });
 
   test('saving the sample asks for a new file and never touches the shipped one', async ({
     app,
   }) => {
-    const shipped = await readFile(
-      join(import.meta.dirname, '../../resources/sample/guangzhou-2025.jixiao.json'),
-      'utf8',
-    );
+    const shipped = await readFile(SAMPLE, 'utf8');
     await app.start();
     const target = join(app.disk, '我的表');
     app.dialogs.saveAnswers.push(target);
@@ -34,12 +43,7 @@ test.describe('sample document', () => {
     ]);
     const saved = JSON.parse(await readFile(`${target}.jixiao.json`, 'utf8'));
     expect(saved.units[0].projects).toHaveLength(14);
-    expect(
-      await readFile(
-        join(import.meta.dirname, '../../resources/sample/guangzhou-2025.jixiao.json'),
-        'utf8',
-      ),
-    ).toBe(shipped);
+    expect(await readFile(SAMPLE, 'utf8')).toBe(shipped);
     // The saved file is now the document: a second save writes it without asking.
     await app.page.getByRole('button', { name: '保存', exact: true }).click();
     await expect(app.page.getByRole('status')).toContainText('已保存「我的表.jixiao.json」');

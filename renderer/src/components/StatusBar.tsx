@@ -1,5 +1,10 @@
 import { MONEY_COLUMNS, GRID_COLUMNS } from '../../../shared/edit';
-import { formatMoney, projectAmounts, type JixiaoDocument } from '../../../shared/model';
+import {
+  formatMoney,
+  projectAmounts,
+  type AmountColumn,
+  type JixiaoDocument,
+} from '../../../shared/model';
 import { unitTotals } from '../grid/totals';
 import { rowsOf } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
@@ -37,7 +42,7 @@ export function selectionSum(document: JixiaoDocument): { sum: number; count: nu
                 typeof projectAmounts
               >[0],
             );
-      const value = amounts[key as 'total' | 'fiscal' | 'specialAccount' | 'other'];
+      const value = amounts[key as AmountColumn];
       if (value !== 0) {
         sum += value;
         count += 1;

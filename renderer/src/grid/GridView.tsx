@@ -1,14 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, type DragEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, type DragEvent, type MouseEvent } from 'react';
 import { GRID_COLUMNS, type GridRow } from '../../../shared/edit';
 import { getFramework } from '../../../shared/frameworks';
-import { formatMoney, type JixiaoDocument, type Project } from '../../../shared/model';
+import { AMOUNT_COLUMNS, formatMoney, type JixiaoDocument } from '../../../shared/model';
 import { commit } from '../editing';
 import { rowsOf, select, selectId } from './gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore, type Selection } from '../store';
 import { CellEditor } from './CellEditor';
 import { ProjectRow, TALL_ROW, UnitRow } from './GridRows';
+import { rowHeights } from './rowHeights';
 import { documentTotals } from './totals';
 import { useStage } from '../stage/stageState';
 import { StageHeader, StageProjectRow, StageUnitRow } from './StageRows';
@@ -17,45 +18,21 @@ import './grid.css';
 /** Rows up to this count render in full (print-like, searchable with the browser); above, virtualized. */
 const FULL_RENDER_LIMIT = 150;
 
-function lines(text: string, perLine: number): number {
-  return text
-    .split('\n')
-    .reduce((total, line) => total + Math.max(1, Math.ceil(line.length / perLine)), 0);
-}
-
-const estimates = new WeakMap<Project, number>();
-
-/**
- * A row height guess from its text, corrected by measuring once the row is on screen. Kept per
- * project version: the virtualizer asks again for every row not yet measured each time one is.
- */
-function estimate(document: JixiaoDocument, row: GridRow | undefined): number {
-  if (!row || row.kind === 'unit') return 32;
-  const project = document.units[row.unitIndex]?.projects[row.projectIndex];
-  if (!project) return 32;
-  const known = estimates.get(project);
-  if (known !== undefined) return known;
-  const indicatorLines = project.indicators.reduce(
-    (total, indicator) => total + Math.ceil((indicator.name.length + 40) / 22),
-    0,
-  );
-  const height =
-    10 + 21 * Math.max(lines(project.name, 10), lines(project.goals.annual, 18), indicatorLines, 1);
-  estimates.set(project, height);
-  return height;
-}
-
 function rowKey(row: GridRow | undefined, index: number): string {
   if (!row) return String(index);
   return row.kind === 'unit' ? row.unitId : row.projectId;
 }
 
-/** Keeps the active cell on screen whatever moved it (keys, find, structure edits). */
+/**
+ * Keeps the active cell on screen whatever moved it (keys, find, structure edits). A layout
+ * effect, before the cell editor's (rendered after it): both read the cell's box in the one
+ * layout the move needs, where a passive effect read it again after the editor had moved.
+ */
 function FollowActiveCell({ reveal }: { reveal: (row: number, column: number) => void }) {
   const row = useAppStore((state) => state.selection.row);
   const column = useAppStore((state) => state.selection.column);
   const tick = useAppStore((state) => state.revealTick);
-  useEffect(() => reveal(row, column), [row, column, reveal, tick]);
+  useLayoutEffect(() => reveal(row, column), [row, column, reveal, tick]);
   return null;
 }
 
@@ -74,12 +51,14 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
   // The virtualizer lays out every row again whenever getItemKey changes: it changes only with
   // the rows, which stay the same array through edits that move no unit or project.
   const getItemKey = useCallback((index: number) => rowKey(rows[index], index), [rows]);
+  const heights = rowHeights(stage, document, rows);
   // The app does not use the React Compiler; the virtualizer re-renders this component itself.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => estimate(document, rows[index]),
+    estimateSize: heights.estimate,
+    measureElement: heights.measure,
     getItemKey,
     overscan: rows.length <= FULL_RENDER_LIMIT ? rows.length : 6,
   });
@@ -187,7 +166,7 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
           </tr>
           <tr className="total-row" hidden={stage !== 'target'}>
             <th scope="row">合计</th>
-            {(['total', 'fiscal', 'specialAccount', 'other'] as const).map((key) => (
+            {AMOUNT_COLUMNS.map((key) => (
               <td key={key} className="money">
                 {formatMoney(total[key], { blankZero: true })}
               </td>

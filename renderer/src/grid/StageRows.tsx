@@ -87,8 +87,9 @@ function IndicatorLines({
 }) {
   return (
     <ol className="indicators stage-indicators">
-      {project.indicators.map((indicator, index) => (
-        <li key={indicator.id} className={index >= 5 ? 'overflow' : undefined}>
+      {/* The first five, as the target view's cell: the others are in the panel. */}
+      {project.indicators.slice(0, 5).map((indicator, index) => (
+        <li key={indicator.id}>
           <span className="indicator-name">{indicator.name || text.notFilled}</span>：
           {line(indicator, index)}
         </li>

@@ -20,6 +20,7 @@ export function CommitField({
   onPasteBlock,
   field,
   placeholder,
+  owner,
 }: {
   value: string;
   onCommit: (text: string) => boolean | void;
@@ -34,13 +35,23 @@ export function CommitField({
   field?: string;
   /** Greyed hint shown while the field is empty. */
   placeholder?: string;
+  /**
+   * What the field edits (an indicator's id), where the same field is reused for another one:
+   * a refusal belongs to it, not to whichever indicator the field shows next.
+   */
+  owner?: string;
 }) {
   const ref = useRef<Element | null>(null);
   // The refusal belongs to the value it was given for: a new value from outside clears it.
-  const [refused, setRefused] = useState<{ value: string; message: string } | null>(null);
-  const error = refused && refused.value === value ? refused.message : null;
+  const [refused, setRefused] = useState<{
+    value: string;
+    owner: string | undefined;
+    message: string;
+  } | null>(null);
+  const error =
+    refused && refused.value === value && refused.owner === owner ? refused.message : null;
   const setError = (message: string | null) =>
-    setRefused(message === null ? null : { value, message });
+    setRefused(message === null ? null : { value, owner, message });
   // A new value from outside (undo, paste, another field) replaces the text in place: the field
   // is not remounted, so a field that has the focus keeps it.
   useLayoutEffect(() => {

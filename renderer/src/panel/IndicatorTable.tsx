@@ -13,6 +13,7 @@ import { zhCN } from '../i18n/zh-CN';
 import { notify, useAppStore } from '../store';
 import { CommitField } from './CommitField';
 import { ValueEditor } from './ValueEditor';
+import { nextRowKeys } from './rowKeys';
 import './indicatorTable.css';
 
 const text = zhCN.panel;
@@ -187,6 +188,7 @@ const IndicatorRows = memo(function IndicatorRows({
             field="indicator.name"
             label={`第 ${index + 1} 条${text.columns.name}`}
             value={indicator.name}
+            owner={indicator.id}
             placeholder={text.namePlaceholder}
             list={suggestions ? listId : undefined}
             onFocus={() => onFocusName(indicator.id)}
@@ -215,6 +217,7 @@ const IndicatorRows = memo(function IndicatorRows({
               <ValueEditor
                 label={`第 ${index + 1} 条${text.columns.period}`}
                 field="indicator.period"
+                owner={indicator.id}
                 value={indicator.period}
                 onChange={(value) =>
                   commit('setIndicatorValue', { ...ids, field: 'period', value })
@@ -226,6 +229,7 @@ const IndicatorRows = memo(function IndicatorRows({
               <ValueEditor
                 label={`第 ${index + 1} 条${text.columns.annual}`}
                 field="indicator.annual"
+                owner={indicator.id}
                 value={indicator.annual}
                 onChange={(value) =>
                   commit('setIndicatorValue', { ...ids, field: 'annual', value })
@@ -239,6 +243,7 @@ const IndicatorRows = memo(function IndicatorRows({
                   field="indicator.note"
                   label={`第 ${index + 1} 条${text.columns.note}`}
                   value={indicator.note ?? ''}
+                  owner={indicator.id}
                   onCommit={(note) => setText('note', note)}
                 />
               </span>
@@ -304,6 +309,15 @@ const IndicatorRows = memo(function IndicatorRows({
   );
 });
 
+function useRowKeys(project: Project): readonly number[] {
+  const [rowKeys, setRowKeys] = useState(() => nextRowKeys(null, project));
+  const next = nextRowKeys(rowKeys, project);
+  // Kept in state, updated while rendering when the indicators changed (React's pattern for
+  // state that follows a prop): the keys a render uses are those of the last committed one.
+  if (next !== rowKeys) setRowKeys(next);
+  return next.keys;
+}
+
 /** The project's indicators: categories from the document's framework, name, both values. */
 export function IndicatorTable({
   frameworkId,
@@ -314,6 +328,7 @@ export function IndicatorTable({
 }) {
   const [focused, setFocused] = useState<string | null>(null);
   const [notesAsked, setNotesAsked] = useState(false);
+  const rowKeys = useRowKeys(project);
   const hasNotes = project.indicators.some((indicator) => (indicator.note ?? '').trim() !== '');
   const showNotes = hasNotes || notesAsked;
   const focusedIndicator = project.indicators.find((indicator) => indicator.id === focused);
@@ -358,7 +373,7 @@ export function IndicatorTable({
         </colgroup>
         {project.indicators.map((indicator, index) => (
           <IndicatorRows
-            key={indicator.id}
+            key={rowKeys[index]}
             frameworkId={frameworkId}
             projectId={project.id}
             indicatorCount={project.indicators.length}

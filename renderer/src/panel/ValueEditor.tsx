@@ -10,10 +10,13 @@ export function ValueEditor({
   value,
   label,
   field,
+  owner,
   onChange,
 }: {
   value: IndicatorValue;
   label: string;
+  /** The indicator's id (see CommitField's `owner`). */
+  owner?: string;
   /** The document field, where find reveals a match: `indicator.period` or `indicator.annual`. */
   field?: string;
   onChange: (value: IndicatorValue) => boolean | void;
@@ -42,6 +45,7 @@ export function ValueEditor({
         className="value-input"
         label={`${label}${text.value}`}
         value={value.value}
+        owner={owner}
         onCommit={(next) => onChange({ ...value, value: next.trim() })}
       />
       {qualitative ? null : (
@@ -50,6 +54,7 @@ export function ValueEditor({
           label={`${label}${text.unit}`}
           list="common-units"
           value={value.unit}
+          owner={owner}
           onCommit={(next) => onChange({ ...value, unit: next.trim() })}
         />
       )}
