@@ -1,10 +1,13 @@
-// Writes electron/host/import/pdfWarmUpData.ts: a one-page disclosure table (one project, two
-// indicators) printed by LibreOffice Writer, which a standby import worker reads before any file
-// arrives (electron/host/import/pdfWarmUp.ts). Run: npx tsx scripts/make-pdf-warm-up.ts (needs soffice)
+// Writes electron/host/import/pdfWarmUpData.ts: the PDFs a standby import worker reads before any
+// file arrives (electron/host/import/pdfWarmUp.ts) — a one-page disclosure table (one project, two
+// indicators) printed by LibreOffice Writer (Type 1 and TrueType fonts), and a small bordered
+// table printed by Chromium (Type 3 fonts, borders as filled bars, a CID TrueType font).
+// Run: npx tsx scripts/make-pdf-warm-up.ts (needs soffice and chromium)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -34,11 +37,32 @@ execFileSync(
   ],
   { stdio: 'ignore', timeout: 120_000 },
 );
-const base64 = readFileSync(join(work, 'warm-up.pdf')).toString('base64');
-const lines = base64.match(/.{1,96}/gu) ?? [];
+// Few characters: each printed glyph is a Type 3 procedure of its own.
+const SMALL = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>td { font-size: 9pt; }</style></head><body><p>项目表</p><table border="1"><tr><td>项目</td><td>总计</td></tr><tr><td>目标</td><td>1.00</td></tr><tr><td>指标</td><td>10%</td></tr></table></body></html>
+`;
+writeFileSync(join(work, 'small.html'), SMALL);
+execFileSync(
+  'chromium',
+  [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-pdf-header-footer',
+    `--print-to-pdf=${join(work, 'small.pdf')}`,
+    pathToFileURL(join(work, 'small.html')).href,
+  ],
+  { stdio: 'ignore', timeout: 120_000 },
+);
+
+const literal = (file: string) => {
+  const base64 = readFileSync(join(work, file)).toString('base64');
+  console.log(`${file}: ${base64.length} base64 characters`);
+  return (base64.match(/.{1,96}/gu) ?? []).map((line) => `    '${line}'`).join(' +\n');
+};
 writeFileSync(
   join(ROOT, 'electron/host/import/pdfWarmUpData.ts'),
-  `// Written by scripts/make-pdf-warm-up.ts (LibreOffice Writer's print of a one-page table).\n` +
-    `export const WARM_UP_PDF_BASE64 =\n${lines.map((line) => `  '${line}'`).join(' +\n')};\n`,
+  `// Written by scripts/make-pdf-warm-up.ts: LibreOffice Writer's print of a one-page table, and\n` +
+    `// Chromium's print of a small one.\n` +
+    `export const WARM_UP_PDFS_BASE64: readonly string[] = [\n` +
+    `${literal('warm-up.pdf')},\n${literal('small.pdf')},\n];\n`,
 );
-console.log(`warm-up PDF: ${base64.length} base64 characters`);
