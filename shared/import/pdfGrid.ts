@@ -176,7 +176,9 @@ function borderedTable(page: number, rules: readonly PdfRule[], texts: readonly 
     const column = Math.min(columnsCount - 1, Math.max(0, xs.findIndex((edge) => edge > x) - 1));
     const row = Math.min(rowsCount - 1, Math.max(0, ys.findIndex((edge) => edge > y) - 1));
     const own = owner[key(row, column)] as number;
-    pieces.set(own, [...(pieces.get(own) ?? []), text]);
+    const inCell = pieces.get(own);
+    if (inCell) inCell.push(text);
+    else pieces.set(own, [text]);
     taken.add(text);
   }
   const extent = new Map<number, { rows: number; columns: number }>();

@@ -36,25 +36,64 @@ const SCRIPTED =
 
 let loaded: Promise<PdfJs> | undefined;
 
+/** The canvas package pdf.js's display layer loads on Node (Skia, a 33 MB native library). */
+const CANVAS = '@napi-rs/canvas';
+
+/**
+ * `process.getBuiltinModule` as pdf.js's display layer sees it while it loads: its `require`
+ * refuses the canvas package. pdf.js loads it only to stand in for the browser's DOMMatrix,
+ * ImageData and Path2D, which drawing a page needs and reading its text and lines does not;
+ * without it pdf.js warns (into the worker's unread console) and goes on. Loading it cost each
+ * worker about 35 ms of CPU and 24 MB of memory.
+ */
+function withoutCanvas(getBuiltinModule: NodeJS.Process['getBuiltinModule']) {
+  return (id: string): object | undefined => {
+    const builtin = getBuiltinModule.call(process, id);
+    if (id !== 'module' || !builtin) return builtin;
+    const { createRequire } = builtin as { createRequire: (from: string | URL) => NodeJS.Require };
+    return Object.create(builtin, {
+      createRequire: {
+        value: (from: string | URL) => {
+          const require = createRequire(from);
+          return Object.assign((request: string): unknown => {
+            if (request === CANVAS) throw new Error(`${CANVAS} is not loaded for reading text`);
+            return require(request);
+          }, require);
+        },
+      },
+    }) as object;
+  };
+}
+
 /**
  * pdf.js and its parser (which runs in this thread as pdf.js's "fake worker", taken from
  * `globalThis.pdfjsWorker`), loaded once. The legacy build's core-js replaces
  * `Array.prototype.push` and `JSON.parse` with script versions on V8 before 12.2 (Node 20) for an
  * edge case nothing here meets; the script `push` alone made a PDF import several times slower,
- * so the engine's own functions are put back once both modules are loaded.
+ * so the engine's own functions are put back once both modules are loaded. The canvas package is
+ * kept out (withoutCanvas).
  */
 export function loadPdfJs(): Promise<PdfJs> {
   loaded ??= (async () => {
     const { push } = Array.prototype;
     const { parse } = JSON;
+    const { getBuiltinModule } = process;
     try {
       const parserModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
       const parser: unknown = await import(parserModule);
       Object.assign(globalThis, { pdfjsWorker: parser });
+      if (typeof getBuiltinModule === 'function') {
+        Object.defineProperty(process, 'getBuiltinModule', {
+          value: withoutCanvas(getBuiltinModule),
+        });
+      }
       return await import('pdfjs-dist/legacy/build/pdf.mjs');
     } finally {
       Object.defineProperty(Array.prototype, 'push', { value: push });
       Object.defineProperty(JSON, 'parse', { value: parse });
+      if (typeof getBuiltinModule === 'function') {
+        Object.defineProperty(process, 'getBuiltinModule', { value: getBuiltinModule });
+      }
     }
   })();
   return loaded;
@@ -66,10 +105,22 @@ function cMapUrl(): string {
   return `${join(root, 'cmaps')}/`;
 }
 
-/** A `/JavaScript` or `/JS` name in the file's uncompressed objects. */
-function namesScript(bytes: Uint8Array): boolean {
-  const text = new TextDecoder('latin1').decode(bytes);
-  return /\/(?:JavaScript|JS)[\s/<([]/u.test(text);
+const SCRIPT_NAMES = [Buffer.from('/JavaScript', 'latin1'), Buffer.from('/JS', 'latin1')];
+/** What may follow a name: white space (NBSP included, as the old text scan took it), `/ < ( [`. */
+const AFTER_NAME = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x2f, 0x3c, 0x28, 0x5b]);
+
+/**
+ * A `/JavaScript` or `/JS` name in the file's uncompressed objects. Searched in the bytes (a
+ * native search): decoding the whole file to text first took longer than the search.
+ */
+export function namesScript(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const name of SCRIPT_NAMES) {
+    for (let at = buffer.indexOf(name); at !== -1; at = buffer.indexOf(name, at + 1)) {
+      if (AFTER_NAME.has(buffer[at + name.length] ?? -1)) return true;
+    }
+  }
+  return false;
 }
 
 /**

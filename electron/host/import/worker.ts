@@ -84,9 +84,9 @@ function startWorker(target: URL, heapMb: number, prewarm: boolean): Worker {
 }
 
 /**
- * A worker started ahead of the next file, which has compiled pdf.js but seen no file: taking it
- * saves a PDF import the second or so that compiling costs. Every file still gets a worker no
- * other file has used, under the same limits.
+ * A worker started ahead of the next file, which has loaded pdf.js and read a built-in table
+ * (pdfWarmUp.ts) but seen no file: taking it saves a PDF import the compiling of pdf.js and of the
+ * pipeline. Every file still gets a worker no other file has used, under the same limits.
  */
 let standby: { worker: Worker; target: string; heapMb: number } | null = null;
 let keepWarm = false;
@@ -151,7 +151,6 @@ export async function runInWorker(
     }
     const worker = takeStandby(target, limits.heapMb) ?? startWorker(target, limits.heapMb, false);
     worker.ref();
-    if (keepWarm) void prewarmImportWorker(limits);
     let settled = false;
     const finish = (action: () => void): void => {
       if (settled) return;
@@ -160,6 +159,8 @@ export async function runInWorker(
       run.signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
       action();
+      // The next standby starts once this file is read: warming up beside it would slow it.
+      if (keepWarm) void prewarmImportWorker(limits);
     };
     const onAbort = (): void =>
       finish(() => reject(new WorkerFailure('已取消导入。', 'cancelled')));

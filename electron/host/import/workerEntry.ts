@@ -9,13 +9,18 @@ import { runImport } from '../../../shared/import/pipeline';
 import { ImportRefusal } from '../../../shared/import/refusal';
 import { ImportError } from '../../../shared/import/report';
 import { readOffice } from './officeReaders';
-import { loadPdfJs, readPdf } from './pdfReader';
+import { readPdf } from './pdfReader';
+import { warmUpPdfImport } from './pdfWarmUp';
 import type { WorkerJob, WorkerReply } from './protocol';
 
 const port = parentPort;
+const readers = { office: readOffice, pdf: readPdf };
 
-// A standby worker compiles pdf.js before any file arrives.
-if ((workerData as { prewarm?: boolean } | null)?.prewarm) void loadPdfJs().catch(() => undefined);
+// A standby worker loads pdf.js and reads a built-in table before any file arrives; a file that
+// comes sooner waits for that to finish.
+const warm = (workerData as { prewarm?: boolean } | null)?.prewarm
+  ? warmUpPdfImport(readers)
+  : Promise.resolve();
 
 function reply(message: WorkerReply): void {
   port?.postMessage(message);
@@ -23,7 +28,7 @@ function reply(message: WorkerReply): void {
 
 async function run(job: WorkerJob): Promise<void> {
   try {
-    const result = await runImport(job, { office: readOffice, pdf: readPdf }, (done, total) =>
+    const result = await runImport(job, readers, (done, total) =>
       reply({ type: 'progress', done, total }),
     );
     reply({ type: 'done', result });
@@ -53,4 +58,4 @@ async function run(job: WorkerJob): Promise<void> {
 }
 
 // The host starts one worker per job; tests reuse one for many (test/unit/import/fuzz-helpers.ts).
-port?.on('message', (job: WorkerJob) => void run(job));
+port?.on('message', (job: WorkerJob) => void warm.then(() => run(job)));
