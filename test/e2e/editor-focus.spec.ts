@@ -132,5 +132,29 @@ for (const size of SIZES) {
       await expect(page.locator('textarea.cell-editor')).toBeFocused();
       expect((await documentOf(page)).units[0]?.projects[2]?.money.fiscal).toBe(77000);
     });
+
+    test("Enter on the panel's 收起 gives the keyboard to the grid: the next amount typed lands there", async ({
+      app,
+    }) => {
+      // The keyboard monkey: Enter on 收起 left the focus nowhere, the next Shift+Tab stopped on
+      // the grid's scrolling box, and the keys typed there reached nothing.
+      const page = app.page;
+      await cell(page, 3, COLUMNS.fiscal).click();
+      await page.keyboard.press('F6');
+      const collapse = page.locator('.project-panel .panel-header button');
+      for (
+        let index = 0;
+        index < 4 && !(await collapse.evaluate((b) => b === document.activeElement));
+        index++
+      ) {
+        await page.keyboard.press('Shift+Tab');
+      }
+      await expect(collapse).toBeFocused();
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('12');
+      await page.keyboard.press('Enter');
+      await expect(page.locator('.project-panel')).toHaveCount(0);
+      expect((await documentOf(page)).units[0]?.projects[2]?.money.fiscal).toBe(1200);
+    });
   });
 }

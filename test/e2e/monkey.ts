@@ -391,12 +391,12 @@ export function unexplained(focus: Focus, key: string, changes: Change[]): strin
 
 /** Keys that may hand the keyboard back to the grid from a panel, the find bar or a dialog. */
 const TO_GRID: Record<string, Focus['kind'][]> = {
-  Escape: ['panel', 'find', 'findings', 'dialog'],
-  F6: ['panel', 'find', 'findings'],
-  'Shift+F6': ['panel', 'find', 'findings'],
+  Escape: ['panel', 'find', 'findings', 'dialog', 'toolbar'],
+  F6: ['panel', 'find', 'findings', 'toolbar'],
+  'Shift+F6': ['panel', 'find', 'findings', 'toolbar'],
   'Control+j': ['panel'],
   // 新增项目: the new project's first cell takes the keyboard (issue: new things get the focus).
-  'Control+Enter': ['panel', 'find', 'findings'],
+  'Control+Enter': ['panel', 'find', 'findings', 'toolbar'],
   'Control+f': [],
   'Control+h': [],
 };

@@ -4,6 +4,7 @@ import { GRID_COLUMNS, type GridRow } from '../../../shared/edit';
 import { getFramework } from '../../../shared/frameworks';
 import { AMOUNT_COLUMNS, formatMoney, type JixiaoDocument } from '../../../shared/model';
 import { commit } from '../editing';
+import { focusGrid } from '../focus';
 import { rowsOf, select, selectId } from './gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore, type Selection } from '../store';
@@ -132,7 +133,16 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   return (
-    <div className="grid-scroll" ref={scrollRef} data-focus-region="grid">
+    <div
+      className="grid-scroll"
+      ref={scrollRef}
+      data-focus-region="grid"
+      // Chromium lets Tab stop on a scrolling box whose only field is out of the Tab order; the
+      // keys there would reach nothing, so the focus goes on to the active cell's text box.
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) focusGrid();
+      }}
+    >
       <table
         className="disclosure"
         aria-label={zhCN.edit.gridLabel}

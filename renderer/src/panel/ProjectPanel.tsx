@@ -1,6 +1,6 @@
 import type { ProjectTextField } from '../../../shared/edit';
 import { projectText } from '../../../shared/edit';
-import { memo, useDeferredValue, useRef } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useRef, type RefObject } from 'react';
 import { formatMoney, projectAmounts, type Project } from '../../../shared/model';
 import { commit } from '../editing';
 import { zhCN } from '../i18n/zh-CN';
@@ -67,8 +67,11 @@ export const ProjectPanel = memo(function ProjectPanel({
     if (project) selectId(project.id, useAppStore.getState().selection.column);
     focusGrid();
   });
+  const panelRef = useRef<HTMLElement>(null);
+  useKeepFocusInView(panelRef, project);
   return (
     <aside
+      ref={panelRef}
       className="project-panel"
       aria-labelledby="panel-heading"
       data-focus-region="panel"
@@ -79,7 +82,14 @@ export const ProjectPanel = memo(function ProjectPanel({
       <PanelResizer />
       <header className="panel-header">
         <h2 id="panel-heading">{text.heading}</h2>
-        <button type="button" onClick={() => useAppStore.setState({ panelOpen: false })}>
+        <button
+          type="button"
+          onClick={() => {
+            // The button goes with the panel: the keyboard goes to the grid first, never nowhere.
+            focusGrid();
+            useAppStore.setState({ panelOpen: false });
+          }}
+        >
           {text.close}
         </button>
       </header>
@@ -94,6 +104,29 @@ export const ProjectPanel = memo(function ProjectPanel({
     </aside>
   );
 });
+
+/** Room the sticky heading takes at the top of the panel (its scroll-padding-top). */
+const HEADING_PX = 48;
+
+/**
+ * A field the clerk is in stays in sight when an edit changes the panel around it (a hint or a
+ * row appearing above it pushed a 一级 drop-down out of view as the clerk changed it with ←/→).
+ * Reads layout only while the focus is in the panel.
+ */
+function useKeepFocusInView(panelRef: RefObject<HTMLElement | null>, project: unknown) {
+  useLayoutEffect(() => {
+    const panel = panelRef.current;
+    const active = globalThis.document.activeElement;
+    if (!panel || !(active instanceof HTMLElement) || active === panel) return;
+    // The heading (收起) is sticky: always in sight.
+    if (!panel.contains(active) || active.closest('.panel-header')) return;
+    const box = panel.getBoundingClientRect();
+    const rect = active.getBoundingClientRect();
+    if (rect.top < box.top + HEADING_PX || rect.bottom > box.bottom) {
+      active.scrollIntoView({ block: 'nearest' });
+    }
+  }, [panelRef, project]);
+}
 
 function ProjectFields({
   frameworkId,
