@@ -6,7 +6,7 @@ import {
   type JixiaoDocument,
 } from '../../../shared/model';
 import { unitTotals } from '../grid/totals';
-import { rowsOf } from '../grid/gridModel';
+import { rowsOf, selectedRange } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { useAppStore } from '../store';
 import { useStage } from '../stage/stageState';
@@ -14,16 +14,8 @@ import './statusBar.css';
 
 /** 求和 and 计数 of the amounts in the selected cells, as Excel's status bar shows them. */
 export function selectionSum(document: JixiaoDocument): { sum: number; count: number } | null {
-  const { selection } = useAppStore.getState();
   const rows = rowsOf(document);
-  const [top, bottom] = [selection.row, selection.anchorRow].sort((a, b) => a - b) as [
-    number,
-    number,
-  ];
-  const [left, right] = [selection.column, selection.anchorColumn].sort((a, b) => a - b) as [
-    number,
-    number,
-  ];
+  const { top, bottom, left, right } = selectedRange();
   let sum = 0;
   let count = 0;
   let money = false;

@@ -10,22 +10,9 @@ import {
 } from '../../../shared/edit';
 import { newId } from '../../../shared/model';
 import { commit } from '../editing';
-import { rowsOf } from './gridModel';
+import { rowsOf, selectedRange } from './gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { notify, useAppStore } from '../store';
-
-function selectedRange() {
-  const { selection } = useAppStore.getState();
-  const [top, bottom] = [selection.row, selection.anchorRow].sort((a, b) => a - b) as [
-    number,
-    number,
-  ];
-  const [left, right] = [selection.column, selection.anchorColumn].sort((a, b) => a - b) as [
-    number,
-    number,
-  ];
-  return { top, bottom, left, right };
-}
 
 /** The selected cells as a block of printed texts. */
 export function selectionBlock(): string[][] {

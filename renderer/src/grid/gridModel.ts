@@ -57,6 +57,20 @@ export function activeRow(): GridRow | undefined {
   return current ? rowsOf(current.document)[selection.row] : undefined;
 }
 
+/** The selected block: its first and last row and column (the anchor and the active cell sorted). */
+export function selectedRange(): { top: number; bottom: number; left: number; right: number } {
+  const { selection } = useAppStore.getState();
+  const [top, bottom] = [selection.row, selection.anchorRow].sort((a, b) => a - b) as [
+    number,
+    number,
+  ];
+  const [left, right] = [selection.column, selection.anchorColumn].sort((a, b) => a - b) as [
+    number,
+    number,
+  ];
+  return { top, bottom, left, right };
+}
+
 /** Rows covered by the selection, top to bottom. */
 export function selectedRows(): GridRow[] {
   const { current, selection } = useAppStore.getState();
