@@ -17,7 +17,7 @@ import {
 } from '../model';
 import { groupIndicators } from './formLayout';
 import type { Layout, LayoutOptions, LayoutSection, PageSetup } from './layout';
-import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './cells';
+import { cell, label, type RowDraft } from './cells';
 import {
   amountCell,
   emptyStageSection,
@@ -28,6 +28,7 @@ import {
   rateText,
   stageFonts,
   stageFormPage,
+  stageSection,
   stageTitleBlock,
 } from './stageForm';
 import { stageGrid, type StageGrid } from './stageGrid';
@@ -169,27 +170,21 @@ function section(
       ],
     },
   ];
-  const body = [...upper, ...indicatorRows(project, grid, framework)];
-  return {
-    id: project.id,
-    name: project.name,
+  return stageSection({
+    project,
     page,
+    grid,
     titleBlock: stageTitleBlock(document, T.title),
-    repeatTitleBlock: true,
-    columns: grid.columns,
-    headerRows: headerRowsOf([
-      {
-        role: 'field',
-        cells: [
-          label(T.labels.projectName, { colSpan: span(0, 1) }),
-          cell(project.name, { colSpan: span(2, 8) }),
-        ],
-      },
-    ]),
-    bodyRows: markKeepTogether(body, grid.columns, page, TABLE_SIZE_PT),
-    repeatBlockFrom: upper.length,
-    continuedLabel: fill(T.labels.continued, { name: project.name }),
-  };
+    labels: {
+      projectName: T.labels.projectName,
+      continued: fill(T.labels.continued, { name: project.name }),
+    },
+    span,
+    lastColumn: 8,
+    upper,
+    indicators: indicatorRows(project, grid, framework),
+    tablePt: TABLE_SIZE_PT,
+  });
 }
 
 /** The grid of the monitoring form on a page: money block and indicator table. */

@@ -24,7 +24,7 @@ import {
 } from '../scoring';
 import { groupIndicators } from './formLayout';
 import type { Layout, LayoutOptions, LayoutSection, PageSetup } from './layout';
-import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './cells';
+import { cell, label, type RowDraft } from './cells';
 import {
   amountCell,
   emptyStageSection,
@@ -33,6 +33,7 @@ import {
   partsTotal,
   stageFonts,
   stageFormPage,
+  stageSection,
   stageTitleBlock,
 } from './stageForm';
 import { stageGrid, type StageGrid } from './stageGrid';
@@ -224,27 +225,21 @@ function section(
       ],
     },
   ];
-  const body = [...upper, ...indicatorRows(project, result, grid, framework)];
-  return {
-    id: project.id,
-    name: project.name,
+  return stageSection({
+    project,
     page,
+    grid,
     titleBlock: stageTitleBlock(document, T.title),
-    repeatTitleBlock: true,
-    columns: grid.columns,
-    headerRows: headerRowsOf([
-      {
-        role: 'field',
-        cells: [
-          label(T.labels.projectName, { colSpan: span(0, 1) }),
-          cell(project.name, { colSpan: span(2, 7) }),
-        ],
-      },
-    ]),
-    bodyRows: markKeepTogether(body, grid.columns, page, TABLE_SIZE_PT),
-    repeatBlockFrom: upper.length,
-    continuedLabel: fill(T.labels.continued, { name: project.name }),
-  };
+    labels: {
+      projectName: T.labels.projectName,
+      continued: fill(T.labels.continued, { name: project.name }),
+    },
+    span,
+    lastColumn: 7,
+    upper,
+    indicators: indicatorRows(project, result, grid, framework),
+    tablePt: TABLE_SIZE_PT,
+  });
 }
 
 /** One 自评表 per project, scored by the document's rules. */

@@ -22,7 +22,7 @@ import type {
   PageSetup,
 } from './layout';
 import { a4Page, resolveFonts } from './page';
-import { cell, label } from './cells';
+import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './cells';
 import type { StageGrid } from './stageGrid';
 import type { MoneyPart } from './stageTemplates';
 
@@ -160,4 +160,46 @@ export function hasStageData(
       project[stage] !== undefined ||
       project.indicators.some((indicator) => indicator[stage] !== undefined),
   );
+}
+
+/**
+ * A stage form's section around its rows: the title block on every page, the project's name as
+ * the repeated header, the rows kept together where they fit, and the indicator block's header
+ * repeated from the first indicator row on.
+ */
+export function stageSection(form: {
+  project: Project;
+  page: PageSetup;
+  grid: StageGrid;
+  titleBlock: LayoutSection['titleBlock'];
+  labels: { projectName: string; continued: string };
+  /** Column spans in the indicator block: the project's name fills it from column 2 on. */
+  span: (from: number, to?: number) => number;
+  lastColumn: number;
+  upper: RowDraft[];
+  indicators: RowDraft[];
+  tablePt: number;
+}): LayoutSection {
+  const { project, page, grid, span } = form;
+  const body = [...form.upper, ...form.indicators];
+  return {
+    id: project.id,
+    name: project.name,
+    page,
+    titleBlock: form.titleBlock,
+    repeatTitleBlock: true,
+    columns: grid.columns,
+    headerRows: headerRowsOf([
+      {
+        role: 'field',
+        cells: [
+          label(form.labels.projectName, { colSpan: span(0, 1) }),
+          cell(project.name, { colSpan: span(2, form.lastColumn) }),
+        ],
+      },
+    ]),
+    bodyRows: markKeepTogether(body, grid.columns, page, form.tablePt),
+    repeatBlockFrom: form.upper.length,
+    continuedLabel: form.labels.continued,
+  };
 }
