@@ -24,6 +24,25 @@ interface Box {
   height: number;
 }
 
+/**
+ * Puts an absolutely placed element over `box`, at least `minWidth` wide. It is moved by a
+ * transform on its own layer: the compositor moves it, where top/left made every move lay out
+ * and re-layer the whole page.
+ */
+function placeBox(element: HTMLElement, box: Box, minWidth: number): void {
+  const { style } = element;
+  style.transform = `translate(${box.left}px, ${box.top}px)`;
+  style.width = `${Math.max(box.width, minWidth)}px`;
+  style.height = `${box.height}px`;
+}
+
+/** Puts a refusal's message under the box. */
+function placeError(element: HTMLElement | null, box: Box | null): void {
+  if (!element || !box) return;
+  element.style.top = `${box.top + box.height + 2}px`;
+  element.style.left = `${box.left}px`;
+}
+
 const MOVES: Record<string, [number, number]> = {
   ArrowUp: [-1, 0],
   ArrowDown: [1, 0],
@@ -52,10 +71,13 @@ export function CellEditor({
   const selection = useAppStore((state) => state.selection);
   const document = useAppStore((state) => state.current?.document);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [box, setBox] = useState<Box | null>(null);
+  /** Where the box sits: written to the DOM directly, so a move renders nothing again. */
+  const box = useRef<Box | null>(null);
   /** Why the last confirm was refused, shown under the cell while it stays open to fix. */
   const [error, setError] = useState<string | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const cursorRef = useRef<HTMLDivElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
   const composing = useRef(false);
 
   useLayoutEffect(() => {
@@ -63,7 +85,11 @@ export function CellEditor({
     const cell = container?.querySelector<HTMLElement>(
       `[data-row="${selection.row}"][data-col="${selection.column}"]`,
     );
-    if (!container || !cell) return;
+    const cursor = cursorRef.current;
+    if (!container || !cell) {
+      if (cursor) cursor.hidden = true;
+      return;
+    }
     const outer = container.getBoundingClientRect();
     const rect = cell.getBoundingClientRect();
     const header = container.querySelector('thead')?.getBoundingClientRect().height ?? 0;
@@ -76,22 +102,23 @@ export function CellEditor({
         : Math.max(30, Math.min(rect.height, key === 'name' ? 96 : 34));
     const cellTop = rect.top - outer.top + container.scrollTop;
     const visibleTop = container.scrollTop + header;
-    const next = {
+    const left = rect.left - outer.left + container.scrollLeft;
+    box.current = {
       top: Math.max(cellTop, Math.min(visibleTop, cellTop + rect.height - height)),
-      left: rect.left - outer.left + container.scrollLeft,
+      left,
       width: rect.width,
       height,
     };
-    setBox((previous) =>
-      previous &&
-      previous.top === next.top &&
-      previous.left === next.left &&
-      previous.width === next.width &&
-      previous.height === next.height
-        ? previous
-        : next,
-    );
+    if (textRef.current) placeBox(textRef.current, box.current, editing ? 120 : 0);
+    if (cursor) {
+      placeBox(cursor, { top: cellTop, left, width: rect.width, height: rect.height }, 0);
+      cursor.hidden = false;
+    }
+    placeError(errorRef.current, box.current);
   }, [scrollRef, selection.row, selection.column, document, layoutKey, editing]);
+
+  // A refusal's message sits under the box.
+  useLayoutEffect(() => placeError(errorRef.current, box.current), [error]);
 
   // Takes the focus back after a move or an edit only while the grid owns the keyboard (focus.ts):
   // never from a panel field, the find bar, a menu or a dialog.
@@ -245,16 +272,6 @@ export function CellEditor({
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? 'cell-error' : undefined}
         spellCheck={false}
-        style={
-          box
-            ? {
-                top: box.top,
-                left: box.left,
-                width: Math.max(box.width, editingHere ? 120 : 0),
-                height: box.height,
-              }
-            : { top: 0, left: 0, width: 0, height: 0 }
-        }
         onKeyDown={onKeyDown}
         onCompositionStart={() => {
           composing.current = true;
@@ -294,12 +311,9 @@ export function CellEditor({
           pasteInto(event.clipboardData);
         }}
       />
-      {error && editing && box ? (
-        <div
-          className="cell-error"
-          id="cell-error"
-          style={{ top: box.top + box.height + 2, left: box.left }}
-        >
+      <div className="grid-cursor" ref={cursorRef} hidden aria-hidden="true" />
+      {error && editing ? (
+        <div className="cell-error" id="cell-error" ref={errorRef}>
           {error}
         </div>
       ) : null}

@@ -20,8 +20,12 @@ import { useAppStore, type Selection } from '../store';
 import { Marked, type Marks } from './Marked';
 import { unitTotals } from './totals';
 
-/** Which cells of a row are selected: the active column and the selected column range. */
-interface RowSelection {
+/**
+ * Which cells of a row are selected: the active column and the selected column range. A single
+ * selected cell has no range: the grid's cursor (CellEditor) draws it over the table, so a move
+ * repaints no cell of the table.
+ */
+export interface RowSelection {
   active: number;
   from: number;
   to: number;
@@ -36,6 +40,7 @@ function rowSelectionKey(selection: Selection, rowIndex: number): string {
   const bottom = Math.max(selection.row, selection.anchorRow);
   if (rowIndex < top || rowIndex > bottom) return '';
   const active = rowIndex === selection.row ? selection.column : -1;
+  if (top === bottom && selection.column === selection.anchorColumn) return `${active}:-1:-1`;
   const from = Math.min(selection.column, selection.anchorColumn);
   const to = Math.max(selection.column, selection.anchorColumn);
   return `${active}:${from}:${to}`;
@@ -48,12 +53,19 @@ export function useRowSelection(rowIndex: number): RowSelection | null {
   return { active, from, to };
 }
 
+/** A cell's selection classes: `selected` within a range, `active` (unstyled) for the cursor's. */
+export function selectionClasses(column: number, selection: RowSelection | null): string[] {
+  const classes: string[] = [];
+  if (selection && column >= selection.from && column <= selection.to) classes.push('selected');
+  if (selection?.active === column) classes.push('active');
+  return classes;
+}
+
 function cellClass(column: number, selection: RowSelection | null, extra = ''): string {
   const key = GRID_COLUMNS[column]?.key as GridColumnKey;
   const classes = [extra];
   if (MONEY_COLUMNS.has(key)) classes.push('money');
-  if (selection && column >= selection.from && column <= selection.to) classes.push('selected');
-  if (selection?.active === column) classes.push('active');
+  classes.push(...selectionClasses(column, selection));
   return classes.filter(Boolean).join(' ');
 }
 

@@ -1,5 +1,12 @@
-import { useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { memo, useCallback, useLayoutEffect, useRef, type DragEvent, type MouseEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent,
+} from 'react';
 import { GRID_COLUMNS, type GridRow } from '../../../shared/edit';
 import { getFramework } from '../../../shared/frameworks';
 import { AMOUNT_COLUMNS, formatMoney, type JixiaoDocument } from '../../../shared/model';
@@ -11,7 +18,8 @@ import { useAppStore, type Selection } from '../store';
 import { CellEditor } from './CellEditor';
 import { ProjectRow, TALL_ROW, UnitRow } from './GridRows';
 import { rowHeights } from './rowHeights';
-import { nextWindow, windowIndexes, type RowWindow } from './rowWindow';
+import { windowExtractor } from './rowWindow';
+import { useRowVirtualizer } from './useRowVirtualizer';
 import { documentTotals } from './totals';
 import { useStage } from '../stage/stageState';
 import { StageHeader, StageProjectRow, StageUnitRow } from './StageRows';
@@ -54,15 +62,8 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
   // the rows, which stay the same array through edits that move no unit or project.
   const getItemKey = useCallback((index: number) => rowKey(rows[index], index), [rows]);
   const heights = rowHeights(stage, document, rows);
-  const rowWindow = useRef<RowWindow | null>(null);
-  const rangeExtractor = useCallback((range: Range) => {
-    if (range.count <= FULL_RENDER_LIMIT) return windowIndexes({ start: 0, end: range.count - 1 });
-    rowWindow.current = nextWindow(rowWindow.current, range);
-    return windowIndexes(rowWindow.current);
-  }, []);
-  // The app does not use the React Compiler; the virtualizer re-renders this component itself.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const [rangeExtractor] = useState(() => windowExtractor(FULL_RENDER_LIMIT));
+  const virtualizer = useRowVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: heights.estimate,

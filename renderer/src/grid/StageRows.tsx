@@ -19,23 +19,16 @@ import {
   sumAmount,
   sumRate,
 } from '../stage/figures';
-import { NameCell, useRowSelection } from './GridRows';
+import { NameCell, selectionClasses, useRowSelection, type RowSelection } from './GridRows';
 import type { StageView } from './stageColumns';
 import { STAGE_COLUMNS } from './stageColumns';
 import './stageRows.css';
 
 const text = zhCN.stage;
 
-interface RowSelection {
-  active: number;
-  from: number;
-  to: number;
-}
-
 function cellClass(stage: StageView, column: number, selection: RowSelection | null, extra = '') {
   const classes = [extra, STAGE_COLUMNS[stage][column]?.className ?? ''];
-  if (selection && column >= selection.from && column <= selection.to) classes.push('selected');
-  if (selection?.active === column) classes.push('active');
+  classes.push(...selectionClasses(column, selection));
   return classes.filter(Boolean).join(' ');
 }
 

@@ -43,3 +43,24 @@ export function windowIndexes(window: RowWindow): number[] {
   for (let index = window.start; index <= window.end; index += 1) indexes.push(index);
   return indexes;
 }
+
+/**
+ * A `rangeExtractor` for the virtualizer that renders every row of a small document and a
+ * moving window of a large one. It gives back the same array while the window stays, so the
+ * virtualizer's rows stay the same list and the grid need not render again (useRowVirtualizer).
+ */
+export function windowExtractor(fullRenderLimit: number): (range: Range) => number[] {
+  let window: RowWindow | null = null;
+  let indexes: number[] = [];
+  return (range) => {
+    const next =
+      range.count <= fullRenderLimit
+        ? { start: 0, end: range.count - 1 }
+        : nextWindow(window, range);
+    if (!window || next.start !== window.start || next.end !== window.end) {
+      indexes = windowIndexes(next);
+    }
+    window = next;
+    return indexes;
+  };
+}
