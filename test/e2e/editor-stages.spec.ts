@@ -178,3 +178,41 @@ test('监控 and 自评 typed with the keyboard, scores computed, targets locked
   while (await undo.isEnabled()) await app.menu('undo');
   expect(await readDocument(page)).toBe(original);
 });
+
+// A slow office PC: the panel re-rendered an edited project late (deferred), so a drop-down
+// changed by two quick ArrowDowns was reset between them and the second key was lost.
+test('two quick keys on a panel drop-down both count, on a slow machine', async ({ app }) => {
+  const page = app.page;
+  await withTestHook(page);
+  await app.start();
+  await cell(page, 1, COLUMNS.name).click();
+  const panel = page.getByRole('complementary', { name: '项目详情' });
+  await page.keyboard.press('Alt+2');
+  const likelihood = panel.getByRole('combobox', { name: '第 2 条完成目标可能性', exact: true });
+  await likelihood.focus();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  try {
+    for (let round = 0; round < 3; round++) {
+      // '' → 确定能 → 有可能, then back up to ''.
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await expect
+        .poll(
+          async () => (await documentNow(page)).units[0]!.projects[0]!.indicators[1]!.monitoring,
+        )
+        .toMatchObject({ likelihood: '有可能' });
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await expect
+        .poll(
+          async () =>
+            (await documentNow(page)).units[0]!.projects[0]!.indicators[1]!.monitoring
+              ?.likelihood ?? '',
+        )
+        .toBe('');
+    }
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+});

@@ -48,7 +48,9 @@ function Field({
 
 /**
  * Every field of one project, its goals and its indicator table. Deferred: moving through the
- * grid paints the new active cell first, the panel follows when the browser is idle.
+ * grid paints the new active cell first, the panel follows when the browser is idle. An edit of
+ * the project it shows is not deferred: a drop-down changed by a key showed the old value again
+ * until the late render came, and on a slow PC the next key started from there and was lost.
  */
 export const ProjectPanel = memo(function ProjectPanel({
   frameworkId,
@@ -61,7 +63,8 @@ export const ProjectPanel = memo(function ProjectPanel({
 }) {
   const panelWidth = usePanelWidth();
   const stage = useStage();
-  const project = useDeferredValue(latest);
+  const deferred = useDeferredValue(latest);
+  const project = deferred && latest && deferred.id === latest.id ? latest : deferred;
   // Esc from a field: back to the grid, at this project's row.
   const onKeyDown = regionKeyDown(() => {
     if (project) selectId(project.id, useAppStore.getState().selection.column);
