@@ -1,6 +1,6 @@
 import type { ProjectTextField } from '../../../shared/edit';
 import { projectText } from '../../../shared/edit';
-import { memo, useDeferredValue, useLayoutEffect, useRef, type RefObject } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { formatMoney, projectAmounts, type Project } from '../../../shared/model';
 import { commit } from '../editing';
 import { zhCN } from '../i18n/zh-CN';
@@ -48,9 +48,10 @@ function Field({
 
 /**
  * Every field of one project, its goals and its indicator table. Deferred: moving through the
- * grid paints the new active cell first, the panel follows when the browser is idle. An edit of
- * the project it shows is not deferred: a drop-down changed by a key showed the old value again
- * until the late render came, and on a slow PC the next key started from there and was lost.
+ * grid paints the new active cell first, the panel follows when the browser is idle. While the
+ * clerk works in the panel, an edit of its project is shown at once: a drop-down changed by a
+ * key showed the old value again until the late render came, and on a slow PC the next key
+ * started from there and was lost.
  */
 export const ProjectPanel = memo(function ProjectPanel({
   frameworkId,
@@ -64,7 +65,8 @@ export const ProjectPanel = memo(function ProjectPanel({
   const panelWidth = usePanelWidth();
   const stage = useStage();
   const deferred = useDeferredValue(latest);
-  const project = deferred && latest && deferred.id === latest.id ? latest : deferred;
+  const [focused, setFocused] = useState(false);
+  const project = focused && deferred && latest && deferred.id === latest.id ? latest : deferred;
   // Esc from a field: back to the grid, at this project's row.
   const onKeyDown = regionKeyDown(() => {
     if (project) selectId(project.id, useAppStore.getState().selection.column);
@@ -80,6 +82,10 @@ export const ProjectPanel = memo(function ProjectPanel({
       data-focus-region="panel"
       tabIndex={-1}
       onKeyDown={onKeyDown}
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setFocused(false);
+      }}
       style={{ width: panelWidth }}
     >
       <PanelResizer />
