@@ -84,10 +84,14 @@ function compileChecks(definition: Definition): CanonicalCheck | null | undefine
         tests.push((value) => (value as { length: number }).length >= minimum);
         break;
       case 'greater_than':
-        tests.push(inclusive ? (value) => (value as number) >= bound : (value) => (value as number) > bound);
+        tests.push(
+          inclusive ? (value) => (value as number) >= bound : (value) => (value as number) > bound,
+        );
         break;
       case 'less_than':
-        tests.push(inclusive ? (value) => (value as number) <= bound : (value) => (value as number) < bound);
+        tests.push(
+          inclusive ? (value) => (value as number) <= bound : (value) => (value as number) < bound,
+        );
         break;
       case 'number_format':
         if (check.format !== 'safeint') return null;
@@ -169,7 +173,8 @@ function compileType(schema: Schema): CanonicalCheck | null {
     }
     case 'enum': {
       const values = new Set(Object.values(definition.entries ?? {}));
-      return (value) => (typeof value === 'string' || typeof value === 'number') && values.has(value);
+      return (value) =>
+        (typeof value === 'string' || typeof value === 'number') && values.has(value);
     }
     case 'optional': {
       const inner = compile(definition.innerType as Schema);
