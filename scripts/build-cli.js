@@ -1,7 +1,7 @@
 // Builds the `jixiao` command-line tool from electron/cli into out/cli (run by `npm install`),
 // with the import worker's entry beside it (electron/host/import/worker.ts finds it there),
 // and the browser shell's client (browser/, for `jixiao serve`) into out/client.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const { version, dependencies, devDependencies } = JSON.parse(
@@ -42,6 +42,9 @@ const common = {
   external,
   logLevel: 'warning',
 };
+
+// Chunk names change with their content: clear out the last build's.
+rmSync('out/cli', { recursive: true, force: true });
 
 await build({
   ...common,
