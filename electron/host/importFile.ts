@@ -79,7 +79,9 @@ async function checkFile(path: string): Promise<void> {
 async function readBytes(path: string): Promise<Uint8Array> {
   await checkFile(path);
   try {
-    return new Uint8Array(await readFile(path));
+    const buffer = await readFile(path);
+    // A view of the bytes read, not a copy of them (17 MB for a 5,000-project text).
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
     throw new ImportFileError(
       `无法读取文件：${(error as NodeJS.ErrnoException).code ?? ''}`,
