@@ -15,7 +15,8 @@ for (const stream of [process.stdout, process.stderr]) {
 const LOG = join(tmpdir(), 'jixiao-cli.log');
 
 // One file per run, no window to keep responsive: text and CSV are read in this process.
-readTextInProcess(true);
+// `jixiao serve` is the app in a browser: its imports stay in the worker, as the window's do.
+readTextInProcess(process.argv[2] !== 'serve');
 
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
