@@ -9,7 +9,7 @@ import {
 } from '../../shared/model';
 import { DOCUMENT_EXTENSION, writeDocumentFile } from '../host/documentFile';
 import { importFromFile } from '../host/importFile';
-import { EXIT, type Io } from './commands';
+import { EXIT, type Io } from './args';
 import { formatReport } from './report';
 
 const RESOLUTIONS: Readonly<Record<DuplicateResolution, string>> = {

@@ -13,7 +13,7 @@ import {
   type YearComparison,
 } from '../../shared/model';
 import { importFromFile } from '../host/importFile';
-import { EXIT, type Io } from './commands';
+import { EXIT, type Io } from './args';
 
 const USAGE = 'jixiao compare [<上年文件>] <本年文件> [--to txt|docx|xlsx] [-o 输出文件]';
 

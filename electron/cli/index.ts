@@ -2,11 +2,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DOCUMENT_EXTENSION, writeDocumentFile } from '../host/documentFile';
 import { importFromFile } from '../host/importFile';
-import { mergeCommand, rollForwardCommand } from './combine';
-import { compareCommand } from './compare';
-import { checkCommand, exportCommand, EXIT, fileAndJson, type Io } from './commands';
+import { EXIT, fileAndJson, type Io } from './args';
 import { escapeForTerminal, expectedFailure } from './io';
-import { mergeStageCommand } from './stageMerge';
 import { formatReport } from './report';
 import { SERVE_HELP, serveCommand } from './serve';
 import { outlineDocument, summariseDocument } from './summary';
@@ -106,17 +103,20 @@ async function inspectCommand(args: string[], io: Io): Promise<number> {
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
-/** Every command by name; a new command is one line here and one in HELP. */
-const COMMANDS: Readonly<Record<string, Command>> = {
-  import: importCommand,
-  inspect: inspectCommand,
-  check: checkCommand,
-  export: exportCommand,
-  merge: mergeCommand,
-  'merge-stage': mergeStageCommand,
-  'roll-forward': rollForwardCommand,
-  compare: compareCommand,
-  serve: serveCommand,
+/**
+ * Every command by name; a new command is one line here and one in HELP. Each is loaded when it
+ * runs, so a command starts without the code of the others (the rules, scoring, comparison).
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  import: () => Promise.resolve(importCommand),
+  inspect: () => Promise.resolve(inspectCommand),
+  check: async () => (await import('./commands')).checkCommand,
+  export: async () => (await import('./commands')).exportCommand,
+  merge: async () => (await import('./combine')).mergeCommand,
+  'merge-stage': async () => (await import('./stageMerge')).mergeStageCommand,
+  'roll-forward': async () => (await import('./combine')).rollForwardCommand,
+  compare: async () => (await import('./compare')).compareCommand,
+  serve: () => Promise.resolve(serveCommand),
 };
 
 /** Output that escapes control and bidi characters when it goes to a terminal. */
@@ -151,12 +151,13 @@ export async function runCli(args: string[], rawIo: Io): Promise<number> {
     io.stdout(`${typeof JIXIAO_VERSION === 'string' ? JIXIAO_VERSION : 'dev'}\n`);
     return EXIT.ok;
   }
-  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (!run) {
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) {
     io.stderr(`jixiao：未知命令「${command}」。运行 jixiao --help 查看用法。\n`);
     return EXIT.input;
   }
   try {
+    const run = await load();
     return await run(rest, io);
   } catch (error) {
     const message = expectedFailure(error);

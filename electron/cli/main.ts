@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readTextInProcess } from '../host/importFile';
 import { runCli } from './index';
 
 // A reader that stops early (`jixiao check big.xlsx | head`) closes the pipe: stop quietly.
@@ -12,6 +13,10 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const LOG = join(tmpdir(), 'jixiao-cli.log');
+
+// One file per run, no window to keep responsive: text and CSV are read in this process.
+// `jixiao serve` is the app in a browser: its imports stay in the worker, as the window's do.
+readTextInProcess(process.argv[2] !== 'serve');
 
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SAMPLE_FILE } from '../host/sample';
 import { isLoopback } from '../serve/security';
-import { EXIT, type Io } from './commands';
+import { EXIT, type Io } from './args';
 
 declare const JIXIAO_VERSION: string;
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { describeStageMerge, mergeStageValues } from '../../shared/import/stages/merge';
 import { DOCUMENT_EXTENSION, writeDocumentFile } from '../host/documentFile';
 import { importFromFile } from '../host/importFile';
-import { EXIT, type Io } from './commands';
+import { EXIT, type Io } from './args';
 import { formatReport } from './report';
 
 export const MERGE_STAGE_USAGE =

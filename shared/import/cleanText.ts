@@ -24,7 +24,8 @@ export interface CleanedText {
  * leaves around paragraphs is removed. Text without markup is only trimmed.
  */
 export function cleanCellText(input: string): CleanedText {
-  const html = input.search(ANY_TAG) >= 0;
+  // Every tag starts with `<`: most cells have none, and looking for one character is cheap.
+  const html = input.includes('<') && input.search(ANY_TAG) >= 0;
   let text = input;
   if (html) text = text.replace(BLOCK_TAG, '\n').replace(ANY_TAG, '');
   const decoded = decodeEntities(text);

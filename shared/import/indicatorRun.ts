@@ -5,7 +5,7 @@
  * sentence boundaries on the numbering, never on a blind split.
  */
 
-import { findLevel1, findLevel2, type Framework } from '../frameworks';
+import { findLevel1, findLevel2, type Framework, type Level1 } from '../frameworks';
 import {
   newId,
   parseValue,
@@ -191,6 +191,36 @@ export function valueNote(
     : { kind: 'normalised', detail: `「${value.text}」识别为「${structured}」（原文保留）` };
 }
 
+type CategoryLookup = [Level1 | undefined, ReturnType<typeof findLevel2>];
+
+/**
+ * Lookups already made, per framework: the same few dozen category names come back on every
+ * indicator. Only names under 13 characters (copied when cut from the cell, so the cell's text is
+ * not kept alive), and at most 10,000 pairs.
+ */
+const categoryLookups = new WeakMap<Framework, Map<string, CategoryLookup>>();
+
+function lookUpCategories(framework: Framework, level1: string, level2: string): CategoryLookup {
+  const find = (): CategoryLookup => {
+    const found1 = findLevel1(framework, level1);
+    return [found1, findLevel2(framework, level2, undefined, found1)];
+  };
+  if (level1.length > 12 || level2.length > 12) return find();
+  let known = categoryLookups.get(framework);
+  if (!known) {
+    known = new Map();
+    categoryLookups.set(framework, known);
+  }
+  const key = `${level1}\n${level2}`;
+  let lookup = known.get(key);
+  if (!lookup) {
+    lookup = find();
+    if (known.size >= 10_000) known.clear();
+    known.set(key, lookup);
+  }
+  return lookup;
+}
+
 /**
  * Matches a sentence's categories by name (codes are only checked) and returns the framework's
  * full names, or the text as found with a warning.
@@ -201,8 +231,7 @@ function categoryNames(
   warn: (message: string) => void,
 ): [string, string] {
   const label = `第 ${sentence.number} 条指标`;
-  const level1 = findLevel1(framework, sentence.level1);
-  const found = findLevel2(framework, sentence.level2, undefined, level1);
+  const [level1, found] = lookUpCategories(framework, sentence.level1, sentence.level2);
   if (!level1) {
     warn(
       `${label}的一级指标「${sentence.level1}」不在指标体系「${framework.name}」中，按原文保留。`,

@@ -10,7 +10,7 @@ import type { GridTable } from './grid';
 import { importCsvText, importGrid, importTextTable, type RecogniseOptions } from './recognise';
 import { ImportRefusal } from './refusal';
 import { ImportError, type ImportEntry, type ImportResult } from './report';
-import { CONTAINER_NAMES, sniffContainer, type Container } from './sniff';
+import { CONTAINER_NAMES, extensionOf, sniffContainer, type Container } from './sniff';
 import { decodeTextBytes } from './textBytes';
 
 /** What a container reader gives back besides the grid: report lines about the container itself. */
@@ -38,11 +38,6 @@ export interface ImportJob {
   options: RecogniseOptions;
   /** Largest uncompressed zip entry an Office reader inflates. */
   maxEntryBytes: number;
-}
-
-function extensionOf(fileName: string): string {
-  const match = /\.([^./\\]+)$/u.exec(fileName.toLowerCase());
-  return match?.[1] ?? '';
 }
 
 /** Office data (already plain) as grid tables, after its bounds are checked. */

@@ -3,6 +3,7 @@
  * a valid document and a report of bounded size. A worker is untrusted code's neighbour.
  */
 import { z } from 'zod';
+import { canonicalCheck, type CanonicalCheck, safeParseFast } from '../model/canonical';
 import { documentSchema, sourceLocationSchema } from '../model';
 import type { ImportResult } from './report';
 import { stageReportSchema } from './stages/types';
@@ -28,8 +29,14 @@ export const importResultSchema = z.object({
   }),
 });
 
-/** The worker's result, validated; null when it is not a document and a report. */
+let canonicalResult: CanonicalCheck | undefined;
+
+/**
+ * The worker's result, validated; null when it is not a document and a report. A result already
+ * as zod would return it is taken as it is, without zod's copy (canonical.ts).
+ */
 export function validImportResult(data: unknown): ImportResult | null {
-  const parsed = importResultSchema.safeParse(data);
+  canonicalResult ??= canonicalCheck(importResultSchema);
+  const parsed = safeParseFast(importResultSchema, canonicalResult, data);
   return parsed.success ? (parsed.data as ImportResult) : null;
 }

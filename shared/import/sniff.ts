@@ -52,6 +52,24 @@ export function isPdf(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** A file name's extension, lower case, without the dot (`表.TXT` → `txt`; none → ''). */
+export function extensionOf(fileName: string): string {
+  const match = /\.([^./\\]+)$/u.exec(fileName.toLowerCase());
+  return match?.[1] ?? '';
+}
+
+const TEXT_EXTENSIONS = ['txt', 'tsv', 'text', ''];
+
+/**
+ * `text` or `csv` when sniffContainer would choose that container (no package reader, no zip
+ * to inflate), else null: what the command line may read in its own process.
+ */
+export function textContainer(bytes: Uint8Array, extension: string): 'text' | 'csv' | null {
+  if (bytes.length === 0 || isZip(bytes) || isPdf(bytes) || isOle(bytes)) return null;
+  if (extension === 'csv') return 'csv';
+  return TEXT_EXTENSIONS.includes(extension) ? 'text' : null;
+}
+
 /** Chooses the container reader; throws ImportRefusal (Chinese) for what cannot be read. */
 export function sniffContainer(bytes: Uint8Array, extension: string): Container {
   if (bytes.length === 0) throw new ImportRefusal('文件是空的，没有可导入的内容。');
@@ -89,7 +107,7 @@ export function sniffContainer(bytes: Uint8Array, extension: string): Container 
     );
   }
   if (extension === 'csv') return 'csv';
-  if (['txt', 'tsv', 'text', ''].includes(extension)) return 'text';
+  if (TEXT_EXTENSIONS.includes(extension)) return 'text';
   throw new ImportRefusal(
     `暂不能读取 .${extension} 文件。可导入：Excel 工作簿（.xlsx、.xls）、Word 文档（.docx）、PDF 文件（.pdf）、文本（.txt、.csv）和本程序的文档（.jixiao.json）。`,
     'unsupported',

@@ -1,10 +1,25 @@
 let counter = 0;
 
+/**
+ * `value.toString(36)` for an integer below 36⁶, in two halves below 36³: the engine converts
+ * small integers quickly but numbers past 2³¹ slowly (an import of 80,000 ids spent 30 ms there).
+ */
+function base36(value: number): string {
+  const high = Math.floor(value / 46_656);
+  const low = (value % 46_656).toString(36);
+  return high === 0 ? low : `${high.toString(36)}${low.padStart(3, '0')}`;
+}
+
+/** The clock in base 36, converted once per millisecond rather than once per id. */
+let clock = { at: -1, text: '' };
+
 /** A short unique id for units, projects and indicators (not a security token). */
 export function newId(prefix: string): string {
   counter = (counter + 1) % 1_679_616;
-  const random = Math.floor(Math.random() * 2_176_782_336).toString(36);
-  return `${prefix}-${Date.now().toString(36)}${counter.toString(36).padStart(4, '0')}${random}`;
+  const random = base36(Math.floor(Math.random() * 2_176_782_336));
+  const now = Date.now();
+  if (now !== clock.at) clock = { at: now, text: now.toString(36) };
+  return `${prefix}-${clock.text}${counter.toString(36).padStart(4, '0')}${random}`;
 }
 
 /**

@@ -1,4 +1,8 @@
+import { canonicalCheck, safeParseFast, type CanonicalCheck } from './canonical';
 import { documentSchema, SCHEMA_VERSION, type JixiaoDocument } from './document';
+
+/** The schema's fast path for a document that is already as zod would return it (canonical.ts). */
+let canonicalDocument: CanonicalCheck | undefined;
 
 /** One step from schema version N to N+1, on plain JSON. */
 type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
@@ -48,7 +52,8 @@ export function readDocumentData(data: unknown): ReadResult {
     }
     current = migration(current);
   }
-  const parsed = documentSchema.safeParse(current);
+  canonicalDocument ??= canonicalCheck(documentSchema);
+  const parsed = safeParseFast(documentSchema, canonicalDocument, current);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? describePath(current, issue.path) : '';

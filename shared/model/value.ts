@@ -92,8 +92,28 @@ export function normaliseValueText(text: string): string {
     .replace(/．/g, '.');
 }
 
+/**
+ * Short values already parsed: a table repeats the same few hundred (`≥95%`, `100%`, `12个月`)
+ * across tens of thousands of indicators. Only values under 13 characters, which the engine
+ * copies when they are cut from a longer text (a longer one would keep the whole imported text
+ * alive), and at most 10,000 of them.
+ */
+const parsedValues = new Map<string, IndicatorValue>();
+const CACHED_LENGTH = 12;
+
 /** Parses a value as printed. Never fails: text that is not a number becomes 定性 text. */
 export function parseValue(original: string): IndicatorValue {
+  if (original.length > CACHED_LENGTH) return parseValueText(original);
+  const known = parsedValues.get(original);
+  // A copy: callers may change the value they get.
+  if (known) return { ...known };
+  const parsed = parseValueText(original);
+  if (parsedValues.size >= 10_000) parsedValues.clear();
+  parsedValues.set(original, { ...parsed });
+  return parsed;
+}
+
+function parseValueText(original: string): IndicatorValue {
   const text = original.trim();
   if (text === '') return { ...EMPTY_VALUE };
   const normalised = normaliseValueText(text).replace(/\s+/g, '');

@@ -52,6 +52,8 @@ const ENTITY = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]+);/gi;
  * and numbers outside Unicode stay as written.
  */
 export function decodeEntities(text: string): string {
+  // Every entity starts with `&`: most text has none.
+  if (!text.includes('&')) return text;
   return text.replace(ENTITY, (whole, name: string) => {
     if (name[0] === '#') {
       const hex = name[1] === 'x' || name[1] === 'X';

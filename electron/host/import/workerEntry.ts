@@ -6,12 +6,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runImport } from '../../../shared/import/pipeline';
-import { ImportRefusal } from '../../../shared/import/refusal';
-import { ImportError } from '../../../shared/import/report';
 import { readOffice } from './officeReaders';
 import { readPdf } from './pdfReader';
 import { warmUpPdfImport } from './pdfWarmUp';
 import type { WorkerJob, WorkerReply } from './protocol';
+import { refusalOf } from './refusalReply';
 
 const port = parentPort;
 const readers = { office: readOffice, pdf: readPdf };
@@ -33,27 +32,7 @@ async function run(job: WorkerJob): Promise<void> {
     );
     reply({ type: 'done', result });
   } catch (error) {
-    if (error instanceof ImportRefusal) {
-      reply({
-        type: 'refused',
-        message: error.message,
-        code: error.code,
-        ...(error.detail ? { detail: error.detail } : {}),
-      });
-    } else if (error instanceof ImportError) {
-      reply({ type: 'refused', message: error.message, code: 'invalid-document' });
-    } else {
-      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      const overflow = error instanceof RangeError;
-      reply({
-        type: 'refused',
-        message: overflow
-          ? '文件的结构过于复杂（嵌套过深或内容过多），无法读取。'
-          : '读取文件时出错，无法导入。请用 Office 或 WPS 打开确认后另存一份再导入。',
-        code: 'invalid-document',
-        detail,
-      });
-    }
+    reply({ type: 'refused', ...refusalOf(error) });
   }
 }
 

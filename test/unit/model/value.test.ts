@@ -109,4 +109,19 @@ describe('value helpers', () => {
     expect(sameValue(parseValue('≥90%'), { sign: '≥', value: '90', unit: '%' })).toBe(true);
     expect(sameValue(parseValue('>3000（人）'), parseValue('＞3000人'))).toBe(false);
   });
+
+  it('gives a value of its own on every call, however often the same text comes back', () => {
+    const first = parseValue('≥95%');
+    first.sign = '定性';
+    first.value = '改过';
+    expect(parseValue('≥95%')).toStrictEqual({ sign: '≥', value: '95', unit: '%' });
+    expect(parseValue('>3000（人）')).toStrictEqual(parseValue('>3000（人）'));
+    expect(parseValue('>3000（人）')).not.toBe(parseValue('>3000（人）'));
+    expect(parseValue('85%或以上')).toStrictEqual({
+      sign: '≥',
+      value: '85',
+      unit: '%',
+      text: '85%或以上',
+    });
+  });
 });
