@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness';
-import { cell, COLUMNS } from './editor-steps';
+import { cell, COLUMNS, grandTotal, typeInCell } from './editor-steps';
 
 /** Column widths of the grid's header, and whether the grid or the panel scroll sideways. */
 async function measure(page: Page) {
@@ -44,3 +44,18 @@ for (const { width, height, indicators } of [
     expect(goal).toBeGreaterThan(name ?? 0);
   });
 }
+
+// A city's table: totals of millions of 万元 ran out of their narrow columns into the next one.
+test('a total of millions of 万元 stays inside its column at 1366×768', async ({ app }) => {
+  await app.page.setViewportSize({ width: 1366, height: 768 });
+  await app.start();
+  const page = app.page;
+  await typeInCell(page, 1, COLUMNS.fiscal, '98765432.1');
+  await expect(grandTotal(page)).toContainText('98,7');
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll('tr.total-row td.money')]
+      .filter((td) => td.scrollWidth > td.clientWidth + 1)
+      .map((td) => td.textContent),
+  );
+  expect(overflowing).toEqual([]);
+});

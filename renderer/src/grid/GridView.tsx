@@ -169,7 +169,7 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
       >
         <colgroup>
           <col className="col-name" />
-          <col className="col-money" span={4} />
+          <col className="col-money" span={4} style={{ width: moneyWidth(total) }} />
           <col className="col-goal" />
           <col className="col-indicators" />
         </colgroup>
@@ -247,6 +247,22 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
     </div>
   );
 });
+
+/**
+ * The amount columns' width: 78 px, or wide enough for the longest 合计 (no amount is negative,
+ * so no row's amount is longer). A city's total of millions of 万元 ran into the next column.
+ */
+function moneyWidth(total: Record<(typeof AMOUNT_COLUMNS)[number], number>): string {
+  // Digits are tabular (one `ch` each), separators about 0.4 `ch`; the padding is 6 px a side.
+  const widest = Math.max(
+    ...AMOUNT_COLUMNS.map((key) => {
+      const text = formatMoney(total[key], { blankZero: true });
+      const digits = text.replace(/[^0-9]/g, '').length;
+      return digits + 0.4 * (text.length - digits);
+    }),
+  );
+  return `max(78px, calc(${widest.toFixed(1)}ch + 14px))`;
+}
 
 const openIndicators = () => useAppStore.setState({ panelOpen: true });
 
