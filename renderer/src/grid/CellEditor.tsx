@@ -26,8 +26,8 @@ interface Box {
 
 /**
  * Puts an absolutely placed element over `box`, at least `minWidth` wide. It is moved by a
- * transform on its own layer: the compositor moves it, where top/left made every move lay out
- * and re-layer the whole page.
+ * transform on its own layer, so a move lays nothing out (top/left did); the page's layers are
+ * still put together again each move, about 0.5 ms with the panel closed.
  */
 function placeBox(element: HTMLElement, box: Box, minWidth: number): void {
   const { style } = element;
