@@ -1,6 +1,6 @@
 import type { ProjectTextField } from '../../../shared/edit';
 import { projectText } from '../../../shared/edit';
-import { memo, useDeferredValue, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { formatMoney, projectAmounts, type Project } from '../../../shared/model';
 import { commit } from '../editing';
 import { zhCN } from '../i18n/zh-CN';
@@ -10,6 +10,7 @@ import { useAppStore } from '../store';
 import { PanelResizer, usePanelWidth } from './PanelResizer';
 import { CommitField } from './CommitField';
 import { IndicatorTable } from './IndicatorTable';
+import { useAfterPaint } from './afterPaint';
 import { usePanelReveal } from './panelReveal';
 import { CommonUnits } from './ValueEditor';
 import { StagePanelBody } from './StagePanel';
@@ -47,8 +48,8 @@ function Field({
 }
 
 /**
- * Every field of one project, its goals and its indicator table. Deferred: moving through the
- * grid paints the new active cell first, the panel follows when the browser is idle. While the
+ * Every field of one project, its goals and its indicator table. One frame late: moving through
+ * the grid or confirming an amount there paints the grid first, the panel follows. While the
  * clerk works in the panel, an edit of its project is shown at once: a drop-down changed by a
  * key showed the old value again until the late render came, and on a slow PC the next key
  * started from there and was lost.
@@ -64,9 +65,9 @@ export const ProjectPanel = memo(function ProjectPanel({
 }) {
   const panelWidth = usePanelWidth();
   const stage = useStage();
-  const deferred = useDeferredValue(latest);
+  const late = useAfterPaint(latest);
   const [focused, setFocused] = useState(false);
-  const project = focused && deferred && latest && deferred.id === latest.id ? latest : deferred;
+  const project = focused && late && latest && late.id === latest.id ? latest : late;
   // Esc from a field: back to the grid, at this project's row.
   const onKeyDown = regionKeyDown(() => {
     if (project) selectId(project.id, useAppStore.getState().selection.column);
