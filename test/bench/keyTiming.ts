@@ -76,6 +76,12 @@ async function keyLatencies(page: Page, key: string, count: number): Promise<num
   return page.evaluate(() => (window as unknown as { __keyTimes: number[] }).__keyTimes);
 }
 
+/** Milliseconds from keydown to the end of the next frame for one press of `key`. */
+export async function oneKey(page: Page, key: string): Promise<number> {
+  const [time] = await keyLatencies(page, key, 1);
+  return time as number;
+}
+
 /** Resolves after the page's next frame, so the keys of a reset are over before measuring. */
 async function nextFrame(page: Page): Promise<void> {
   await page.evaluate(

@@ -12,7 +12,14 @@ import { INVOKE_CHANNELS } from '../../shared/ipc';
 import { chromiumPath, CHROMIUM_ARGS } from '../e2e/browser';
 import { zhCN } from '../../renderer/src/i18n/zh-CN';
 import { generateDocument } from './generate';
-import { interleavedKeys, percentile, TYPING_PRESSES, type Typing, type Typist } from './keyTiming';
+import {
+  interleavedKeys,
+  oneKey,
+  percentile,
+  TYPING_PRESSES,
+  type Typing,
+  type Typist,
+} from './keyTiming';
 
 const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
 
@@ -241,6 +248,17 @@ export async function runRendererBench(
         ...windows.map(([name, , each]) => ({ name, page: each, reset: nothing, key: arrow })),
       ]);
       progress(`${label}：方向键测量完成（每项 ${TYPING_PRESSES} 次）`);
+      // The document's first edit, once per window: the first change of a document was the
+      // slowest (Immer froze all of it), and the blocks below count none of their first keys.
+      for (const [, panel, each] of windows) {
+        await each.keyboard.press('7');
+        figures.push({
+          name: `${label}：打开后第一次修改（Enter）到绘制（${panel}）`,
+          value: await oneKey(each, 'Enter'),
+          unit: 'ms',
+        });
+        await each.keyboard.press('ArrowUp');
+      }
       // An amount typed into that cell (a different one each time) and confirmed with Enter,
       // which writes it, recomputes the totals and moves down; ArrowUp goes back, untimed.
       const amount = (each: Page) => {
