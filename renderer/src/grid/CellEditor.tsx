@@ -238,6 +238,23 @@ export function CellEditor({
       }
       return;
     }
+    // Ctrl+Home / Ctrl+End: the first cell and the last one, as in Excel and WPS (with Shift,
+    // the selection reaches there).
+    if (
+      (event.ctrlKey || event.metaKey) &&
+      !event.altKey &&
+      (event.key === 'Home' || event.key === 'End') &&
+      document
+    ) {
+      event.preventDefault();
+      const home = event.key === 'Home';
+      select(
+        home ? 0 : rowsOf(document).length - 1,
+        home ? 0 : GRID_COLUMNS.length - 1,
+        event.shiftKey,
+      );
+      return;
+    }
     if (!plain && !(event.shiftKey && MOVES[event.key])) return;
     const delta = MOVES[event.key];
     if (delta) {
