@@ -3,20 +3,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import * as XLSX from 'xlsx';
 import { join } from 'node:path';
 import { SAMPLE_FILE } from '../../electron/host/sample';
-import { cell, cellEditor, COLUMNS, typeInCell } from './editor-steps';
+import { activeRowId, cell, cellEditor, COLUMNS, typeInCell } from './editor-steps';
 import { expect, ROOT, test } from './harness';
 import { shot } from './shots';
 
 interface Hook {
   document(): string | null;
-  activeRowId(): string | null;
-}
-
-/** The id of the grid's active row (project or unit), through the read-only test hook. */
-function activeRowId(page: Page): Promise<string | null> {
-  return page.evaluate(() =>
-    (window as unknown as { __jixiaoTest: Hook }).__jixiaoTest.activeRowId(),
-  );
 }
 
 async function documentOf(page: Page) {

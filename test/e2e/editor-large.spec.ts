@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JixiaoDocument } from '../../shared/model';
 import { generateDocument } from '../bench/generate';
-import { cell, COLUMNS } from './editor-steps';
+import { activeRowId, cell, COLUMNS, enableTestHook } from './editor-steps';
 import { expect, test } from './harness';
 import { readDocument } from './monkey';
 
@@ -13,13 +13,6 @@ import { readDocument } from './monkey';
  * small enough to be rendered whole. Keys as a clerk presses them; the document is checked.
  */
 test.use({ viewport: { width: 1366, height: 768 } });
-
-interface Hook {
-  activeRowId(): string | null;
-}
-
-const activeRowId = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __jixiaoTest: Hook }).__jixiaoTest.activeRowId());
 
 /** The grid's rows as the document orders them: each unit's row, then its projects. */
 function gridRows(document: JixiaoDocument): Array<{ id: string; name: string }> {
@@ -54,9 +47,7 @@ async function activeCellOnScreen(page: Page): Promise<void> {
 test('1,200 projects: arrows, Ctrl+End and back, an amount typed far down', async ({ app }) => {
   test.setTimeout(120_000);
   const page = app.page;
-  await page.addInitScript(() => {
-    (window as unknown as { __jixiaoTestHooks: boolean }).__jixiaoTestHooks = true;
-  });
+  await enableTestHook(page);
   const generated = generateDocument(1200, 6, 7);
   const path = join(app.disk, '部门绩效目标表.jixiao.json');
   await writeFile(path, JSON.stringify(generated));

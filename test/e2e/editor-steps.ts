@@ -86,6 +86,15 @@ export async function enableTestHook(page: Page): Promise<void> {
   });
 }
 
+/** The id of the grid's active row (project or unit), through the read-only test hook. */
+export function activeRowId(page: Page): Promise<string | null> {
+  return page.evaluate(() =>
+    (
+      window as unknown as { __jixiaoTest: { activeRowId(): string | null } }
+    ).__jixiaoTest.activeRowId(),
+  );
+}
+
 /**
  * The indicators of the project whose name contains `name`, read from the open document (the
  * grid's cell shows only the first five), each as 一级/二级/名称/实施周期/年度.
