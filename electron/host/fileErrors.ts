@@ -36,16 +36,27 @@ export function describeFileError(path: string, error: unknown): string {
   return `无法写入「${path}」：${cause}。`;
 }
 
-/** A Chinese sentence for a file that exists but cannot be read (the engine text is dropped). */
-export function describeReadError(path: string, error: unknown): string {
+/**
+ * A Chinese sentence for a file that cannot be read (the engine text is dropped). A document
+ * the app opens points to its .bak backup; a file to import names what to choose instead.
+ */
+export function describeReadError(
+  path: string,
+  error: unknown,
+  kind: 'document' | 'import' = 'document',
+): string {
   const code = (error as { code?: unknown } | undefined)?.code;
   const cause =
-    code === 'EISDIR'
-      ? '这是一个文件夹，不是文件。请选择文件夹里的 .jixiao.json 文档'
-      : code === 'EACCES' || code === 'EPERM'
-        ? '没有读取权限。请把文件复制到自己的文件夹后再打开'
-        : code === 'EBUSY'
-          ? '文件正被其他程序占用。请关闭该程序后重试'
-          : `文件无法读取${typeof code === 'string' ? `（${code}）` : ''}，可能正被其他程序占用或磁盘出错。请稍后重试，或打开同一文件夹中的 .bak 备份`;
+    code === 'ENOENT' || code === 'ENOTDIR'
+      ? '找不到这个文件。请检查文件名和所在的文件夹'
+      : code === 'EISDIR'
+        ? kind === 'document'
+          ? '这是一个文件夹，不是文件。请选择文件夹里的 .jixiao.json 文档'
+          : '这是一个文件夹，不是文件。请选择要导入的表格文件'
+        : code === 'EACCES' || code === 'EPERM'
+          ? '没有读取权限。请把文件复制到自己的文件夹后再打开'
+          : code === 'EBUSY'
+            ? '文件正被其他程序占用。请关闭该程序后重试'
+            : `文件无法读取${typeof code === 'string' ? `（${code}）` : ''}，可能正被其他程序占用或磁盘出错。请稍后重试${kind === 'document' ? '，或打开同一文件夹中的 .bak 备份' : ''}`;
   return `无法读取「${basename(path)}」：${cause}。`;
 }

@@ -11,6 +11,7 @@ import {
 } from '../../shared/import/sniff';
 import { documentCounts } from '../../shared/model';
 import { DOCUMENT_EXTENSION, readDocumentFile } from './documentFile';
+import { describeReadError } from './fileErrors';
 import type { WorkerJob } from './import/protocol';
 import {
   DEFAULT_WORKER_LIMITS,
@@ -63,10 +64,7 @@ async function checkFile(path: string): Promise<void> {
     size = info.size;
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError(
-      `无法读取文件：${(error as NodeJS.ErrnoException).code ?? ''}`,
-      'not-found',
-    );
+    throw new ImportFileError(describeReadError(path, error, 'import'), 'not-found');
   }
   if (size > MAX_IMPORT_BYTES) {
     throw new ImportFileError(
@@ -83,10 +81,7 @@ async function readBytes(path: string): Promise<Uint8Array> {
     // A view of the bytes read, not a copy of them (17 MB for a 5,000-project text).
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
-    throw new ImportFileError(
-      `无法读取文件：${(error as NodeJS.ErrnoException).code ?? ''}`,
-      'io-error',
-    );
+    throw new ImportFileError(describeReadError(path, error, 'import'), 'io-error');
   }
 }
 
@@ -105,7 +100,7 @@ async function importDocument(path: string): Promise<ImportResult & { migratedFr
     // A read that fails (EACCES, EISDIR…) says so in Chinese, as the size check's read did.
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      throw new ImportFileError(`无法读取文件：${code}`, 'io-error');
+      throw new ImportFileError(describeReadError(path, error, 'import'), 'io-error');
     }
     throw new ImportFileError((error as Error).message, 'invalid-document');
   }

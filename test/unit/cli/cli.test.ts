@@ -100,7 +100,8 @@ describe('unreadable input', () => {
     const dir = await mkdtemp(join(tmpdir(), 'jixiao-cli-'));
     const missing = await cli('inspect', join(dir, 'nope.txt'));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/无法读取文件/);
+    expect(missing.stderr).toMatch(/无法读取「nope\.\w+」：找不到这个文件。请检查文件名/);
+    expect(missing.stderr).not.toMatch(/ENOENT|Error/);
 
     await writeFile(join(dir, 'a.odt'), 'PK');
     const odt = await cli('inspect', join(dir, 'a.odt'));
@@ -151,7 +152,7 @@ describe('the installed bin', () => {
       },
     );
     expect(failed.status).toBe(2);
-    expect(failed.stderr).toMatch(/无法读取文件/);
+    expect(failed.stderr).toContain('无法读取「x.txt」：找不到这个文件');
   });
 });
 
@@ -195,7 +196,8 @@ describe('jixiao check', () => {
   it('exits 2 for unreadable input', async () => {
     const result = await cli('check', '/nonexistent/table.txt');
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/无法读取文件/);
+    expect(result.stderr).toContain('无法读取「table.txt」：找不到这个文件');
+    expect(result.stderr).not.toContain('ENOENT');
   });
 });
 

@@ -122,7 +122,8 @@ describe('jixiao merge', () => {
       join(dir, 'a.jixiao.json'),
     ]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/无法读取文件/);
+    expect(missing.stderr).toMatch(/无法读取「nope\.\w+」：找不到这个文件。请检查文件名/);
+    expect(missing.stderr).not.toMatch(/ENOENT|Error/);
   });
 });
 
