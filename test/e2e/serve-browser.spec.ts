@@ -103,7 +103,9 @@ test.describe('jixiao serve in Chromium', () => {
       unzipSync(new Uint8Array(await readFile(file)))['word/document.xml'] as Uint8Array,
     );
     expect(xml).toContain('2024年智慧校园管理系统升级改造项目');
-    // Nothing is left on the host: the export went to the browser.
+    // Nothing is left on the host: the export went to the browser. The host removes its copy
+    // once the page has it, so the download can start a moment before that: wait for the call.
+    await shell.server.idle();
     expect(await readdir(join(shell.disk, 'userData/serve-temp'))).toEqual([]);
   });
 
