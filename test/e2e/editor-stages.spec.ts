@@ -80,6 +80,10 @@ test('监控 and 自评 typed with the keyboard, scores computed, targets locked
   await page.keyboard.press('Tab');
   await page.keyboard.type('9月前补齐维修');
   await page.keyboard.press('Tab');
+  // 目标进展情况 beside the approved 年度目标 (read-only while the targets are locked).
+  await panel.getByRole('textbox', { name: '目标进展情况', exact: true }).focus();
+  await page.keyboard.type('维修已完成六成');
+  await page.keyboard.press('Tab');
   await page.screenshot({ path: shot('stage-monitoring.png') });
 
   let document = await documentNow(page);
@@ -87,6 +91,7 @@ test('监控 and 自评 typed with the keyboard, scores computed, targets locked
   expect(project().monitoring).toEqual({
     asOf: '2025-07',
     executed: { fiscal: 19_140, carryover: 0, other: 0 },
+    goalProgress: '维修已完成六成',
   });
   expect(project().indicators[1]!.monitoring).toEqual({
     toDate: '60%',
@@ -115,6 +120,11 @@ test('监控 and 自评 typed with the keyboard, scores computed, targets locked
   // 88% of a 90% target scores 88/90 × 25 = 24.44; 89% of 90% scores 89/90 × 5 = 4.94.
   await expect(panel.locator('output[aria-label="第 2 条得分"]')).toHaveText('24.44');
   await expect(panel.locator('output[aria-label="总分"]')).toHaveText('99.38');
+  await panel.getByRole('textbox', { name: '实际完成情况', exact: true }).focus();
+  await page.keyboard.type('全年维修完成');
+  await page.keyboard.press('Tab');
+  document = await documentNow(page);
+  expect(project().evaluation?.goalActual).toBe('全年维修完成');
   await page.screenshot({ path: shot('stage-evaluation.png') });
 
   // Target fields refuse edits while locked: the panel's field is read-only, the grid says why.

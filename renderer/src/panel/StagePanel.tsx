@@ -132,6 +132,31 @@ function ExpectedGoal({ project, editable }: { project: Project; editable: boole
   );
 }
 
+/** 年度目标: the approved goal beside what the stage says of it (进展 in 监控, 完成情况 in 自评). */
+function GoalSection({
+  project,
+  editable,
+  field,
+}: {
+  project: Project;
+  editable: boolean;
+  field: 'monitoring.goalProgress' | 'evaluation.goalActual';
+}) {
+  return (
+    <section className="panel-section">
+      <h3>{text.goalHeading}</h3>
+      <ExpectedGoal project={project} editable={editable} />
+      <StageField
+        project={project}
+        field={field}
+        label={field === 'monitoring.goalProgress' ? text.goalProgress : text.goalActual}
+        multiline
+        className="wide"
+      />
+    </section>
+  );
+}
+
 function MonitoringFields({ document, project }: { document: JixiaoDocument; project: Project }) {
   const editable = useTargetsEditable();
   const line = scheduleFor(document, project.monitoring?.asOf);
@@ -161,17 +186,7 @@ function MonitoringFields({ document, project }: { document: JixiaoDocument; pro
           amounts={['yearBudget.initial', 'yearBudget.adjusted', 'monitoring.executed']}
         />
       </section>
-      <section className="panel-section">
-        <h3>{text.goalHeading}</h3>
-        <ExpectedGoal project={project} editable={editable} />
-        <StageField
-          project={project}
-          field="monitoring.goalProgress"
-          label={text.goalProgress}
-          multiline
-          className="wide"
-        />
-      </section>
+      <GoalSection project={project} editable={editable} field="monitoring.goalProgress" />
       <section className="panel-section" aria-label={text.indicatorsHeading}>
         <h3>{text.indicatorsHeading}</h3>
         {project.indicators.map((indicator, index) => (
@@ -235,17 +250,7 @@ function EvaluationFields({ document, project }: { document: JixiaoDocument; pro
           className="wide"
         />
       </section>
-      <section className="panel-section">
-        <h3>{text.goalHeading}</h3>
-        <ExpectedGoal project={project} editable={editable} />
-        <StageField
-          project={project}
-          field="evaluation.goalActual"
-          label={text.goalActual}
-          multiline
-          className="wide"
-        />
-      </section>
+      <GoalSection project={project} editable={editable} field="evaluation.goalActual" />
       <section className="panel-section" aria-label={text.indicatorsHeading}>
         <h3>{text.indicatorsHeading}</h3>
         {project.indicators.map((indicator, index) => (
