@@ -27,7 +27,9 @@ import {
   partsTotal,
   rateText,
   stageFonts,
+  stageFieldRow,
   stageFormPage,
+  stageGoalRows,
   stageSection,
   stageTitleBlock,
 } from './stageForm';
@@ -142,33 +144,9 @@ function section(
   const span = (from: number, to?: number) => grid.span(INDICATORS, from, to);
   const progress = project.monitoring?.goalProgress ?? '';
   const upper: RowDraft[] = [
-    {
-      role: 'field',
-      cells: [
-        label(T.labels.supervisor, { colSpan: span(0, 1) }),
-        cell(project.supervisor ?? document.department, { colSpan: span(2, 3) }),
-        label(T.labels.implementer, { colSpan: span(4, 5) }),
-        cell(project.implementer ?? unit.name, { colSpan: span(6, 8) }),
-      ],
-    },
+    stageFieldRow(document, unit, project, T.labels, span, 8),
     ...moneyRows(document, project, grid),
-    {
-      role: 'goal',
-      cells: [
-        label(T.labels.goal, { rowSpan: 2, colSpan: span(0, 1) }),
-        label(T.labels.goalExpected, { colSpan: span(2, 4) }),
-        label(`${T.labels.goalProgress}${progress.trim() ? '' : T.labels.missing}`, {
-          colSpan: span(5, 8),
-        }),
-      ],
-    },
-    {
-      role: 'goal',
-      cells: [
-        cell(project.goals.annual, { colSpan: span(2, 4), verticalAlign: 'top' }),
-        cell(progress, { colSpan: span(5, 8), verticalAlign: 'top' }),
-      ],
-    },
+    ...stageGoalRows(project, T.labels, { label: T.labels.goalProgress, text: progress }, span, 8),
   ];
   return stageSection({
     project,

@@ -32,7 +32,9 @@ import {
   levelCells,
   partsTotal,
   stageFonts,
+  stageFieldRow,
   stageFormPage,
+  stageGoalRows,
   stageSection,
   stageTitleBlock,
 } from './stageForm';
@@ -197,33 +199,9 @@ function section(
   };
   const actual = project.evaluation?.goalActual ?? '';
   const upper: RowDraft[] = [
-    {
-      role: 'field',
-      cells: [
-        label(T.labels.supervisor, { colSpan: span(0, 1) }),
-        cell(project.supervisor ?? document.department, { colSpan: span(2, 3) }),
-        label(T.labels.implementer, { colSpan: span(4, 5) }),
-        cell(project.implementer ?? unit.name, { colSpan: span(6, 7) }),
-      ],
-    },
+    stageFieldRow(document, unit, project, T.labels, span, 7),
     ...moneyRows(document, project, result, grid),
-    {
-      role: 'goal',
-      cells: [
-        label(T.labels.goal, { rowSpan: 2, colSpan: span(0, 1) }),
-        label(T.labels.goalExpected, { colSpan: span(2, 4) }),
-        label(`${T.labels.goalActual}${actual.trim() ? '' : T.labels.missing}`, {
-          colSpan: span(5, 7),
-        }),
-      ],
-    },
-    {
-      role: 'goal',
-      cells: [
-        cell(project.goals.annual, { colSpan: span(2, 4), verticalAlign: 'top' }),
-        cell(actual, { colSpan: span(5, 7), verticalAlign: 'top' }),
-      ],
-    },
+    ...stageGoalRows(project, T.labels, { label: T.labels.goalActual, text: actual }, span, 7),
   ];
   return stageSection({
     project,

@@ -8,6 +8,7 @@ import {
   formatRatioPercent,
   sumMoney,
   type Cents,
+  type FundingUnit,
   type Indicator,
   type JixiaoDocument,
   type Project,
@@ -160,6 +161,67 @@ export function hasStageData(
       project[stage] !== undefined ||
       project.indicators.some((indicator) => indicator[stage] !== undefined),
   );
+}
+
+/** The labels the two stage forms' upper rows share (their templates word them alike). */
+interface UpperLabels {
+  supervisor: string;
+  implementer: string;
+  goal: string;
+  goalExpected: string;
+  missing: string;
+}
+
+/** 主管部门 and 实施单位: the department and the unit unless the project names its own. */
+export function stageFieldRow(
+  document: JixiaoDocument,
+  unit: FundingUnit,
+  project: Project,
+  labels: UpperLabels,
+  span: (from: number, to?: number) => number,
+  lastColumn: number,
+): RowDraft {
+  return {
+    role: 'field',
+    cells: [
+      label(labels.supervisor, { colSpan: span(0, 1) }),
+      cell(project.supervisor ?? document.department, { colSpan: span(2, 3) }),
+      label(labels.implementer, { colSpan: span(4, 5) }),
+      cell(project.implementer ?? unit.name, { colSpan: span(6, lastColumn) }),
+    ],
+  };
+}
+
+/**
+ * 年度总体目标: the approved 年度目标 beside what the stage says of it (`stage`: its label and
+ * text), the label marked 未填写 when the text is empty.
+ */
+export function stageGoalRows(
+  project: Project,
+  labels: UpperLabels,
+  stage: { label: string; text: string },
+  span: (from: number, to?: number) => number,
+  lastColumn: number,
+): RowDraft[] {
+  return [
+    {
+      role: 'goal',
+      cells: [
+        label(labels.goal, { rowSpan: 2, colSpan: span(0, 1) }),
+        label(labels.goalExpected, { colSpan: span(2, 4) }),
+        label(`${stage.label}${stage.text.trim() ? '' : labels.missing}`, {
+          colSpan: span(5, lastColumn),
+        }),
+      ],
+    },
+    {
+      role: 'goal',
+      cells: [
+        cell(project.goals.annual, { colSpan: span(2, 4), verticalAlign: 'top' }),
+        cell(stage.text, { colSpan: span(5, lastColumn), verticalAlign: 'top' }),
+      ],
+    },
+  ];
 }
 
 /**
