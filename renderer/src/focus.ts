@@ -109,11 +109,27 @@ export function focusGrid(): boolean {
   return true;
 }
 
+/** What a region does just before the keyboard enters it by F6 (see `beforeEntering`). */
+const entering = new Map<Region, () => void>();
+
+/**
+ * Runs `prepare` whenever the keyboard is about to enter `region` by F6 / Shift+F6: the panel
+ * catches up with the grid's row first, so a quick F6 after a click shows that row's project.
+ * Returns the function that takes it back.
+ */
+export function beforeEntering(region: Region, prepare: () => void): () => void {
+  entering.set(region, prepare);
+  return () => {
+    if (entering.get(region) === prepare) entering.delete(region);
+  };
+}
+
 /** Focuses a region: the grid's text box, or the region's last used field, else its first. */
 export function focusRegion(region: Region): boolean {
   if (region === 'grid') return focusGrid();
   const container = regionElement(region);
   if (!container) return false;
+  if (!container.contains(globalThis.document.activeElement)) entering.get(region)?.();
   const list = focusables(container);
   const key = lastKeys.get(region);
   const target = (key && list.find((element) => keyOf(element) === key)) || list[0];
@@ -245,14 +261,39 @@ export function trackFocus(): () => void {
   };
 }
 
+/** Keys whose default action scrolls the region a focused button sits in. */
+const SCROLL_KEYS = new Set([
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+]);
+
 /**
  * Key handling of a region's container: Tab wraps inside it; Esc (when the field did not use
- * it) calls `onEscape`, by default a return to the grid.
+ * it) calls `onEscape`, by default a return to the grid. Arrow, Page and Home/End keys on a
+ * button do nothing: the browser would scroll the region and carry the focused button out of
+ * sight, and the next Enter would run it (复制, 删除) where the clerk cannot see it. Text
+ * fields and drop-downs keep their keys.
  */
 export function regionKeyDown(onEscape: () => void = focusGrid) {
   return (event: React.KeyboardEvent<HTMLElement>) => {
     if (event.defaultPrevented || event.nativeEvent.isComposing || event.keyCode === 229) return;
     if (trapTab(event.currentTarget, event)) return;
+    if (
+      event.target instanceof HTMLButtonElement &&
+      SCROLL_KEYS.has(event.key) &&
+      !event.ctrlKey &&
+      !event.altKey &&
+      !event.metaKey
+    ) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Escape' && !event.ctrlKey && !event.altKey) {
       event.preventDefault();
       onEscape();

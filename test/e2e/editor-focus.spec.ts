@@ -21,6 +21,17 @@ async function documentOf(page: Page) {
   };
 }
 
+function isFocused(element: Element): boolean {
+  return element === document.activeElement;
+}
+
+/** Whether the element is wholly inside the visible part of the panel that scrolls it. */
+function inSight(element: Element): boolean {
+  const box = element.closest('.project-panel')?.getBoundingClientRect();
+  const rect = element.getBoundingClientRect();
+  return box !== undefined && rect.top >= box.top && rect.bottom <= box.bottom;
+}
+
 const SIZES = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
@@ -131,6 +142,43 @@ for (const size of SIZES) {
       await page.keyboard.press('Escape');
       await expect(page.locator('textarea.cell-editor')).toBeFocused();
       expect((await documentOf(page)).units[0]?.projects[2]?.money.fiscal).toBe(77000);
+    });
+
+    test('arrow and Page keys on a panel button keep it in sight: the next Enter runs it where the clerk sees it', async ({
+      app,
+    }) => {
+      // The keyboard monkey (seed 2): two ArrowUps on 第 2 条复制 scrolled the panel under it,
+      // and the Enter that followed copied an indicator the clerk could not see; the panel was
+      // still on another project than the grid's row, because F6 came before it followed.
+      const page = app.page;
+      await expect(cell(page, 3, COLUMNS.fiscal)).toBeVisible();
+      const before = (await documentOf(page)).units[0]?.projects[2];
+      // F6 at once after the click, before the panel followed the grid (120 ms): the panel
+      // shows the clicked row's project, not the one before it (or none).
+      await cell(page, 3, COLUMNS.fiscal).click();
+      await page.keyboard.press('F6');
+      const panel = page.getByRole('complementary', { name: '项目详情' });
+      await expect(panel.getByRole('textbox', { name: '项目名称' })).toHaveValue(
+        before?.name ?? '',
+      );
+      const copy = page.getByRole('button', { name: '第 2 条复制', exact: true });
+      for (let index = 0; index < 80 && !(await copy.evaluate(isFocused)); index++) {
+        await page.keyboard.press('Tab');
+      }
+      await expect(copy).toBeFocused();
+      const indicators = before?.indicators ?? [];
+      for (const key of ['ArrowUp', 'ArrowUp', 'PageUp', 'Home', 'ArrowDown', 'PageDown', 'End'])
+        await page.keyboard.press(key);
+      // A scroll animates for a moment: look once it would have ended.
+      await page.waitForTimeout(400);
+      expect(await copy.evaluate(inSight)).toBe(true);
+      await page.keyboard.press('Enter');
+      const after = (await documentOf(page)).units[0]?.projects[2]?.indicators ?? [];
+      expect(after.map((indicator) => indicator.name)).toEqual([
+        ...indicators.slice(0, 2).map((indicator) => indicator.name),
+        indicators[1]?.name,
+        ...indicators.slice(2).map((indicator) => indicator.name),
+      ]);
     });
 
     test("Enter on the panel's 收起 gives the keyboard to the grid: the next amount typed lands there", async ({

@@ -60,6 +60,8 @@ export interface Focus {
   dialog?: string;
   /** The project 新增指标 adds to: the panel's when the panel has the focus, else the grid's. */
   commandProjectId?: string;
+  /** `hidden` with the focus still on a panel control the panel scrolled out of sight. */
+  scrolledOut?: boolean;
 }
 
 /** Reads, in the page, what has the focus and the document's version. */
@@ -126,14 +128,16 @@ export async function readState(
             const cell = document.querySelector('.grid-scroll td.active, .grid-scroll th.active');
             if (!shows(cell, document.querySelector('.grid-scroll'))) focus.kind = 'hidden';
           } else if (focus.kind === 'panel' && active !== null) {
-            if (!shows(active, active.closest('.project-panel'))) focus.kind = 'hidden';
+            if (!shows(active, active.closest('.project-panel'))) {
+              focus.kind = 'hidden';
+              focus.scrolledOut = true;
+            }
           }
-          focus.commandProjectId =
-            focus.kind === 'panel'
-              ? focus.projectId
-              : (document
-                  .querySelector<HTMLElement>('.grid-scroll td.active, .grid-scroll th.active')
-                  ?.closest('tr')?.dataset.projectId ?? undefined);
+          const gridProject =
+            document
+              .querySelector<HTMLElement>('.grid-scroll td.active, .grid-scroll th.active')
+              ?.closest('tr')?.dataset.projectId ?? undefined;
+          focus.commandProjectId = focus.kind === 'panel' ? focus.projectId : gridProject;
           // What a failure prints for each of the last keys: the focused element, the grid's row
           // and the project the panel shows.
           const panelProject = document.querySelector<HTMLElement>(
@@ -143,7 +147,7 @@ export async function readState(
             ? `${active.tagName.toLowerCase()}${active.className ? `.${String(active.className).split(' ')[0]}` : ''}` +
               `[${active.dataset.field ?? active.getAttribute('aria-label') ?? active.textContent?.slice(0, 12) ?? ''}]`
             : 'null';
-          const seen = `焦点 ${name}，表格行 ${focus.commandProjectId ?? '—'}，面板 ${panelProject ?? '—'}`;
+          const seen = `焦点 ${name}，表格行 ${gridProject ?? '—'}，面板 ${panelProject ?? '—'}`;
           resolve({ version: hook.version(), focus, seen });
         }, 0),
       ),
@@ -411,5 +415,7 @@ export function unexplainedJump(before: Focus, after: Focus, key: string): strin
   if (before.kind === 'grid' || before.kind === 'none' || before.kind === 'hidden') return null;
   if (TO_GRID[key]?.includes(before.kind)) return null;
   if (key === 'Enter' && (before.kind === 'dialog' || before.button !== undefined)) return null;
+  if (after.scrolledOut)
+    return `焦点所在的控件滚出了视野（按键 ${key}）：${JSON.stringify(before)}`;
   return `焦点从 ${JSON.stringify(before)} 跳到了表格（按键 ${key}）`;
 }

@@ -4,6 +4,7 @@ import { COMMANDS, type FundingUnit, type Project } from '../../../shared/model'
 import { runCommand } from '../commands';
 import { RollForwardReview } from '../importFlow/RollForwardReview';
 import { FindingsPanel } from '../findings/FindingsPanel';
+import { beforeEntering } from '../focus';
 import { GridView } from '../grid/GridView';
 import { activeRow } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
@@ -53,6 +54,9 @@ function usePanelProject(document: OpenDocument['document'], row: GridRow | unde
   const [shownId, setShownId] = useState(activeId);
   const tick = useAppStore((state) => state.revealTick);
   const same = activeId === shownId;
+  // F6 into the panel before it followed: it shows the grid's row at once (it would stay behind
+  // while the keyboard is in it).
+  useEffect(() => beforeEntering('panel', () => setShownId(activeId)), [activeId]);
   useEffect(() => {
     if (same) return;
     const timer = setTimeout(() => {
