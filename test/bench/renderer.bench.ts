@@ -121,6 +121,29 @@ async function bareTypist(browser: Browser, origin: string): Promise<Typist> {
 
 const nothing = async (): Promise<void> => undefined;
 
+/**
+ * Runs in the page: with `on`, ArrowDown / ArrowUp are taken before the app's handlers and only
+ * move the grid's cursor box by 40 px (its transform, as a move does); with `on` false, the app
+ * has its keys again.
+ */
+function cursorOnlyArrows(on: boolean): void {
+  const win = window as unknown as { __cursorOnly?: (event: KeyboardEvent) => void };
+  if (win.__cursorOnly) window.removeEventListener('keydown', win.__cursorOnly, true);
+  win.__cursorOnly = undefined;
+  if (!on) return;
+  const cursor = document.querySelector<HTMLElement>('.grid-cursor');
+  const start = cursor ? new DOMMatrix(getComputedStyle(cursor).transform) : new DOMMatrix();
+  let top = start.m42;
+  win.__cursorOnly = (event: KeyboardEvent) => {
+    if (!cursor || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    top += event.key === 'ArrowDown' ? 40 : -40;
+    cursor.style.transform = `translate(${start.m41}px, ${top}px)`;
+  };
+  window.addEventListener('keydown', win.__cursorOnly, true);
+}
+
 /** The built renderer with the generated document; resolves once its first row is painted. */
 export async function openApp(
   browser: Browser,
@@ -248,6 +271,18 @@ export async function runRendererBench(
         ...windows.map(([name, , each]) => ({ name, page: each, reset: nothing, key: arrow })),
       ]);
       progress(`${label}：方向键测量完成（每项 ${TYPING_PRESSES} 次）`);
+      // The floor under an arrow move on this page: the same key, caught before the app sees
+      // it, only moves the cursor box by a row (no React, no scroll, no effects). What the page
+      // costs a frame with its rows and the cursor's layer, whatever the app does on a move.
+      let floor: Map<string, Typing> | undefined;
+      if (projects >= 10000) {
+        await closed.page.evaluate(cursorOnlyArrows, true);
+        floor = await interleavedKeys([
+          { ...bare, key: arrow },
+          { name: 'floor', page: closed.page, reset: nothing, key: arrow },
+        ]);
+        await closed.page.evaluate(cursorOnlyArrows, false);
+      }
       // The document's first edit, once per window: the first change of a document was the
       // slowest (Immer froze all of it), and the blocks below count none of their first keys.
       for (const [, panel, each] of windows) {
@@ -313,6 +348,15 @@ export async function runRendererBench(
         }
       }
 
+      if (floor) {
+        const figure = floor.get('floor') as Typing;
+        figures.push({
+          name: `${label}：其中必不可少：只移动光标框（不经 React），每键主线程耗时`,
+          value: figure.busy,
+          unit: 'ms',
+          baseline: { name: '空白页 textarea', value: (floor.get('bare') as Typing).busy },
+        });
+      }
       progress(`${label}：按键测量完成`);
       const cdp = await open.context.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
