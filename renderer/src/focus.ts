@@ -124,15 +124,22 @@ export function beforeEntering(region: Region, prepare: () => void): () => void 
   };
 }
 
-/** Focuses a region: the grid's text box, or the region's last used field, else its first. */
-export function focusRegion(region: Region): boolean {
+/**
+ * Focuses a region: the grid's text box, or the region's last used field, else its first. When
+ * `restoring` a focus a re-render took away, the fallback is never a button: its field gone (an
+ * undo removed the project the panel showed), the next Enter would run the region's first
+ * button (收起) unasked; the focus waits on the region itself instead.
+ */
+export function focusRegion(region: Region, restoring = false): boolean {
   if (region === 'grid') return focusGrid();
   const container = regionElement(region);
   if (!container) return false;
-  if (!container.contains(globalThis.document.activeElement)) entering.get(region)?.();
   const list = focusables(container);
   const key = lastKeys.get(region);
-  const target = (key && list.find((element) => keyOf(element) === key)) || list[0];
+  const fallback = restoring
+    ? list.find((element) => !(element instanceof HTMLButtonElement))
+    : list[0];
+  const target = (key && list.find((element) => keyOf(element) === key)) || fallback;
   current = region;
   if (!target) {
     container.focus({ preventScroll: true });
@@ -149,6 +156,7 @@ export function cycleRegion(direction: 1 | -1): void {
   const index = open.indexOf(current);
   for (let step = 1; step <= open.length; step++) {
     const next = open[(index + step * direction + open.length * 2) % open.length] as Region;
+    entering.get(next)?.();
     if (focusRegion(next)) return;
   }
 }
@@ -207,13 +215,13 @@ function restoreLostFocus(): void {
     (focusables(trap)[0] ?? trap).focus({ preventScroll: true });
     return;
   }
-  if (focusRegion(current)) return;
+  if (focusRegion(current, true)) return;
   // The region may be re-rendering this instant (an undo or redo rebuilds the panel): give it a
   // few frames before the keyboard falls back to the grid, so it never jumps there by timing.
   let frames = 4;
   const retry = () => {
     if (!focusIsLost() || pending) return;
-    if (focusRegion(current)) return;
+    if (focusRegion(current, true)) return;
     if (--frames > 0) requestAnimationFrame(retry);
     else focusGrid();
   };
@@ -283,6 +291,13 @@ const SCROLL_KEYS = new Set([
 export function regionKeyDown(onEscape: () => void = focusGrid) {
   return (event: React.KeyboardEvent<HTMLElement>) => {
     if (event.defaultPrevented || event.nativeEvent.isComposing || event.keyCode === 229) return;
+    // While a new field is awaited (focusWhenShown) the focus waits on the region: Tab would
+    // reach a field of what the region shows now, e.g. the panel's project before it followed
+    // the grid, and the late render would put another project's field under it.
+    if (event.key === 'Tab' && hasPendingFocus()) {
+      event.preventDefault();
+      return;
+    }
     if (trapTab(event.currentTarget, event)) return;
     if (
       event.target instanceof HTMLButtonElement &&
