@@ -206,3 +206,40 @@ for (const size of SIZES) {
     });
   });
 }
+
+// A slow office PC (the keyboard monkey, seed 8): 新增指标 right after a move waits for the new
+// field with the focus on the panel, which still shows the project before. A Shift+Tab there
+// reached that project's last button and the Enter after it deleted an indicator — of the
+// project the panel then caught up with.
+test('Shift+Tab and Enter while 新增指标 waits for its field change nothing else, on a slow machine', async ({
+  app,
+}) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.addInitScript(() => {
+    (window as unknown as { __jixiaoTestHooks: boolean }).__jixiaoTestHooks = true;
+  });
+  await app.start();
+  await cell(page, 2, COLUMNS.name).click();
+  const panel = page.getByRole('complementary', { name: '项目详情' });
+  const before = (await documentOf(page)).units[0]?.projects ?? [];
+  await expect(panel.getByRole('textbox', { name: '项目名称' })).toHaveValue(before[1]?.name ?? '');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  try {
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Control+Shift+Enter');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect(panel.locator('input.indicator-name').last()).toBeFocused({ timeout: 20_000 });
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+  const after = (await documentOf(page)).units[0]?.projects ?? [];
+  const ids = (project: (typeof before)[number] | undefined) =>
+    project?.indicators.map((indicator) => indicator.id) ?? [];
+  // The new indicator went to the grid's row; no other indicator came or went anywhere.
+  expect(ids(after[1])).toEqual(ids(before[1]));
+  expect(ids(after[2]).slice(0, -1)).toEqual(ids(before[2]));
+  expect(after[2]?.indicators.length).toBe((before[2]?.indicators.length ?? 0) + 1);
+});
