@@ -247,3 +247,75 @@ test('Shift+Tab and Enter while 新增指标 waits for its field change nothing 
   expect(ids(after[2]).slice(0, -1)).toEqual(ids(before[2]));
   expect(after[2]?.indicators.length).toBe((before[2]?.indicators.length ?? 0) + 1);
 });
+
+/** Opens the sample at 1366×768 with the read-only test hook. */
+async function startSmall(app: { page: Page; start(): Promise<void> }): Promise<Page> {
+  const page = app.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.addInitScript(() => {
+    (window as unknown as { __jixiaoTestHooks: boolean }).__jixiaoTestHooks = true;
+  });
+  await app.start();
+  return page;
+}
+
+// The keyboard monkey (seed 8): an undo from a panel field removed the project the panel showed;
+// the lost focus went back to the panel's first control, 收起, and the next Enter closed the
+// panel — the keys after it then typed into the grid.
+test('an undo that removes the panel’s project leaves the keys in the panel: Enter and typing change nothing', async ({
+  app,
+}) => {
+  const page = await startSmall(app);
+  await cell(page, 2, COLUMNS.name).click();
+  const original = await documentOf(page);
+  await page.keyboard.press('Control+Enter');
+  await expect
+    .poll(async () => (await documentOf(page)).units[0]?.projects.length)
+    .toBe((original.units[0]?.projects.length ?? 0) + 1);
+  const added = (await documentOf(page)).units[0]?.projects[2];
+  const panel = page.getByRole('complementary', { name: '项目详情' });
+  await expect(panel.locator(`[data-project-id="${added?.id}"]`)).toBeVisible();
+  await page.keyboard.press('F6');
+  const code = panel.getByRole('textbox', { name: '项目编码' });
+  for (let index = 0; index < 6 && !(await code.evaluate(isFocused)); index++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(code).toBeFocused();
+  // Nothing typed in the field: Ctrl+Z undoes the document's last step, the new project.
+  await page.keyboard.press('Control+z');
+  await expect
+    .poll(async () => (await documentOf(page)).units[0]?.projects.length)
+    .toBe(original.units[0]?.projects.length);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('12');
+  await page.keyboard.press('Enter');
+  expect(await documentOf(page)).toEqual(original);
+  await expect(panel).toBeVisible();
+});
+
+// A field of the panel renders again only when its text changes; the project it writes to must
+// follow the panel all the same, also to a project whose field reads the same.
+test('a panel field writes to the project the panel shows, after a move to one whose field reads the same', async ({
+  app,
+}) => {
+  const page = await startSmall(app);
+  await cell(page, 2, COLUMNS.name).click();
+  const before = (await documentOf(page)).units[0]?.projects ?? [];
+  const field = '主管部门及代码';
+  const panel = page.getByRole('complementary', { name: '项目详情' });
+  const supervisor = panel.getByRole('textbox', { name: field });
+  await expect(supervisor).toHaveValue((before[1] as { supervisor?: string }).supervisor ?? '');
+  // The sample's projects share their 主管部门: the field's text stays the same on the move.
+  expect((before[2] as { supervisor?: string }).supervisor).toBe(
+    (before[1] as { supervisor?: string }).supervisor,
+  );
+  await page.keyboard.press('ArrowDown');
+  await expect(panel.getByRole('textbox', { name: '项目名称' })).toHaveValue(before[2]?.name ?? '');
+  await supervisor.fill('市教育局（101001）');
+  await supervisor.press('Enter');
+  const after = (await documentOf(page)).units[0]?.projects ?? [];
+  expect((after[2] as { supervisor?: string }).supervisor).toBe('市教育局（101001）');
+  expect((after[1] as { supervisor?: string }).supervisor).toBe(
+    (before[1] as { supervisor?: string }).supervisor,
+  );
+});

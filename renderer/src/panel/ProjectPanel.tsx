@@ -19,7 +19,7 @@ import './projectPanel.css';
 
 const text = zhCN.panel;
 
-function Field({
+function FieldOf({
   project,
   field,
   multiline = false,
@@ -46,6 +46,24 @@ function Field({
     </label>
   );
 }
+
+type FieldProps = Parameters<typeof FieldOf>[0];
+
+/**
+ * A field renders again only when what it shows changes (its text, or the project it writes to):
+ * a confirmed amount in the grid re-renders the panel's project, and every field rendered again
+ * rewrote its text box (textarea.defaultValue), which then had to be laid out again — the long
+ * 年度目标 shaped anew for a changed 财政拨款.
+ */
+const Field = memo(
+  FieldOf,
+  (before: FieldProps, after: FieldProps) =>
+    before.project.id === after.project.id &&
+    before.field === after.field &&
+    before.multiline === after.multiline &&
+    before.className === after.className &&
+    projectText(before.project, before.field) === projectText(after.project, after.field),
+);
 
 /**
  * Every field of one project, its goals and its indicator table. One frame late: moving through
@@ -138,7 +156,13 @@ function useKeepFocusInView(panelRef: RefObject<HTMLElement | null>, project: un
   }, [panelRef, project]);
 }
 
-function ProjectFields({
+/**
+ * Memoized on its plain props: the panel renders again whenever the grid's project changes, but
+ * these fields only when the project they show does. Rendered again with the same project, React
+ * rewrites each text box's default text (textarea.defaultValue), and every such box had to be
+ * laid out again in the frame of the grid's move or confirmed amount.
+ */
+const ProjectFields = memo(function ProjectFields({
   frameworkId,
   moneyUnit,
   project,
@@ -204,4 +228,4 @@ function ProjectFields({
       <IndicatorTable frameworkId={frameworkId} project={project} />
     </div>
   );
-}
+});
