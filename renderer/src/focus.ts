@@ -161,37 +161,63 @@ export function cycleRegion(direction: 1 | -1): void {
   }
 }
 
-let pending: { selector: string; frames: number } | null = null;
+let pending: {
+  selector: string;
+  frames: number;
+  until: number;
+  stillComing: () => boolean;
+  container: HTMLElement | null;
+} | null = null;
+
+/** Frames `focusWhenShown` waits in any case; longer only while its element is still coming. */
+const PENDING_FRAMES = 60;
+/** The longest wait for an element that is still coming (a slow, busy PC). */
+const PENDING_LIMIT_MS = 5000;
 
 /**
  * Focuses (and scrolls into view) the element matching `selector` as soon as it is rendered,
  * e.g. the name of an indicator just added. Until then the focus waits on the region's
- * container, so keys typed meanwhile reach no field.
+ * container, so keys typed meanwhile reach no field. The wait lasts 60 frames, and beyond them
+ * (up to five seconds) as long as `stillComing` says the element is on its way: on a slow, busy
+ * PC the panel caught up with the new indicator's project after the frames had run out, and
+ * the keyboard stayed on the panel's box. A click elsewhere ends the wait.
  */
-export function focusWhenShown(region: Region, selector: string): void {
+export function focusWhenShown(
+  region: Region,
+  selector: string,
+  stillComing: () => boolean = () => false,
+): void {
   current = region;
   const container = regionElement(region);
   const active = globalThis.document.activeElement;
   if (container && active instanceof HTMLElement && !container.contains(active)) {
     container.focus({ preventScroll: true });
   }
-  pending = { selector, frames: 60 };
+  const wait = {
+    selector,
+    frames: PENDING_FRAMES,
+    until: performance.now() + PENDING_LIMIT_MS,
+    stillComing,
+    container,
+  };
+  pending = wait;
   const attempt = () => {
-    if (!pending) return;
-    const element = globalThis.document.querySelector<HTMLElement>(pending.selector);
+    if (pending !== wait) return;
+    const element = globalThis.document.querySelector<HTMLElement>(wait.selector);
     if (element) {
       pending = null;
       element.scrollIntoView({ block: 'nearest' });
       element.focus({ preventScroll: true });
       return;
     }
-    if (--pending.frames > 0) requestAnimationFrame(attempt);
-    else {
-      // It never showed (undone, or the panel went to another project): the keyboard must not
-      // stay nowhere — the lost-focus rule applies as if the wait had not been.
-      pending = null;
-      restoreLostFocus();
+    if (--wait.frames > 0 || (wait.stillComing() && performance.now() < wait.until)) {
+      requestAnimationFrame(attempt);
+      return;
     }
+    // It never showed (undone, or the panel went to another project): the keyboard must not
+    // stay nowhere — the lost-focus rule applies as if the wait had not been.
+    pending = null;
+    restoreLostFocus();
   };
   attempt();
 }
@@ -242,6 +268,9 @@ export function trackFocus(): () => void {
   const doc = globalThis.document;
   const onFocusIn = (event: FocusEvent) => {
     const target = event.target as HTMLElement;
+    // The clerk went elsewhere (a click) while a new field was awaited: it no longer takes the
+    // focus when it comes.
+    if (pending && target !== pending.container) pending = null;
     const trap = openTrap();
     if (trap && !trap.contains(target)) {
       (focusables(trap)[0] ?? trap).focus({ preventScroll: true });

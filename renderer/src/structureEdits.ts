@@ -128,11 +128,15 @@ export function moveProjectToUnit(projectId: string, unitId: string): void {
 
 /** 新增指标 for the active project; the panel shows it. */
 export function addIndicator(): void {
-  // From the panel, the indicator goes to the project the panel shows (it follows the grid
-  // after a pause, so it can still show the previous one).
-  const shown = globalThis.document?.querySelector<HTMLElement>('.project-panel [data-project-id]')
-    ?.dataset.projectId;
-  if (currentRegion() === 'panel' && shown) {
+  // From a field or button of the panel, the indicator goes to the project the panel shows (it
+  // follows the grid after a pause, so it can still show the previous one). The panel's box
+  // itself holds the keys only while the panel is about to follow the grid's row (a 新增指标
+  // awaiting its field, a focus restored there): the grid's row is the project then. A second
+  // quick 新增指标 went to the project the panel still showed, not the one the clerk was on.
+  const panel = globalThis.document?.querySelector<HTMLElement>('.project-panel');
+  const shown = panel?.querySelector<HTMLElement>('[data-project-id]')?.dataset.projectId;
+  const onBox = globalThis.document?.activeElement === panel;
+  if (currentRegion() === 'panel' && shown && !onBox) {
     addIndicatorTo(shown);
     return;
   }
@@ -155,6 +159,25 @@ export function addIndicatorTo(projectId: string): void {
     focusWhenShown(
       'panel',
       `.project-panel [data-project-id="${projectId}"] [data-indicator-id="${id}"] input.indicator-name`,
+      () => indicatorComing(projectId, id),
     );
   }
+}
+
+/**
+ * Whether a new indicator's field is still on its way to the panel: the indicator is in the
+ * document, the panel is open and shows its project or will, following the grid's row there.
+ */
+function indicatorComing(projectId: string, id: string): boolean {
+  if (!useAppStore.getState().panelOpen) return false;
+  const row = activeRow();
+  const shown = globalThis.document.querySelector<HTMLElement>('.project-panel [data-project-id]')
+    ?.dataset.projectId;
+  if (shown !== projectId && (row?.kind !== 'project' || row.projectId !== projectId)) return false;
+  return (
+    document()
+      ?.units.flatMap((unit) => unit.projects)
+      .find((project) => project.id === projectId)
+      ?.indicators.some((indicator) => indicator.id === id) ?? false
+  );
 }
