@@ -58,7 +58,10 @@ export interface Focus {
   field?: string;
   button?: string;
   dialog?: string;
-  /** The project 新增指标 adds to: the panel's when the panel has the focus, else the grid's. */
+  /**
+   * The project 新增指标 adds to: the panel's when a panel field or button has the focus, else
+   * (the grid, the panel's box) the grid's.
+   */
   commandProjectId?: string;
   /** `hidden` with the focus still on a panel control the panel scrolled out of sight. */
   scrolledOut?: boolean;
@@ -137,7 +140,11 @@ export async function readState(
             document
               .querySelector<HTMLElement>('.grid-scroll td.active, .grid-scroll th.active')
               ?.closest('tr')?.dataset.projectId ?? undefined;
-          focus.commandProjectId = focus.kind === 'panel' ? focus.projectId : gridProject;
+          // From the panel's box itself (a 新增指标 awaiting its field, a focus restored there)
+          // the panel is about to follow the grid: the grid's row is the project then.
+          const onPanelBox = active?.matches('.project-panel') ?? false;
+          focus.commandProjectId =
+            focus.kind === 'panel' && !onPanelBox ? focus.projectId : gridProject;
           // What a failure prints for each of the last keys: the focused element, the grid's row
           // and the project the panel shows.
           const panelProject = document.querySelector<HTMLElement>(
