@@ -126,6 +126,12 @@ export function moveProjectToUnit(projectId: string, unitId: string): void {
   }
 }
 
+/** The project the panel shows, if any. */
+function panelProjectId(): string | undefined {
+  return globalThis.document?.querySelector<HTMLElement>('.project-panel [data-project-id]')
+    ?.dataset.projectId;
+}
+
 /** 新增指标 for the active project; the panel shows it. */
 export function addIndicator(): void {
   // From a field or button of the panel, the indicator goes to the project the panel shows (it
@@ -133,9 +139,8 @@ export function addIndicator(): void {
   // itself holds the keys only while the panel is about to follow the grid's row (a 新增指标
   // awaiting its field, a focus restored there): the grid's row is the project then. A second
   // quick 新增指标 went to the project the panel still showed, not the one the clerk was on.
-  const panel = globalThis.document?.querySelector<HTMLElement>('.project-panel');
-  const shown = panel?.querySelector<HTMLElement>('[data-project-id]')?.dataset.projectId;
-  const onBox = globalThis.document?.activeElement === panel;
+  const shown = panelProjectId();
+  const onBox = globalThis.document?.activeElement?.matches('.project-panel') ?? false;
   if (currentRegion() === 'panel' && shown && !onBox) {
     addIndicatorTo(shown);
     return;
@@ -171,8 +176,7 @@ export function addIndicatorTo(projectId: string): void {
 function indicatorComing(projectId: string, id: string): boolean {
   if (!useAppStore.getState().panelOpen) return false;
   const row = activeRow();
-  const shown = globalThis.document.querySelector<HTMLElement>('.project-panel [data-project-id]')
-    ?.dataset.projectId;
+  const shown = panelProjectId();
   if (shown !== projectId && (row?.kind !== 'project' || row.projectId !== projectId)) return false;
   return (
     document()
