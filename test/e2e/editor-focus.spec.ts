@@ -125,6 +125,39 @@ for (const size of SIZES) {
       await page.screenshot({ path: shot(`focus-new-indicator-${size.width}.png`) });
     });
 
+    test('新增指标 from an indicator field: its text is written, then the next indicator takes the keys', async ({
+      app,
+    }) => {
+      const page = app.page;
+      await cell(page, 2, COLUMNS.name).click();
+      const before = (await documentOf(page)).units[0]?.projects[1];
+      const panel = page.getByRole('complementary', { name: '项目详情' });
+      const last = before?.indicators.length ?? 0;
+      const name = panel.getByLabel(`第 ${last} 条三级指标`);
+      await name.click();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type('教学设备完好率');
+      // The clerk types a list of indicators: Ctrl+Shift+Enter, a name, Ctrl+Shift+Enter, a name.
+      await page.keyboard.press('Control+Shift+Enter');
+      await page.keyboard.type('实验室开放时长');
+      await page.keyboard.press('Control+Shift+Enter');
+      await page.keyboard.type('学生满意度');
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(async () => (await documentOf(page)).units[0]?.projects[1]?.indicators.length)
+        .toBe(last + 2);
+      const after = (await documentOf(page)).units[0]?.projects[1];
+      expect(after?.indicators.slice(last - 1).map((indicator) => indicator.name)).toEqual([
+        '教学设备完好率',
+        '实验室开放时长',
+        '学生满意度',
+      ]);
+      // Nothing else moved: the earlier indicators and the project's name are as they were.
+      expect(after?.name).toBe(before?.name);
+      expect(after?.indicators.slice(0, last - 1)).toEqual(before?.indicators.slice(0, last - 1));
+      await expect(panel.getByLabel(`第 ${last + 2} 条三级指标`)).toBeFocused();
+    });
+
     test('F6 walks the open regions; the context menu keeps the keys until Esc', async ({
       app,
     }) => {

@@ -254,6 +254,24 @@ function idKey(kind: Change['kind']): 'unitId' | 'projectId' | 'indicatorId' {
       : 'indicatorId';
 }
 
+/**
+ * The document (as JSON) with one indicator taken out: what it was between the two steps of a
+ * 新增指标 pressed in a panel field (the field's text is written, then the indicator added, each
+ * its own undo step), so an undo may rightly land on it.
+ */
+export function withoutIndicator(text: string, projectId: string, indicatorId: string): string {
+  type Project = { id: string; indicators: { id: string }[] };
+  const document = JSON.parse(text) as { units: { projects: Project[] }[] };
+  for (const unit of document.units) {
+    for (const project of unit.projects) {
+      if (project.id === projectId) {
+        project.indicators = project.indicators.filter((item) => item.id !== indicatorId);
+      }
+    }
+  }
+  return JSON.stringify(document);
+}
+
 /** Every difference between two documents (as JSON). */
 export function diffDocuments(beforeText: string, afterText: string): Change[] {
   const before = JSON.parse(beforeText) as Json;
@@ -349,16 +367,23 @@ const INDICATOR_LEVEL: Change['kind'][] = [
  */
 export function unexplained(focus: Focus, key: string, changes: Change[]): string | null {
   const bad = (change: Change) => `${JSON.stringify(change)} (焦点 ${JSON.stringify(focus)})`;
-  // 新增项目 / 新增指标 (outside dialogs): exactly one new project, or one new indicator in the
-  // project the grid's row or the panel shows.
+  // 新增项目 (outside dialogs): exactly one new project (or unit).
   const one = changes.length === 1 ? changes[0] : undefined;
   if (focus.kind !== 'dialog' && key === 'Control+Enter' && one) {
     if (one.kind === 'projectAdded' || one.kind === 'unitAdded') return null;
   }
-  if (focus.kind !== 'dialog' && key === 'Control+Shift+Enter' && one) {
-    if (one.kind === 'indicatorAdded' && one.projectId === focus.commandProjectId) return null;
-  }
+  // 新增指标 (outside dialogs): one new indicator in the project the grid's row or the panel
+  // shows; from a panel field, what was typed in it is written first: the rest is that edit.
+  const added = changes.filter((change) => change.kind === 'indicatorAdded');
+  const newIndicator =
+    focus.kind !== 'dialog' &&
+    key === 'Control+Shift+Enter' &&
+    added.length === 1 &&
+    added[0]?.projectId === focus.commandProjectId
+      ? added[0]
+      : undefined;
   for (const change of changes) {
+    if (change === newIndicator) continue;
     let ok = false;
     if (focus.kind === 'grid') {
       const field = GRID_FIELDS[focus.column ?? -1];

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { runCommand } from '../commands';
+import { commandForKey, runCommand } from '../commands';
 import { lastEditError } from '../editing';
 
 type Element = HTMLInputElement | HTMLTextAreaElement;
@@ -70,13 +70,18 @@ export function CommitField({
     },
     [],
   );
-  const commitFrom = (element: Element) => {
+  /** Writes the field's text; false when it was refused (the reason is shown beside it). */
+  const commitFrom = (element: Element): boolean => {
     if (element.value === value) {
       setError(null);
-      return;
+      return true;
     }
-    if (onCommit(element.value) === false) setError(lastEditError() ?? '');
-    else setError(null);
+    if (onCommit(element.value) === false) {
+      setError(lastEditError() ?? '');
+      return false;
+    }
+    setError(null);
+    return true;
   };
   const onKeyDown = (event: KeyboardEvent<Element>) => {
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
@@ -100,7 +105,13 @@ export function CommitField({
       setError(null);
     } else if (event.key === 'Enter' && (!multiline || event.ctrlKey)) {
       event.preventDefault();
-      commitFrom(event.currentTarget);
+      const written = commitFrom(event.currentTarget);
+      // 新增指标 (Ctrl+Shift+Enter) from a field, typing a list of indicators: the field's text
+      // is written first, then the next indicator comes and its name takes the keys. A refused
+      // text stays, marked, and no indicator comes.
+      if (written && commandForKey(event.nativeEvent)?.id === 'addIndicator') {
+        void runCommand('addIndicator');
+      }
     }
   };
   const errorId = error ? `${field ?? 'field'}-${label}-error` : undefined;
