@@ -26,7 +26,7 @@ test.describe('find reveals fields the grid does not show', () => {
     await expect(page.locator('.find-count')).toHaveText(/^第 1 \/ \d+ 处$/);
     await box.press('Enter');
     // 市机电技师学院技能竞赛设备设施购置项目, its 14th of 15 indicators.
-    await expect(cell(page, 3, COLUMNS.indicators)).toHaveClass(/active/);
+    await expect(cell(page, 3, COLUMNS.indicators)).toHaveAttribute('data-active');
     await expect(panel.getByRole('textbox', { name: '项目名称' })).toHaveValue(
       '市机电技师学院技能竞赛设备设施购置项目',
     );
@@ -91,7 +91,7 @@ test.describe('find reveals fields the grid does not show', () => {
     await page.keyboard.press('Control+F');
     await box.fill('安保');
     await box.press('Enter');
-    await expect(page.locator('table.disclosure .active')).toContainText('安保');
+    await expect(page.locator('table.disclosure [data-active]')).toContainText('安保');
     await expect(panel.locator('.find-hit')).toHaveCount(0);
   });
 });

@@ -12,12 +12,12 @@ test.describe('查找 and 替换', () => {
     await box.fill('智慧校园');
     await expect(page.locator('.find-count')).toHaveText(/^第 1 \/ \d+ 处$/);
     await box.press('Enter');
-    const active = page.locator('table.disclosure .active');
+    const active = page.locator('table.disclosure [data-active]');
     await expect(active).toContainText('智慧校园');
     const first = await active.getAttribute('data-row');
     await box.press('Enter');
     await expect(page.locator('.find-count')).toHaveText(/^第 2 \/ \d+ 处$/);
-    await expect(page.locator('table.disclosure .active')).toContainText('智慧校园');
+    await expect(page.locator('table.disclosure [data-active]')).toContainText('智慧校园');
     expect(first).not.toBeNull();
     await box.fill('没有这个词');
     await expect(page.locator('.find-count')).toHaveText('无结果');

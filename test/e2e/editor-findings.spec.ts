@@ -30,7 +30,7 @@ test.describe('检查 panel', () => {
     await expect(panel.locator('.finding', { hasText: '评审意见：其他' })).toHaveCount(0);
     await expect(panel.locator('.finding-target').first()).not.toContainText(/\bR\d+\b/);
     await r2.locator('.finding-target').click();
-    await expect(page.locator('table.disclosure .active')).toHaveAttribute('data-row', '11');
+    await expect(page.locator('table.disclosure [data-active]')).toHaveAttribute('data-row', '11');
     await expect(cell(page, 11, COLUMNS.name)).toHaveClass(/mark-warning/);
 
     const fixable = panel.locator('.finding-fix').first();

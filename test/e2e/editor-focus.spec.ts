@@ -73,7 +73,7 @@ for (const size of SIZES) {
       // Esc returns to the grid at the same project, visibly.
       await page.keyboard.press('Escape');
       await expect(page.locator('textarea.cell-editor')).toBeFocused();
-      await expect(cell(page, 2, COLUMNS.name)).toHaveClass(/active/);
+      await expect(cell(page, 2, COLUMNS.name)).toHaveAttribute('data-active');
       await page.screenshot({ path: shot(`focus-panel-${size.width}.png`) });
     });
 

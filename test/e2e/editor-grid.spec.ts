@@ -14,7 +14,7 @@ test.describe('editing the disclosure table', () => {
     await expect(cell(page, 0, COLUMNS.total)).toHaveText('4,802.43');
     await expect(grandTotal(page)).toHaveText('4,802.43');
     // Enter confirmed and moved down, as in a spreadsheet.
-    await expect(cell(page, 3, COLUMNS.fiscal)).toHaveClass(/active/);
+    await expect(cell(page, 3, COLUMNS.fiscal)).toHaveAttribute('data-active');
     await expect(page.getByTestId('file-name')).toContainText('未保存');
     await expect(page).toHaveTitle(/^● .+ - 绩效目标表编辑器$/);
 
@@ -37,13 +37,13 @@ test.describe('editing the disclosure table', () => {
     const page = app.page;
     await cell(page, 1, COLUMNS.name).click();
     await page.keyboard.press('ArrowRight');
-    await expect(cell(page, 1, COLUMNS.total)).toHaveClass(/active/);
+    await expect(cell(page, 1, COLUMNS.total)).toHaveAttribute('data-active');
     await page.keyboard.press('Tab');
-    await expect(cell(page, 1, COLUMNS.fiscal)).toHaveClass(/active/);
+    await expect(cell(page, 1, COLUMNS.fiscal)).toHaveAttribute('data-active');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
-    await expect(cell(page, 2, COLUMNS.fiscal)).toHaveClass(/active/);
+    await expect(cell(page, 2, COLUMNS.fiscal)).toHaveAttribute('data-active');
     await page.keyboard.press('ArrowUp');
 
     // Enter opens the cell with its amount; Esc leaves it as it was.
@@ -71,6 +71,39 @@ test.describe('editing the disclosure table', () => {
     await expect(grandTotal(page)).toHaveText('4,153.93');
   });
 
+  test("one cell, the cursor's, is marked active through moves, a range, an edit and a scroll", async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    const marked = page.locator('.grid-scroll [data-active]');
+    const expectActive = async (row: number, column: number) => {
+      await expect(marked).toHaveCount(1);
+      await expect(marked).toHaveAttribute('data-row', String(row));
+      await expect(marked).toHaveAttribute('data-col', String(column));
+    };
+    await cell(page, 2, COLUMNS.fiscal).click();
+    await expectActive(2, COLUMNS.fiscal);
+    // A range: its cells are selected, the active one is where the keys went.
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(page.locator('.grid-scroll .selected')).toHaveCount(4);
+    await expectActive(3, COLUMNS.specialAccount);
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.locator('.grid-scroll .selected')).toHaveCount(0);
+    await expectActive(3, COLUMNS.fiscal);
+    // An amount confirmed renders its row again; Enter moves down.
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    await expect(cell(page, 3, COLUMNS.fiscal)).toHaveText('12.00');
+    await expectActive(4, COLUMNS.fiscal);
+    // To the end and back, as a spreadsheet: the first cell of the table.
+    await page.keyboard.press('Control+End');
+    await expect(marked).toHaveCount(1);
+    await page.keyboard.press('Control+Home');
+    await expectActive(0, COLUMNS.name);
+  });
+
   test('a goal with line breaks (Alt+Enter) and a new project name typed in Chinese', async ({
     app,
   }) => {
@@ -90,7 +123,7 @@ test.describe('editing the disclosure table', () => {
     await page.keyboard.insertText('定向培养职业教育硕士补贴（2025年）');
     await page.keyboard.press('Tab');
     await expect(cell(page, 12, COLUMNS.name)).toContainText('定向培养职业教育硕士补贴（2025年）');
-    await expect(cell(page, 12, COLUMNS.total)).toHaveClass(/active/);
+    await expect(cell(page, 12, COLUMNS.total)).toHaveAttribute('data-active');
     // Two gestures, two undo steps.
     await page.keyboard.press('Control+Z');
     await expect(cell(page, 12, COLUMNS.name)).toContainText(

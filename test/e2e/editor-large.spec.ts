@@ -38,7 +38,7 @@ async function renderedRowsMatch(page: Page, rows: Array<{ name: string }>): Pro
 
 async function activeCellOnScreen(page: Page): Promise<void> {
   const grid = await page.locator('.grid-scroll').boundingBox();
-  const active = await page.locator('.grid-scroll td.active, .grid-scroll th.active').boundingBox();
+  const active = await page.locator('.grid-scroll [data-active]').boundingBox();
   expect(grid && active).toBeTruthy();
   expect(active!.y).toBeGreaterThanOrEqual(grid!.y);
   expect(active!.y).toBeLessThan(grid!.y + grid!.height);

@@ -35,7 +35,7 @@ test.describe('units', () => {
     const first = page.locator('table.disclosure tbody').first();
     await expect(first.locator('tr.project-row')).toHaveCount(1);
     await expect(first.locator('tr.unit-row td.money').first()).toHaveText('12.00');
-    await expect(cell(page, 0, COLUMNS.name)).toHaveClass(/active/);
+    await expect(cell(page, 0, COLUMNS.name)).toHaveAttribute('data-active');
     await expect(grandTotal(page)).toHaveText('4,803.93');
 
     await page.keyboard.press('Control+Z');

@@ -80,9 +80,7 @@ export async function readState(
           const active = document.activeElement as HTMLElement | null;
           const focus: Focus = { kind: 'none' };
           if (active?.matches('textarea.cell-editor')) {
-            const cell = document.querySelector<HTMLElement>(
-              '.grid-scroll td.active, .grid-scroll th.active',
-            );
+            const cell = document.querySelector<HTMLElement>('.grid-scroll [data-active]');
             const row = cell?.closest('tr');
             focus.kind = 'grid';
             focus.column = Number(cell?.dataset.col);
@@ -128,7 +126,7 @@ export async function readState(
             );
           };
           if (focus.kind === 'grid') {
-            const cell = document.querySelector('.grid-scroll td.active, .grid-scroll th.active');
+            const cell = document.querySelector('.grid-scroll [data-active]');
             if (!shows(cell, document.querySelector('.grid-scroll'))) focus.kind = 'hidden';
           } else if (focus.kind === 'panel' && active !== null) {
             if (!shows(active, active.closest('.project-panel'))) {
@@ -137,9 +135,8 @@ export async function readState(
             }
           }
           const gridProject =
-            document
-              .querySelector<HTMLElement>('.grid-scroll td.active, .grid-scroll th.active')
-              ?.closest('tr')?.dataset.projectId ?? undefined;
+            document.querySelector<HTMLElement>('.grid-scroll [data-active]')?.closest('tr')
+              ?.dataset.projectId ?? undefined;
           // From the panel's box itself (a 新增指标 awaiting its field, a focus restored there)
           // the panel is about to follow the grid: the grid's row is the project then.
           const onPanelBox = active?.matches('.project-panel') ?? false;

@@ -36,6 +36,20 @@ function placeBox(element: HTMLElement, box: Box, minWidth: number): void {
   style.height = `${box.height}px`;
 }
 
+/**
+ * Marks the active cell (`data-active`, which React never writes, so a row rendered again for
+ * its own reasons keeps it) and unmarks the one before: the table's cells are not rendered for
+ * a move. Screen readers follow the focused text box; tests find the active cell by it.
+ */
+function markActiveCell(container: HTMLElement | null, row: number, column: number): void {
+  if (!container) return;
+  const previous = container.querySelector('[data-active]');
+  const cell = container.querySelector(`[data-row="${row}"][data-col="${column}"]`);
+  if (previous === cell) return;
+  previous?.removeAttribute('data-active');
+  cell?.setAttribute('data-active', '');
+}
+
 /** Puts a refusal's message under the box. */
 function placeError(element: HTMLElement | null, box: Box | null): void {
   if (!element || !box) return;
@@ -116,6 +130,9 @@ export function CellEditor({
     }
     placeError(errorRef.current, box.current);
   }, [scrollRef, selection.row, selection.column, document, layoutKey, editing]);
+
+  // After every render: the rows the grid rendered with it may be new elements.
+  useLayoutEffect(() => markActiveCell(scrollRef.current, selection.row, selection.column));
 
   // A refusal's message sits under the box.
   useLayoutEffect(() => placeError(errorRef.current, box.current), [error]);

@@ -21,44 +21,41 @@ import { Marked, type Marks } from './Marked';
 import { unitTotals } from './totals';
 
 /**
- * Which cells of a row are selected: the active column and the selected column range. A single
- * selected cell has no range: the grid's cursor (CellEditor) draws it over the table, so a move
- * repaints no cell of the table.
+ * Which cells of a row are selected: the selected column range, when more than one cell is
+ * selected. The active cell is not part of it: the grid's cursor (CellEditor) draws it over the
+ * table and marks its cell (`data-active`), so an arrow move renders no row of the table.
  */
 export interface RowSelection {
-  active: number;
   from: number;
   to: number;
 }
 
 /**
- * This row's part of the selection as a string ("active:from:to", or "" when outside it), so a
- * row re-renders only when its own cells change, not on every move elsewhere in the grid.
+ * This row's part of a range selection as a string ("from:to", or "" when outside it or when one
+ * cell is selected), so a row re-renders only when its own cells change, not on every move.
  */
 function rowSelectionKey(selection: Selection, rowIndex: number): string {
+  if (selection.row === selection.anchorRow && selection.column === selection.anchorColumn) {
+    return '';
+  }
   const top = Math.min(selection.row, selection.anchorRow);
   const bottom = Math.max(selection.row, selection.anchorRow);
   if (rowIndex < top || rowIndex > bottom) return '';
-  const active = rowIndex === selection.row ? selection.column : -1;
-  if (top === bottom && selection.column === selection.anchorColumn) return `${active}:-1:-1`;
   const from = Math.min(selection.column, selection.anchorColumn);
   const to = Math.max(selection.column, selection.anchorColumn);
-  return `${active}:${from}:${to}`;
+  return `${from}:${to}`;
 }
 
 export function useRowSelection(rowIndex: number): RowSelection | null {
   const key = useAppStore((state) => rowSelectionKey(state.selection, rowIndex));
   if (key === '') return null;
-  const [active, from, to] = key.split(':').map(Number) as [number, number, number];
-  return { active, from, to };
+  const [from, to] = key.split(':').map(Number) as [number, number];
+  return { from, to };
 }
 
-/** A cell's selection classes: `selected` within a range, `active` (unstyled) for the cursor's. */
+/** A cell's selection classes: `selected` within a range. */
 export function selectionClasses(column: number, selection: RowSelection | null): string[] {
-  const classes: string[] = [];
-  if (selection && column >= selection.from && column <= selection.to) classes.push('selected');
-  if (selection?.active === column) classes.push('active');
-  return classes;
+  return selection && column >= selection.from && column <= selection.to ? ['selected'] : [];
 }
 
 function cellClass(column: number, selection: RowSelection | null, extra = ''): string {
