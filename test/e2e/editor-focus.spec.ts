@@ -156,6 +156,7 @@ for (const size of SIZES) {
       expect(after?.name).toBe(before?.name);
       expect(after?.indicators.slice(0, last - 1)).toEqual(before?.indicators.slice(0, last - 1));
       await expect(panel.getByLabel(`第 ${last + 2} 条三级指标`)).toBeFocused();
+      await page.screenshot({ path: shot(`focus-indicator-list-${size.width}.png`) });
     });
 
     test('F6 walks the open regions; the context menu keeps the keys until Esc', async ({
