@@ -25,7 +25,7 @@ import {
   type SourceLocation,
 } from '../model';
 import { categories } from './forms/categories';
-import { anchorRows, type GridTable, type SourceRow } from './grid';
+import { anchorRows, sourceOfCell, type GridTable, type SourceRow } from './grid';
 import { shorten } from './indicatorRun';
 import { ImportReporter, orderEntries, type ImportResult } from './report';
 
@@ -145,7 +145,7 @@ export function importDetailSheet(
     };
     const place = (column: Column): SourceLocation => {
       const at = header.columns[column];
-      return (at === undefined ? undefined : row.cellSources?.[at]) ?? row.source;
+      return (at === undefined ? undefined : sourceOfCell(row, at)) ?? row.source;
     };
     if (row.cells.every((cell) => cell.trim() === '')) {
       blank += 1;

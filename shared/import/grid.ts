@@ -56,16 +56,50 @@ export function expandGrid(table: GridTable): Array<Array<PlacedCell | undefined
 export interface SourceRow {
   /** Where the row starts (line, or sheet and row). */
   source: SourceLocation;
-  cells: string[];
-  /** Source of each cell, where it differs from the row's. */
+  cells: readonly string[];
+  /** Source of each cell; absent for rows of text, whose cells are at the row's line. */
   cellSources?: Array<SourceLocation | undefined>;
+}
+
+/** Each table's rows, read once: several recognisers' `detect` and the chosen `read` ask for them. */
+const rowsOfTable = new WeakMap<GridTable, readonly SourceRow[]>();
+
+/** True when no cell of the table spans more than one row or column (text, CSV, most sheets). */
+function withoutSpans(table: GridTable): boolean {
+  return table.cells.every((row) => row.every((cell) => cell.rowSpan <= 1 && cell.colSpan <= 1));
 }
 
 /**
  * Rows of a table with each anchor's text in its first column only (merged titles and subtotal
- * cells are not repeated), as a printed table reads.
+ * cells are not repeated), as a printed table reads. Computed once per table; a table without
+ * spans is read as it is, without placing every cell on a matrix first.
  */
-export function anchorRows(table: GridTable): SourceRow[] {
+export function anchorRows(table: GridTable): readonly SourceRow[] {
+  const known = rowsOfTable.get(table);
+  if (known) return known;
+  const rows = withoutSpans(table) ? plainRows(table) : placedRows(table);
+  rowsOfTable.set(table, rows);
+  return rows;
+}
+
+/** The row's own source: its first anchor's without the column, else the sheet and row number. */
+function rowSource(
+  table: GridTable,
+  index: number,
+  first: SourceLocation | undefined,
+): SourceLocation {
+  return first ? withoutColumn(first) : { sheet: table.name, row: index + 1 };
+}
+
+function plainRows(table: GridTable): SourceRow[] {
+  return table.cells.map((row, index) => ({
+    source: rowSource(table, index, row[0]?.source),
+    cells: row.map((cell) => cell.text),
+    cellSources: row.map((cell) => cell.source),
+  }));
+}
+
+function placedRows(table: GridTable): SourceRow[] {
   return expandGrid(table).map((row, index) => {
     const cells: string[] = [];
     const cellSources: Array<SourceLocation | undefined> = [];
@@ -75,10 +109,7 @@ export function anchorRows(table: GridTable): SourceRow[] {
       cellSources.push(placed?.anchor ? placed.cell.source : undefined);
     }
     const first = row.find((placed) => placed?.anchor)?.cell.source;
-    const source: SourceLocation = first
-      ? withoutColumn(first)
-      : { sheet: table.name, row: index + 1 };
-    return { source, cells, cellSources };
+    return { source: rowSource(table, index, first), cells, cellSources };
   });
 }
 
@@ -88,20 +119,46 @@ export function withoutColumn(source: SourceLocation): SourceLocation {
   return rest;
 }
 
-/** Builds a grid table from rows of plain texts (text and CSV), one cell per text. */
+/**
+ * Where cell `index` of `row` came from. Rows read from text carry no cell sources: each cell is
+ * then the row's line at its column. Undefined for a position the row has no anchor at.
+ */
+export function sourceOfCell(row: SourceRow, index: number): SourceLocation | undefined {
+  if (row.cellSources) return row.cellSources[index];
+  return index < row.cells.length ? { ...row.source, column: index + 1 } : undefined;
+}
+
+/**
+ * Builds a grid table from rows of plain texts (text and CSV), one cell per text. Its rows for
+ * the recognisers are the texts themselves; the cells with their sources are made only when a
+ * reader asks for them (a department's table pasted as text is a million cells).
+ */
 export function tableFromTexts(
   name: string,
   rows: ReadonlyArray<{ line: number; cells: readonly string[] }>,
 ): GridTable {
-  return {
+  let cells: GridCell[][] | undefined;
+  const table: GridTable = {
     name,
-    cells: rows.map((row) =>
-      row.cells.map((text, index) => ({
-        text,
-        rowSpan: 1,
-        colSpan: 1,
-        source: { line: row.line, column: index + 1 },
-      })),
-    ),
+    get cells() {
+      cells ??= rows.map((row) =>
+        row.cells.map((text, index) => ({
+          text,
+          rowSpan: 1,
+          colSpan: 1,
+          source: { line: row.line, column: index + 1 },
+        })),
+      );
+      return cells;
+    },
   };
+  rowsOfTable.set(
+    table,
+    rows.map((row, index) =>
+      row.cells.length === 0
+        ? { source: { sheet: name, row: index + 1 }, cells: [] }
+        : { source: { line: row.line }, cells: row.cells },
+    ),
+  );
+  return table;
 }

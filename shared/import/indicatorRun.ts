@@ -66,6 +66,12 @@ interface Start {
   number: number;
 }
 
+/** Whether 年度指标值 stands whole in `text` between `from` and `to` (no substring made). */
+function labelBetween(text: string, from: number, to: number): boolean {
+  const at = text.indexOf('年度指标值', from);
+  return at >= 0 && at + '年度指标值'.length <= to;
+}
+
 function findStarts(text: string): { starts: Start[]; missingNumbers: number[] } {
   const starts: Start[] = [];
   const missingNumbers: number[] = [];
@@ -77,8 +83,7 @@ function findStarts(text: string): { starts: Start[]; missingNumbers: number[] }
     const previous = starts.at(-1);
     // A sentence is complete once its 年度指标值 label has been read; a glued number
     // (`…100%2、1-产出指标`) is accepted only then, and only with the expected number.
-    const previousComplete =
-      previous === undefined || text.slice(previous.index, index).includes('年度指标值');
+    const previousComplete = previous === undefined || labelBetween(text, previous.index, index);
     if (number === expected && (strong || (previous !== undefined && previousComplete))) {
       starts.push({ index, number });
       expected = number + 1;
@@ -194,31 +199,48 @@ export function valueNote(
 type CategoryLookup = [Level1 | undefined, ReturnType<typeof findLevel2>];
 
 /**
- * Lookups already made, per framework: the same few dozen category names come back on every
- * indicator. Only names under 13 characters (copied when cut from the cell, so the cell's text is
- * not kept alive), and at most 10,000 pairs.
+ * Lookups already made, per framework, by 一级 then 二级 name: the same few dozen category names
+ * come back on every indicator. Only names under 13 characters (copied when cut from the cell,
+ * so the cell's text is not kept alive), and at most 10,000 pairs.
  */
-const categoryLookups = new WeakMap<Framework, Map<string, CategoryLookup>>();
+const categoryLookups = new WeakMap<
+  Framework,
+  { pairs: number; byLevel1: Map<string, Map<string, CategoryLookup>> }
+>();
+
+function findCategories(framework: Framework, level1: string, level2: string): CategoryLookup {
+  const found1 = findLevel1(framework, level1);
+  return [found1, findLevel2(framework, level2, undefined, found1)];
+}
 
 function lookUpCategories(framework: Framework, level1: string, level2: string): CategoryLookup {
-  const find = (): CategoryLookup => {
-    const found1 = findLevel1(framework, level1);
-    return [found1, findLevel2(framework, level2, undefined, found1)];
-  };
-  if (level1.length > 12 || level2.length > 12) return find();
+  if (level1.length > 12 || level2.length > 12) return findCategories(framework, level1, level2);
   let known = categoryLookups.get(framework);
   if (!known) {
-    known = new Map();
+    known = { pairs: 0, byLevel1: new Map() };
     categoryLookups.set(framework, known);
   }
-  const key = `${level1}\n${level2}`;
-  let lookup = known.get(key);
-  if (!lookup) {
-    lookup = find();
-    if (known.size >= 10_000) known.clear();
-    known.set(key, lookup);
+  let byLevel2 = known.byLevel1.get(level1);
+  let lookup = byLevel2?.get(level2);
+  if (lookup) return lookup;
+  lookup = findCategories(framework, level1, level2);
+  if (known.pairs >= 10_000) {
+    known.byLevel1.clear();
+    known.pairs = 0;
+    byLevel2 = undefined;
   }
+  if (!byLevel2) {
+    byLevel2 = new Map();
+    known.byLevel1.set(level1, byLevel2);
+  }
+  byLevel2.set(level2, lookup);
+  known.pairs += 1;
   return lookup;
+}
+
+/** How a warning names a sentence; made only for a warning, as most sentences need none. */
+function labelOf(sentence: IndicatorSentence): string {
+  return `第 ${sentence.number} 条指标`;
 }
 
 /**
@@ -230,26 +252,27 @@ function categoryNames(
   sentence: IndicatorSentence,
   warn: (message: string) => void,
 ): [string, string] {
-  const label = `第 ${sentence.number} 条指标`;
   const [level1, found] = lookUpCategories(framework, sentence.level1, sentence.level2);
   if (!level1) {
     warn(
-      `${label}的一级指标「${sentence.level1}」不在指标体系「${framework.name}」中，按原文保留。`,
+      `${labelOf(sentence)}的一级指标「${sentence.level1}」不在指标体系「${framework.name}」中，按原文保留。`,
     );
   }
   if (!found) {
     warn(
-      `${label}的二级指标「${sentence.level2}」不在指标体系「${framework.name}」中，按原文保留。`,
+      `${labelOf(sentence)}的二级指标「${sentence.level2}」不在指标体系「${framework.name}」中，按原文保留。`,
     );
   } else if (level1 && found.level1 !== level1) {
-    warn(`${label}的二级指标「${found.level2.name}」不属于一级指标「${level1.name}」。`);
+    warn(
+      `${labelOf(sentence)}的二级指标「${found.level2.name}」不属于一级指标「${level1.name}」。`,
+    );
   }
   const codesDiffer =
     (level1 && sentence.level1Code !== '' && sentence.level1Code !== level1.code) ||
     (found && sentence.level2Code !== '' && sentence.level2Code !== found.level2.code);
   if (codesDiffer) {
     warn(
-      `${label}的编码（${sentence.level1Code}-、${sentence.level2Code}-）与指标体系不符，已按名称归类。`,
+      `${labelOf(sentence)}的编码（${sentence.level1Code}-、${sentence.level2Code}-）与指标体系不符，已按名称归类。`,
     );
   }
   return [level1?.name ?? sentence.level1, found?.level2.name ?? sentence.level2];
@@ -269,6 +292,7 @@ export function readIndicatorRun(
   const add = (kind: ImportEntry['kind'], message: string): void => {
     cell.entries.push({ kind, message, source, project });
   };
+  const warn = (message: string): void => add('warning', message);
   const run = parseIndicatorRun(text);
   for (const leftover of run.leftovers) {
     cell.raw.push({ text: leftover.text, reason: leftover.reason, source });
@@ -283,9 +307,7 @@ export function readIndicatorRun(
       add('raw', `第 ${sentence.number} 条指标的指标值过长，整条原样保留在项目的未识别内容中。`);
       continue;
     }
-    const [level1, level2] = categoryNames(framework, sentence, (message) =>
-      add('warning', message),
-    );
+    const [level1, level2] = categoryNames(framework, sentence, warn);
     const indicator: Indicator = {
       id: newId('ind'),
       level1,

@@ -79,13 +79,13 @@ function textRows(
 const disclosureGrid = define<true>({
   id: 'disclosure-grid',
   detect: (input) => (findDisclosureHeader(input.tables.flatMap(anchorRows)) ? true : null),
+  // Text is read from the same rows `detect` found the header in (the text is not split again);
+  // it keeps the text importer's report name.
   read: (input, _found, options) =>
-    input.text === undefined
-      ? importDisclosureGrid(input.tables, {
-          ...withUnit(options).rest,
-          format: `公开表（${input.container}）`,
-        })
-      : importDisclosureText(input.text, withUnit(options).rest),
+    importDisclosureGrid(input.tables, {
+      ...withUnit(options).rest,
+      ...(input.text === undefined ? { format: `公开表（${input.container}）` } : {}),
+    }),
 });
 
 /** Per-project forms (项目支出绩效目标申报表): 项目名称 and the indicator table's levels. */

@@ -5,11 +5,17 @@
 
 const YEAR = String.raw`(?:19|20|21)\d{2}`;
 
+/** `20XX年`; one expression for every text (an import asks of every name and goal). */
+const YEAR_MARK = new RegExp(String.raw`(${YEAR})\s*年`, 'gu');
+
 /** Years written as `20XX年` in a text (titles, year lines). */
 export function yearsIn(text: string): number[] {
-  return [...text.matchAll(new RegExp(String.raw`(${YEAR})\s*年`, 'gu'))].map((match) =>
-    Number(match[1]),
-  );
+  const years: number[] = [];
+  if (!text.includes('年')) return years;
+  YEAR_MARK.lastIndex = 0;
+  for (let match = YEAR_MARK.exec(text); match; match = YEAR_MARK.exec(text))
+    years.push(Number(match[1]));
+  return years;
 }
 
 export function plausibleYear(year: number): boolean {

@@ -145,5 +145,8 @@ describe('a 明细表 a clerk worked on in LibreOffice', () => {
       /总计 60\.00 万元 与财政拨款、财政专户拨款、其他资金之和 50\.00 万元 不符/,
     );
     expect(messages).toMatch(/项目「设备购置」的行不相邻/);
+    // The total that does not add up is named at its cell: line 5, the 总计 column.
+    const total = report.entries.find((entry) => entry.message.startsWith('总计 60.00'));
+    expect(total?.source).toEqual({ line: 5, column: 3 });
   });
 });

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  anchorRows,
   checkZip,
   docxToGrid,
   expandGrid,
   parseFormAmount,
   sheetToGrid,
+  sourceOfCell,
   splitCsvRows,
+  splitTabRows,
+  tableFromTexts,
   type DecodedBlock,
 } from '../../../shared/import';
 import { zipSync } from 'fflate';
@@ -77,6 +81,66 @@ describe('worksheets', () => {
     expect(() => sheetToGrid({ name: 'S', cells: [[1_000_000, 16_000, 'x']], merges: [] })).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('rows as the recognisers read them', () => {
+  it('reads a sheet without merges cell by cell, with each cell’s own place', () => {
+    const table = sheetToGrid({
+      name: '表1',
+      cells: [
+        [1, 1, '项目名称'],
+        [1, 3, '总计'],
+        [2, 1, '设备购置'],
+        [2, 2, '100'],
+      ],
+      merges: [],
+    });
+    const rows = anchorRows(table);
+    expect(rows.map((row) => row.cells)).toEqual([
+      ['项目名称', '', '总计'],
+      ['设备购置', '100', ''],
+    ]);
+    expect(rows[0]?.source).toEqual({ sheet: '表1', row: 1 });
+    expect(sourceOfCell(rows[0]!, 2)).toMatchObject({ sheet: '表1', row: 1, cell: 'C1' });
+    expect(sourceOfCell(rows[1]!, 1)).toMatchObject({ sheet: '表1', row: 2, cell: 'B2' });
+    // Read once: the recognisers that ask again get the same rows.
+    expect(anchorRows(table)).toBe(rows);
+  });
+
+  it('leaves a merged title in its first cell only', () => {
+    const table = sheetToGrid({
+      name: '表1',
+      cells: [
+        [1, 1, '标题'],
+        [2, 1, 'a'],
+        [2, 2, 'b'],
+      ],
+      merges: [[1, 1, 1, 2]],
+    });
+    expect(anchorRows(table).map((row) => row.cells)).toEqual([
+      ['标题', ''],
+      ['a', 'b'],
+    ]);
+    expect(sourceOfCell(anchorRows(table)[0]!, 1)).toBeUndefined();
+  });
+
+  it('reads text rows as they are, each cell at its line and column', () => {
+    const table = tableFromTexts('文本', splitTabRows('项目名称\t总计\n"设备\n购置"\t100'));
+    const rows = anchorRows(table);
+    expect(rows).toEqual([
+      { source: { line: 1 }, cells: ['项目名称', '总计'] },
+      { source: { line: 2 }, cells: ['设备\n购置', '100'] },
+    ]);
+    expect(sourceOfCell(rows[1]!, 1)).toEqual({ line: 2, column: 2 });
+    expect(sourceOfCell(rows[1]!, 2)).toBeUndefined();
+    // The cells themselves, for a reader that asks for them.
+    expect(table.cells[1]?.[1]).toEqual({
+      text: '100',
+      rowSpan: 1,
+      colSpan: 1,
+      source: { line: 2, column: 2 },
+    });
   });
 });
 
