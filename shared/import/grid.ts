@@ -154,11 +154,10 @@ export function tableFromTexts(
   };
   rowsOfTable.set(
     table,
-    rows.map((row, index) =>
-      row.cells.length === 0
-        ? { source: { sheet: name, row: index + 1 }, cells: [] }
-        : { source: { line: row.line }, cells: row.cells },
-    ),
+    rows.map((row, index) => ({
+      source: row.cells.length === 0 ? rowSource(table, index, undefined) : { line: row.line },
+      cells: row.cells,
+    })),
   );
   return table;
 }

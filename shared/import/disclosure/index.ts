@@ -28,7 +28,7 @@ import type { Furniture } from './furniture';
 import { buildProject } from './project';
 import { addAmounts, compareSubtotal, findUnitRows, zeroAmounts } from './units';
 import { firstDistinct, resolveFiscalYear } from './year';
-import { anchorRows, type GridTable, type SourceRow } from '../grid';
+import { anchorRows, tableFromTexts, type GridTable, type SourceRow } from '../grid';
 import { shorten } from '../indicatorRun';
 import { ImportError, ImportReporter, orderEntries, type ImportResult } from '../report';
 
@@ -63,10 +63,7 @@ export function importDisclosureText(
 ): ImportResult {
   const source = text.replace(/^\uFEFF/u, '').replace(/\r\n?/g, '\n');
   if (source.trim() === '') throw new ImportError('文本为空，没有可导入的内容。');
-  const rows = splitTabRows(source).map((row) => ({
-    source: { line: row.line },
-    cells: row.cells,
-  }));
+  const rows = anchorRows(tableFromTexts('文本', splitTabRows(source)));
   if (!findDisclosureHeader(rows)) {
     throw new ImportError(
       '未找到表头行（项目名称、总计、财政拨款……），这段文字不是项目支出绩效目标表；请复制包括表头在内的整张表格：单元格之间用制表符分隔，或每个单元格各占一行。',
