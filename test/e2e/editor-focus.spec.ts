@@ -292,6 +292,49 @@ test('Shift+Tab and Enter while 新增指标 waits for its field change nothing 
     .toBe(added);
 });
 
+// A slow office PC (the keyboard monkey, seed 2 in CI): the grid moved to the next project and F6
+// came before the panel had followed. The keyboard went to the button it had last used (第 2 条
+// 复制) of the project the panel still showed, and the Enter after it copied an indicator of a
+// project the clerk no longer had in the grid.
+test("F6 right after a move enters the panel on the grid's project, on a slow machine", async ({
+  app,
+}) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.addInitScript(() => {
+    (window as unknown as { __jixiaoTestHooks: boolean }).__jixiaoTestHooks = true;
+  });
+  await app.start();
+  await cell(page, 2, COLUMNS.name).click();
+  const panel = page.getByRole('complementary', { name: '项目详情' });
+  const before = (await documentOf(page)).units[0]?.projects ?? [];
+  await expect(panel.getByRole('textbox', { name: '项目名称' })).toHaveValue(before[1]?.name ?? '');
+  // The clerk last used the second indicator's 复制 in the panel, then went back to the grid.
+  await panel.getByRole('button', { name: '第 2 条复制' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('textarea.cell-editor')).toBeFocused();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  try {
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('F6');
+    await page.keyboard.press('Enter');
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+  await expect
+    .poll(async () => (await documentOf(page)).units[0]?.projects[2]?.indicators.length)
+    .toBe((before[2]?.indicators.length ?? 0) + 1);
+  const after = (await documentOf(page)).units[0]?.projects ?? [];
+  // The copy is of the grid's project's second indicator, right after it; the project the panel
+  // showed before is untouched.
+  expect(after[1]).toEqual(before[1]);
+  const copy = after[2]?.indicators[2];
+  expect(copy?.name).toBe(before[2]?.indicators[1]?.name);
+  expect(copy?.id).not.toBe(before[2]?.indicators[1]?.id);
+  await expect(panel.getByRole('textbox', { name: '项目名称' })).toHaveValue(before[2]?.name ?? '');
+});
+
 /** Opens the sample at 1366×768 with the read-only test hook. */
 async function startSmall(app: { page: Page; start(): Promise<void> }): Promise<Page> {
   const page = app.page;

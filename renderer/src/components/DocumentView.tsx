@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { GridRow } from '../../../shared/edit';
 import { COMMANDS, type FundingUnit, type Project } from '../../../shared/model';
 import { runCommand } from '../commands';
@@ -52,11 +53,24 @@ function counts(current: OpenDocument): string {
 function usePanelProject(document: OpenDocument['document'], row: GridRow | undefined) {
   const activeId = row?.kind === 'project' ? row.projectId : null;
   const [shownId, setShownId] = useState(activeId);
+  const [entered, setEntered] = useState(0);
   const tick = useAppStore((state) => state.revealTick);
   const same = activeId === shownId;
   // F6 into the panel before it followed: it shows the grid's row at once (it would stay behind
-  // while the keyboard is in it).
-  useEffect(() => beforeEntering('panel', () => setShownId(activeId)), [activeId]);
+  // while the keyboard is in it), rendered before the focus goes in. On a slow PC the focus went
+  // to a button of the project shown before, and the Enter after it copied that project's
+  // indicator while the grid showed another.
+  useEffect(
+    () =>
+      beforeEntering('panel', () => {
+        const now = activeRow();
+        flushSync(() => {
+          setShownId(now?.kind === 'project' ? now.projectId : null);
+          setEntered((count) => count + 1);
+        });
+      }),
+    [],
+  );
   useEffect(() => {
     if (same) return;
     const timer = setTimeout(() => {
@@ -70,11 +84,13 @@ function usePanelProject(document: OpenDocument['document'], row: GridRow | unde
     return () => clearTimeout(timer);
   }, [activeId, same, tick]);
   if (same) {
-    return row?.kind === 'project'
-      ? (document.units[row.unitIndex]?.projects[row.projectIndex] ?? null)
-      : null;
+    const project =
+      row?.kind === 'project'
+        ? (document.units[row.unitIndex]?.projects[row.projectIndex] ?? null)
+        : null;
+    return { project, entered };
   }
-  return findProject(document, shownId);
+  return { project: findProject(document, shownId), entered };
 }
 
 function findProject(document: OpenDocument['document'], id: string | null): Project | null {
@@ -92,12 +108,13 @@ function findProject(document: OpenDocument['document'], id: string | null): Pro
  */
 function PanelForActiveRow({ document }: { document: OpenDocument['document'] }) {
   useAppStore((state) => state.selection.row);
-  const project = usePanelProject(document, activeRow());
+  const { project, entered } = usePanelProject(document, activeRow());
   return (
     <ProjectPanel
       frameworkId={document.frameworkId}
       moneyUnit={document.moneyUnit}
       project={project}
+      entered={entered}
     />
   );
 }

@@ -76,14 +76,17 @@ export const ProjectPanel = memo(function ProjectPanel({
   frameworkId,
   moneyUnit,
   project: latest,
+  entered = 0,
 }: {
   frameworkId: string;
   moneyUnit: string;
   project: Project | null;
+  /** Counts the keyboard's entries by F6: each shows `project` at once (see useAfterPaint). */
+  entered?: number;
 }) {
   const panelWidth = usePanelWidth();
   const stage = useStage();
-  const late = useAfterPaint(latest);
+  const late = useAfterPaint(latest, entered);
   const [focused, setFocused] = useState(false);
   const project = focused && late && latest && late.id === latest.id ? latest : late;
   // Esc from a field: back to the grid, at this project's row.
