@@ -125,6 +125,14 @@ export function beforeEntering(region: Region, prepare: () => void): () => void 
 }
 
 /**
+ * Brings `region` up to date now, as F6 would before entering it (the panel shows the grid's
+ * row): for a command that puts the keyboard there itself (新增指标 from the grid).
+ */
+export function prepareToEnter(region: Region): void {
+  entering.get(region)?.();
+}
+
+/**
  * Focuses a region: the grid's text box, or the region's last used field, else its first. When
  * `restoring` a focus a re-render took away, the fallback is never a button: its field gone (an
  * undo removed the project the panel showed), the next Enter would run the region's first

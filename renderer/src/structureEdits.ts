@@ -1,6 +1,7 @@
+import { flushSync } from 'react-dom';
 import { newId } from '../../shared/model';
 import { commit } from './editing';
-import { currentRegion, focusGrid, focusWhenShown } from './focus';
+import { currentRegion, focusGrid, focusWhenShown, prepareToEnter } from './focus';
 import { activeRow, select, selectedRows, selectId } from './grid/gridModel';
 import { zhCN } from './i18n/zh-CN';
 import { notify, useAppStore } from './store';
@@ -160,7 +161,12 @@ export function addIndicator(): void {
 export function addIndicatorTo(projectId: string): void {
   const id = newId('ind');
   if (commit('addIndicator', { projectId, id })) {
-    useAppStore.setState({ panelOpen: true });
+    // The panel shows the new indicator before this returns, so a name typed straight after
+    // Ctrl+Shift+Enter lands in it: the panel follows the grid's row only after a pause, and
+    // keys typed while its field was awaited reached no field and were lost.
+    flushSync(() => useAppStore.setState({ panelOpen: true }));
+    const row = activeRow();
+    if (row?.kind === 'project' && row.projectId === projectId) prepareToEnter('panel');
     focusWhenShown(
       'panel',
       `.project-panel [data-project-id="${projectId}"] [data-indicator-id="${id}"] input.indicator-name`,

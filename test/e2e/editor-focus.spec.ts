@@ -335,6 +335,41 @@ test("F6 right after a move enters the panel on the grid's project, on a slow ma
   await expect(panel.getByRole('textbox', { name: '项目名称' })).toHaveValue(before[2]?.name ?? '');
 });
 
+// A clerk on the grid moves to the next project and adds an indicator at once, typing its name
+// straight after Ctrl+Shift+Enter. The panel followed the grid only after its pause, and the
+// keys typed meanwhile waited on the panel's box and were lost.
+test('a move, 新增指标 and its name typed at once: every key lands in the new indicator', async ({
+  app,
+}) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.addInitScript(() => {
+    (window as unknown as { __jixiaoTestHooks: boolean }).__jixiaoTestHooks = true;
+  });
+  await app.start();
+  await cell(page, 2, COLUMNS.name).click();
+  const panel = page.getByRole('complementary', { name: '项目详情' });
+  const before = (await documentOf(page)).units[0]?.projects ?? [];
+  await expect(panel.getByRole('textbox', { name: '项目名称' })).toHaveValue(before[1]?.name ?? '');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  try {
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Control+Shift+Enter');
+    await page.keyboard.type('图书借阅量');
+    await page.keyboard.press('Enter');
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+  await expect
+    .poll(async () => (await documentOf(page)).units[0]?.projects[2]?.indicators.at(-1)?.name)
+    .toBe('图书借阅量');
+  const after = (await documentOf(page)).units[0]?.projects ?? [];
+  expect(after[1]).toEqual(before[1]);
+  expect(after[2]?.indicators.length).toBe((before[2]?.indicators.length ?? 0) + 1);
+  expect(after[2]?.indicators.slice(0, -1)).toEqual(before[2]?.indicators);
+});
+
 /** Opens the sample at 1366×768 with the read-only test hook. */
 async function startSmall(app: { page: Page; start(): Promise<void> }): Promise<Page> {
   const page = app.page;
