@@ -368,6 +368,7 @@ test('a move, 新增指标 and its name typed at once: every key lands in the ne
   expect(after[1]).toEqual(before[1]);
   expect(after[2]?.indicators.length).toBe((before[2]?.indicators.length ?? 0) + 1);
   expect(after[2]?.indicators.slice(0, -1)).toEqual(before[2]?.indicators);
+  await page.screenshot({ path: shot('focus-new-indicator-typed-1366.png') });
 });
 
 /** Opens the sample at 1366×768 with the read-only test hook. */
