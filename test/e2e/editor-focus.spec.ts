@@ -248,26 +248,13 @@ for (const size of SIZES) {
 test('Shift+Tab and Enter while 新增指标 waits for its field change nothing else, on a slow machine', async ({
   app,
 }) => {
-  const page = app.page;
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.addInitScript(() => {
-    (window as unknown as { __jixiaoTestHooks: boolean }).__jixiaoTestHooks = true;
-  });
-  await app.start();
-  await cell(page, 2, COLUMNS.name).click();
-  const panel = page.getByRole('complementary', { name: '项目详情' });
-  const before = (await documentOf(page)).units[0]?.projects ?? [];
-  await expect(panel.getByRole('textbox', { name: '项目名称' })).toHaveValue(before[1]?.name ?? '');
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
-  try {
+  const { page, before } = await onSecondProject(app);
+  await slowedDown(page, 20, async () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Control+Shift+Enter');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
-  } finally {
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  }
+  });
   await expect
     .poll(async () => (await documentOf(page)).units[0]?.projects[2]?.indicators.length)
     .toBe((before[2]?.indicators.length ?? 0) + 1);
@@ -299,29 +286,16 @@ test('Shift+Tab and Enter while 新增指标 waits for its field change nothing 
 test("F6 right after a move enters the panel on the grid's project, on a slow machine", async ({
   app,
 }) => {
-  const page = app.page;
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.addInitScript(() => {
-    (window as unknown as { __jixiaoTestHooks: boolean }).__jixiaoTestHooks = true;
-  });
-  await app.start();
-  await cell(page, 2, COLUMNS.name).click();
-  const panel = page.getByRole('complementary', { name: '项目详情' });
-  const before = (await documentOf(page)).units[0]?.projects ?? [];
-  await expect(panel.getByRole('textbox', { name: '项目名称' })).toHaveValue(before[1]?.name ?? '');
+  const { page, panel, before } = await onSecondProject(app);
   // The clerk last used the second indicator's 复制 in the panel, then went back to the grid.
   await panel.getByRole('button', { name: '第 2 条复制' }).focus();
   await page.keyboard.press('Escape');
   await expect(page.locator('textarea.cell-editor')).toBeFocused();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
-  try {
+  await slowedDown(page, 20, async () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('F6');
     await page.keyboard.press('Enter');
-  } finally {
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  }
+  });
   await expect
     .poll(async () => (await documentOf(page)).units[0]?.projects[2]?.indicators.length)
     .toBe((before[2]?.indicators.length ?? 0) + 1);
@@ -341,26 +315,13 @@ test("F6 right after a move enters the panel on the grid's project, on a slow ma
 test('a move, 新增指标 and its name typed at once: every key lands in the new indicator', async ({
   app,
 }) => {
-  const page = app.page;
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.addInitScript(() => {
-    (window as unknown as { __jixiaoTestHooks: boolean }).__jixiaoTestHooks = true;
-  });
-  await app.start();
-  await cell(page, 2, COLUMNS.name).click();
-  const panel = page.getByRole('complementary', { name: '项目详情' });
-  const before = (await documentOf(page)).units[0]?.projects ?? [];
-  await expect(panel.getByRole('textbox', { name: '项目名称' })).toHaveValue(before[1]?.name ?? '');
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  try {
+  const { page, before } = await onSecondProject(app);
+  await slowedDown(page, 4, async () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Control+Shift+Enter');
     await page.keyboard.type('图书借阅量');
     await page.keyboard.press('Enter');
-  } finally {
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  }
+  });
   await expect
     .poll(async () => (await documentOf(page)).units[0]?.projects[2]?.indicators.at(-1)?.name)
     .toBe('图书借阅量');
@@ -370,6 +331,30 @@ test('a move, 新增指标 and its name typed at once: every key lands in the ne
   expect(after[2]?.indicators.slice(0, -1)).toEqual(before[2]?.indicators);
   await page.screenshot({ path: shot('focus-new-indicator-typed-1366.png') });
 });
+
+/**
+ * Opens the sample at 1366×768 with the read-only test hook, on the second project's name with
+ * the panel showing it; `before` is the first unit's projects as they were.
+ */
+async function onSecondProject(app: { page: Page; start(): Promise<void> }) {
+  const page = await startSmall(app);
+  await cell(page, 2, COLUMNS.name).click();
+  const panel = page.getByRole('complementary', { name: '项目详情' });
+  const before = (await documentOf(page)).units[0]?.projects ?? [];
+  await expect(panel.getByRole('textbox', { name: '项目名称' })).toHaveValue(before[1]?.name ?? '');
+  return { page, panel, before };
+}
+
+/** Runs `keys` with the page `rate` times slower (CPU throttling), as on a slow office PC. */
+async function slowedDown(page: Page, rate: number, keys: () => Promise<void>): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  try {
+    await keys();
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+}
 
 /** Opens the sample at 1366×768 with the read-only test hook. */
 async function startSmall(app: { page: Page; start(): Promise<void> }): Promise<Page> {
