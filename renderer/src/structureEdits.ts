@@ -163,7 +163,8 @@ export function addIndicatorTo(projectId: string): void {
   if (commit('addIndicator', { projectId, id })) {
     // The panel shows the new indicator before this returns, so a name typed straight after
     // Ctrl+Shift+Enter lands in it: the panel follows the grid's row only after a pause, and
-    // keys typed while its field was awaited reached no field and were lost.
+    // keys typed while its field was awaited reached no field and were lost. The panel is
+    // rendered at once even when it already shows the project (a 新增指标 from its own field).
     flushSync(() => useAppStore.setState({ panelOpen: true }));
     const row = activeRow();
     if (row?.kind === 'project' && row.projectId === projectId) prepareToEnter('panel');

@@ -81,7 +81,10 @@ export const ProjectPanel = memo(function ProjectPanel({
   frameworkId: string;
   moneyUnit: string;
   project: Project | null;
-  /** Counts the keyboard's entries by F6: each shows `project` at once (see useAfterPaint). */
+  /**
+   * Counts the times the keyboard is about to come in (F6, 新增指标 from the grid): each shows
+   * `project` at once, without the frame's lag (see useAfterPaint).
+   */
   entered?: number;
 }) {
   const panelWidth = usePanelWidth();
