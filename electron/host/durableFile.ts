@@ -14,6 +14,7 @@ import {
 } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { describeFileError } from './fileErrors';
+import { writeText } from './writeText';
 
 export { describeFileError };
 
@@ -172,7 +173,7 @@ async function writeTemporary(
     // The umask may have narrowed the mode given to open; the saved file keeps the old one.
     // Filesystems without modes (FAT USB sticks, some network shares) refuse chmod: no matter.
     if (mode !== undefined) await handle.chmod(mode).catch(() => undefined);
-    await handle.writeFile(bytes);
+    await (typeof bytes === 'string' ? writeText(handle, bytes) : handle.writeFile(bytes));
     await handle.sync();
     await handle.close();
   } catch (error) {
