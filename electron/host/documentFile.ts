@@ -66,6 +66,9 @@ export async function writeDocumentFile(path: string, document: JixiaoDocument):
     validateDocument,
     (loaded) => serialiseDocument(loaded.document),
     'replace',
+    // The document as it is in memory, by the same check an opened file gets (a fast path
+    // for canonical data): far cheaper than reading the saved file back next time.
+    (loaded) => readDocumentData(loaded.document).ok,
   );
   const db = new Low<LoadedDocument>(adapter, { document, migratedFrom: null });
   await db.write();

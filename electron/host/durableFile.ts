@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import {
   copyFile,
@@ -151,6 +151,13 @@ export interface DurableWriteOptions {
   existing?: (bytes: Uint8Array) => 'backup' | 'no-backup' | 'refuse';
   /** Message for `refuse`. */
   refusal?: string;
+  /** Told the SHA-256 (hex) of the bytes now in the file, once the write has succeeded. */
+  written?: (sha256: string) => void;
+}
+
+/** SHA-256 (hex) of bytes, as `written` reports it. */
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 async function existingFile(path: string): Promise<Stats | null> {
@@ -162,18 +169,25 @@ async function existingFile(path: string): Promise<Stats | null> {
   }
 }
 
+/** Writes the temporary file beside `path`; returns its name and the SHA-256 of what it holds. */
 async function writeTemporary(
   path: string,
   bytes: Uint8Array | string,
   mode: number | undefined,
-): Promise<string> {
+): Promise<{ temporary: string; sha256: string }> {
   const temporary = temporaryName(path, 'tmp');
+  const hash = createHash('sha256');
   const handle = await open(temporary, 'wx', mode ?? 0o666);
   try {
     // The umask may have narrowed the mode given to open; the saved file keeps the old one.
     // Filesystems without modes (FAT USB sticks, some network shares) refuse chmod: no matter.
     if (mode !== undefined) await handle.chmod(mode).catch(() => undefined);
-    await (typeof bytes === 'string' ? writeText(handle, bytes) : handle.writeFile(bytes));
+    if (typeof bytes === 'string') {
+      await writeText(handle, bytes, hash);
+    } else {
+      hash.update(bytes);
+      await handle.writeFile(bytes);
+    }
     await handle.sync();
     await handle.close();
   } catch (error) {
@@ -181,7 +195,7 @@ async function writeTemporary(
     await rm(temporary, { force: true });
     throw error;
   }
-  return temporary;
+  return { temporary, sha256: hash.digest('hex') };
 }
 
 /**
@@ -214,7 +228,7 @@ export function writeDurable(
       if (policy === 'refuse') {
         throw new WriteFileError(options.refusal ?? `「${target}」未通过校验，不予覆盖。`, target);
       }
-      const temporary = await writeTemporary(
+      const { temporary, sha256: digest } = await writeTemporary(
         target,
         bytes,
         current ? current.mode & 0o7777 : undefined,
@@ -227,6 +241,7 @@ export function writeDurable(
         throw error;
       }
       await syncDirectory(dirname(target));
+      options.written?.(digest);
     } catch (error) {
       throw asWriteError(target, error);
     }
