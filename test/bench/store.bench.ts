@@ -7,6 +7,9 @@ import {
   writeDocumentFile,
 } from '../../electron/host/documentFile';
 import { writeDurable } from '../../electron/host/durableFile';
+import { dispatch } from '../../electron/host/gate/dispatch';
+import type { Handlers } from '../../electron/host/handlers';
+import { argumentSchemas } from '../../shared/ipc';
 import { generateDocument } from './generate';
 import { median, type Figure } from './measure';
 
@@ -23,7 +26,8 @@ async function plainWrite(path: string, bytes: string): Promise<void> {
 /**
  * Open+validate against reading and JSON.parse of the same file; the durable write (temp file,
  * fsync, .bak link, rename, folder fsync) against a plain write+fsync of the same bytes; and the
- * whole Save (with serialisation) against the same baseline, for information.
+ * whole Save (with serialisation) against the same baseline, for information; and the gate's
+ * check of a Save's argument against zod's parse of it.
  */
 export async function runStoreBench(sizes: readonly number[] = [1000, 10000]): Promise<Figure[]> {
   const dir = await mkdtemp(join(tmpdir(), 'jixiao-bench-'));
@@ -58,6 +62,21 @@ export async function runStoreBench(sizes: readonly number[] = [1000, 10000]): P
         baselineMs: plainMs,
         ratio: durableMs / plainMs,
         ...(projects === 1000 ? { target: 2 } : {}),
+      });
+      // What the gate costs a Save before the host sees it, against zod parsing the same argument.
+      const argument = { documentId: 'bench', document };
+      const handlers = { saveDocument: async () => ({ ok: true }) } as unknown as Handlers;
+      const origin = { senderUrl: 'app://jixiao/index.html', isMainFrame: true };
+      const zodMs = await median(runs, async () =>
+        argumentSchemas.saveDocument.safeParse(argument),
+      );
+      const gateMs = await median(runs, () => dispatch(handlers, 'saveDocument', argument, origin));
+      figures.push({
+        name: `保存请求经网关校验 ${projects} 个项目`,
+        ms: gateMs,
+        baseline: 'zod 解析同一参数',
+        baselineMs: zodMs,
+        ratio: gateMs / zodMs,
       });
       // What Save costs in the app: serialising the document, then the durable write.
       const saveMs = await median(runs, () => writeDocumentFile(path, document));
