@@ -60,11 +60,24 @@ function jixiao(args: string[]): void {
   execFileSync(process.execPath, [BIN, ...args], { stdio: 'ignore' });
 }
 
-/** Writes `text` as a save does: encoded, written, flushed to disk. */
+/**
+ * Writes `text` as a save does: encoded a piece at a time through one small buffer (a whole
+ * 24 MB encoding costs more in fresh memory than in encoding), written, flushed to disk.
+ */
 function writeFlushed(path: string, text: string): void {
   const file = openSync(path, 'w');
   try {
-    writeSync(file, Buffer.from(text, 'utf8'));
+    const piece = 256 * 1024;
+    const buffer = Buffer.allocUnsafeSlow(piece * 3);
+    const encoder = new TextEncoder();
+    for (let start = 0; start < text.length;) {
+      let end = Math.min(start + piece, text.length);
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1; // never cut a pair
+      const { written } = encoder.encodeInto(text.slice(start, end), buffer);
+      writeSync(file, buffer, 0, written);
+      start = end;
+    }
     fsyncSync(file);
   } finally {
     closeSync(file);
