@@ -54,7 +54,7 @@ export function createHandlers(ports: HostPorts): Handlers {
     printDocument: (argument) => print.print(argument),
     exportPdf: (argument) => print.exportPdf(argument),
 
-    writeRecovery: ({ documentId, document }) => recovery.write(documentId, document),
+    writeRecovery: (argument) => recovery.write(argument),
     clearRecovery: ({ documentId }) => recovery.clear(documentId),
     listRecovery: () => recovery.list(),
     restoreRecovery: ({ recoveryId }) => recovery.restore(recoveryId),

@@ -126,6 +126,14 @@ const recoveryId = z.string().regex(/^[A-Za-z0-9-]{1,100}$/);
 export const MAX_PASTED_CHARS = 50_000_000;
 const MAX_IPC_TEXT = MAX_PASTED_CHARS;
 
+/**
+ * An autosave sends the document as JSON text in parts of at most this many characters, one
+ * call each, so no step copies the whole document at once (renderer/src/documentJson.ts).
+ */
+export const RECOVERY_PART_CHARS = 1_000_000;
+/** Most parts of one autosave: 200,000,000 characters, far beyond a city's 32,000,000. */
+export const MAX_RECOVERY_PARTS = 200;
+
 /** What printing and PDF export render: layout, form variant and margin preset. */
 export const printOptionsSchema = z
   .object({
@@ -163,7 +171,23 @@ export const argumentSchemas = {
   exportPdf: z
     .object({ documentId, document: documentSchema, options: printOptionsSchema })
     .strict(),
-  writeRecovery: z.object({ documentId, document: documentSchema }).strict(),
+  /**
+   * Part `part` of `parts` of an autosave's JSON text (renderer/src/documentJson.ts), all parts
+   * of one autosave sharing `autosave`; the host joins them, then parses and checks the document.
+   */
+  writeRecovery: z
+    .object({
+      documentId,
+      autosave: z.string().min(1).max(100),
+      part: z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_RECOVERY_PARTS - 1),
+      parts: z.number().int().min(1).max(MAX_RECOVERY_PARTS),
+      text: z.string().max(RECOVERY_PART_CHARS),
+    })
+    .strict(),
   clearRecovery: z.object({ documentId }).strict(),
   listRecovery: z.undefined(),
   restoreRecovery: z.object({ recoveryId }).strict(),

@@ -80,7 +80,7 @@ function damaged(value: unknown, next: () => number): unknown {
 }
 
 describe('the gate’s fast path gives zod’s verdict', () => {
-  const channels: InvokeName[] = ['saveDocument', 'saveDocumentAs', 'writeRecovery'];
+  const channels: InvokeName[] = ['saveDocument', 'saveDocumentAs', 'exportCheckReport'];
 
   it.each(channels)('%s: valid, the handler gets what zod would give', async (name) => {
     const argument = { documentId: 'doc-1', document: smallDocument('表') };

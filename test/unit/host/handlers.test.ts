@@ -49,7 +49,15 @@ describe('recovery of unsaved work', () => {
     const { handlers, disk } = await host();
     const sample = ok(await handlers.openSample(undefined));
     const edited = { ...sample.document, department: '已修改的部门' };
-    ok(await handlers.writeRecovery({ documentId: sample.documentId, document: edited }));
+    ok(
+      await handlers.writeRecovery({
+        documentId: sample.documentId,
+        autosave: 'a1',
+        part: 0,
+        parts: 1,
+        text: JSON.stringify(edited),
+      }),
+    );
 
     // A new start of the program (same userData) lists and restores it.
     const next = await host(disk);
@@ -79,8 +87,24 @@ describe('recovery of unsaved work', () => {
     const { handlers, disk } = await host();
     const first = ok(await handlers.newDocument(undefined));
     const second = ok(await handlers.newDocument(undefined));
-    ok(await handlers.writeRecovery({ documentId: first.documentId, document: first.document }));
-    ok(await handlers.writeRecovery({ documentId: second.documentId, document: second.document }));
+    ok(
+      await handlers.writeRecovery({
+        documentId: first.documentId,
+        autosave: 'a1',
+        part: 0,
+        parts: 1,
+        text: JSON.stringify(first.document),
+      }),
+    );
+    ok(
+      await handlers.writeRecovery({
+        documentId: second.documentId,
+        autosave: 'a1',
+        part: 0,
+        parts: 1,
+        text: JSON.stringify(second.document),
+      }),
+    );
     ok(await handlers.closeDocument({ documentId: first.documentId }));
     const [entry] = ok(await handlers.listRecovery(undefined)).entries;
     expect(entry?.id).toBe(second.documentId);
@@ -92,8 +116,64 @@ describe('recovery of unsaved work', () => {
     const { handlers } = await host();
     const sample = ok(await handlers.openSample(undefined));
     expect(
-      await handlers.writeRecovery({ documentId: 'unknown', document: sample.document }),
+      await handlers.writeRecovery({
+        documentId: 'unknown',
+        autosave: 'a1',
+        part: 0,
+        parts: 1,
+        text: JSON.stringify(sample.document),
+      }),
     ).toMatchObject({ ok: false, code: 'not-found' });
+  });
+
+  it('joins an autosave sent in parts, in any order; an overtaken autosave is never written', async () => {
+    const { handlers, disk } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    const older = JSON.stringify({ ...sample.document, department: '旧的一次' });
+    const newer = JSON.stringify({ ...sample.document, department: '新的一次' });
+    const cut = (text: string) => [text.slice(0, 1000), text.slice(1000, 5000), text.slice(5000)];
+    const send = (autosave: string, text: string, part: number) =>
+      handlers.writeRecovery({
+        documentId: sample.documentId,
+        autosave,
+        part,
+        parts: 3,
+        text: cut(text)[part] as string,
+      });
+    const written = async () =>
+      (await readdir(join(disk, 'userData/recovery')).catch(() => [])).length > 0;
+    ok(await send('old', older, 0));
+    ok(await send('old', older, 2));
+    expect(await written()).toBe(false); // nothing written before the last part
+    ok(await send('new', newer, 2)); // a newer autosave starts: the older one's parts are dropped
+    ok(await send('old', older, 1)); // the older one's late part starts it over, never completes it
+    expect(await written()).toBe(false);
+    ok(await send('new', newer, 0));
+    ok(await send('new', newer, 1));
+    ok(await send('new', newer, 2));
+    const next = await host(disk);
+    const [entry] = ok(await next.handlers.listRecovery(undefined)).entries;
+    const restored = ok(await next.handlers.restoreRecovery({ recoveryId: entry!.id }));
+    expect(restored.document.department).toBe('新的一次');
+  });
+
+  it('refuses text that is not a valid document, in Chinese, and writes nothing', async () => {
+    const { handlers, disk } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    const broken = JSON.stringify({ ...sample.document, fiscalYear: '明年' });
+    for (const text of ['{"schemaVersion":2,"title":', '[]', broken]) {
+      const result = await handlers.writeRecovery({
+        documentId: sample.documentId,
+        autosave: text.slice(0, 5),
+        part: 0,
+        parts: 1,
+        text,
+      });
+      expect(result).toMatchObject({ ok: false, code: 'invalid-argument' });
+      expect((result as Failure).message).toMatch(/^自动保存收到的内容不是有效的文档/);
+    }
+    const written = await readdir(join(disk, 'userData/recovery')).catch(() => []);
+    expect(written).toEqual([]);
   });
 });
 

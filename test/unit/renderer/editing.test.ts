@@ -133,7 +133,10 @@ describe('autosave', () => {
     expect(writeRecovery).toHaveBeenCalledTimes(1);
     expect(writeRecovery).toHaveBeenCalledWith({
       documentId: 'doc-1',
-      document: current().document,
+      autosave: expect.any(String),
+      part: 0,
+      parts: 1,
+      text: JSON.stringify(current().document),
     });
   });
 
