@@ -85,6 +85,13 @@ export function installStub(names: string[]): void {
       isSample: false,
     },
   });
+  // Electron copies every argument on its way to the host (contextBridge, then IPC): so does
+  // this autosave, on the page's main thread, where the clerk would feel it.
+  api.writeRecovery = async (argument: unknown) => {
+    structuredClone(argument);
+    win.__recoveryWrites = Number(win.__recoveryWrites ?? 0) + 1;
+    return { ok: true };
+  };
   api.onMenuCommand = () => () => undefined;
   api.onCloseRequested = () => () => undefined;
   win.jixiao = Object.freeze(api);
@@ -120,6 +127,51 @@ async function bareTypist(browser: Browser, origin: string): Promise<Typist> {
 }
 
 const nothing = async (): Promise<void> => undefined;
+
+/**
+ * The longest the window stops answering while an autosave hands the document to the host:
+ * an amount is confirmed, and from the autosave's due time until the host has it, the page
+ * notes the longest gap between two of its own timer ticks. Beside it, what the old way cost
+ * in one task: a structured clone of the whole document.
+ */
+async function autosaveStall(page: Page): Promise<{ longest: number; wholeClone: number }> {
+  await page.keyboard.press('Escape');
+  const before = await page.evaluate(() =>
+    Number((window as { __recoveryWrites?: number }).__recoveryWrites ?? 0),
+  );
+  await page.keyboard.press('6');
+  await page.keyboard.press('Enter');
+  const edited = await page.evaluate(() => performance.now());
+  return page.evaluate(
+    async ({ before, edited }) => {
+      const win = window as unknown as {
+        __recoveryWrites?: number;
+        __benchDocument: () => Promise<string>;
+      };
+      let longest = 0;
+      let last = performance.now();
+      let ticking = true;
+      const tick = () => {
+        const now = performance.now();
+        // Counted from shortly before the autosave is due (3 s after the edit).
+        if (now > edited + 2500) longest = Math.max(longest, now - last);
+        last = now;
+        if (ticking) setTimeout(tick, 0);
+      };
+      setTimeout(tick, 0);
+      const started = performance.now();
+      while (Number(win.__recoveryWrites ?? 0) <= before && performance.now() - started < 30_000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      ticking = false;
+      const document = JSON.parse(await win.__benchDocument()) as unknown;
+      const cloneStart = performance.now();
+      structuredClone(document);
+      return { longest, wholeClone: performance.now() - cloneStart };
+    },
+    { before, edited },
+  );
+}
 
 /**
  * Runs in the page: with `on`, ArrowDown / ArrowUp are taken before the app's handlers and only
@@ -358,6 +410,16 @@ export async function runRendererBench(
         });
       }
       progress(`${label}：按键测量完成`);
+      if (large) {
+        const autosave = await autosaveStall(page);
+        figures.push({
+          name: `${label}：自动保存时窗口最长一次停顿`,
+          value: autosave.longest,
+          unit: 'ms',
+          baseline: { name: '整份文档结构化复制（旧做法）', value: autosave.wholeClone },
+          target: 50,
+        });
+      }
       const cdp = await open.context.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
