@@ -1,31 +1,13 @@
 /** Recovery: the auto-saved copies of unsaved work, listed, restored or discarded at start. */
 import { basename } from 'node:path';
 import { failure, type Arguments, type Results } from '../../../shared/ipc';
-import { documentCounts, readDocumentData, type JixiaoDocument } from '../../../shared/model';
+import { documentCounts } from '../../../shared/model';
 import { DOCUMENT_EXTENSION } from '../documentFile';
 import type { HostContext } from './context';
-
-/** The document in `text`, or null when it is not JSON or not a valid document. */
-function documentFromJson(text: string): JixiaoDocument | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const checked = readDocumentData(data);
-  return checked.ok ? checked.document : null;
-}
-
-/** The parts of an autosave received so far. */
-interface Received {
-  autosave: string;
-  texts: Array<string | undefined>;
-  count: number;
-}
+import { DocumentParts } from './documentParts';
 
 export function recoveryService({ ports, recovery, sessions }: HostContext) {
-  const pending = new Map<string, Received>();
+  const received = new DocumentParts((id) => sessions.get(id) !== undefined);
   return {
     /**
      * Takes one part of an autosave's JSON text; with the last, keeps the unsaved document
@@ -40,23 +22,12 @@ export function recoveryService({ ports, recovery, sessions }: HostContext) {
     }: Arguments['writeRecovery']): Promise<Results['writeRecovery']> {
       const session = sessions.get(documentId);
       if (!session) return failure('not-found', '该文档已关闭。');
-      if (part >= parts)
+      const receipt = received.receive({ documentId, transfer: autosave, part, parts, text });
+      if (receipt.kind === 'refused') {
         return failure('invalid-argument', '自动保存的分段编号不对，本次没有写入。');
-      for (const id of pending.keys()) if (!sessions.get(id)) pending.delete(id);
-      let received = pending.get(documentId);
-      if (!received || received.autosave !== autosave || received.texts.length !== parts) {
-        received = {
-          autosave,
-          texts: new Array<string | undefined>(parts).fill(undefined),
-          count: 0,
-        };
-        pending.set(documentId, received);
       }
-      if (received.texts[part] === undefined) received.count += 1;
-      received.texts[part] = text;
-      if (received.count < parts) return { ok: true };
-      pending.delete(documentId);
-      const document = documentFromJson(received.texts.join(''));
+      if (receipt.kind === 'pending') return { ok: true };
+      const { document } = receipt;
       if (!document) {
         return failure('invalid-argument', '自动保存收到的内容不是有效的文档，本次没有写入。');
       }
