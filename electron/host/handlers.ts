@@ -13,6 +13,7 @@ import { exportService } from './services/exports';
 import { importService } from './services/imports';
 import { printService } from './services/print';
 import { recoveryService } from './services/recovery';
+import { stagingService } from './services/staging';
 
 /** One handler per channel, taking the already validated argument. */
 export type Handlers = { [K in InvokeName]: (argument: Arguments[K]) => Promise<Results[K]> };
@@ -25,6 +26,7 @@ export function createHandlers(ports: HostPorts): Handlers {
   const exporting = exportService(context);
   const print = printService(context);
   const recovery = recoveryService(context);
+  const staging = stagingService(context);
   return {
     getAppInfo: () => app.info(),
     getLayout: () => app.layout(),
@@ -39,8 +41,15 @@ export function createHandlers(ports: HostPorts): Handlers {
     openRecent: ({ recentId }) => documents.openRecent(recentId),
     openSample: () => documents.openSample(),
     openStartup: () => documents.openStartup(),
-    saveDocument: ({ documentId, document }) => documents.save(documentId, document),
-    saveDocumentAs: ({ documentId, document }) => documents.saveAs(documentId, document),
+    stageDocument: async (argument) => staging.stage(argument),
+    saveDocument: async (argument) => {
+      const carried = staging.documentFor(argument);
+      return carried.ok ? documents.save(argument.documentId, carried.document) : carried;
+    },
+    saveDocumentAs: async (argument) => {
+      const carried = staging.documentFor(argument);
+      return carried.ok ? documents.saveAs(argument.documentId, carried.document) : carried;
+    },
     closeDocument: ({ documentId }) => documents.close(documentId),
 
     importFile: () => imports.importFile(),

@@ -1,8 +1,9 @@
 import type { Failure, OpenedDocument, Result } from '../../shared/ipc';
 import type { ExportRequest, JixiaoDocument } from '../../shared/model';
 import { api } from './api';
+import { documentJsonParts, yieldToWindow } from './documentJson';
 import { zhCN } from './i18n/zh-CN';
-import { cancelRecovery } from './recovery';
+import { cancelRecovery, scheduleRecovery } from './recovery';
 import { notify, showOpened, useAppStore } from './store';
 
 export async function refreshRecent(): Promise<void> {
@@ -60,18 +61,53 @@ export async function closeCurrent(): Promise<void> {
   await api().closeDocument({ documentId: current.documentId });
 }
 
+let transfers = 0;
+
+/**
+ * Hands the document to the host in parts (documentJson.ts), one part per task, so a Save of a
+ * city's table does not stop the window for the whole document's copy (about a second at
+ * 10,000 projects); the save then names the transfer.
+ */
+async function stageDocument(
+  documentId: string,
+  document: JixiaoDocument,
+): Promise<{ ok: true; transfer: string } | Failure> {
+  const transfer = `save-${Date.now().toString(36)}-${(transfers += 1)}`;
+  const parts = await documentJsonParts(document);
+  for (let part = 0; part < parts.length; part += 1) {
+    if (part > 0) await yieldToWindow();
+    const text = parts[part] as string;
+    const result = await api().stageDocument({
+      documentId,
+      transfer,
+      part,
+      parts: parts.length,
+      text,
+    });
+    if (!result.ok) return result;
+  }
+  return { ok: true, transfer };
+}
+
 /** Saves the open document (asking where for new, sample and imported ones); true when saved. */
 export async function save(as: boolean): Promise<boolean> {
   const current = useAppStore.getState().current;
   if (!current) return false;
-  const argument = { documentId: current.documentId, document: current.document };
+  const staged = await stageDocument(current.documentId, current.document);
+  if (!staged.ok) {
+    reportFailure(staged);
+    return false;
+  }
+  const argument = { documentId: current.documentId, staged: staged.transfer };
   const result = await (as ? api().saveDocumentAs(argument) : api().saveDocument(argument));
   if (!result.ok) {
     reportFailure(result);
     return false;
   }
-  cancelRecovery();
   const latest = useAppStore.getState().current ?? current;
+  // The host dropped the recovery copy with the save; edits made meanwhile get a new one.
+  if (latest.document === current.document) cancelRecovery();
+  else scheduleRecovery();
   useAppStore.setState({
     current: {
       ...latest,

@@ -1,4 +1,4 @@
-import { RECOVERY_PART_CHARS } from '../../shared/ipc';
+import { DOCUMENT_PART_CHARS } from '../../shared/ipc';
 import type { JixiaoDocument } from '../../shared/model';
 
 /**
@@ -77,7 +77,7 @@ async function writeObject(
  */
 export async function documentJsonParts(
   document: JixiaoDocument,
-  size: number = RECOVERY_PART_CHARS,
+  size: number = DOCUMENT_PART_CHARS,
   pause: () => Promise<void> = yieldToWindow,
 ): Promise<string[]> {
   const out = new Parts(size);

@@ -13,6 +13,7 @@ export const INVOKE_CHANNELS = {
   openStartup: 'jixiao:document:open-startup',
   saveDocument: 'jixiao:document:save',
   saveDocumentAs: 'jixiao:document:save-as',
+  stageDocument: 'jixiao:document:stage',
   closeDocument: 'jixiao:document:close',
   importFile: 'jixiao:import:file',
   importText: 'jixiao:import:text',

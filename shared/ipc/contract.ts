@@ -127,12 +127,12 @@ export const MAX_PASTED_CHARS = 50_000_000;
 const MAX_IPC_TEXT = MAX_PASTED_CHARS;
 
 /**
- * An autosave sends the document as JSON text in parts of at most this many characters, one
- * call each, so no step copies the whole document at once (renderer/src/documentJson.ts).
+ * Autosave and Save send the document as JSON text in parts of at most this many characters,
+ * one call each, so no step copies the whole document at once (renderer/src/documentJson.ts).
  */
-export const RECOVERY_PART_CHARS = 1_000_000;
-/** Most parts of one autosave: 200,000,000 characters, far beyond a city's 32,000,000. */
-export const MAX_RECOVERY_PARTS = 200;
+export const DOCUMENT_PART_CHARS = 1_000_000;
+/** Most parts of one document: 200,000,000 characters, far beyond a city's 32,000,000. */
+export const MAX_DOCUMENT_PARTS = 200;
 
 /** What printing and PDF export render: layout, form variant and margin preset. */
 export const printOptionsSchema = z
@@ -145,6 +145,26 @@ export const printOptionsSchema = z
   .strict();
 export type PrintOptions = z.infer<typeof printOptionsSchema>;
 
+/** Names one transfer of a document in parts. */
+const transferId = z.string().min(1).max(100);
+
+/** One part of a document's JSON text (renderer/src/documentJson.ts). */
+const documentPart = {
+  part: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_DOCUMENT_PARTS - 1),
+  parts: z.number().int().min(1).max(MAX_DOCUMENT_PARTS),
+  text: z.string().max(DOCUMENT_PART_CHARS),
+};
+
+/** What a save carries: the document itself, or the transfer that staged it in parts. */
+const savedDocument = z.union([
+  z.object({ documentId, document: documentSchema }).strict(),
+  z.object({ documentId, staged: transferId }).strict(),
+]);
+
 /** Argument schemas: main parses every argument with these before a handler runs. */
 export const argumentSchemas = {
   getAppInfo: z.undefined(),
@@ -154,8 +174,8 @@ export const argumentSchemas = {
   openRecent: z.object({ recentId: z.string().min(1).max(100) }).strict(),
   openSample: z.undefined(),
   openStartup: z.undefined(),
-  saveDocument: z.object({ documentId, document: documentSchema }).strict(),
-  saveDocumentAs: z.object({ documentId, document: documentSchema }).strict(),
+  saveDocument: savedDocument,
+  saveDocumentAs: savedDocument,
   closeDocument: z.object({ documentId }).strict(),
   importFile: z.undefined(),
   /** Pasted text; the host refuses text over its own limit with a Chinese message. */
@@ -175,19 +195,12 @@ export const argumentSchemas = {
    * Part `part` of `parts` of an autosave's JSON text (renderer/src/documentJson.ts), all parts
    * of one autosave sharing `autosave`; the host joins them, then parses and checks the document.
    */
-  writeRecovery: z
-    .object({
-      documentId,
-      autosave: z.string().min(1).max(100),
-      part: z
-        .number()
-        .int()
-        .min(0)
-        .max(MAX_RECOVERY_PARTS - 1),
-      parts: z.number().int().min(1).max(MAX_RECOVERY_PARTS),
-      text: z.string().max(RECOVERY_PART_CHARS),
-    })
-    .strict(),
+  writeRecovery: z.object({ documentId, autosave: transferId, ...documentPart }).strict(),
+  /**
+   * Part `part` of `parts` of the document's JSON text for a Save or Save As, all parts sharing
+   * `transfer`; the save then names the transfer (`staged`) instead of carrying the document.
+   */
+  stageDocument: z.object({ documentId, transfer: transferId, ...documentPart }).strict(),
   clearRecovery: z.object({ documentId }).strict(),
   listRecovery: z.undefined(),
   restoreRecovery: z.object({ recoveryId }).strict(),
@@ -215,6 +228,7 @@ export interface Results {
   openStartup: Result<StartupResult>;
   saveDocument: Result<Saved>;
   saveDocumentAs: Result<Saved>;
+  stageDocument: Result<Done>;
   closeDocument: Result<Done>;
   importFile: Result<OpenedDocument>;
   importText: Result<OpenedDocument>;

@@ -99,6 +99,33 @@ test.describe('never losing work', () => {
     expect(await recoveryFiles(app.disk)).toHaveLength(0);
   });
 
+  test('typing while a save is under way: the save holds what was sent, the rest stays unsaved and is autosaved', async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    await typeInCell(page, 2, COLUMNS.fiscal, '170.5');
+    // The host is still busy with the save (here: the clerk has not yet picked where) …
+    let pick: (path: string) => void = () => undefined;
+    const picked = new Promise<string>((done) => (pick = done));
+    app.dialogs.chooseSavePath = async () => picked;
+    await page.keyboard.press('Control+S');
+    // … and the window keeps taking keys.
+    await typeInCell(page, 3, COLUMNS.fiscal, '9');
+    const target = join(app.disk, '边保存边改');
+    pick(target);
+    await expect(page.getByRole('status')).toContainText('已保存「边保存边改.jixiao.json」');
+    const saved = JSON.parse(await readFile(`${target}.jixiao.json`, 'utf8'));
+    expect(saved.units[0].projects[1].money.fiscal).toBe(17050);
+    expect(saved.units[0].projects[2].money.fiscal).not.toBe(900);
+    await expect(page.getByTestId('file-name')).toContainText('未保存');
+    // The later edit gets its own recovery copy, written after the save dropped the old one.
+    await expect.poll(() => recoveryFiles(app.disk), { timeout: 8000 }).toHaveLength(1);
+    const [entry] = await recoveryFiles(app.disk);
+    const copy = await readFile(join(app.disk, 'userData/recovery', entry as string), 'utf8');
+    expect(copy).toContain('"fiscal":900');
+  });
+
   test('an unchanged document closes without asking', async ({ app }) => {
     await app.start();
     await app.requestClose();

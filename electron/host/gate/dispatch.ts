@@ -63,6 +63,27 @@ function parseArgument(name: InvokeName, argument: unknown) {
   return safeParseFast(schema, check, argument);
 }
 
+type Issue = { path: PropertyKey[]; code?: string; errors?: Issue[][] };
+
+/**
+ * Where the argument went wrong. A union's own issue has no path: the branch that got furthest
+ * into the argument says where (a save of a whole document with a bad amount, not the staged form).
+ */
+function deepestPath(issues: readonly Issue[]): PropertyKey[] {
+  let deepest: PropertyKey[] = [];
+  for (const issue of issues) {
+    let path = issue.path;
+    if (issue.code === 'invalid_union' && issue.errors) {
+      for (const branch of issue.errors) {
+        const inner = [...issue.path, ...deepestPath(branch)];
+        if (inner.length > path.length) path = inner;
+      }
+    }
+    if (path.length > deepest.length) deepest = path;
+  }
+  return deepest;
+}
+
 /**
  * Everything main does with an incoming call: check the sender, parse the argument with the
  * contract's schema, run the handler, and turn surprises into result codes.
@@ -80,8 +101,7 @@ export async function dispatch(
   if (!parsed.success) {
     // The validator's English ("received Infinity") goes to the log, not to the clerk.
     options.onError?.(parsed.error);
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') ?? '';
+    const where = deepestPath(parsed.error.issues).join('.');
     const money = /(^|\.)money\.|periodMoney\./.test(where);
     return failure(
       'invalid-argument',

@@ -177,6 +177,72 @@ describe('recovery of unsaved work', () => {
   });
 });
 
+describe('saving a document sent in parts', () => {
+  it('saves what the parts of one transfer make, once; anything else is refused, in Chinese, unsaved', async () => {
+    const { handlers, disk, answers } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    const { documentId } = sample;
+    const text = JSON.stringify({ ...sample.document, department: '分段送来的部门' });
+    const pieces = [text.slice(0, 700), text.slice(700, 4000), text.slice(4000)];
+    const stage = (transfer: string, part: number) =>
+      handlers.stageDocument({
+        documentId,
+        transfer,
+        part,
+        parts: 3,
+        text: pieces[part] as string,
+      });
+    const target = join(disk, '分段.jixiao.json');
+    const files = async () => (await readdir(disk)).filter((name) => name.endsWith('.json'));
+
+    // Parts still missing: the save names a transfer that never arrived whole.
+    ok(await stage('t1', 0));
+    ok(await stage('t1', 2));
+    answers.save.push(target);
+    const early = await handlers.saveDocumentAs({ documentId, staged: 't1' });
+    expect(early).toMatchObject({ ok: false, code: 'invalid-argument' });
+    expect((early as Failure).message).toMatch(/^要保存的内容没有完整送到/);
+    expect(await files()).toEqual([]);
+
+    ok(await stage('t1', 1));
+    answers.save.length = 0;
+    answers.save.push(target);
+    ok(await handlers.saveDocumentAs({ documentId, staged: 't1' }));
+    const saved = JSON.parse(await readFile(target, 'utf8')) as { department: string };
+    expect(saved.department).toBe('分段送来的部门');
+    // Taken once: the same transfer cannot be saved again.
+    expect(await handlers.saveDocument({ documentId, staged: 't1' })).toMatchObject({
+      ok: false,
+      code: 'invalid-argument',
+    });
+
+    const broken = await handlers.stageDocument({
+      documentId,
+      transfer: 't2',
+      part: 0,
+      parts: 1,
+      text: JSON.stringify({ ...sample.document, fiscalYear: '明年' }),
+    });
+    expect(broken).toMatchObject({ ok: false, code: 'invalid-argument' });
+    expect((broken as Failure).message).toMatch(/^要保存的内容不是有效的文档/);
+    expect(await handlers.saveDocument({ documentId, staged: 't2' })).toMatchObject({ ok: false });
+    expect(JSON.parse(await readFile(target, 'utf8'))).toEqual(saved);
+  });
+
+  it('refuses parts for a document the host does not know', async () => {
+    const { handlers } = await host();
+    expect(
+      await handlers.stageDocument({
+        documentId: 'unknown',
+        transfer: 't',
+        part: 0,
+        parts: 1,
+        text: '{}',
+      }),
+    ).toMatchObject({ ok: false, code: 'not-found' });
+  });
+});
+
 describe('export, unsaved-changes question and closing', () => {
   it('writes the export where the dialog says and reports its size', async () => {
     const { handlers, disk, answers } = await host();
