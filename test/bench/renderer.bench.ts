@@ -92,6 +92,17 @@ export function installStub(names: string[]): void {
     win.__recoveryWrites = Number(win.__recoveryWrites ?? 0) + 1;
     return { ok: true };
   };
+  api.stageDocument = async (argument: unknown) => {
+    structuredClone(argument);
+    return { ok: true };
+  };
+  const saved = async (argument: unknown) => {
+    structuredClone(argument);
+    win.__saves = Number(win.__saves ?? 0) + 1;
+    return { ok: true, documentId: 'bench', fileName: 'bench.jixiao.json' };
+  };
+  api.saveDocument = saved;
+  api.saveDocumentAs = saved;
   api.onMenuCommand = () => () => undefined;
   api.onCloseRequested = () => () => undefined;
   win.jixiao = Object.freeze(api);
@@ -128,48 +139,60 @@ async function bareTypist(browser: Browser, origin: string): Promise<Typist> {
 
 const nothing = async (): Promise<void> => undefined;
 
+type StopCounter = '__recoveryWrites' | '__saves';
+
 /**
- * The longest the window stops answering while an autosave hands the document to the host:
- * an amount is confirmed, and from the autosave's due time until the host has it, the page
- * notes the longest gap between two of its own timer ticks. Beside it, what the old way cost
- * in one task: a structured clone of the whole document.
+ * The longest the window stops answering while the document goes to the host: `act` presses
+ * the keys, and from `delay` ms after that until the stub host counts one more call of
+ * `counter`, the page notes the longest gap between two of its own timer ticks. Beside it, what
+ * the old way cost in one task: a structured clone of the whole document.
  */
-async function autosaveStall(page: Page): Promise<{ longest: number; wholeClone: number }> {
-  await page.keyboard.press('Escape');
-  const before = await page.evaluate(() =>
-    Number((window as { __recoveryWrites?: number }).__recoveryWrites ?? 0),
-  );
-  await page.keyboard.press('6');
-  await page.keyboard.press('Enter');
-  const edited = await page.evaluate(() => performance.now());
-  return page.evaluate(
-    async ({ before, edited }) => {
-      const win = window as unknown as {
-        __recoveryWrites?: number;
-        __benchDocument: () => Promise<string>;
+async function longestStop(
+  page: Page,
+  counter: StopCounter,
+  delay: number,
+  act: () => Promise<void>,
+): Promise<{ longest: number; wholeClone: number }> {
+  type Probe = { longest: number; last: number; from: number; ticking: boolean };
+  const before = await page.evaluate(
+    ({ counter, delay }) => {
+      const win = window as unknown as Record<string, unknown> & { __probe?: Probe };
+      const probe: Probe = {
+        longest: 0,
+        last: performance.now(),
+        from: performance.now() + delay,
+        ticking: true,
       };
-      let longest = 0;
-      let last = performance.now();
-      let ticking = true;
+      win.__probe = probe;
       const tick = () => {
         const now = performance.now();
-        // Counted from shortly before the autosave is due (3 s after the edit).
-        if (now > edited + 2500) longest = Math.max(longest, now - last);
-        last = now;
-        if (ticking) setTimeout(tick, 0);
+        if (now > probe.from) probe.longest = Math.max(probe.longest, now - probe.last);
+        probe.last = now;
+        if (probe.ticking) setTimeout(tick, 0);
       };
       setTimeout(tick, 0);
+      return Number(win[counter] ?? 0);
+    },
+    { counter, delay },
+  );
+  await act();
+  return page.evaluate(
+    async ({ counter, before }) => {
+      const win = window as unknown as Record<string, unknown> & {
+        __probe: Probe;
+        __benchDocument: () => Promise<string>;
+      };
       const started = performance.now();
-      while (Number(win.__recoveryWrites ?? 0) <= before && performance.now() - started < 30_000) {
+      while (Number(win[counter] ?? 0) <= before && performance.now() - started < 30_000) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      ticking = false;
+      win.__probe.ticking = false;
       const document = JSON.parse(await win.__benchDocument()) as unknown;
       const cloneStart = performance.now();
       structuredClone(document);
-      return { longest, wholeClone: performance.now() - cloneStart };
+      return { longest: win.__probe.longest, wholeClone: performance.now() - cloneStart };
     },
-    { before, edited },
+    { counter, before },
   );
 }
 
@@ -411,14 +434,27 @@ export async function runRendererBench(
       }
       progress(`${label}：按键测量完成`);
       if (large) {
-        const autosave = await autosaveStall(page);
-        figures.push({
-          name: `${label}：自动保存时窗口最长一次停顿`,
-          value: autosave.longest,
-          unit: 'ms',
-          baseline: { name: '整份文档结构化复制（旧做法）', value: autosave.wholeClone },
-          target: 50,
+        await page.keyboard.press('Escape');
+        // An amount confirmed; the autosave is due 3 s later.
+        const autosave = await longestStop(page, '__recoveryWrites', 2500, async () => {
+          await page.keyboard.press('6');
+          await page.keyboard.press('Enter');
         });
+        const saving = await longestStop(page, '__saves', 0, () =>
+          page.keyboard.press('Control+S'),
+        );
+        for (const [what, measured] of [
+          ['自动保存', autosave],
+          ['保存（Ctrl+S）', saving],
+        ] as const) {
+          figures.push({
+            name: `${label}：${what}时窗口最长一次停顿`,
+            value: measured.longest,
+            unit: 'ms',
+            baseline: { name: '整份文档结构化复制（旧做法）', value: measured.wholeClone },
+            target: 50,
+          });
+        }
       }
       const cdp = await open.context.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');

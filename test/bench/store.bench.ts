@@ -27,7 +27,7 @@ async function plainWrite(path: string, bytes: string): Promise<void> {
  * Open+validate against reading and JSON.parse of the same file; the durable write (temp file,
  * fsync, .bak link, rename, folder fsync) against a plain write+fsync of the same bytes; and the
  * whole Save (with serialisation) against the same baseline, for information; and the gate's
- * check of a Save's argument against zod's parse of it.
+ * check of an argument carrying the whole document against zod's parse of it.
  */
 export async function runStoreBench(sizes: readonly number[] = [1000, 10000]): Promise<Figure[]> {
   const dir = await mkdtemp(join(tmpdir(), 'jixiao-bench-'));
@@ -63,16 +63,19 @@ export async function runStoreBench(sizes: readonly number[] = [1000, 10000]): P
         ratio: durableMs / plainMs,
         ...(projects === 1000 ? { target: 2 } : {}),
       });
-      // What the gate costs a Save before the host sees it, against zod parsing the same argument.
+      // What the gate costs a call that carries the whole document (export, print; a Save now
+      // sends it in parts), against zod parsing the same argument.
       const argument = { documentId: 'bench', document };
-      const handlers = { saveDocument: async () => ({ ok: true }) } as unknown as Handlers;
+      const handlers = { exportCheckReport: async () => ({ ok: true }) } as unknown as Handlers;
       const origin = { senderUrl: 'app://jixiao/index.html', isMainFrame: true };
       const zodMs = await median(runs, async () =>
-        argumentSchemas.saveDocument.safeParse(argument),
+        argumentSchemas.exportCheckReport.safeParse(argument),
       );
-      const gateMs = await median(runs, () => dispatch(handlers, 'saveDocument', argument, origin));
+      const gateMs = await median(runs, () =>
+        dispatch(handlers, 'exportCheckReport', argument, origin),
+      );
       figures.push({
-        name: `保存请求经网关校验 ${projects} 个项目`,
+        name: `带整份文档的请求经网关校验（导出检查报告）${projects} 个项目`,
         ms: gateMs,
         baseline: 'zod 解析同一参数',
         baselineMs: zodMs,
