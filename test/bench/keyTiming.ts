@@ -197,3 +197,45 @@ export async function interleavedKeys(typists: readonly Typist[]): Promise<Map<s
     }),
   );
 }
+
+/** Pause after each resting move: longer than the panel's wait before it follows (120 ms). */
+const REST_MS = 400;
+
+/**
+ * Main-thread time of arrow moves made at reading pace, one key then a rest, taking turns
+ * between pages a block at a time: what the key did and everything that followed it while the
+ * keys rested (the project panel follows the grid only then, so the tight loops of
+ * interleavedKeys never see its render).
+ */
+export async function restingMoves(
+  pages: ReadonlyArray<{ name: string; page: Page }>,
+  moves: number,
+  block = 5,
+): Promise<Map<string, number>> {
+  const totals = new Map(pages.map(({ name }) => [name, 0]));
+  const sessions = await Promise.all(
+    pages.map(async ({ page }) => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      return cdp;
+    }),
+  );
+  for (let round = 0; round * block < moves; round += 1) {
+    for (let turn = 0; turn < pages.length; turn += 1) {
+      const index = (round + turn) % pages.length;
+      const { name, page } = pages[index] as { name: string; page: Page };
+      const cdp = sessions[index] as CDPSession;
+      for (let move = 0; move < block; move += 1) {
+        await nextFrame(page);
+        const before = await taskSeconds(cdp);
+        await page.keyboard.press((round * block + move) % 2 === 0 ? 'ArrowDown' : 'ArrowUp');
+        await page.waitForTimeout(REST_MS);
+        await nextFrame(page);
+        totals.set(name, (totals.get(name) ?? 0) + (await taskSeconds(cdp)) - before);
+      }
+    }
+  }
+  for (const cdp of sessions) await cdp.detach();
+  const counted = Math.ceil(moves / block) * block;
+  return new Map([...totals].map(([name, seconds]) => [name, (seconds * 1000) / counted]));
+}

@@ -16,6 +16,7 @@ import {
   interleavedKeys,
   oneKey,
   percentile,
+  restingMoves,
   TYPING_PRESSES,
   type Typing,
   type Typist,
@@ -386,6 +387,19 @@ export async function runRendererBench(
           restore: () => each.keyboard.press('ArrowUp'),
         })),
       ]);
+      // Moves at reading pace: the panel follows each after the keys rest, and a key pressed
+      // while it renders waits for it. Both windows stand on the first project's 财政拨款.
+      const resting = await restingMoves(
+        windows.map(([name, , each]) => ({ name, page: each })),
+        projects >= 10000 ? 40 : 20,
+      );
+      figures.push({
+        name: `${label}：方向键移动后停下，面板跟上：每次主线程耗时（面板打开）`,
+        value: resting.get('open') as number,
+        unit: 'ms',
+        baseline: { name: '同样移动，面板收起', value: resting.get('closed') as number },
+      });
+      progress(`${label}：停顿移动测量完成`);
       await closed.context.close();
       // Targets: typing within a frame at 1,000 projects; at 10,000, moves and confirmed amounts
       // within 1.25× the bare page (p95) and 4 ms of main-thread time per arrow key.
