@@ -107,6 +107,11 @@ export interface Typist {
   prepare?: (index: number) => Promise<void>;
   /** Untimed keys after each measured key (back to the cell the next one confirms). */
   restore?: () => Promise<void>;
+  /**
+   * Untimed, after each block: waits out what the block left running (an autosave), which
+   * would otherwise run beside the next page's block and slow it on a two-core machine.
+   */
+  settle?: () => Promise<void>;
 }
 
 /** What one page gave: latencies of the counted keys and main-thread time per key. */
@@ -179,6 +184,7 @@ export async function interleavedKeys(typists: readonly Typist[]): Promise<Map<s
     for (let turn = 0; turn < typists.length; turn += 1) {
       const typist = typists[(round + turn) % typists.length] as Typist;
       const block = await pressBlock(typist, sessions.get(typist.name) as CDPSession, round);
+      await typist.settle?.();
       if (round === 0) continue;
       times.get(typist.name)?.push(...block.times);
       const total = busy.get(typist.name) as { seconds: number; keys: number };
