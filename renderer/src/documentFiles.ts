@@ -1,7 +1,7 @@
 import type { Failure, OpenedDocument, Result } from '../../shared/ipc';
 import type { ExportRequest, JixiaoDocument } from '../../shared/model';
 import { api } from './api';
-import { documentJsonParts, yieldToWindow } from './documentJson';
+import { documentJsonParts, sendParts } from './documentJson';
 import { zhCN } from './i18n/zh-CN';
 import { cancelRecovery, scheduleRecovery } from './recovery';
 import { notify, showOpened, useAppStore } from './store';
@@ -74,18 +74,10 @@ async function stageDocument(
 ): Promise<{ ok: true; transfer: string } | Failure> {
   const transfer = `save-${Date.now().toString(36)}-${(transfers += 1)}`;
   const parts = await documentJsonParts(document);
-  for (let part = 0; part < parts.length; part += 1) {
-    if (part > 0) await yieldToWindow();
-    const text = parts[part] as string;
-    const result = await api().stageDocument({
-      documentId,
-      transfer,
-      part,
-      parts: parts.length,
-      text,
-    });
-    if (!result.ok) return result;
-  }
+  const sent = await sendParts(parts, (part, text) =>
+    api().stageDocument({ documentId, transfer, part, parts: parts.length, text }),
+  );
+  if (typeof sent !== 'string') return sent;
   return { ok: true, transfer };
 }
 

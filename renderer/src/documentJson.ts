@@ -19,6 +19,26 @@ export function yieldToWindow(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * Sends `parts` to the host one per task (each is copied on its way there, so the window never
+ * stops for more than one). Stops at the first refusal, which it returns, or before a part once
+ * `wanted` says the transfer is no longer wanted.
+ */
+export async function sendParts<Refusal extends { ok: false }>(
+  parts: readonly string[],
+  send: (part: number, text: string) => Promise<{ ok: true } | Refusal>,
+  wanted: () => boolean = () => true,
+  pause: () => Promise<void> = yieldToWindow,
+): Promise<'sent' | 'stopped' | Refusal> {
+  for (let part = 0; part < parts.length; part += 1) {
+    if (part > 0) await pause();
+    if (!wanted()) return 'stopped';
+    const result = await send(part, parts[part] as string);
+    if (!result.ok) return result;
+  }
+  return 'sent';
+}
+
 /** Collects text into parts of exactly `size` characters (the last may be shorter). */
 class Parts {
   readonly done: string[] = [];

@@ -1,5 +1,5 @@
 import { api } from './api';
-import { documentJsonParts, yieldToWindow } from './documentJson';
+import { documentJsonParts, sendParts } from './documentJson';
 import { useAppStore } from './store';
 
 /** Autosave waits this long after the last change (ms). */
@@ -32,22 +32,19 @@ async function writeRecoveryNow(): Promise<void> {
   const { documentId, document } = current;
   const parts = await documentJsonParts(document);
   const autosave = `${Date.now().toString(36)}-${attempt}`;
-  for (let part = 0; part < parts.length; part += 1) {
-    // Each part is copied on its way to the host: one part per task.
-    if (part > 0) await yieldToWindow();
+  await sendParts(
+    parts,
+    (part, text) => api().writeRecovery({ documentId, autosave, part, parts: parts.length, text }),
     // Built and sent in steps: meanwhile the clerk may have saved (the copy must not come back),
     // closed the document, or edited it again (a later autosave is already due and sends that).
-    const now = useAppStore.getState().current;
-    if (attempt !== started || now?.documentId !== documentId || !now.dirty) return;
-    if (now.document !== document) return;
-    const text = parts[part] as string;
-    const result = await api().writeRecovery({
-      documentId,
-      autosave,
-      part,
-      parts: parts.length,
-      text,
-    });
-    if (!result.ok) return;
-  }
+    () => {
+      const now = useAppStore.getState().current;
+      return (
+        attempt === started &&
+        now?.documentId === documentId &&
+        now.dirty &&
+        now.document === document
+      );
+    },
+  );
 }

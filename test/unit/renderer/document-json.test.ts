@@ -1,6 +1,6 @@
 import { produce } from 'immer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { documentJsonParts } from '../../../renderer/src/documentJson';
+import { documentJsonParts, sendParts } from '../../../renderer/src/documentJson';
 import type { JixiaoDocument } from '../../../shared/model';
 import { generateDocument } from '../../bench/generate';
 import sample from '../../../resources/sample/guangzhou-2025.jixiao.json';
@@ -69,5 +69,59 @@ describe('the document as JSON text for the host', () => {
     const pause = vi.fn(() => Promise.resolve());
     await documentJsonParts(document, undefined, pause);
     expect(pause).toHaveBeenCalled();
+  });
+});
+
+describe('sending the parts to the host', () => {
+  const parts = ['{"a":', '1,"b":', '2}'];
+
+  it('sends each part once, in order, with a pause between parts only', async () => {
+    const log: string[] = [];
+    const sent = await sendParts(
+      parts,
+      async (part, text) => {
+        log.push(`${part}:${text}`);
+        return { ok: true };
+      },
+      () => true,
+      async () => {
+        log.push('pause');
+      },
+    );
+    expect(sent).toBe('sent');
+    expect(log).toEqual(['0:{"a":', 'pause', '1:1,"b":', 'pause', '2:2}']);
+  });
+
+  it('stops at the first refusal and returns it; sends nothing more', async () => {
+    const refusal = { ok: false as const, code: 'invalid-argument', message: '分段编号不对' };
+    const seen: number[] = [];
+    const sent = await sendParts(
+      parts,
+      async (part) => {
+        seen.push(part);
+        return part === 1 ? refusal : { ok: true };
+      },
+      () => true,
+      immediately,
+    );
+    expect(sent).toBe(refusal);
+    expect(seen).toEqual([0, 1]);
+  });
+
+  it('stops before the next part once the transfer is no longer wanted', async () => {
+    let wanted = true;
+    const seen: number[] = [];
+    const sent = await sendParts(
+      parts,
+      async (part) => {
+        seen.push(part);
+        wanted = false; // the clerk saved or edited while the first part was on its way
+        return { ok: true };
+      },
+      () => wanted,
+      immediately,
+    );
+    expect(sent).toBe('stopped');
+    expect(seen).toEqual([0]);
   });
 });
