@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rememberValidFiles } from '../host/durableAdapter';
 import { readTextInProcess } from '../host/importFile';
 import { runCli } from './index';
 
@@ -17,6 +18,10 @@ const LOG = join(tmpdir(), 'jixiao-cli.log');
 // One file per run, no window to keep responsive: text and CSV are read in this process.
 // `jixiao serve` is the app in a browser: its imports stay in the worker, as the window's do.
 readTextInProcess(process.argv[2] !== 'serve');
+// A run reads or writes each file about once: remembering which bytes were valid (SHA-256, and
+// checking a document written only to remember it) costs more than it could save. `serve`
+// saves the same document again and again, as the app does, and keeps it.
+rememberValidFiles(process.argv[2] === 'serve');
 
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -169,14 +169,18 @@ async function existingFile(path: string): Promise<Stats | null> {
   }
 }
 
-/** Writes the temporary file beside `path`; returns its name and the SHA-256 of what it holds. */
+/**
+ * Writes the temporary file beside `path`; returns its name and, when `hashed`, the SHA-256 of
+ * what it holds ('' otherwise).
+ */
 async function writeTemporary(
   path: string,
   bytes: Uint8Array | string,
   mode: number | undefined,
+  hashed: boolean,
 ): Promise<{ temporary: string; sha256: string }> {
   const temporary = temporaryName(path, 'tmp');
-  const hash = createHash('sha256');
+  const hash = hashed ? createHash('sha256') : undefined;
   const handle = await open(temporary, 'wx', mode ?? 0o666);
   try {
     // The umask may have narrowed the mode given to open; the saved file keeps the old one.
@@ -185,7 +189,7 @@ async function writeTemporary(
     if (typeof bytes === 'string') {
       await writeText(handle, bytes, hash);
     } else {
-      hash.update(bytes);
+      hash?.update(bytes);
       await handle.writeFile(bytes);
     }
     await handle.sync();
@@ -195,7 +199,7 @@ async function writeTemporary(
     await rm(temporary, { force: true });
     throw error;
   }
-  return { temporary, sha256: hash.digest('hex') };
+  return { temporary, sha256: hash?.digest('hex') ?? '' };
 }
 
 /**
@@ -232,6 +236,7 @@ export function writeDurable(
         target,
         bytes,
         current ? current.mode & 0o7777 : undefined,
+        options.written !== undefined,
       );
       try {
         if (policy === 'backup') await keepBackup(target);

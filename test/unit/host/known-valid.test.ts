@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readDocumentFile, writeDocumentFile } from '../../../electron/host/documentFile';
+import { rememberValidFiles } from '../../../electron/host/durableAdapter';
 import { backupPath } from '../../../electron/host/durableFile';
 import type { JixiaoDocument } from '../../../shared/model';
 import { smallDocument, tempFolder } from './storeFixtures';
@@ -18,7 +19,10 @@ async function decodesDuring(save: () => Promise<void>): Promise<number> {
   return calls;
 }
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  rememberValidFiles(true);
+});
 
 describe('a file this program read or wrote is not checked again', () => {
   it('a save over the file it saved last skips decoding it, and the .bak is still made', async () => {
@@ -60,5 +64,21 @@ describe('a file this program read or wrote is not checked again', () => {
     expect(await titleOf(backupPath(path))).toBe('第二版');
     expect(await decodesDuring(() => writeDocumentFile(path, smallDocument('第四版')))).toBe(1);
     expect(await titleOf(backupPath(path))).toBe('第二版');
+  });
+
+  it('a command-line run remembers nothing: each save checks the file it replaces in full', async () => {
+    rememberValidFiles(false);
+    const path = join(await tempFolder('known'), 'a.jixiao.json');
+    await writeDocumentFile(path, smallDocument('第一版'));
+    expect(await decodesDuring(() => writeDocumentFile(path, smallDocument('第二版')))).toBe(1);
+    await writeFile(path, JSON.stringify(smallDocument('别人给的')));
+    await readDocumentFile(path);
+    expect(await decodesDuring(() => writeDocumentFile(path, smallDocument('改过')))).toBe(1);
+    expect(await titleOf(backupPath(path))).toBe('别人给的');
+    // A damaged file is still never made the backup.
+    await writeFile(path, '{"schemaVersion":2');
+    await writeDocumentFile(path, smallDocument('再改'));
+    expect(await titleOf(backupPath(path))).toBe('别人给的');
+    expect(await titleOf(path)).toBe('再改');
   });
 });
