@@ -224,6 +224,11 @@ function writeSheet(
       ...(plan.printTitles
         ? { printTitlesRow: `${plan.printTitles[0] + 1}:${plan.printTitles[1] + 1}` }
         : {}),
+      // A project's form on a sheet of its own is numbered from its own first page: a reader
+      // that numbers a workbook's pages straight through (LibreOffice, WPS) otherwise treats
+      // only the workbook's first page as a first page, and the next project's opening page
+      // carried the `（续）` header of a continuation.
+      ...(section.continuedLabel ? { firstPageNumber: 1 } : {}),
     },
     headerFooter: headerFooter(layout, section),
     // A data table filters on its header row (the last row of the head).

@@ -67,6 +67,8 @@ describe.skipIf(!hasSoffice)('stage exports rendered by LibreOffice', () => {
         expect(starts).toHaveLength(2);
         expect(starts[0]).toBe(0);
         expect(pages[1]).toContain(`项目名称：${ENTRUSTED_NAME}（续）`);
+        // The second project's opening page is no continuation of anything.
+        expect(pages[starts[1] as number]).not.toContain('（续）');
         for (const page of pages) {
           expect(page).toMatch(new RegExp(`${ENTRUSTED_NAME}|${VILLAGES_NAME}`));
           // The indicator header repeats on every page of the block.
