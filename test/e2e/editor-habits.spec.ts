@@ -42,11 +42,13 @@ for (const size of SIZES) {
       await expect(cell(app.page, 1, COLUMNS.name)).toBeVisible();
     });
 
-    test('status bar sums the selection; undo names the edit; a notice moves nothing', async ({
+    test('status bar sums a selected range; undo names the edit; a notice moves nothing', async ({
       app,
     }) => {
       const page = app.page;
       await cell(page, 1, COLUMNS.fiscal).click();
+      // One cell: its amount is in the cell, the status line stays as it was (as in Excel).
+      await expect(page.getByTestId('status-sum')).toHaveCount(0);
       await page.keyboard.press('Shift+ArrowDown');
       await expect(page.getByTestId('status-sum')).toHaveText(/求和 798\.00 万元\s*计数 2/);
 

@@ -12,10 +12,15 @@ import { useAppStore } from '../store';
 import { useStage } from '../stage/stageState';
 import './statusBar.css';
 
-/** 求和 and 计数 of the amounts in the selected cells, as Excel's status bar shows them. */
+/**
+ * 求和 and 计数 of the amounts in the selected cells, as Excel's status bar shows them: for a
+ * range of cells only. One cell's amount stands in the cell itself, and a status line that
+ * changed on every arrow key cost each move a layout and a repaint of the window's frame.
+ */
 export function selectionSum(document: JixiaoDocument): { sum: number; count: number } | null {
   const rows = rowsOf(document);
   const { top, bottom, left, right } = selectedRange();
+  if (top === bottom && left === right) return null;
   let sum = 0;
   let count = 0;
   let money = false;

@@ -24,16 +24,25 @@ interface Box {
   height: number;
 }
 
+/** What placeBox last wrote to each element's style. */
+const lastPlaced = new WeakMap<HTMLElement, { placed: string; width: string; height: string }>();
+
 /**
  * Puts an absolutely placed element over `box`, at least `minWidth` wide. It is moved by a
  * transform on its own layer, so a move lays nothing out (top/left did); the page's layers are
  * still put together again each move, about 0.5 ms with the panel closed.
  */
 function placeBox(element: HTMLElement, box: Box, minWidth: number): void {
+  const placed = `translate(${box.left}px, ${box.top}px)`;
+  const width = `${Math.max(box.width, minWidth)}px`;
+  const height = `${box.height}px`;
+  // A size written again unchanged still made the engine recompute the box's style.
+  const last = lastPlaced.get(element);
   const { style } = element;
-  style.transform = `translate(${box.left}px, ${box.top}px)`;
-  style.width = `${Math.max(box.width, minWidth)}px`;
-  style.height = `${box.height}px`;
+  if (last?.placed !== placed) style.transform = placed;
+  if (last?.width !== width) style.width = width;
+  if (last?.height !== height) style.height = height;
+  lastPlaced.set(element, { placed, width, height });
 }
 
 /**
