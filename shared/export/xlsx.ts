@@ -224,10 +224,10 @@ function writeSheet(
       ...(plan.printTitles
         ? { printTitlesRow: `${plan.printTitles[0] + 1}:${plan.printTitles[1] + 1}` }
         : {}),
-      // A project's form on a sheet of its own is numbered from its own first page: a reader
-      // that numbers a workbook's pages straight through (LibreOffice, WPS) otherwise treats
-      // only the workbook's first page as a first page, and the next project's opening page
-      // carried the `（续）` header of a continuation.
+      // A project's form on a sheet of its own is numbered from its own first page: LibreOffice
+      // numbers a workbook's pages straight through and otherwise takes only the workbook's
+      // first page as a first page, so the next project's opening page carried the `（续）`
+      // header of a continuation.
       ...(section.continuedLabel ? { firstPageNumber: 1 } : {}),
     },
     headerFooter: headerFooter(layout, section),

@@ -36,7 +36,7 @@ function placeBox(element: HTMLElement, box: Box, minWidth: number): void {
   const placed = `translate(${box.left}px, ${box.top}px)`;
   const width = `${Math.max(box.width, minWidth)}px`;
   const height = `${box.height}px`;
-  // A size written again unchanged still made the engine recompute the box's style.
+  // Each write marks the box's style for recomputing; a move seldom changes its size.
   const last = lastPlaced.get(element);
   const { style } = element;
   if (last?.placed !== placed) style.transform = placed;
