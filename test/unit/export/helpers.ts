@@ -231,6 +231,22 @@ export const hasSoffice = (() => {
   }
 })();
 
+/**
+ * Why an Excel page-count check may fail here: a workbook's column widths are counted in digits
+ * of its default font, Calibri, which LibreOffice on Linux draws with Carlito (same metrics).
+ * Without Carlito it falls back to a wider font and scales each sheet down (0.8 instead of about
+ * 0.9), so a project that takes two pages in Excel fits on one.
+ */
+export const carlitoHint = (() => {
+  try {
+    const fonts = execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' });
+    if (/carlito/i.test(fonts)) return undefined;
+  } catch {
+    // No fontconfig: say what the check needs all the same.
+  }
+  return '没有 Carlito 字体（Calibri 的同尺寸替代），LibreOffice 按其他字体缩放 Excel 页面；请安装 fonts-crosextra-carlito（.ci/run 会自动安装）';
+})();
+
 /** Page count and first page size (points) from pdfinfo. */
 export function pdfInfo(path: string): { pages: number; width: number; height: number } {
   const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx, exportXlsx, stageLayout } from '../../../shared/export';
-import { hasSoffice, pdfInfo, pdfPages } from './helpers';
+import { carlitoHint, hasSoffice, pdfInfo, pdfPages } from './helpers';
 import { chizhouDocument, ENTRUSTED_NAME, VILLAGES_NAME } from './stageFixture';
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
@@ -57,7 +57,9 @@ describe.skipIf(!hasSoffice)('stage exports rendered by LibreOffice', () => {
         const pages = pdfPages(path).map(squeeze);
         expect(pages).toHaveLength(info.pages);
         // The first project's indicators run past its first page.
-        expect(pages.length).toBeGreaterThanOrEqual(3);
+        expect(pages.length, writer === 'excel' ? carlitoHint : undefined).toBeGreaterThanOrEqual(
+          3,
+        );
         // The title block opens each project's first page; continuation pages say （续）.
         const starts = pages
           .map((page, index) =>
