@@ -254,8 +254,8 @@ describe('exportXlsx: per-project forms', () => {
     );
     expect(byName(setup, 'pageSetup')[0]?.getAttribute('orientation')).toBe('portrait');
     expect(byName(setup, 'headerFooter')[0]?.getAttribute('differentFirst')).toBe('1');
-    // Each project's sheet is numbered from its own first page, which is a first page to every
-    // reader (LibreOffice numbered the workbook straight through and put （续） on it).
+    // Each project's sheet is numbered from its own first page, so LibreOffice takes it as a
+    // first page (it numbered the workbook straight through and put （续） on it).
     expect(byName(setup, 'pageSetup')[0]?.getAttribute('useFirstPageNumber')).toBe('1');
     expect(byName(setup, 'pageSetup')[0]?.getAttribute('firstPageNumber')).toBe('1');
     expect(byName(setup, 'firstHeader')[0]?.textContent ?? '').toBe('');
