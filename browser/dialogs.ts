@@ -53,6 +53,12 @@ function modal(title: string, onEscape: () => void): { box: HTMLElement; close: 
   backdrop.append(box);
   root.append(style, backdrop);
   const previous = document.activeElement as HTMLElement | null;
+  // The app beneath takes no focus, clicks or keys while the box is open: a dialog of the app's
+  // own (新建下一年度) kept the focus in its field under 是否保存, and keys typed there reached
+  // the grid behind it and renamed a project.
+  const app = document.getElementById('root');
+  const appWasInert = app?.inert ?? false;
+  if (app) app.inert = true;
   host.addEventListener('keydown', (event) => {
     event.stopPropagation();
     if (event.key === 'Escape') onEscape();
@@ -62,6 +68,7 @@ function modal(title: string, onEscape: () => void): { box: HTMLElement; close: 
     box,
     close() {
       host.remove();
+      if (app) app.inert = appWasInert;
       previous?.focus?.();
     },
   };

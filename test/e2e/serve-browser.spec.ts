@@ -80,6 +80,57 @@ test.describe('jixiao serve in Chromium', () => {
     expect(saved.units[0].name).toBe('广州市机电技师学院');
   });
 
+  test('是否保存 over an open dialog takes the keyboard: keys typed there never reach the table', async ({
+    page,
+    shell,
+  }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.addInitScript(() => {
+      (window as unknown as { __jixiaoTestHooks: boolean }).__jixiaoTestHooks = true;
+    });
+    await open(page, shell.server);
+    const names = async () =>
+      page.evaluate(() => {
+        const hook = (window as unknown as { __jixiaoTest: { document(): string } }).__jixiaoTest;
+        const document = JSON.parse(hook.document()) as {
+          units: Array<{ projects: Array<{ name: string; money: { fiscal: number } }> }>;
+        };
+        return document.units.flatMap((unit) =>
+          unit.projects.map((project) => `${project.name}|${project.money.fiscal}`),
+        );
+      });
+    // An amount typed and confirmed: the document has changes to settle.
+    const opened = await names();
+    await page.locator('[data-row="1"][data-col="2"]').click();
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    const before = await names();
+    expect(before).not.toEqual(opened);
+
+    // 更多 ▾ → 新建下一年度…, and Enter in its year field: 是否保存 comes up over the dialog.
+    await page.getByRole('button', { name: '更多 ▾' }).click();
+    await page.getByRole('menuitem', { name: /新建下一年度/ }).click();
+    const roll = page.getByRole('dialog', { name: '新建下一年度' });
+    await expect(roll.getByRole('textbox')).toBeFocused();
+    await page.keyboard.press('Enter');
+    const prompt = page.getByRole('dialog', { name: '绩效目标表编辑器' });
+    await expect(prompt).toContainText('是否保存');
+    await expect(prompt.getByRole('button', { name: '保存', exact: true })).toBeFocused();
+
+    // What the clerk typed next went to the year field and, once Esc had closed the dialog
+    // beneath, into the table: a project was renamed with the question still on screen.
+    await page.keyboard.type('Z');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Y');
+    await page.keyboard.press('Escape');
+    await expect(prompt).toBeHidden();
+    await expect(roll.getByRole('textbox')).toBeFocused();
+    await expect(roll.getByRole('textbox')).toHaveValue('2026');
+    await page.keyboard.press('Escape');
+    await expect(roll).toBeHidden();
+    expect(await names()).toEqual(before);
+  });
+
   test('导出 Word arrives as a download when the browser has no file picker', async ({
     page,
     shell,
