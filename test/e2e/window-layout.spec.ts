@@ -87,6 +87,49 @@ for (const size of SIZES) {
       await page.screenshot({ path: shot(`layout-both-panels-${size.width}.png`) });
     });
 
+    test('the panel edge drags at any scroll of the panel; 新建下一年度 then leaves the grid its width', async ({
+      app,
+    }) => {
+      const page = app.page;
+      const panel = page.locator('.project-panel');
+      await cell(page, 2, COLUMNS.name).click();
+      // The clerk has scrolled down to the indicators: the edge is still there to drag.
+      await expect(panel.locator('.indicator-table')).toBeVisible();
+      await panel.hover();
+      await page.mouse.wheel(0, 1500);
+      await expect.poll(() => panel.evaluate((element) => element.scrollTop)).toBeGreaterThan(300);
+      const before = (await panel.boundingBox())?.width ?? 0;
+      const edge = page.getByRole('separator', { name: /项目详情的宽度/ });
+      const box = await edge.boundingBox();
+      if (!box) throw new Error('no panel edge');
+      expect(box.height).toBeGreaterThan(300);
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x - 40, box.y + box.height / 2, { steps: 4 });
+      await page.mouse.up();
+      const after = (await panel.boundingBox())?.width ?? 0;
+      expect(after).toBeGreaterThan(before + 30);
+      expect(await page.evaluate(() => getSelection()?.toString() ?? '')).toBe('');
+
+      // With the width dragged, 新建下一年度: the years to check sit in the side column, wrapped
+      // to its width, and the grid keeps its room (it was left 2 px wide).
+      await app.menu('rollForward');
+      const roll = page.getByRole('dialog', { name: '新建下一年度' });
+      await roll.getByRole('button', { name: '生成新年度表格' }).click();
+      await expect(roll).toHaveCount(0);
+      const review = page.locator('.roll-review');
+      await expect(review).toBeVisible();
+      const grid = await page.locator('.grid-scroll').boundingBox();
+      const column = await page.locator('.side-column').boundingBox();
+      const reviewBox = await review.boundingBox();
+      if (!grid || !column || !reviewBox) throw new Error('no layout');
+      expect(grid.width).toBeGreaterThan(size.width - after - 80);
+      expect(column.x + column.width).toBeLessThanOrEqual(size.width);
+      expect(reviewBox.x + reviewBox.width).toBeLessThanOrEqual(size.width);
+      await expect(review.getByRole('button', { name: '收起' })).toBeInViewport({ ratio: 1 });
+      await page.screenshot({ path: shot(`layout-roll-review-${size.width}.png`) });
+    });
+
     test('the panel is resized by dragging its edge and keeps the width after a restart', async ({
       app,
     }) => {

@@ -25,8 +25,9 @@ export function usePanelWidth(): number | undefined {
  */
 export function PanelResizer() {
   const [dragging, setDragging] = useState(false);
+  // The panel follows the edge in the side column.
   const widthOf = (element: HTMLElement) =>
-    element.parentElement?.getBoundingClientRect().width ?? 400;
+    element.nextElementSibling?.getBoundingClientRect().width ?? 400;
   const set = (width: number) => useAppStore.setState({ panelWidth: clampPanelWidth(width) });
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     event.preventDefault();

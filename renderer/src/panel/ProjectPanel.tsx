@@ -100,42 +100,44 @@ export const ProjectPanel = memo(function ProjectPanel({
   const panelRef = useRef<HTMLElement>(null);
   useKeepFocusInView(panelRef, project);
   return (
-    <aside
-      ref={panelRef}
-      className="project-panel"
-      aria-labelledby="panel-heading"
-      data-focus-region="panel"
-      tabIndex={-1}
-      onKeyDown={onKeyDown}
-      onFocus={() => setFocused(true)}
-      onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget)) setFocused(false);
-      }}
-      style={{ width: panelWidth }}
-    >
+    <>
       <PanelResizer />
-      <header className="panel-header">
-        <h2 id="panel-heading">{text.heading}</h2>
-        <button
-          type="button"
-          onClick={() => {
-            // The button goes with the panel: the keyboard goes to the grid first, never nowhere.
-            focusGrid();
-            useAppStore.setState({ panelOpen: false });
-          }}
-        >
-          {text.close}
-        </button>
-      </header>
-      {project && stage !== 'target' ? (
-        <StagePanelBody stage={stage} project={project} />
-      ) : project ? (
-        <ProjectFields frameworkId={frameworkId} moneyUnit={moneyUnit} project={project} />
-      ) : (
-        <p className="muted">{text.none}</p>
-      )}
-      <CommonUnits />
-    </aside>
+      <aside
+        ref={panelRef}
+        className="project-panel"
+        aria-labelledby="panel-heading"
+        data-focus-region="panel"
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+        onFocus={() => setFocused(true)}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget)) setFocused(false);
+        }}
+        style={{ width: panelWidth }}
+      >
+        <header className="panel-header">
+          <h2 id="panel-heading">{text.heading}</h2>
+          <button
+            type="button"
+            onClick={() => {
+              // The button goes with the panel: the keyboard goes to the grid first, never nowhere.
+              focusGrid();
+              useAppStore.setState({ panelOpen: false });
+            }}
+          >
+            {text.close}
+          </button>
+        </header>
+        {project && stage !== 'target' ? (
+          <StagePanelBody stage={stage} project={project} />
+        ) : project ? (
+          <ProjectFields frameworkId={frameworkId} moneyUnit={moneyUnit} project={project} />
+        ) : (
+          <p className="muted">{text.none}</p>
+        )}
+        <CommonUnits />
+      </aside>
+    </>
   );
 });
 
