@@ -21,9 +21,12 @@ export function escapeForTerminal(text: string): string {
   );
 }
 
-const PARSE_ERRORS: Readonly<Record<string, (option: string) => string>> = {
+const PARSE_ERRORS: Readonly<Record<string, (option: string, message: string) => string>> = {
   ERR_PARSE_ARGS_UNKNOWN_OPTION: (option) => `未知选项「${option}」`,
-  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: (option) => `选项「${option}」缺少取值或取值有误`,
+  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: (option, message) =>
+    /does not take an argument/.test(message)
+      ? `选项「${option}」不带取值`
+      : `选项「${option}」缺少取值`,
   ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: (option) => `多余的参数「${option}」`,
 };
 
@@ -43,9 +46,12 @@ export function expectedFailure(error: unknown): string | null {
   if (error instanceof MissingFileError) return `「${error.path}」：${error.message}`;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    const option = /'([^']+)'/.exec((error as Error).message)?.[1] ?? '';
+    const message = (error as Error).message;
+    // Node names an option with its value's placeholder (`-o, --output <value>`): the clerk
+    // typed the option, not the placeholder.
+    const option = (/'([^']+)'/.exec(message)?.[1] ?? '').replace(/\s*<value>$/, '');
     const describe = PARSE_ERRORS[code];
-    return `参数有误：${describe ? describe(option) : '无法识别命令行参数'}。运行 jixiao --help 查看用法。`;
+    return `参数有误：${describe ? describe(option, message) : '无法识别命令行参数'}。运行 jixiao --help 查看用法。`;
   }
   return null;
 }

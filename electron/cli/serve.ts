@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { SAMPLE_FILE } from '../host/sample';
 import { isLoopback } from '../serve/security';
 import { EXIT, type Io } from './args';
+import { expectedFailure } from './io';
 
 declare const JIXIAO_VERSION: string;
 
@@ -84,7 +85,8 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   try {
     options = parseServeArguments(args);
   } catch (error) {
-    io.stderr(`jixiao：${(error as Error).message}\n`);
+    // Node's own words for a bad option are English: the same Chinese line as other commands.
+    io.stderr(`jixiao：${expectedFailure(error) ?? (error as Error).message}\n`);
     return EXIT.input;
   }
   const rendererDir = resolve(ROOT, 'out/renderer');

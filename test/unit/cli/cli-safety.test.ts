@@ -153,6 +153,18 @@ describe('messages a clerk can read', () => {
     expect(result.stderr).not.toMatch(ENGINE_TEXT);
   });
 
+  it.each([
+    [['serve', '--open', 'extra'], '多余的参数「extra」'],
+    [['serve', '--port'], '选项「--port」缺少取值'],
+    [['serve', '--bogus'], '未知选项「--bogus」'],
+    [['import', SEED, '-o'], '选项「-o, --output」缺少取值'],
+    [['inspect', SEED, '--json=yes'], '选项「--json」不带取值'],
+  ])('says what is wrong with %j in Chinese, serve too', async (args, expected) => {
+    const result = await cli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`jixiao：参数有误：${expected}。运行 jixiao --help 查看用法。\n`);
+  });
+
   it('an unexpected failure is Chinese on screen and the engine text goes to the log', async () => {
     const logged: string[] = [];
     let calls = 0;
