@@ -96,6 +96,7 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
         `- [重名] 单位「${duplicate.unit}」已有项目「${duplicate.project}」（又见于「${basename(file)}」）：${RESOLUTIONS[policy]}。`,
       );
     }
+    for (const check of result.checks) lines.push(`- [请核对] 「${basename(file)}」：${check}`);
     for (const note of result.notes) lines.push(`- [说明] 「${basename(file)}」：${note}`);
     merged = result.document;
   }

@@ -29,6 +29,30 @@ export interface MergeResult {
   duplicates: Duplicate[];
   /** Chinese sentences about what the merge changed (unit conversion, framework). */
   notes: string[];
+  /**
+   * Chinese sentences about amounts the merge changed that the clerk must check: an amount set
+   * to 0 because it could not convert exactly, and a replaced project's amounts, old → new.
+   */
+  checks: string[];
+}
+
+/** The amounts a replaced project had and has, as `财政拨款 120.00 → 98.50`, where they differ. */
+function replacedAmounts(before: Project, after: Project, unit: string): string | null {
+  const pairs: Array<[string, Cents | null | undefined, Cents | null | undefined]> = [
+    ['财政拨款', before.money.fiscal, after.money.fiscal],
+    ['财政专户拨款', before.money.specialAccount, after.money.specialAccount],
+    ['其他资金', before.money.other, after.money.other],
+    ['上年结转', before.money.carryover, after.money.carryover],
+    ['中期资金总额', before.periodMoney?.total, after.periodMoney?.total],
+    ['中期财政拨款', before.periodMoney?.fiscal, after.periodMoney?.fiscal],
+    ['中期其他资金', before.periodMoney?.other, after.periodMoney?.other],
+  ];
+  const shown = (cents: Cents | null | undefined) =>
+    cents === null || cents === undefined ? '空' : formatMoney(cents);
+  const changed = pairs
+    .filter(([, old, next]) => (old ?? null) !== (next ?? null))
+    .map(([label, old, next]) => `${label} ${shown(old)} → ${shown(next)}`);
+  return changed.length === 0 ? null : `${changed.join('，')}（${unit}）`;
 }
 
 function nameKey(name: string): string {
@@ -75,6 +99,7 @@ export function mergeDocuments(
 ): MergeResult {
   const duplicates = findDuplicates(target, incoming);
   const notes: string[] = [];
+  const checks: string[] = [];
   if (incoming.frameworkId !== target.frameworkId) {
     notes.push(
       `导入文档使用的指标体系（${incoming.frameworkId}）与当前文档（${target.frameworkId}）不同，指标类别按名称保留，请检查。`,
@@ -94,8 +119,8 @@ export function mergeDocuments(
       if (converted !== null) return converted;
       const text = `${formatMoney(cents)} ${incoming.moneyUnit}`;
       next.raw.push({ text, reason: `${label}换算成${target.moneyUnit}会丢失数字，按 0 计` });
-      notes.push(
-        `项目「${project.name}」的${label} ${text} 换算成${target.moneyUnit}会丢失数字，已按 0 计并保留原数。`,
+      checks.push(
+        `项目「${project.name}」的${label} ${text} 换算成${target.moneyUnit}会丢失数字，已按 0 计并保留原数，请手工填写。`,
       );
       return 0;
     };
@@ -137,9 +162,14 @@ export function mergeDocuments(
       const existing = duplicate
         ? into.projects.findIndex((candidate) => candidate.id === duplicate.targetProjectId)
         : -1;
-      if (resolution === 'replace' && existing >= 0) into.projects[existing] = merged;
-      else into.projects.push(merged);
+      const replaced = resolution === 'replace' && existing >= 0 ? into.projects[existing] : null;
+      if (replaced) {
+        into.projects[existing] = merged;
+        const amounts = replacedAmounts(replaced, merged, target.moneyUnit);
+        if (amounts)
+          checks.push(`单位「${into.name}」项目「${replaced.name}」替换后金额：${amounts}。`);
+      } else into.projects.push(merged);
     }
   }
-  return { document: { ...target, units }, duplicates, notes };
+  return { document: { ...target, units }, duplicates, notes, checks };
 }

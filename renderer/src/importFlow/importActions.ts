@@ -116,7 +116,11 @@ export async function mergeImport(resolutions: Record<string, DuplicateResolutio
     kind: 'info',
     text: unchanged
       ? text.nothingMerged
-      : [text.merged(added, replaced.length, skipped.length), ...result.notes].join(' '),
+      : [
+          text.merged(added, replaced.length, skipped.length),
+          ...result.checks,
+          ...result.notes,
+        ].join(' '),
   });
 }
 

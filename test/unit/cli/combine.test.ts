@@ -89,6 +89,10 @@ describe('jixiao merge', () => {
       join(dir, 'r.jixiao.json'),
     ]);
     expect(replace.stdout).toMatch(/免学费财政补助项目.*已用这一份替换原有的一份/);
+    // The amount the replacement changed, old → new (989.20 in the seed, 989,200 元 in the form).
+    expect(replace.stdout).toContain(
+      '- [请核对] 「form-annual-yuan.xlsx」：单位「广州市机电技师学院」项目「市机电技师学院免学费财政补助项目」替换后金额：财政拨款 989.20 → 98.92（万元）。',
+    );
     const replaced = (await readDocumentFile(join(dir, 'r.jixiao.json'))).document;
     const fees = replaced.units[0]!.projects.find(
       (p) => p.name === '市机电技师学院免学费财政补助项目',

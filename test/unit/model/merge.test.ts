@@ -62,12 +62,16 @@ describe('mergeDocuments', () => {
       { incomingProjectId: 'x2', targetProjectId: 'p2', unit: '甲学院', project: '物业管理' },
     ]);
     expect(first.document.units[0]?.projects).toHaveLength(4);
-    const { document: merged } = mergeDocuments(target, incoming, {
+    const { document: merged, checks } = mergeDocuments(target, incoming, {
       resolutions: { x1: 'replace', x2: 'skip' },
     });
     expect(merged.units[0]?.projects.map((item) => [item.name, item.money.fiscal])).toEqual([
       ['实训设备购置', 20000],
       ['物业管理', 5000],
+    ]);
+    // A replaced project's amounts are a line to check, old → new; a skipped one changes none.
+    expect(checks).toEqual([
+      '单位「甲学院」项目「实训设备购置」替换后金额：财政拨款 100.00 → 200.00（万元）。',
     ]);
   });
 
@@ -75,12 +79,16 @@ describe('mergeDocuments', () => {
     const incoming = document('元', [
       ['乙中心', [project('x1', '培训', 12_340_000), project('x2', '零头', 123)]],
     ]);
-    const { document: merged, notes } = mergeDocuments(target, incoming);
+    const { document: merged, notes, checks } = mergeDocuments(target, incoming);
     const projects = merged.units[1]?.projects ?? [];
     // 123,400.00 元 = 12.34 万元
     expect(projects[0]?.money.fiscal).toBe(1234);
     expect(projects[1]?.money.fiscal).toBe(0);
     expect(projects[1]?.raw[0]).toMatchObject({ text: '1.23 元' });
     expect(notes.some((note) => note.includes('换算为万元'))).toBe(true);
+    // An amount set to 0 is a line to check, not a remark.
+    expect(checks).toEqual([
+      '项目「零头」的财政拨款 1.23 元 换算成万元会丢失数字，已按 0 计并保留原数，请手工填写。',
+    ]);
   });
 });
