@@ -9,6 +9,7 @@ import { decodedResultSchema, docxToGrid, sheetToGrid, type DecodedResult } from
 import type { GridTable } from './grid';
 import { importCsvText, importGrid, importTextTable, type RecogniseOptions } from './recognise';
 import { ImportRefusal } from './refusal';
+import { negativeAmountEntries } from './negativeAmounts';
 import { ImportError, type ImportEntry, type ImportResult } from './report';
 import { CONTAINER_NAMES, extensionOf, sniffContainer, type Container } from './sniff';
 import { decodeTextBytes } from './textBytes';
@@ -96,6 +97,16 @@ export async function runImport(
   job: ImportJob,
   readers: ContainerReaders,
   progress: ProgressListener = () => undefined,
+): Promise<ImportResult> {
+  const result = await importAny(job, readers, progress);
+  result.report.entries.push(...negativeAmountEntries(result.document));
+  return result;
+}
+
+async function importAny(
+  job: ImportJob,
+  readers: ContainerReaders,
+  progress: ProgressListener,
 ): Promise<ImportResult> {
   if (job.text !== undefined) {
     if (job.text.trim() === '') {

@@ -38,6 +38,14 @@ export const RULES = [
     reviewerReason: '其他',
   },
   {
+    code: 'M4',
+    severity: 'error',
+    title: '金额为负数',
+    description:
+      '项目支出的金额不能为负数。编辑时不能输入负数；这一条检查导入或合并进来的表格，以及用其他程序改过的文档。',
+    reviewerReason: '其他',
+  },
+  {
     code: 'R1',
     severity: 'error',
     title: '缺少产出或效益指标',

@@ -13,6 +13,7 @@ import type { DeclaredTotals, ReviewerReason } from './types';
 export function checkProjectMoney(context: ProjectContext, declared?: DeclaredTotals): void {
   const { project, document } = context;
   const unit = document.moneyUnit;
+  checkNegativeMoney(context);
   const printed = declared?.projects?.[project.id];
   if (printed !== undefined) {
     const derived = projectAmounts(project).total;
@@ -46,6 +47,34 @@ export function checkProjectMoney(context: ProjectContext, declared?: DeclaredTo
       },
     ),
   );
+}
+
+/**
+ * M4: an amount below zero. The editor refuses one, but a table read from another program, a
+ * merge or a document changed outside the program can carry it (an imported `-638.00` checked
+ * clean and exported as printed).
+ */
+function checkNegativeMoney(context: ProjectContext): void {
+  const { project, document } = context;
+  const amounts: Array<[string, string, number | null | undefined]> = [
+    ['money.fiscal', '财政拨款', project.money.fiscal],
+    ['money.specialAccount', '财政专户拨款', project.money.specialAccount],
+    ['money.other', '其他资金', project.money.other],
+    ['money.carryover', '上年结转', project.money.carryover],
+    ['periodMoney.total', '中期资金总额', project.periodMoney?.total],
+    ['periodMoney.fiscal', '中期财政拨款', project.periodMoney?.fiscal],
+    ['periodMoney.other', '中期其他资金', project.periodMoney?.other],
+  ];
+  for (const [field, label, cents] of amounts) {
+    if (typeof cents !== 'number' || !(cents < 0)) continue;
+    context.findings.push(
+      finding(
+        'M4',
+        projectWhere(context, field),
+        `${ownerLabel(context)}${label}为 ${formatMoney(cents)} ${document.moneyUnit}，金额不能为负数`,
+      ),
+    );
+  }
 }
 
 /** R6, then the text rules on the project's name and goals. */

@@ -88,6 +88,24 @@ describe('M1 and M2: totals', () => {
   });
 });
 
+describe('M4: negative amounts', () => {
+  it('flags each amount below zero as an error naming the column, and no amount of zero', () => {
+    const project = makeProject({
+      name: '实训耗材',
+      money: { fiscal: -63_800, specialAccount: 0, other: 100 },
+      periodMoney: { total: 100, fiscal: 200, other: -100 },
+    });
+    const findings = findingsOf(makeDocument([project]), 'M4');
+    expect(findings.map((finding) => [finding.severity, finding.where.field])).toEqual([
+      ['error', 'money.fiscal'],
+      ['error', 'periodMoney.other'],
+    ]);
+    expect(findings[0]?.message).toBe('「实训耗材」财政拨款为 -638.00 万元，金额不能为负数');
+    const clean = makeProject({ money: { fiscal: 0, specialAccount: 0, other: 0 } });
+    expect(findingsOf(makeDocument([clean]), 'M4')).toEqual([]);
+  });
+});
+
 describe('R1: 产出 and 效益 indicators', () => {
   it('is an error for each one missing, with the reviewers’ reason', () => {
     const noOutcome = makeProject({
