@@ -23,6 +23,28 @@ test.describe('查找 and 替换', () => {
     await expect(page.locator('.find-count')).toHaveText('无结果');
   });
 
+  test('typed at speed on a slow PC, Ctrl+H, the text, Tab on to 替换为, the replacement: each lands in its box', async ({
+    app,
+  }) => {
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    await app.start();
+    const page = app.page;
+    await cell(page, 1, COLUMNS.name).click();
+    // A slow office PC: the matches are counted while the keys come in.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.keyboard.press('Control+H');
+    await page.keyboard.type('物业');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: '上一个' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('物管');
+    await expect(page.getByRole('textbox', { name: '查找' })).toHaveValue('物业');
+    await expect(page.getByRole('textbox', { name: '替换为' })).toHaveValue('物管');
+  });
+
   test('Ctrl+H replaces all matches as one undo step, including indicator values', async ({
     app,
   }) => {
