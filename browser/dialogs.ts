@@ -1,3 +1,4 @@
+import { DIALOG_SHOWN_EVENT } from '../shared/ipc/channels';
 import type { Answers, Question } from '../shared/ipc/socket';
 import { fileToBase64 } from './files';
 
@@ -64,6 +65,7 @@ function modal(title: string, onEscape: () => void): { box: HTMLElement; close: 
     if (event.key === 'Escape') onEscape();
   });
   document.body.append(host);
+  window.dispatchEvent(new Event(DIALOG_SHOWN_EVENT));
   return {
     box,
     close() {

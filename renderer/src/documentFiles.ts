@@ -4,7 +4,8 @@ import { api } from './api';
 import { documentJsonParts, sendParts } from './documentJson';
 import { zhCN } from './i18n/zh-CN';
 import { cancelRecovery, scheduleRecovery } from './recovery';
-import { notify, showOpened, useAppStore } from './store';
+import { whileHostAsks } from './focus';
+import { notify, showOpened, useAppStore, type OpenDocument } from './store';
 
 export async function refreshRecent(): Promise<void> {
   const result = await api().listRecent();
@@ -22,7 +23,7 @@ export function reportFailure(result: Failure): void {
 export async function settleUnsaved(): Promise<boolean> {
   const current = useAppStore.getState().current;
   if (!current || !current.dirty) return true;
-  const answer = await api().confirmUnsaved({ fileName: current.fileName });
+  const answer = await whileHostAsks(() => api().confirmUnsaved({ fileName: current.fileName }));
   if (!answer.ok || answer.choice === 'cancel') return false;
   if (answer.choice === 'save') return save(current.untitled || current.isSample);
   cancelRecovery();
@@ -85,6 +86,12 @@ async function stageDocument(
 export async function save(as: boolean): Promise<boolean> {
   const current = useAppStore.getState().current;
   if (!current) return false;
+  // The host asks where to save a new, sample or imported document.
+  if (as || current.untitled || current.isSample) return whileHostAsks(() => saveNow(current, as));
+  return saveNow(current, as);
+}
+
+async function saveNow(current: OpenDocument, as: boolean): Promise<boolean> {
   const staged = await stageDocument(current.documentId, current.document);
   if (!staged.ok) {
     reportFailure(staged);

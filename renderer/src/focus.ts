@@ -26,6 +26,7 @@
  *   scrolled into view (`focusWhenShown`).
  */
 
+import { DIALOG_SHOWN_EVENT } from '../../shared/ipc/channels';
 import { useAppStore } from './store';
 
 export type Region = 'grid' | 'panel' | 'findings' | 'find';
@@ -50,9 +51,45 @@ export function openTrap(): HTMLElement | null {
   return traps.length > 0 ? (traps[traps.length - 1] as HTMLElement) : null;
 }
 
+/** The host's dialogs asked for and not answered yet (see `whileHostAsks`). */
+let hostQuestions = 0;
+
+/**
+ * Runs `ask`, a call that shows one of the host's dialogs (where to save, 是否保存), with the
+ * window's keys held until the dialog is up. It comes up some tens of milliseconds after the key
+ * that asked for it: keys typed in between went to the grid (Ctrl+S on the sample and a file
+ * name typed at once renamed a project with its first letter). Held, they do nothing. Once the
+ * dialog is up it has the keys itself: Electron's is modal (the window loses the focus), the
+ * browser shell's makes the page inert and says so (DIALOG_SHOWN_EVENT). After it, while the
+ * host writes, the window takes keys again (edits made then stay unsaved, and are autosaved).
+ */
+export async function whileHostAsks<T>(ask: () => Promise<T>): Promise<T> {
+  hostQuestions += 1;
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    hostQuestions -= 1;
+    window.removeEventListener('blur', release);
+    window.removeEventListener(DIALOG_SHOWN_EVENT, release);
+  };
+  window.addEventListener('blur', release);
+  window.addEventListener(DIALOG_SHOWN_EVENT, release);
+  try {
+    return await ask();
+  } finally {
+    release();
+  }
+}
+
+/** True while a host dialog is on its way (no window shortcut runs). */
+export function hostIsAsking(): boolean {
+  return hostQuestions > 0;
+}
+
 /** True when the grid's text box may take keys: no dialog or menu open, the grid's region current. */
 export function gridMayTakeKeys(): boolean {
-  return current === 'grid' && openTrap() === null;
+  return current === 'grid' && openTrap() === null && hostQuestions === 0;
 }
 
 /** The fields of a container Tab walks, in document order, skipping hidden ones. */

@@ -1,5 +1,5 @@
 import { commandForKey, runCommand, type CommandId } from './commands';
-import { cycleRegion, openTrap } from './focus';
+import { cycleRegion, hostIsAsking, openTrap } from './focus';
 
 /** Shortcuts a text field keeps for itself (its own undo, Ctrl+Enter, Ctrl+D …). */
 const TEXT_OWNED = new Set<CommandId>([
@@ -31,7 +31,7 @@ export function listenForShortcuts(): () => void {
     if (event.defaultPrevented) return;
     // A dialog (import, export, properties, recovery, print preview …) or the context menu owns
     // the keyboard while it is open (see focus.ts).
-    if (openTrap() || document.querySelector('[aria-modal="true"]')) return;
+    if (openTrap() || hostIsAsking() || document.querySelector('[aria-modal="true"]')) return;
     if (event.key === 'F6' && !event.ctrlKey && !event.altKey) {
       event.preventDefault();
       cycleRegion(event.shiftKey ? -1 : 1);

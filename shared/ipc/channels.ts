@@ -51,6 +51,12 @@ export const EVENT_CHANNELS = {
  */
 export const FILE_DROPPED_CHANNEL = 'jixiao:window:file-dropped';
 
+/**
+ * A window event the browser shell's page dispatches when one of its question boxes (是否保存,
+ * 保存, 打开…) is on screen: from then on the box has the keys (renderer/src/focus.ts).
+ */
+export const DIALOG_SHOWN_EVENT = 'jixiao:dialog-shown';
+
 export type InvokeName = keyof typeof INVOKE_CHANNELS;
 
 /** Commands the application menu sends; the renderer dispatches them by id. */

@@ -108,9 +108,17 @@ test.describe('never losing work', () => {
     // The host is still busy with the save (here: the clerk has not yet picked where) …
     let pick: (path: string) => void = () => undefined;
     const picked = new Promise<string>((done) => (pick = done));
-    app.dialogs.chooseSavePath = async () => picked;
+    let asked = false;
+    app.dialogs.chooseSavePath = async () => {
+      asked = true;
+      return picked;
+    };
     await page.keyboard.press('Control+S');
-    // … and the window keeps taking keys.
+    // Electron's save dialog is modal: the window loses the focus to it (a blur, emulated here)
+    // and the window's keys are no longer held. The scripted dialog leaves the page usable, as
+    // the window is while the host writes after the clerk picked: it keeps taking keys.
+    await expect.poll(() => asked).toBe(true);
+    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
     await typeInCell(page, 3, COLUMNS.fiscal, '9');
     const target = join(app.disk, '边保存边改');
     pick(target);
