@@ -6,6 +6,21 @@ import { parseArgs } from 'node:util';
  */
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
 
+/**
+ * The one file a command reads. A second one is refused as Node's own parser refuses an
+ * argument it does not take (the same Chinese line, io.ts): it used to be ignored, and
+ * `jixiao import a.txt b.txt` read only a.txt without a word.
+ */
+export function oneFile(positionals: readonly string[]): string | undefined {
+  const extra = positionals[1];
+  if (extra !== undefined) {
+    throw Object.assign(new TypeError(`Unexpected argument '${extra}'`), {
+      code: 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
+    });
+  }
+  return positionals[0];
+}
+
 /** The arguments of the commands that read one file and may print JSON (check, inspect). */
 export function fileAndJson(args: string[]): { file: string | undefined; json: boolean } {
   const { positionals, values } = parseArgs({
@@ -13,7 +28,7 @@ export function fileAndJson(args: string[]): { file: string | undefined; json: b
     allowPositionals: true,
     options: { json: { type: 'boolean', default: false } },
   });
-  return { file: positionals[0], json: values.json };
+  return { file: oneFile(positionals), json: values.json };
 }
 
 export interface Io {

@@ -9,7 +9,8 @@ import {
 } from '../../shared/model';
 import { DOCUMENT_EXTENSION, writeDocumentFile } from '../host/documentFile';
 import { importFromFile } from '../host/importFile';
-import { EXIT, type Io } from './args';
+import { EXIT, oneFile, type Io } from './args';
+import { readingFile } from './io';
 import { formatReport } from './report';
 
 const RESOLUTIONS: Readonly<Record<DuplicateResolution, string>> = {
@@ -69,7 +70,7 @@ export async function mergeCommand(args: string[], io: Io): Promise<number> {
   const lines: string[] = [];
   let duplicateCount = 0;
   for (const file of positionals) {
-    const { document, report } = await importFromFile(resolve(file));
+    const { document, report } = await readingFile(file, () => importFromFile(resolve(file)));
     io.stdout(`【${basename(file)}】\n${formatReport(report)}`);
     if (merged === null) {
       merged = document;
@@ -128,7 +129,7 @@ export async function rollForwardCommand(args: string[], io: Io): Promise<number
       'keep-amounts': { type: 'boolean', default: false },
     },
   });
-  const [file] = positionals;
+  const file = oneFile(positionals);
   if (!file || needsDocumentName(values.output, ROLL_USAGE, io)) {
     if (!file) io.stderr(`jixiao：用法 ${ROLL_USAGE}\n`);
     return EXIT.input;

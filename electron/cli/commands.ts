@@ -1,6 +1,6 @@
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXIT, fileAndJson, type Io } from './args';
+import { EXIT, fileAndJson, oneFile, type Io } from './args';
 import { checkDocument, formatCheckReport, summarise } from '../../shared/rules';
 import {
   EXPORT_FORMATS,
@@ -50,7 +50,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
       year: { type: 'string' },
     },
   });
-  const [file] = positionals;
+  const file = oneFile(positionals);
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2200)) {
     io.stderr('jixiao：--year 应为 1990 到 2200 之间的年份，例如 --year 2025。\n');

@@ -14,6 +14,7 @@ import {
 } from '../../shared/model';
 import { importFromFile } from '../host/importFile';
 import { EXIT, type Io } from './args';
+import { readingFile } from './io';
 
 const USAGE = 'jixiao compare [<上年文件>] <本年文件> [--to txt|docx|xlsx] [-o 输出文件]';
 
@@ -94,7 +95,9 @@ export async function compareCommand(args: string[], io: Io): Promise<number> {
   }
   const sources = positionals.map((file) => resolve(file));
   const documents = [];
-  for (const source of sources) documents.push((await importFromFile(source)).document);
+  for (const source of sources) {
+    documents.push((await readingFile(source, () => importFromFile(source))).document);
+  }
   const current = documents.at(-1) as JixiaoDocument;
   const previous =
     documents.length === 2 ? snapshotOf(documents[0] as JixiaoDocument) : current.previousYear;

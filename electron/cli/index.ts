@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DOCUMENT_EXTENSION, writeDocumentFile } from '../host/documentFile';
 import { importFromFile } from '../host/importFile';
-import { EXIT, fileAndJson, type Io } from './args';
+import { EXIT, fileAndJson, oneFile, type Io } from './args';
 import { escapeForTerminal, expectedFailure } from './io';
 import { formatReport } from './report';
 import { SERVE_HELP, serveCommand } from './serve';
@@ -57,7 +57,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     allowPositionals: true,
     options: { output: { type: 'string', short: 'o' } },
   });
-  const [file] = positionals;
+  const file = oneFile(positionals);
   if (!file || !values.output) {
     io.stderr('jixiao：用法 jixiao import <文件> -o <输出.jixiao.json>\n');
     return EXIT.input;

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { InvalidFileError } from '../host/durableAdapter';
 import { MissingFileError } from '../host/documentFile';
 import { WriteFileError } from '../host/durableFile';
@@ -30,12 +31,36 @@ const PARSE_ERRORS: Readonly<Record<string, (option: string, message: string) =>
   ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: (option) => `多余的参数「${option}」`,
 };
 
+/** An expected failure reading one of a command's several files, naming that file. */
+export class FileFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FileFailure';
+  }
+}
+
+/**
+ * Runs `read` on one of several files (merge, compare): an expected failure names the file. A
+ * damaged third file of four said only 文件已损坏：压缩包目录不完整。
+ */
+export async function readingFile<T>(file: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    const message = expectedFailure(error);
+    // A missing file's line names it already.
+    if (message === null || error instanceof MissingFileError) throw error;
+    throw new FileFailure(`「${basename(file)}」：${message}`);
+  }
+}
+
 /**
  * The Chinese line for an error the CLI expects (unreadable input, a failed write, bad
  * arguments), or null for an unexpected one. Node's own text never reaches the clerk.
  */
 export function expectedFailure(error: unknown): string | null {
   if (
+    error instanceof FileFailure ||
     error instanceof ImportFileError ||
     error instanceof InvalidFileError ||
     error instanceof WriteFileError ||

@@ -165,6 +165,32 @@ describe('messages a clerk can read', () => {
     expect(result.stderr).toBe(`jixiao：参数有误：${expected}。运行 jixiao --help 查看用法。\n`);
   });
 
+  it.each([
+    ['import', ['-o', 'x.jixiao.json']],
+    ['inspect', []],
+    ['check', []],
+    ['export', ['--to', 'txt']],
+  ])('%s refuses a second file instead of ignoring it', async (command, options) => {
+    const dir = await tempFolder();
+    const result = await cli([command, SEED, join(dir, '另一个.txt'), ...options]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `jixiao：参数有误：多余的参数「${join(dir, '另一个.txt')}」。运行 jixiao --help 查看用法。\n`,
+    );
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('merge names the file it could not read', async () => {
+    const dir = await tempFolder();
+    const damaged = join(dir, '损坏的表.xlsx');
+    const whole = await readFile(join(ROOT, 'test/fixtures/form-annual-yuan.xlsx'));
+    await writeFile(damaged, whole.subarray(0, Math.floor(whole.length / 2)));
+    const result = await cli(['merge', SEED, damaged, '-o', join(dir, 'm.jixiao.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^jixiao：「损坏的表\.xlsx」：文件已损坏/);
+    expect(await readdir(dir)).toEqual(['损坏的表.xlsx']);
+  });
+
   it('an unexpected failure is Chinese on screen and the engine text goes to the log', async () => {
     const logged: string[] = [];
     let calls = 0;
