@@ -34,7 +34,9 @@ import { splitForms, type FormBlock } from '../forms/split';
 import { FormReporter } from '../forms/types';
 import type { GridTable } from '../grid';
 import { orderEntries, type ImportResult } from '../report';
+import { scoringRulesFor } from '../../scoring';
 import { plausibleYear } from '../years';
+import { settleGrades } from './grades';
 import { checkPrintedRate } from './printed';
 import { readStageForm, type ColumnAmounts, type StageFormRead } from './readStageForm';
 import { readIndicatorColumns } from './stageColumns';
@@ -205,6 +207,7 @@ export function importStageForms(
     units,
   };
   const projects = units.flatMap((unit) => unit.projects);
+  if (kind === 'evaluation') settleGrades(document, scoringRulesFor(document));
   return {
     document,
     report: {
@@ -257,6 +260,7 @@ function buildProject(
     project.evaluation = {
       ...(executed ? { executed } : {}),
       ...(form.goal.actual ? { goalActual: form.goal.actual } : {}),
+      ...(form.budgetAnalysis ? { budgetAnalysis: form.budgetAnalysis } : {}),
     };
   }
   return project;

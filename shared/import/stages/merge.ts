@@ -20,9 +20,11 @@ import {
   type Project,
   type StageMoney,
 } from '../../model';
-import { formatHundredths, scoreProject, scoringRulesFor } from '../../scoring';
+import { formatHundredths, scoreProject, scoringRulesFor, type ScoringRules } from '../../scoring';
 import { shorten } from '../indicatorRun';
 import { ImportReporter, orderEntries, type ImportEntry } from '../report';
+import { gradedIndicators, placeWritten } from './grades';
+import { dropSharedPoints } from './points';
 import { checkPrintedRate, compareScore } from './printed';
 import { STAGE_FORM_NAMES, type PublishedProject, type StageKind, type StageReport } from './types';
 
@@ -102,6 +104,7 @@ const FIELD_NAMES: Record<string, string> = {
   forecastMoney: '全年预计执行数',
   goalProgress: '年度总体目标进展情况',
   goalActual: '年度总体目标实际完成情况',
+  budgetAnalysis: '预算执行偏差原因分析及改进措施',
   initial: '年初预算数',
   adjusted: '全年预算数',
 };
@@ -137,6 +140,9 @@ function overlay<T extends object>(
 
 interface Context {
   kind: StageKind;
+  /** The document merged into, and its scoring rules (which indicators are graded). */
+  document: JixiaoDocument;
+  rules: ScoringRules;
   reporter: ImportReporter;
   fromUnit: MoneyUnit;
   toUnit: MoneyUnit;
@@ -178,6 +184,8 @@ export function mergeStageValues(
   };
   const context: Context = {
     kind: stage.kind,
+    document,
+    rules: scoringRulesFor(document),
     reporter,
     fromUnit: incoming.moneyUnit,
     toUnit: document.moneyUnit,
@@ -294,6 +302,9 @@ function mergeProject(
       {
         ...(executed ? { executed } : {}),
         ...(source.evaluation.goalActual ? { goalActual: source.evaluation.goalActual } : {}),
+        ...(source.evaluation.budgetAnalysis
+          ? { budgetAnalysis: source.evaluation.budgetAnalysis }
+          : {}),
       },
       (field, before, after) =>
         field === 'executed' ? moneyChanged(field)() : changed(field, before, after),
@@ -301,6 +312,12 @@ function mergeProject(
   }
   const taken = new Set<string>();
   const sources = new Map(printed?.indicators.map((item) => [item.indicatorId, item.source]));
+  const graded =
+    context.kind === 'evaluation'
+      ? gradedIndicators(context.document, project, context.rules)
+      : new Set<string>();
+  // Indicators that had no 分值 before the form gave one.
+  const pointsAdded = new Set<string>();
   for (const from of source.indicators) {
     const where = sources.get(from.id);
     const label = [from.level1, from.level2, from.name].filter((part) => part !== '').join(' / ');
@@ -342,9 +359,21 @@ function mergeProject(
       const merged = overlay(into.monitoring, from.monitoring, onField);
       into.monitoring = { ...merged, causes: merged.causes ?? [] };
     }
-    if (context.kind === 'evaluation' && from.evaluation)
-      into.evaluation = overlay(into.evaluation, from.evaluation, onField);
+    if (context.kind === 'evaluation' && from.evaluation) {
+      // The 实际完成值 column holds a grade or a value: placed as the document's indicator is scored.
+      const written = placeWritten(from.evaluation, graded.has(into.id), context.rules);
+      if (into.evaluation?.points === undefined && written.points !== undefined)
+        pointsAdded.add(into.id);
+      into.evaluation = overlay(into.evaluation, written, onField);
+    }
   }
+  if (dropSharedPoints(context.document, project, context.rules, pointsAdded))
+    reporter.add(
+      'normalised',
+      '表中各指标的分值与按评分规则平均分配的相同，未另行保存，仍按规则分配。',
+      printed?.source,
+      project.name,
+    );
   const left = project.indicators.length - taken.size;
   if (left > 0)
     reporter.add(
@@ -378,6 +407,8 @@ function compareScores(
         const score = printed.indicators.find((item) => item.indicatorId === from.id);
         if (!score?.score) continue;
         const line = scored.lines.find((item) => item.indicatorId === into.id);
+        // `不计分`: the line counts in no 一级指标 group, as ours does when it has none either.
+        if (score.score === '不计分' && line?.group === null) continue;
         const ours = line?.score ?? null;
         const comparison = ours === null ? null : compareScore(score.score, ours);
         if (comparison?.agrees) continue;

@@ -38,7 +38,9 @@ import {
 import type { FormBlock } from '../forms/split';
 import type { FormReporter } from '../forms/types';
 import { yearsIn } from '../years';
+import { readCauseCell } from './causeCell';
 import { readIndicatorColumns, readMoneyHeader, type IndicatorColumns } from './stageColumns';
+import { isBudgetAnalysisLabel, isFormTitleRow, isGoalExpectedExtra } from './stageLabels';
 import type { PublishedProject, StageKind } from './types';
 
 type Line = 'total' | 'fiscal' | 'carryover' | 'other';
@@ -58,6 +60,8 @@ export interface StageFormRead {
   month: number | null;
   years: number[];
   goal: { expected: string; actual: string };
+  /** The 自评表's 预算执行偏差原因分析及改进措施, when filled. */
+  budgetAnalysis: string;
   source: SourceLocation | undefined;
 }
 
@@ -101,6 +105,7 @@ export function readStageForm(block: FormBlock, reporter: FormReporter): StageFo
     month: null,
     years: [],
     goal: { expected: '', actual: '' },
+    budgetAnalysis: '',
     source: block.rows[0]?.source,
   };
   let unit: MoneyUnit = '万元';
@@ -138,7 +143,9 @@ export function readStageForm(block: FormBlock, reporter: FormReporter): StageFo
 function readHeadRow(rows: readonly FormRow[], index: number, read: StageFormRead): number {
   const row = rows[index]!;
   const anchors = row.items.filter((item) => item.anchor);
-  const expected = row.items.find((item) => STAGE_GOAL_HEADERS.expected.test(base(item.text)));
+  const expected = row.items.find(
+    (item) => STAGE_GOAL_HEADERS.expected.test(base(item.text)) || isGoalExpectedExtra(item.text),
+  );
   const actual = row.items.find((item) => STAGE_GOAL_HEADERS.actual.test(base(item.text)));
   if (expected && actual) {
     const below = rows[index + 1];
@@ -160,6 +167,8 @@ function readHeadRow(rows: readonly FormRow[], index: number, read: StageFormRea
       const printed = numbers.filter((later) => /^\d+(?:\.\d+)?分?$/u.test(later));
       const total = printed.at(-1)?.replace(/分$/u, '');
       if (total !== undefined) read.published.total = total;
+    } else if (isBudgetAnalysisLabel(item.text)) {
+      if (text !== '' && !blank(text)) read.budgetAnalysis = text;
     } else if (stageColumnOf(item.text) !== null && text !== '' && !blank(text)) {
       read.project.raw.push({
         text: `${labelParts(item.text).base}：${text}`,
@@ -213,6 +222,13 @@ function readMoneyLines(
   return index;
 }
 
+const NOT_APPLICABLE = /^不适用$/u;
+
+/** A 分值 as the document keeps it: `8.00` → `8`, `12.50` → `12.5` (the same number). */
+function plainDecimal(text: string): string {
+  return text.includes('.') ? text.replace(/\.?0+$/u, '') : text;
+}
+
 function joined(row: FormRow, columns: IndicatorColumns): string {
   if (columns.target === undefined) return '';
   const value = row.at(columns.target);
@@ -224,10 +240,14 @@ function joined(row: FormRow, columns: IndicatorColumns): string {
   return `${sign}${value}${value.endsWith(unit) ? '' : unit}`;
 }
 
-/** True for a row that closes the indicator table (总分, 其他说明, a project-level label). */
+/**
+ * True for a row that closes the indicator table (总分, 其他说明, a project-level label, or the
+ * title of the next form when the table has no 总分 line, as the 监控表 has none).
+ */
 function closesTable(row: FormRow, columns: IndicatorColumns): boolean {
   const first = row.items.find((item) => item.anchor && item.text !== '');
   if (!first || first.start > columns.name) return false;
+  if (first.start <= columns.level1 && isFormTitleRow(row)) return true;
   const key = base(first.text);
   return (
     STAGE_TOTAL_LABEL.test(key) ||
@@ -249,9 +269,12 @@ function readIndicatorRows(
   let placeholders = 0;
   let index = start;
   const kind = read.kind ?? 'monitoring';
+  const table = rows[start - 1]?.table;
   for (; index < rows.length; index += 1) {
     const row = rows[index]!;
     if (closesTable(row, columns)) break;
+    // An empty paragraph between a Word file's tables is no row of the indicator table.
+    if (row.table !== table && row.items.every((item) => item.text === '')) continue;
     level1 = cleanCellText(row.at(columns.level1)).text || level1;
     if (columns.level2 !== undefined) level2 = cleanCellText(row.at(columns.level2)).text || level2;
     const name = cleanCellText(row.at(columns.name)).text;
@@ -289,25 +312,31 @@ function readIndicatorRows(
           row.source,
           read.project.name,
         );
+      // One 偏差原因分析 cell (groups, explanation, 纠偏措施 line) and the five group columns.
+      const written = readCauseCell(cell('cause'));
       const texts = causes.map(([group, at]) => ({ group, text: row.at(at).trim() }));
-      monitoring.causes = texts
+      const marked = texts
         .map(({ group }) => group)
         .filter((group): group is DeviationCause =>
           (DEVIATION_CAUSES as readonly string[]).includes(group),
         );
+      monitoring.causes = [...new Set([...written.causes, ...marked])];
       const explained = texts.filter(({ text }) => !/^[√✓✔☑■]$/u.test(text));
-      const causeText = [cell('cause'), ...explained.map(({ group, text }) => `${group}：${text}`)]
+      const causeText = [written.text, ...explained.map(({ group, text }) => `${group}：${text}`)]
         .filter((text) => text !== '')
         .join('；');
       if (causeText) monitoring.causeText = causeText;
-      if (cell('corrective')) monitoring.corrective = cell('corrective');
+      const corrective = [cell('corrective'), written.corrective]
+        .filter((text) => text !== '')
+        .join('；');
+      if (corrective) monitoring.corrective = corrective;
       if (cell('remark')) monitoring.remark = cell('remark');
       indicator.monitoring = monitoring;
     } else {
       const evaluation: IndicatorEvaluation = {};
       if (cell('actual')) evaluation.actual = cell('actual');
       const points = cell('points');
-      if (decimalTextSchema.safeParse(points).success) evaluation.points = points;
+      if (decimalTextSchema.safeParse(points).success) evaluation.points = plainDecimal(points);
       else if (points)
         reporter.add(
           'warning',
@@ -319,7 +348,12 @@ function readIndicatorRows(
       if (analysis) evaluation.analysis = analysis;
       indicator.evaluation = evaluation;
     }
-    const score = kind === 'evaluation' ? cell('score') : '';
+    // 得分 `不适用`: the indicator is dropped from the score this year; no figure to compare.
+    let score = kind === 'evaluation' ? cell('score') : '';
+    if (indicator.evaluation && NOT_APPLICABLE.test(score)) {
+      indicator.evaluation.notApplicable = true;
+      score = '';
+    }
     read.published.indicators.push({
       indicatorId: indicator.id,
       ...(score ? { score } : {}),

@@ -98,6 +98,7 @@ export function readIndicatorColumns(
   let month: number | null = null;
   const stage = new Map<StageColumn, number>();
   const causes = new Map<string, number>();
+  let causeHeader: { start: number; end: number } | undefined;
   for (const item of items) {
     const { base } = labelParts(item.text);
     if (INDICATOR_HEADERS.level1.test(base)) level1 ??= item.start;
@@ -109,10 +110,9 @@ export function readIndicatorColumns(
       if (!causes.has(base)) causes.set(base, item.start);
     } else {
       const role = stageColumnOf(item.text);
-      if (role) {
-        // A header spanning sub-columns (`偏差原因分析` over 经费保障 …) is not a column itself.
-        if (!stage.has(role) && item.end === item.start) stage.set(role, item.start);
-        else if (!stage.has(role) && role !== 'cause') stage.set(role, item.start);
+      if (role === 'cause') causeHeader ??= { start: item.start, end: item.end };
+      else if (role) {
+        if (!stage.has(role)) stage.set(role, item.start);
         if (role === 'toDate' || role === 'actual') month ??= monthOf(item.text);
       } else if (STAGE_TARGET_HEADER.test(base) || INDICATOR_HEADERS.value.test(base)) {
         // The narrowest target header wins (`年度指标值` spanning 指标性质 / 指标值 / 度量单位).
@@ -121,7 +121,12 @@ export function readIndicatorColumns(
     }
   }
   // `偏差原因分析` over its five groups: the groups are the columns, not the header above them.
-  if (causes.size > 0 && stage.get('cause') === causes.values().next().value) stage.delete('cause');
+  // Without groups under it, the header is the column, however many grid columns it spans.
+  if (causeHeader) {
+    const { start, end } = causeHeader;
+    const over = [...causes.values()].some((at) => at >= start && at <= end);
+    if (!over) stage.set('cause', start);
+  }
   if (level1 === undefined || name === undefined || stage.size === 0) return null;
   return {
     columns: { level1, level2, name, target, sign, unit, stage, causes, month },
