@@ -47,11 +47,20 @@ export async function mergeStageCommand(args: string[], io: Io): Promise<number>
   io.stdout(`【${basename(tableFile)}】\n${formatReport(table.report)}`);
   io.stdout(
     `\n【合并到 ${basename(documentFile)}】\n${formatReport({
-      format: describeStageMerge(report),
+      format: describeStageMerge(report).replace('当前文档', `「${basename(documentFile)}」`),
       entries: report.entries,
       counts: report.matched,
-    }).replace(/^读取：/mu, '合并：')}`,
+    })
+      .replace(/^格式：/mu, '结果：')
+      .replace(/^读取：/mu, '合并：')}`,
   );
+  // Nothing matched: the document stays as it was (a save would only rotate its backup).
+  if (report.matched.projects === 0) {
+    io.stderr(
+      `jixiao：「${basename(tableFile)}」中没有与「${basename(documentFile)}」对应的项目，没有合并任何内容，文档未改动。\n`,
+    );
+    return EXIT.input;
+  }
   await writeDocumentFile(resolve(output), document);
   io.stdout(`已保存：${basename(output)}\n`);
   return EXIT.ok;
