@@ -44,7 +44,8 @@ function amountFields(amounts: RowAmounts): string[] {
 }
 
 /**
- * The disclosure table as tab-separated text, in the seed's form: title, 部门名称, 单位, the
+ * The disclosure table as tab-separated text, in the seed's form: title (and `（2025年度）` when the
+ * year is known), 部门名称, 单位, the
  * header row, 合计, then each unit's row followed by its projects. Money has thousands separators
  * and zero is blank; a multi-line goal is one quoted cell with its line breaks (as Excel copies it,
  * never HTML). An importer reads it back.
@@ -53,6 +54,9 @@ export function disclosureText(document: JixiaoDocument): string {
   const framework = getFramework(document.frameworkId);
   const lines: string[] = [
     flat(document.title) || DEFAULT_TITLE,
+    // The year under the title, as Word and Excel print it: without it the text read back had
+    // no 预算年度 (the title names none).
+    ...(document.fiscalYear === null ? [] : [`（${document.fiscalYear}年度）`]),
     '',
     flat(departmentLine(document)),
     '',

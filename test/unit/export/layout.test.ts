@@ -379,10 +379,12 @@ describe('formLayout', () => {
 });
 
 describe('disclosureText', () => {
-  it('writes the seed layout: title, 部门名称, 单位, header, 合计, unit and project rows', () => {
+  it('writes the seed layout: title, 年度, 部门名称, 单位, header, 合计, unit and project rows', () => {
     const lines = splitTabRows(disclosureText(sampleDocument())).map((row) => row.cells.join('\t'));
-    expect(lines.slice(0, 7)).toEqual([
+    expect(lines.slice(0, 8)).toEqual([
       '项目支出绩效目标表（含转移支付项目）',
+      // The year under the title, as Word and Excel print it.
+      '（2025年度）',
       '',
       '部门名称：广州市人力资源和社会保障局',
       '',
@@ -390,18 +392,25 @@ describe('disclosureText', () => {
       '',
       '项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标',
     ]);
-    expect(lines[7]).toBe('合计\t136,954.80\t124,106.63\t2.50\t12,845.67\t\t');
-    expect(lines[8]).toBe('广州市机电技师学院\t12,998.80\t650.63\t2.50\t12,345.67\t\t');
-    expect(lines[12]).toBe(
+    expect(lines[8]).toBe('合计\t136,954.80\t124,106.63\t2.50\t12,845.67\t\t');
+    expect(lines[9]).toBe('广州市机电技师学院\t12,998.80\t650.63\t2.50\t12,345.67\t\t');
+    expect(lines[13]).toBe(
       '市机电技师学院教学实训设备维修维护工作经费项目\t\t\t\t\t保障实训教学、竞赛训练安全、有序进行。\t' +
         '1、1-产出指标；11-数量指标；新增设备数量；实施周期指标值：89台套；年度指标值：89台套。' +
         '2、1-产出指标；12-质量指标；设备验收合格率；实施周期指标值：100%；年度指标值：100%。' +
         '3、2-效益指标；22-社会效益；安全生产事故发生数；实施周期指标值：0次；年度指标值：0次。' +
         '4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值：≥90%；年度指标值：≥90%。',
     );
-    expect(lines[13]?.startsWith('广州市轻工技师学院\t')).toBe(true);
-    expect(lines).toHaveLength(15);
-    for (const line of lines.slice(6)) expect(line.split('\t')).toHaveLength(7);
+    expect(lines[14]?.startsWith('广州市轻工技师学院\t')).toBe(true);
+    expect(lines).toHaveLength(16);
+    for (const line of lines.slice(7)) expect(line.split('\t')).toHaveLength(7);
+    // A document of no known year prints no year line.
+    const unknown = disclosureText({ ...sampleDocument(), fiscalYear: null }).split('\n');
+    expect(unknown.slice(0, 3)).toEqual([
+      '项目支出绩效目标表（含转移支付项目）',
+      '',
+      '部门名称：广州市人力资源和社会保障局',
+    ]);
   });
 
   it('quotes multi-paragraph goals as Excel copies them, never as HTML', () => {
@@ -421,7 +430,7 @@ describe('disclosureText', () => {
     if (!project) throw new Error('no project');
     project.name = '带\t制表符\n和换行的项目';
     project.indicators[0]!.annual = parseValue('\t90%');
-    const line = disclosureText(document).split('\n')[9];
+    const line = disclosureText(document).split('\n')[10];
     expect(line?.split('\t')).toHaveLength(7);
     expect(line?.startsWith('带 制表符 和换行的项目\t')).toBe(true);
   });
@@ -430,7 +439,7 @@ describe('disclosureText', () => {
     const document = generateDocument(40, 12, 3);
     const text = disclosureText(document);
     expect(text).toBe(disclosureText(generateDocument(40, 12, 3)));
-    const rows = splitTabRows(text).slice(6);
+    const rows = splitTabRows(text).slice(7);
     expect(rows).toHaveLength(1 + 1 + document.units.length + 40);
   });
 });

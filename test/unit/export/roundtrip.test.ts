@@ -45,7 +45,10 @@ describe('disclosure text round trip (export → import)', () => {
     expect(again.units.flatMap((unit) => unit.projects.flatMap((p) => p.indicators))).toHaveLength(
       89,
     );
-    expect(text.split('\n')[7]).toBe('合计\t4,791.93\t4,791.93\t\t\t\t');
+    // The year the import settled on (2025, from the texts) is printed under the title.
+    expect(text.split('\n')[1]).toBe('（2025年度）');
+    expect(again.fiscalYear).toBe(2025);
+    expect(text.split('\n')[8]).toBe('合计\t4,791.93\t4,791.93\t\t\t\t');
     // A second export of the re-imported document is the same text: the format is stable.
     expect(disclosureText(again)).toBe(text);
   });
