@@ -46,6 +46,23 @@ test.describe('clipboard', () => {
     await expect(grandTotal(page)).toHaveText('4,791.93');
   });
 
+  test('lines pasted on a cell go down the rows, as in Excel, and the notice says how far', async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    const goals = [2, 3, 4].map((row) => cell(page, row, COLUMNS.goal));
+    const before = await Promise.all(goals.map((goal) => goal.textContent()));
+    await goals[0]!.click();
+    await pasteIntoGrid(page, { text: '第一行目标\r\n第二行目标\r\n第三行目标' });
+    // Three projects changed, not one: the notice says 3 rows, and one undo puts all back.
+    await expect(page.getByRole('status')).toContainText('已粘贴 3 行 1 列');
+    await expect(goals[0]!).toHaveText('第一行目标');
+    await expect(goals[2]!).toHaveText('第三行目标');
+    await page.keyboard.press('Control+Z');
+    for (const [index, goal] of goals.entries()) await expect(goal).toHaveText(before[index] ?? '');
+  });
+
   test('pasting TSV from WPS with a quoted multi-line goal', async ({ app }) => {
     await app.start();
     const page = app.page;

@@ -74,6 +74,13 @@ export function pasteText(html: string, text: string): void {
   const column = GRID_COLUMNS[useAppStore.getState().selection.column]?.key ?? 'name';
   const newIds = block.map(() => newId('proj'));
   if (commit('pasteGrid', { anchor: rowRef(row), column, block, newIds })) {
-    notify({ kind: 'info', text: zhCN.edit.pasted });
+    const columns = Math.max(...block.map((cells) => cells.length));
+    notify({
+      kind: 'info',
+      text:
+        block.length === 1 && columns <= 1
+          ? zhCN.edit.pasted
+          : zhCN.edit.pastedBlock(block.length, columns),
+    });
   }
 }

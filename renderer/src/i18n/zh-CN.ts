@@ -179,6 +179,9 @@ export const zhCN = {
     cellEditor: '单元格编辑',
     copied: (rows: number, columns: number) => `已复制 ${rows} 行 ${columns} 列`,
     pasted: `已粘贴，${UNDOABLE}`,
+    /** A block of several cells: how far it went, so lines pasted down over other projects show. */
+    pastedBlock: (rows: number, columns: number) =>
+      `已粘贴 ${rows} 行 ${columns} 列（从当前单元格向下、向右），${UNDOABLE}`,
     clipboardReadRefused: `程序没有获得读取剪贴板的权限，无法从菜单粘贴。请按 ${shortcutHint('paste')} 粘贴。`,
     clipboardWriteRefused: `程序没有获得写入剪贴板的权限，无法从菜单复制。请按 ${shortcutHint('copy')} 复制。`,
     clipboardEmpty: '剪贴板中没有可粘贴的文字。',
