@@ -1,4 +1,5 @@
 import { expect, test } from './harness';
+import { shot } from './shots';
 import { cell, COLUMNS, copyFromGrid, grandTotal, pasteIntoGrid } from './editor-steps';
 
 /** Two rows copied in Excel 2016 (name, 总计, 财政拨款, 财政专户拨款, 其他资金, 绩效目标), trimmed. */
@@ -57,6 +58,7 @@ test.describe('clipboard', () => {
     await pasteIntoGrid(page, { text: '第一行目标\r\n第二行目标\r\n第三行目标' });
     // Three projects changed, not one: the notice says 3 rows, and one undo puts all back.
     await expect(page.getByRole('status')).toContainText('已粘贴 3 行 1 列');
+    await page.screenshot({ path: shot('paste-lines-notice.png') });
     await expect(goals[0]!).toHaveText('第一行目标');
     await expect(goals[2]!).toHaveText('第三行目标');
     await page.keyboard.press('Control+Z');
