@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, fileAndJson, oneFile, type Io } from './args';
@@ -11,6 +12,7 @@ import {
   type ExportLayoutKind,
   type FormVariant,
 } from '../../shared/model';
+import { backupPath } from '../host/durableFile';
 import { importFromFile } from '../host/importFile';
 
 export { EXIT, fileAndJson, type Io } from './args';
@@ -91,7 +93,11 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     .replace(/\.jixiao\.json$/i, '')
     .replace(extname(file), '');
   const output = resolve(values.output ?? exportFileName(stem, layout, format));
+  // A file already there is replaced, and kept as its .bak (durableFile): say so, a colleague's
+  // form exported over went without a word.
+  const replaced = existsSync(output);
   await writeExportFile(output, bytes, [source]);
   io.stdout(`已导出：${output}（${Math.ceil(bytes.byteLength / 1024)} KB）\n`);
+  if (replaced) io.stdout(`已替换原有的文件，原文件保存为：${backupPath(output)}\n`);
   return EXIT.ok;
 }

@@ -180,6 +180,19 @@ describe('messages a clerk can read', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('export over a file already there says so and names the kept original', async () => {
+    const dir = await tempFolder();
+    const output = join(dir, '同事的表.xlsx');
+    const colleague = await readFile(join(ROOT, 'test/fixtures/form-annual-yuan.xlsx'));
+    await writeFile(output, colleague);
+    const result = await cli(['export', SEED, '--to', 'xlsx', '-o', output]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`已替换原有的文件，原文件保存为：${output}.bak`);
+    expect(await readFile(`${output}.bak`)).toEqual(colleague);
+    const fresh = await cli(['export', SEED, '--to', 'xlsx', '-o', join(dir, '新的.xlsx')]);
+    expect(fresh.stdout).not.toContain('已替换');
+  });
+
   it('merge names the file it could not read', async () => {
     const dir = await tempFolder();
     const damaged = join(dir, '损坏的表.xlsx');
