@@ -154,3 +154,19 @@ for (const size of SIZES) {
     });
   });
 }
+
+test('a 1024×700 window: every toolbar button in sight, no sideways scrolling of the page', async ({
+  app,
+}) => {
+  const page = app.page;
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await app.start();
+  await expect(cell(page, 1, COLUMNS.name)).toBeVisible();
+  await expect(page.getByRole('button', { name: '更多 ▾' })).toBeInViewport({ ratio: 1 });
+  const buttons = await boxes(page, '.toolbar > button, .toolbar .menu-button > button');
+  for (const button of buttons) expect(button.right, button.text).toBeLessThanOrEqual(1024);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  const rows = await boxes(page, 'table.disclosure tr.project-row');
+  expect(rows.filter((row) => row.bottom <= 700).length).toBeGreaterThanOrEqual(2);
+  await page.screenshot({ path: shot('layout-1024.png') });
+});
