@@ -66,6 +66,11 @@ export function duplicateRow(): void {
 export function deleteRows(): void {
   const rows = selectedRows();
   const projects = rows.flatMap((row) => (row.kind === 'project' ? [row.projectId] : []));
+  const names = rows.flatMap((row) =>
+    row.kind === 'project'
+      ? [document()?.units[row.unitIndex]?.projects[row.projectIndex]?.name ?? '']
+      : [],
+  );
   const { selection } = useAppStore.getState();
   const unit = rows[0]?.kind === 'unit' ? document()?.units[rows[0].unitIndex] : undefined;
   const done =
@@ -81,7 +86,7 @@ export function deleteRows(): void {
       text:
         projects.length === 0 && unit
           ? zhCN.structure.deletedUnit(unit.name, unit.projects.length)
-          : zhCN.structure.deleted,
+          : zhCN.structure.deletedProjects(names),
     });
   }
 }

@@ -28,6 +28,10 @@ test.describe('adding, deleting and reordering', () => {
     await expect(grandTotal(page)).toHaveText('4,967.93');
     await page.keyboard.press('Control+Delete');
     await expect(page.locator('tr.project-row')).toHaveCount(15);
+    // The notice names what went, so a Ctrl+Delete pressed by mistake shows.
+    await expect(page.getByRole('status')).toContainText(
+      '已删除项目「校园安全监控系统升级项目（副本）」，可撤销',
+    );
 
     await cell(page, 2, COLUMNS.name).click();
     await page.keyboard.press('Alt+ArrowDown');

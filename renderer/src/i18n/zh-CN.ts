@@ -198,7 +198,11 @@ export const zhCN = {
   structure: {
     newUnitName: '新单位',
     newProjectName: '新项目',
-    deleted: `已删除，${UNDOABLE}`,
+    /** Ctrl+Delete on projects: which one, or how many, so a key pressed by mistake shows. */
+    deletedProjects: (names: readonly string[]) =>
+      names.length === 1
+        ? `已删除项目「${names[0]}」，${UNDOABLE}`
+        : `已删除 ${names.length} 个项目，${UNDOABLE}`,
     deletedUnit: (name: string, projects: number) =>
       `已删除单位「${name}」${projects > 0 ? `及其 ${projects} 个项目` : ''}，${UNDOABLE}`,
     selectProject: '请先选中一个项目行。',
