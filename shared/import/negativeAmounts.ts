@@ -1,4 +1,4 @@
-import { formatMoney, type JixiaoDocument } from '../model';
+import { formatMoney, storedAmounts, type JixiaoDocument } from '../model';
 import type { ImportEntry } from './report';
 
 /**
@@ -10,16 +10,7 @@ export function negativeAmountEntries(document: JixiaoDocument): ImportEntry[] {
   const entries: ImportEntry[] = [];
   for (const unit of document.units) {
     for (const project of unit.projects) {
-      const amounts: Array<[string, number | null | undefined]> = [
-        ['财政拨款', project.money.fiscal],
-        ['财政专户拨款', project.money.specialAccount],
-        ['其他资金', project.money.other],
-        ['上年结转', project.money.carryover],
-        ['中期资金总额', project.periodMoney?.total],
-        ['中期财政拨款', project.periodMoney?.fiscal],
-        ['中期其他资金', project.periodMoney?.other],
-      ];
-      for (const [label, cents] of amounts) {
+      for (const { label, cents } of storedAmounts(project)) {
         if (typeof cents !== 'number' || !(cents < 0)) continue;
         entries.push({
           kind: 'warning',

@@ -6,6 +6,7 @@
 
 import type { FundingUnit, JixiaoDocument, Project } from './document';
 import { newId } from './ids';
+import { storedAmounts } from './totals';
 import { convertMoney, formatMoney, type Cents } from './money';
 
 export type DuplicateResolution = 'keep-both' | 'replace' | 'skip';
@@ -38,20 +39,15 @@ export interface MergeResult {
 
 /** The amounts a replaced project had and has, as `财政拨款 120.00 → 98.50`, where they differ. */
 function replacedAmounts(before: Project, after: Project, unit: string): string | null {
-  const pairs: Array<[string, Cents | null | undefined, Cents | null | undefined]> = [
-    ['财政拨款', before.money.fiscal, after.money.fiscal],
-    ['财政专户拨款', before.money.specialAccount, after.money.specialAccount],
-    ['其他资金', before.money.other, after.money.other],
-    ['上年结转', before.money.carryover, after.money.carryover],
-    ['中期资金总额', before.periodMoney?.total, after.periodMoney?.total],
-    ['中期财政拨款', before.periodMoney?.fiscal, after.periodMoney?.fiscal],
-    ['中期其他资金', before.periodMoney?.other, after.periodMoney?.other],
-  ];
   const shown = (cents: Cents | null | undefined) =>
     cents === null || cents === undefined ? '空' : formatMoney(cents);
-  const changed = pairs
-    .filter(([, old, next]) => (old ?? null) !== (next ?? null))
-    .map(([label, old, next]) => `${label} ${shown(old)} → ${shown(next)}`);
+  const now = storedAmounts(after);
+  const changed = storedAmounts(before).flatMap((old, index) => {
+    const next = now[index]?.cents;
+    return (old.cents ?? null) === (next ?? null)
+      ? []
+      : [`${old.label} ${shown(old.cents)} → ${shown(next)}`];
+  });
   return changed.length === 0 ? null : `${changed.join('，')}（${unit}）`;
 }
 

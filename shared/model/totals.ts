@@ -77,3 +77,31 @@ export function moneyRangeProblems(document: JixiaoDocument): MoneyRangeProblem[
   }
   return problems;
 }
+
+/** One amount a project stores, with the field path the rules use and its Chinese label. */
+export interface StoredAmount {
+  field:
+    | 'money.fiscal'
+    | 'money.specialAccount'
+    | 'money.other'
+    | 'money.carryover'
+    | 'periodMoney.total'
+    | 'periodMoney.fiscal'
+    | 'periodMoney.other';
+  label: string;
+  /** Absent (null or undefined) where the project has none: 上年结转 and the 中期 amounts. */
+  cents: Cents | null | undefined;
+}
+
+/** Every amount a project stores (总计 is derived, never stored), in the order forms print them. */
+export function storedAmounts(project: Project): StoredAmount[] {
+  return [
+    { field: 'money.fiscal', label: '财政拨款', cents: project.money.fiscal },
+    { field: 'money.specialAccount', label: '财政专户拨款', cents: project.money.specialAccount },
+    { field: 'money.other', label: '其他资金', cents: project.money.other },
+    { field: 'money.carryover', label: '上年结转', cents: project.money.carryover },
+    { field: 'periodMoney.total', label: '中期资金总额', cents: project.periodMoney?.total },
+    { field: 'periodMoney.fiscal', label: '中期财政拨款', cents: project.periodMoney?.fiscal },
+    { field: 'periodMoney.other', label: '中期其他资金', cents: project.periodMoney?.other },
+  ];
+}

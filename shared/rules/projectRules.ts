@@ -1,5 +1,5 @@
 import { categoryKey } from '../frameworks';
-import { formatMoney, projectAmounts } from '../model';
+import { formatMoney, projectAmounts, storedAmounts } from '../model';
 import { finding, ownerLabel, projectWhere, targetOf, type ProjectContext } from './context';
 import { isPlaceholder } from './text';
 import { checkGoalYears, checkText } from './textRules';
@@ -56,16 +56,7 @@ export function checkProjectMoney(context: ProjectContext, declared?: DeclaredTo
  */
 function checkNegativeMoney(context: ProjectContext): void {
   const { project, document } = context;
-  const amounts: Array<[string, string, number | null | undefined]> = [
-    ['money.fiscal', '财政拨款', project.money.fiscal],
-    ['money.specialAccount', '财政专户拨款', project.money.specialAccount],
-    ['money.other', '其他资金', project.money.other],
-    ['money.carryover', '上年结转', project.money.carryover],
-    ['periodMoney.total', '中期资金总额', project.periodMoney?.total],
-    ['periodMoney.fiscal', '中期财政拨款', project.periodMoney?.fiscal],
-    ['periodMoney.other', '中期其他资金', project.periodMoney?.other],
-  ];
-  for (const [field, label, cents] of amounts) {
+  for (const { field, label, cents } of storedAmounts(project)) {
     if (typeof cents !== 'number' || !(cents < 0)) continue;
     context.findings.push(
       finding(

@@ -49,6 +49,15 @@ async function open(page: Page, server: ServeServer): Promise<void> {
   await expect(page).toHaveTitle(/示例/);
 }
 
+/** Opens the app at a clerk's 1366×768 with the read-only test hook on (renderer/src/testHook.ts). */
+async function openAsClerk(page: Page, server: ServeServer): Promise<void> {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.addInitScript(() => {
+    (window as unknown as { __jixiaoTestHooks: boolean }).__jixiaoTestHooks = true;
+  });
+  await open(page, server);
+}
+
 /** Every project's name and 财政拨款, read through the page's test hook (renderer/src/testHook.ts). */
 function namesAndAmounts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -97,11 +106,7 @@ test.describe('jixiao serve in Chromium', () => {
     page,
     shell,
   }) => {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.addInitScript(() => {
-      (window as unknown as { __jixiaoTestHooks: boolean }).__jixiaoTestHooks = true;
-    });
-    await open(page, shell.server);
+    await openAsClerk(page, shell.server);
     const names = () => namesAndAmounts(page);
     // An amount typed and confirmed: the document has changes to settle.
     const opened = await names();
@@ -139,11 +144,7 @@ test.describe('jixiao serve in Chromium', () => {
     page,
     shell,
   }) => {
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.addInitScript(() => {
-      (window as unknown as { __jixiaoTestHooks: boolean }).__jixiaoTestHooks = true;
-    });
-    await open(page, shell.server);
+    await openAsClerk(page, shell.server);
     const before = await namesAndAmounts(page);
     await page.locator('[data-row="1"][data-col="0"]').click();
     // The sample is saved under a new name: the dialog comes up a moment after Ctrl+S, and the
