@@ -19,7 +19,7 @@ const HELP = `绩效目标表编辑器命令行工具 jixiao
   jixiao inspect <文件> [--json]               查看文档或可导入文件的内容摘要
   jixiao check <文件> [--json]                 按评审规则检查，输出中文报告或 JSON
   jixiao export <文件> --to docx|xlsx|txt [--layout disclosure|form|detail|monitoring|self-evaluation|stage-summary]
-               [--variant annual|midterm] [--year 年度] [-o 输出]
+               [--variant annual|midterm] [--year 年度] [-o 输出文件]
                                                导出公开表、分项目表或明细表（Word、Excel 或文本）；
                                                monitoring 绩效目标执行监控表、self-evaluation 绩效自评表
                                                （每个项目一页，得分由评分规则计算）、stage-summary 监控与
@@ -33,7 +33,7 @@ const HELP = `绩效目标表编辑器命令行工具 jixiao
                                                和与计算结果不同的执行率、得分；不加 -o 时保存回原文档
   jixiao roll-forward <文件> --year <年度> -o <输出.jixiao.json> [--keep-amounts]
                                                复制上年：生成新年度的表格，列出需要核对的年份
-  jixiao compare [<上年文件>] <本年文件> [--to txt|docx|xlsx] [-o 输出]
+  jixiao compare [<上年文件>] <本年文件> [--to txt|docx|xlsx] [-o 输出文件]
                                                与上年对比：新增和减少的项目、金额增减额和增减率、
                                                目标和指标的变动；默认输出中文文本，docx/xlsx 为
                                                变动说明表。只给本年文件时，使用“新建下一年度”
@@ -43,7 +43,8 @@ ${SERVE_HELP}
   jixiao --version                             显示版本号
 
 <文件> 可以是本程序的文档（.jixiao.json），或往年的表格：Excel（.xlsx、.xls）、Word（.docx）、
-从公开表复制的文本（.txt，制表符分隔）和 .csv（UTF-8 或 GBK）；公开表和分项目表两种格式都能识别。
+PDF（.pdf）、从公开表复制的文本（.txt，制表符分隔）和 .csv（UTF-8 或 GBK）；公开表、分项目表、
+明细表，以及已填写的绩效运行监控表和自评表都能识别。
 退出码：0 成功；1 检查发现错误（check）；2 输入无法读取、文件无法写入或参数有误（中文说明输出到标准错误）。
 `;
 

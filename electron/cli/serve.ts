@@ -12,7 +12,10 @@ declare const JIXIAO_VERSION: string;
 /** Port tried first, so the address stays the same between starts when it is free. */
 export const DEFAULT_PORT = 4270;
 
-export const SERVE_HELP = `  jixiao serve [--port N] [--open]             在浏览器中使用本程序（不需要 Electron），只对本机开放`;
+export const SERVE_HELP = `  jixiao serve [--port N] [--open] [--documents 文件夹] [--host 地址 --allow-remote]
+                                               在浏览器中使用本程序（不需要 Electron），默认只对本机
+                                               开放；--documents 指定文档文件夹，--host 须同时加
+                                               --allow-remote（同一网络的人都能读写文档）`;
 
 export interface ServeArguments {
   port: number | null;

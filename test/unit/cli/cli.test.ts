@@ -139,6 +139,10 @@ describe('the installed bin', () => {
       encoding: 'utf8',
     });
     expect(help).toContain('jixiao import <文件> -o <输出.jixiao.json>');
+    // What it reads and how serve opens up, as the README says.
+    expect(help).toContain('PDF（.pdf）');
+    expect(help).toContain('已填写的绩效运行监控表和自评表都能识别');
+    expect(help).toContain('[--documents 文件夹] [--host 地址 --allow-remote]');
     const version = execFileSync(process.execPath, [join(ROOT, 'bin/jixiao.js'), '--version'], {
       encoding: 'utf8',
     });
