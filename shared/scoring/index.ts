@@ -1,3 +1,3 @@
 export * from './rules';
 export * from './score';
-export { formatHundredths } from './rational';
+export { formatHundredths, parseDecimal, toHundredths } from './rational';

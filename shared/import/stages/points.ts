@@ -6,13 +6,12 @@
  */
 
 import type { JixiaoDocument, Project } from '../../model';
-import { scoreProject, type ScoringRules } from '../../scoring';
+import { parseDecimal, scoreProject, toHundredths, type ScoringRules } from '../../scoring';
 
-/** `8`, `8.3`, `8.33` in hundredths; null for anything else. */
+/** A printed 分值 in hundredths, read as scoring reads one; null when it is no number. */
 function hundredths(text: string): number | null {
-  const match = /^(\d{1,6})(?:\.(\d{1,2}))?$/u.exec(text);
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  const value = parseDecimal(text);
+  return value === null ? null : toHundredths(value);
 }
 
 /**
