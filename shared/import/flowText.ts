@@ -18,6 +18,7 @@ import { parseMoney } from '../model';
 import { labelAt, type Line } from './cellLines';
 import { AMOUNT_COLUMNS, COLUMN_LABELS, type DisclosureColumn } from './disclosure/columns';
 import { furnitureKind } from './disclosure/furniture';
+import { RUN_END } from './indicatorRun';
 import { closeFontGaps, restoreLevelHyphens } from './extractedText';
 import type { SourceRow } from './grid';
 import type { ImportEntry } from './report';
@@ -54,7 +55,6 @@ const ORDER: DisclosureColumn[] = [
 
 const MONEY = /^[-+－]?[\d０-９][\d０-９,，]*(?:[.．][\d０-９]{1,2})?$/u;
 const RUN_START = /^(?:<[^<>]*>\s*)*1\s*、\s*\d/u;
-const RUN_END = /年度指标值\s*[:：][^。]*。(?:\s*<\/p>)?\s*$/u;
 /** A name: a short block without sentence punctuation or markup. */
 const NAME_LENGTH = 60;
 const NAME_LINES = 4;

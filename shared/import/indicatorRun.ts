@@ -58,6 +58,11 @@ const SENTENCE = new RegExp(
   String.raw`^(\d{1,3})\s*、\s*(?:(\d{1,4})\s*[-－—–]\s*)?([^；;]*?)\s*${SEPARATOR}\s*(?:(\d{1,4})\s*[-－—–]\s*)?([^；;]*?)\s*${SEPARATOR}\s*([\s\S]*?)\s*${SEPARATOR}\s*实施周期指标值\s*[:：]?\s*([\s\S]*?)\s*${SEPARATOR}\s*年度指标值\s*[:：]?\s*([\s\S]*?)\s*。?\s*$`,
   'u',
 );
+/**
+ * Text that ends an indicator run: its last sentence's annual value and full stop (a value that
+ * ends with 。 of its own prints as `…。。`), before a closing paragraph tag from a PDF's markup.
+ */
+export const RUN_END = /年度指标值\s*[:：][^。]*。。?(?:\s*<\/p>)?\s*$/u;
 /** Characters after which a sentence number clearly starts a new sentence. */
 const BOUNDARY_BEFORE = /[。；;，,：:.\s]$/u;
 
@@ -137,13 +142,13 @@ export function parseIndicatorRun(text: string): IndicatorRun {
       leftovers.push({ text: sentenceText, reason: `第 ${start.number} 条指标无法识别` });
       return;
     }
-    // Each sentence ends with 。, so text after a 。 in the last value is not part of it.
+    // Each sentence ends with 。, so text after a 。 in the last value is not part of it. A value
+    // that itself ends with 。 (`95%以上。`) prints as `95%以上。。`: that 。 is the value's own.
     const stop = sentence.annual.indexOf('。');
-    if (stop >= 0) {
-      const rest = sentence.annual.slice(stop + 1).trim();
+    const rest = stop >= 0 ? sentence.annual.slice(stop + 1).trim() : '';
+    if (rest !== '') {
       sentence.annual = sentence.annual.slice(0, stop).trim();
-      if (rest !== '')
-        leftovers.push({ text: rest, reason: `第 ${start.number} 条指标后无法识别的文字` });
+      leftovers.push({ text: rest, reason: `第 ${start.number} 条指标后无法识别的文字` });
     }
     sentences.push(sentence);
   });

@@ -18,6 +18,7 @@
 
 import { AMOUNT_COLUMNS, type DisclosureColumn } from './disclosure/columns';
 import { furnitureKind } from './disclosure/furniture';
+import { RUN_END } from './indicatorRun';
 import { closeFontGaps } from './extractedText';
 import type { SourceRow } from './grid';
 import {
@@ -59,8 +60,6 @@ function anchorChunks(line: Line): Chunk[] | null {
 
 /** A line that starts a run of indicator sentences. */
 const RUN_START = /^(?:<[^<>]*>\s*)*1\s*、\s*\d/u;
-/** Text that ends an indicator run: its last sentence's annual value and full stop. */
-const RUN_END = /年度指标值\s*[:：][^。]*。(?:\s*<\/p>)?\s*$/u;
 
 /** Rebuilds the table rows of `pdftotext -layout` text. Null when it has no header laid out so. */
 export function readLayoutText(text: string): LayoutText | null {

@@ -1,4 +1,7 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importFromFile } from '../../../electron/host/importFile';
 import { disclosureText } from '../../../shared/export';
 import { importDisclosureText } from '../../../shared/import';
 import type { JixiaoDocument } from '../../../shared/model';
@@ -68,5 +71,16 @@ describe('disclosure text round trip (export → import)', () => {
       const again = importDisclosureText(disclosureText(original)).document;
       expect(carried(again)).toEqual(carried(original));
     }
+  });
+});
+
+describe('disclosure text round trip of the real forms (test/fixtures/forms)', () => {
+  const forms = join(import.meta.dirname, '../../fixtures/forms');
+  const files = readdirSync(forms).filter((file) => /\.(?:xlsx|docx)$/u.test(file));
+
+  it.each(files)('%s comes back field for field', async (file) => {
+    const original = (await importFromFile(join(forms, file))).document;
+    const again = importDisclosureText(disclosureText(original)).document;
+    expect(carried(again)).toEqual(carried(original));
   });
 });
