@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { DialogPort } from '../host/ports';
+import { DIALOG_ANSWERED_CHANNEL } from '../../shared/ipc/channels';
 import { IMPORT_EXTENSIONS } from '../host/importFile';
 import type { FileRouter } from './openFiles';
 
@@ -10,6 +11,22 @@ const EXPORT_TYPE_NAMES: Readonly<Record<string, string>> = {
   txt: '文本文件',
   pdf: 'PDF 文件',
 };
+
+/**
+ * Shows one dialog and, once it is answered, tells the window (DIALOG_ANSWERED_CHANNEL): the
+ * renderer holds keys from the key that asked until the dialog has them, and not every platform
+ * blurs the window when a modal dialog opens (renderer/src/focus.ts).
+ */
+async function asked<T>(
+  owner: BrowserWindow | null,
+  show: (owner: BrowserWindow | null) => Promise<T>,
+): Promise<T> {
+  try {
+    return await show(owner);
+  } finally {
+    if (owner && !owner.isDestroyed()) owner.webContents.send(DIALOG_ANSWERED_CHANNEL);
+  }
+}
 
 /**
  * The host's dialogs, in Chinese, attached to the main window. An open dialog is answered by
@@ -38,10 +55,9 @@ export function createDialogPort(
               ]
             : [{ name: '绩效目标表文档', extensions: ['json'] }],
       };
-      const owner = parent();
-      const result = owner
-        ? await dialog.showOpenDialog(owner, options)
-        : await dialog.showOpenDialog(options);
+      const result = await asked(parent(), (owner) =>
+        owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options),
+      );
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseExportPath(suggestedName, extension) {
@@ -50,10 +66,9 @@ export function createDialogPort(
         defaultPath: join(app.getPath('documents'), suggestedName),
         filters: [{ name: EXPORT_TYPE_NAMES[extension] ?? extension, extensions: [extension] }],
       };
-      const owner = parent();
-      const result = owner
-        ? await dialog.showSaveDialog(owner, options)
-        : await dialog.showSaveDialog(options);
+      const result = await asked(parent(), (owner) =>
+        owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options),
+      );
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     async confirmUnsaved(fileName) {
@@ -67,10 +82,9 @@ export function createDialogPort(
         cancelId: 2,
         noLink: true,
       };
-      const owner = parent();
-      const { response } = owner
-        ? await dialog.showMessageBox(owner, options)
-        : await dialog.showMessageBox(options);
+      const { response } = await asked(parent(), (owner) =>
+        owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options),
+      );
       const choice = response === 0 ? 'save' : response === 1 ? 'discard' : 'cancel';
       if (choice === 'cancel') router.drop();
       return choice;
@@ -86,10 +100,9 @@ export function createDialogPort(
         cancelId: 2,
         noLink: true,
       };
-      const owner = parent();
-      const { response } = owner
-        ? await dialog.showMessageBox(owner, options)
-        : await dialog.showMessageBox(options);
+      const { response } = await asked(parent(), (owner) =>
+        owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options),
+      );
       return response === 0 ? 'restore' : response === 1 ? 'save-as' : 'cancel';
     },
     async chooseSavePath(suggestedName) {
@@ -98,10 +111,9 @@ export function createDialogPort(
         defaultPath: join(app.getPath('documents'), suggestedName),
         filters: [{ name: '绩效目标表文档', extensions: ['jixiao.json'] }],
       };
-      const owner = parent();
-      const result = owner
-        ? await dialog.showSaveDialog(owner, options)
-        : await dialog.showSaveDialog(options);
+      const result = await asked(parent(), (owner) =>
+        owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options),
+      );
       if (result.canceled || !result.filePath) {
         router.drop();
         return null;

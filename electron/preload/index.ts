@@ -5,6 +5,7 @@ import {
   MENU_COMMANDS,
   type MenuCommand,
 } from '../../shared/ipc/channels';
+import { forwardDialogAnswers } from './dialogAnswered';
 import { forwardDroppedFiles } from './dropFiles';
 
 // Built from the channel list alone: named functions, no generic `invoke`, no logic.
@@ -45,3 +46,4 @@ api.onImportProgress = (listener: (progress: { done: number; total: number }) =>
 contextBridge.exposeInMainWorld('jixiao', Object.freeze(api));
 
 forwardDroppedFiles(globalThis as unknown as Parameters<typeof forwardDroppedFiles>[0]);
+forwardDialogAnswers(globalThis as unknown as Parameters<typeof forwardDialogAnswers>[0]);

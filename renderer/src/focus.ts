@@ -26,7 +26,7 @@
  *   scrolled into view (`focusWhenShown`).
  */
 
-import { DIALOG_SHOWN_EVENT } from '../../shared/ipc/channels';
+import { DIALOG_ANSWERED_EVENT, DIALOG_SHOWN_EVENT } from '../../shared/ipc/channels';
 import { useAppStore } from './store';
 
 export type Region = 'grid' | 'panel' | 'findings' | 'find';
@@ -60,8 +60,10 @@ let hostQuestions = 0;
  * that asked for it: keys typed in between went to the grid (Ctrl+S on the sample and a file
  * name typed at once renamed a project with its first letter). Held, they do nothing. Once the
  * dialog is up it has the keys itself: Electron's is modal (the window loses the focus), the
- * browser shell's makes the page inert and says so (DIALOG_SHOWN_EVENT). After it, while the
- * host writes, the window takes keys again (edits made then stay unsaved, and are autosaved).
+ * browser shell's makes the page inert and says so (DIALOG_SHOWN_EVENT). Where a platform does
+ * not blur the window for Electron's dialog, main says when it is answered (DIALOG_ANSWERED_EVENT,
+ * through the preload). After it, while the host writes, the window takes keys again (edits made
+ * then stay unsaved, and are autosaved).
  */
 export async function whileHostAsks<T>(ask: () => Promise<T>): Promise<T> {
   hostQuestions += 1;
@@ -72,9 +74,11 @@ export async function whileHostAsks<T>(ask: () => Promise<T>): Promise<T> {
     hostQuestions -= 1;
     window.removeEventListener('blur', release);
     window.removeEventListener(DIALOG_SHOWN_EVENT, release);
+    window.removeEventListener(DIALOG_ANSWERED_EVENT, release);
   };
   window.addEventListener('blur', release);
   window.addEventListener(DIALOG_SHOWN_EVENT, release);
+  window.addEventListener(DIALOG_ANSWERED_EVENT, release);
   try {
     return await ask();
   } finally {

@@ -57,6 +57,14 @@ export const FILE_DROPPED_CHANNEL = 'jixiao:window:file-dropped';
  */
 export const DIALOG_SHOWN_EVENT = 'jixiao:dialog-shown';
 
+/**
+ * Electron's main sends this to the window once one of its dialogs is answered, and the preload
+ * dispatches it on the window as DIALOG_ANSWERED_EVENT: keys held while the dialog came up are
+ * let go then at the latest, where opening the modal dialog did not blur the window.
+ */
+export const DIALOG_ANSWERED_CHANNEL = 'jixiao:window:dialog-answered';
+export const DIALOG_ANSWERED_EVENT = 'jixiao:dialog-answered';
+
 export type InvokeName = keyof typeof INVOKE_CHANNELS;
 
 /** Commands the application menu sends; the renderer dispatches them by id. */

@@ -11,6 +11,7 @@ vi.mock('electron', () => {
 
 const { createDialogPort } = await import('../../../electron/main/dialogs');
 const { FileRouter } = await import('../../../electron/main/openFiles');
+const { DIALOG_ANSWERED_CHANNEL } = await import('../../../shared/ipc/channels');
 
 describe('the main process dialogs', () => {
   it('asks in Chinese before a backup replaces its document, 另存为 by default', async () => {
@@ -36,5 +37,28 @@ describe('the main process dialogs', () => {
     expect(options.buttons).toEqual(['恢复为「2025年.jixiao.json」', '另存为…', '取消']);
     expect(options.defaultId).toBe(1);
     expect(options.cancelId).toBe(2);
+  });
+
+  it('tells the window once a dialog is answered, and not before (keys held until then)', async () => {
+    const send = vi.fn();
+    const owner = { isDestroyed: () => false, webContents: { send } };
+    const port = createDialogPort(
+      '绩效目标表编辑器',
+      () => owner as unknown as Electron.BrowserWindow,
+      new FileRouter({ send: () => undefined }),
+    );
+    let answer: (value: { response: number }) => void = () => undefined;
+    showMessageBox.mockReturnValueOnce(new Promise((done) => (answer = done)));
+    const choice = port.confirmUnsaved('2025年.jixiao.json');
+    await Promise.resolve();
+    expect(showMessageBox.mock.calls.at(-1)?.[0]).toBe(owner);
+    expect(send).not.toHaveBeenCalled();
+    answer({ response: 1 });
+    expect(await choice).toBe('discard');
+    expect(send.mock.calls).toEqual([[DIALOG_ANSWERED_CHANNEL]]);
+    // A dialog that fails still lets the window's keys go.
+    showMessageBox.mockRejectedValueOnce(new Error('dialog failed'));
+    await expect(port.confirmUnsaved('2025年.jixiao.json')).rejects.toThrow('dialog failed');
+    expect(send).toHaveBeenCalledTimes(2);
   });
 });
