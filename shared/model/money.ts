@@ -5,6 +5,8 @@
 export type Cents = number;
 
 const MONEY_PATTERN = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2})\d*)?$/;
+/** A character that is in no amount, before or after parseMoney's clean-up. */
+const NOT_MONEY = /[^\s\u00a0\u30000-9０-９,，.．+\-－−—]/u;
 
 /**
  * Parses a money cell as printed (`4,791.93`, `638`, `0.5`, blank). Blank is 0.
@@ -12,6 +14,9 @@ const MONEY_PATTERN = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2})\d*)?$/;
  * rather than rounded, so nothing is silently changed.
  */
 export function parseMoney(text: string): Cents | null {
+  // Text with a character no amount has (any Chinese text) is not one: said after one scan that
+  // stops at that character, instead of five replacements over a whole indicator cell.
+  if (NOT_MONEY.test(text)) return null;
   const cleaned = text
     .replace(/[\s\u00a0\u3000]/g, '')
     .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))

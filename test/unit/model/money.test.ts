@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertMoney, formatMoney, parseMoney, sumMoney } from '../../../shared/model';
+import { seededRandom } from '../../seededRandom';
 
 describe('parseMoney', () => {
   it.each<[string, number]>([
@@ -35,6 +36,58 @@ describe('parseMoney', () => {
       expect(parseMoney(text)).toBeNull();
     },
   );
+});
+
+/** parseMoney as it was before its early refusal of text with a foreign character. */
+function parseMoneyByCleaning(text: string): number | null {
+  const cleaned = text
+    .replace(/[\s\u00a0\u3000]/g, '')
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/，/g, ',')
+    .replace(/．/g, '.')
+    .replace(/[－−]/g, '-');
+  if (cleaned === '' || cleaned === '-' || cleaned === '—') return 0;
+  const match = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2})\d*)?$/.exec(cleaned);
+  if (!match) return null;
+  const [, sign, whole = '0', fraction = ''] = match;
+  if (/\.\d{3,}$/.test(cleaned) && !/\.\d{2}0+$/.test(cleaned)) return null;
+  const cents = Number(whole.replace(/,/g, '')) * 100 + Number(fraction.padEnd(2, '0'));
+  if (!Number.isSafeInteger(cents)) return null;
+  return sign === '-' && cents !== 0 ? -cents : cents;
+}
+
+describe('parseMoney refuses early only what it would refuse anyway', () => {
+  it('agrees with parsing by clean-up on 20,000 seeded random cells', () => {
+    // Every character an amount may have, and some it may not (a letter, 元, a tab's neighbours).
+    const alphabet = [
+      ...'0123456789０１２９,，.．+-－−— \u00a0\u3000\t\n\u2002\ufeff',
+      'a',
+      '元',
+      '万',
+      '%',
+      '¥',
+      '_',
+    ];
+    const next = seededRandom(19);
+    let amounts = 0;
+    for (let run = 0; run < 20_000; run += 1) {
+      let text = '';
+      const length = Math.floor(next() * 12);
+      for (let at = 0; at < length; at += 1) {
+        // Mostly digits, so that many cells are amounts.
+        text +=
+          next() < 0.6
+            ? String(Math.floor(next() * 10))
+            : alphabet[Math.floor(next() * alphabet.length)];
+      }
+      const expected = parseMoneyByCleaning(text);
+      if (expected !== null) amounts += 1;
+      expect(parseMoney(text), JSON.stringify(text)).toBe(expected);
+    }
+    // Both answers were common: the agreement was tested on amounts and on refusals.
+    expect(amounts).toBeGreaterThan(2_000);
+    expect(amounts).toBeLessThan(18_000);
+  });
 });
 
 describe('sumMoney', () => {
