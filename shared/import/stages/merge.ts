@@ -112,6 +112,49 @@ const FIELD_NAMES: Record<string, string> = {
 const sameMoney = (a: StageMoney, b: StageMoney): boolean =>
   a.fiscal === b.fiscal && a.carryover === b.carryover && a.other === b.other;
 
+/**
+ * Whether the form's figures are the document's `ours` as that form prints them. The 监控表 has no
+ * 上年结转 line: its 「其中：财政拨款」 carries 当年财政拨款 and 上年结转 together, so our own figures
+ * read back as one 财政拨款 with no 上年结转. Those are the same money, and the document's split
+ * stays.
+ */
+function printsAs(kind: StageKind, ours: StageMoney, form: StageMoney): boolean {
+  if (sameMoney(ours, form)) return true;
+  return (
+    kind === 'monitoring' &&
+    form.carryover === 0 &&
+    form.other === ours.other &&
+    form.fiscal === ours.fiscal + ours.carryover
+  );
+}
+
+/** The document's figures where the form prints them unchanged (see printsAs), else the form's. */
+function keepSplit(
+  kind: StageKind,
+  ours: StageMoney | undefined,
+  form: StageMoney | undefined,
+): StageMoney | undefined {
+  return ours && form && printsAs(kind, ours, form) ? ours : form;
+}
+
+const MONEY_PARTS = [
+  ['fiscal', '财政拨款'],
+  ['carryover', '上年结转'],
+  ['other', '其他资金'],
+] as const;
+
+/**
+ * An amount for a report line: `539,844.00 元`, or, split other than into 财政拨款 alone,
+ * `539,844.00 元（财政拨款 439,844.00、上年结转 100,000.00）`.
+ */
+function describeMoney(value: unknown, unit: MoneyUnit): string {
+  const money = value as StageMoney;
+  const total = `${formatMoney(stageMoneyTotal(money))} ${unit}`;
+  const parts = MONEY_PARTS.filter(([key]) => money[key] !== 0);
+  if (parts.length === 0 || (parts.length === 1 && parts[0]![0] === 'fiscal')) return total;
+  return `${total}（${parts.map(([key, label]) => `${label} ${formatMoney(money[key])}`).join('、')}）`;
+}
+
 const shown = (value: unknown): string =>
   Array.isArray(value) ? value.join('、') : typeof value === 'object' ? '' : String(value);
 
@@ -243,20 +286,31 @@ function mergeProject(
       project.name,
     );
   };
-  const moneyChanged = (field: string) => () => {
+  // A clerk's amount is never changed without a line that says from what to what.
+  const moneyChanged = (field: string, before: unknown, after: unknown) => {
     context.counts.overwritten += 1;
     reporter.add(
       'warning',
-      `${FIELD_NAMES[field] ?? field}已改为表中的金额。`,
+      `${FIELD_NAMES[field] ?? field}原为 ${describeMoney(before, context.toUnit)}，已改为表中的 ${describeMoney(after, context.toUnit)}。`,
       printed?.source,
       project.name,
     );
   };
-  let initial = money(source.yearBudget?.initial, context, '年初预算数', project.name);
-  let adjusted = money(source.yearBudget?.adjusted, context, '全年预算数', project.name);
+  const { kind } = context;
+  let initial = keepSplit(
+    kind,
+    project.yearBudget?.initial,
+    money(source.yearBudget?.initial, context, '年初预算数', project.name),
+  );
+  let adjusted = keepSplit(
+    kind,
+    project.yearBudget?.adjusted,
+    money(source.yearBudget?.adjusted, context, '全年预算数', project.name),
+  );
   // Figures equal to what the document derives are not stored: they follow the target table.
   const derived = initialBudget(project);
-  if (initial && !project.yearBudget?.initial && sameMoney(initial, derived)) initial = undefined;
+  if (initial && !project.yearBudget?.initial && printsAs(kind, derived, initial))
+    initial = undefined;
   else if (initial && !project.yearBudget?.initial)
     reporter.add(
       'warning',
@@ -265,15 +319,23 @@ function mergeProject(
       project.name,
     );
   const initialNow = initial ?? project.yearBudget?.initial ?? derived;
-  if (adjusted && !project.yearBudget?.adjusted && sameMoney(adjusted, initialNow))
+  if (adjusted && !project.yearBudget?.adjusted && printsAs(kind, initialNow, adjusted))
     adjusted = undefined;
   if (initial || adjusted) {
     const budget = { ...(initial ? { initial } : {}), ...(adjusted ? { adjusted } : {}) };
-    project.yearBudget = overlay(project.yearBudget, budget, (field) => moneyChanged(field)());
+    project.yearBudget = overlay(project.yearBudget, budget, moneyChanged);
   }
   if (context.kind === 'monitoring' && source.monitoring) {
-    const executed = money(source.monitoring.executed, context, '执行数', project.name);
-    const forecast = money(source.monitoring.forecast, context, '全年预计执行数', project.name);
+    const executed = keepSplit(
+      kind,
+      project.monitoring?.executed,
+      money(source.monitoring.executed, context, '执行数', project.name),
+    );
+    const forecast = keepSplit(
+      kind,
+      project.monitoring?.forecast,
+      money(source.monitoring.forecast, context, '全年预计执行数', project.name),
+    );
     const asOf = stage.asOf ?? source.monitoring.asOf;
     project.monitoring = overlay(
       project.monitoring,
@@ -285,7 +347,7 @@ function mergeProject(
       },
       (field, before, after) =>
         field === 'executed' || field === 'forecast'
-          ? moneyChanged(field === 'forecast' ? 'forecastMoney' : field)()
+          ? moneyChanged(field === 'forecast' ? 'forecastMoney' : field, before, after)
           : field === 'asOf'
             ? reporter.add(
                 'warning',
@@ -307,7 +369,7 @@ function mergeProject(
           : {}),
       },
       (field, before, after) =>
-        field === 'executed' ? moneyChanged(field)() : changed(field, before, after),
+        field === 'executed' ? moneyChanged(field, before, after) : changed(field, before, after),
     );
   }
   const taken = new Set<string>();

@@ -325,3 +325,56 @@ describe("a 自评表 whose 分值 are the rules' shares", () => {
 function projects(document: JixiaoDocument): Project[] {
   return document.units.flatMap((unit) => unit.projects);
 }
+
+/**
+ * 委托业务项目 with 上年结转 in its 全年预算数 and 执行数, which the 监控表 prints inside its
+ * 「其中：财政拨款」 line (the template has no 上年结转 line). Amounts in 分 of 元.
+ */
+function withCarryover(executedFiscal = 43_984_400): JixiaoDocument {
+  const document = structuredClone(original);
+  const entrusted = document.units[0]!.projects[0]!;
+  entrusted.yearBudget = { adjusted: { fiscal: 79_974_000, carryover: 10_000_000, other: 0 } };
+  entrusted.monitoring!.executed = { fiscal: executedFiscal, carryover: 10_000_000, other: 0 };
+  return document;
+}
+
+describe.each(['xlsx', 'docx'] as const)('a 监控表 (%s) of a project with 上年结转', (format) => {
+  async function mergeInto(target: JixiaoDocument, source: JixiaoDocument) {
+    const bytes = await renderExport(source, { format, layout: 'monitoring' });
+    const file = join(folder, `carryover-monitoring.${format}`);
+    await writeFile(file, bytes);
+    const table = await importFromFile(file);
+    const merged = mergeStageValues(target, table.document, table.report.stage!);
+    return { merged, entrusted: merged.document.units[0]!.projects[0]! };
+  }
+
+  it('merged into its own document changes nothing and asks nothing', async () => {
+    const document = withCarryover();
+    const { merged, entrusted } = await mergeInto(document, document);
+    expect(messages(merged.report.entries)).toEqual([]);
+    expect(merged.report.overwritten).toBe(0);
+    expect(entrusted.yearBudget).toEqual({
+      adjusted: { fiscal: 79_974_000, carryover: 10_000_000, other: 0 },
+    });
+    expect(entrusted.monitoring!.executed).toEqual({
+      fiscal: 43_984_400,
+      carryover: 10_000_000,
+      other: 0,
+    });
+  });
+
+  it('with a new 执行数 says what the amount was and what it is now', async () => {
+    // The form says 财政拨款 (with 上年结转) 600,000.00 元; the document had 539,844.00 元.
+    const { merged, entrusted } = await mergeInto(withCarryover(), withCarryover(50_000_000));
+    expect(messages(merged.report.entries)).toEqual([
+      '执行数原为 539,844.00 元（财政拨款 439,844.00、上年结转 100,000.00），已改为表中的 600,000.00 元。',
+    ]);
+    expect(entrusted.monitoring!.executed).toEqual({ fiscal: 60_000_000, carryover: 0, other: 0 });
+    // The 全年预算数 the form printed unchanged keeps its split.
+    expect(entrusted.yearBudget!.adjusted).toEqual({
+      fiscal: 79_974_000,
+      carryover: 10_000_000,
+      other: 0,
+    });
+  });
+});
