@@ -176,9 +176,24 @@ export function memoise<T>(compute: (key: string) => T): (key: string) => T {
   };
 }
 
+/** Longest text a finding quotes whole: the default limit of a name (settings.nameMaxLength). */
+const QUOTED_LENGTH = 100;
+
+/**
+ * A name or value as a finding quotes it: whole up to 100 characters, else its first 30 and its
+ * length, so a pasted page of text does not fill every line of the report
+ * (`长长长…（共 1000 字）`).
+ */
+export function quotedName(name: string): string {
+  if (name.length <= QUOTED_LENGTH) return name;
+  const characters = [...name];
+  if (characters.length <= QUOTED_LENGTH) return name;
+  return `${characters.slice(0, 30).join('')}…（共 ${characters.length} 字）`;
+}
+
 /** `「市机电技师学院教学信息化设备购置项目」`. */
 export function projectLabel(project: Project): string {
-  return `「${project.name.trim() || '未命名项目'}」`;
+  return `「${quotedName(project.name.trim()) || '未命名项目'}」`;
 }
 
 /** The label of the context's project, built once. */
@@ -190,7 +205,7 @@ export function ownerLabel(context: ProjectContext): string {
 export function indicatorLabel(context: IndicatorContext): string {
   if (context.indicatorLabel === undefined) {
     const name = context.indicator.name.trim();
-    context.indicatorLabel = `${ownerLabel(context)}的${name ? `指标「${name}」` : `第 ${context.index + 1} 个指标`}`;
+    context.indicatorLabel = `${ownerLabel(context)}的${name ? `指标「${quotedName(name)}」` : `第 ${context.index + 1} 个指标`}`;
   }
   return context.indicatorLabel;
 }

@@ -1,5 +1,6 @@
 import type { JixiaoDocument } from '../model';
 import { summarise } from './check';
+import { quotedName } from './context';
 import { SEVERITY_LABELS, type Finding } from './types';
 
 /** Findings of one place in the document, for the 提交前检查 report. */
@@ -16,8 +17,8 @@ export function groupFindings(
 ): ReportGroup[] {
   const names = new Map<string, string>();
   for (const unit of document.units) {
-    names.set(unit.id, unit.name);
-    for (const project of unit.projects) names.set(project.id, project.name);
+    names.set(unit.id, quotedName(unit.name));
+    for (const project of unit.projects) names.set(project.id, quotedName(project.name));
   }
   const groups = new Map<string, ReportGroup>();
   for (const finding of findings) {

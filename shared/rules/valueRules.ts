@@ -11,6 +11,7 @@ import {
   finding,
   indicatorLabel,
   indicatorWhere,
+  quotedName,
   targetOf,
   type IndicatorContext,
 } from './context';
@@ -234,7 +235,7 @@ function valueCell(field: ValueCell['field'], value: IndicatorValue, text: strin
 }
 
 function toFinding(context: IndicatorContext, issue: ValueIssue, cell: ValueCell): Finding {
-  const message = `${indicatorLabel(context)}${FIELD_LABELS[cell.field]}「${cell.text}」${issue.problem}`;
+  const message = `${indicatorLabel(context)}${FIELD_LABELS[cell.field]}「${quotedName(cell.text)}」${issue.problem}`;
   const fields: ValueField[] = cell.field === 'values' ? ['period', 'annual'] : [cell.field];
   return finding(issue.code, indicatorWhere(context, cell.field), message, {
     ...(issue.severity ? { severity: issue.severity } : {}),
@@ -242,7 +243,7 @@ function toFinding(context: IndicatorContext, issue: ValueIssue, cell: ValueCell
       ? {
           fix: {
             kind: 'set-value',
-            label: `改为 ${renderValue(issue.to)}`,
+            label: `改为 ${quotedName(renderValue(issue.to))}`,
             target: targetOf(context),
             fields,
             from: { ...cell.value },

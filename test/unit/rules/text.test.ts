@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseValue } from '../../../shared/model';
-import { normalisePunctuation, stripHtml } from '../../../shared/rules';
+import {
+  checkDocument,
+  formatCheckReport,
+  normalisePunctuation,
+  stripHtml,
+} from '../../../shared/rules';
 import {
   documentWith,
   findingsOf,
@@ -92,5 +97,28 @@ describe('T3: years in goals', () => {
     expect(findingsOf(makeDocument([project]), 'T3')).toEqual([]);
     const old = makeProject({ goals: { annual: '满足2024年需求。' } });
     expect(findingsOf(makeDocument([old], { fiscalYear: null }), 'T3')).toEqual([]);
+  });
+});
+
+describe('findings about text pasted far too long', () => {
+  it('quote its start and its length, not the whole text, in every line and heading', () => {
+    const project = makeProject({ name: '长'.repeat(1000) });
+    project.indicators[0]!.name = '指'.repeat(500);
+    project.indicators[1]!.annual = { sign: '定性', value: '值'.repeat(500), unit: '个' };
+    const document = makeDocument([project]);
+    const findings = checkDocument(document);
+    const about = findings.filter((item) => item.where.projectId === project.id);
+    expect(about.map((item) => item.code)).toEqual(expect.arrayContaining(['R5', 'V4', 'V6']));
+    for (const item of about) {
+      expect(item.message).toContain(`「${'长'.repeat(30)}…（共 1000 字）」`);
+      expect(item.message.length).toBeLessThan(200);
+      if (item.fix) expect(item.fix.label.length).toBeLessThan(60);
+    }
+    const names = about.find((item) => item.code === 'R5')!.message;
+    expect(names).toContain(`指标「${'指'.repeat(30)}…（共 500 字）」名称有 500 个字`);
+    const report = formatCheckReport(document, findings);
+    expect(report).toContain(`「${'长'.repeat(30)}…（共 1000 字）」\n`);
+    expect(report).not.toContain('长'.repeat(31));
+    expect(report).not.toContain('值'.repeat(31));
   });
 });
