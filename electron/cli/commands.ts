@@ -47,7 +47,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     options: {
       to: { type: 'string' },
       layout: { type: 'string', default: 'disclosure' },
-      variant: { type: 'string', default: 'annual' },
+      variant: { type: 'string' },
       output: { type: 'string', short: 'o' },
       year: { type: 'string' },
     },
@@ -66,7 +66,7 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     );
     return EXIT.input;
   }
-  const variant = values.variant as FormVariant;
+  const variant = (values.variant ?? 'annual') as FormVariant;
   if (!FORM_VARIANTS.includes(variant)) {
     io.stderr('jixiao：--variant 只能是 annual（年度）或 midterm（中期＋年度）。\n');
     return EXIT.input;
@@ -75,6 +75,11 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     io.stderr('jixiao：文本导出只支持公开表格式（--layout disclosure）。\n');
     return EXIT.input;
   }
+  // An option the chosen table has no place for is said, not silently passed over.
+  if (values.variant !== undefined && layout !== 'form')
+    io.stderr('jixiao：请注意：--variant 只用于分项目表（--layout form），这里不起作用。\n');
+  if (year !== undefined && layout === 'detail')
+    io.stderr('jixiao：请注意：明细表没有年度行，--year 不起作用。\n');
   const source = resolve(file);
   const imported = (await importFromFile(source)).document;
   const document = year === undefined ? imported : { ...imported, fiscalYear: year };

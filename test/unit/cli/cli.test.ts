@@ -237,6 +237,55 @@ describe('jixiao export', () => {
     expect(again).toEqual(original);
   });
 
+  it('says when --variant or --year has no place in the chosen table, and exports all the same', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jixiao-cli-'));
+    const detail = await cli(
+      'export',
+      SEED,
+      '--to',
+      'xlsx',
+      '--layout',
+      'detail',
+      '--year',
+      '2026',
+      '-o',
+      join(dir, 'd.xlsx'),
+    );
+    expect(detail.code, detail.stderr).toBe(0);
+    expect(detail.stderr).toBe('jixiao：请注意：明细表没有年度行，--year 不起作用。\n');
+    const disclosure = await cli(
+      'export',
+      SEED,
+      '--to',
+      'docx',
+      '--variant',
+      'midterm',
+      '-o',
+      join(dir, 'p.docx'),
+    );
+    expect(disclosure.code, disclosure.stderr).toBe(0);
+    expect(disclosure.stderr).toBe(
+      'jixiao：请注意：--variant 只用于分项目表（--layout form），这里不起作用。\n',
+    );
+    // Where they apply, nothing is said.
+    const form = await cli(
+      'export',
+      SEED,
+      '--to',
+      'docx',
+      '--layout',
+      'form',
+      '--variant',
+      'annual',
+      '--year',
+      '2026',
+      '-o',
+      join(dir, 'f.docx'),
+    );
+    expect(form.code, form.stderr).toBe(0);
+    expect(form.stderr).toBe('');
+  });
+
   it('explains bad options with exit 2', async () => {
     expect((await cli('export', SEED, '--to', 'pdf')).code).toBe(2);
     expect((await cli('export', SEED, '--to', 'txt', '--layout', 'form')).stderr).toContain(
