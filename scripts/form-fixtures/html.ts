@@ -1,8 +1,11 @@
 // HTML building blocks for the per-project form fixtures: bordered tables with row and column
 // spans, paragraphs between them, and page breaks, as LibreOffice reads them.
 
-/** A cell: text (line breaks as `\n`), rowspan, colspan. */
-export type FormCell = [text: string, rowSpan?: number, colSpan?: number];
+/**
+ * A cell: text (line breaks as `\n`), rowspan, colspan, and whether Calc must keep it as text
+ * (`=100%` is printed text in the source; Calc would read it as the number 1 shown as 100%).
+ */
+export type FormCell = [text: string, rowSpan?: number, colSpan?: number, asText?: boolean];
 
 /** A paragraph of the document (title, 填报单位 line) or a table. */
 export type Part = { paragraph: string; pageBreak?: boolean } | { table: FormCell[][] };
@@ -28,8 +31,8 @@ function table(rows: FormCell[][]): string {
   const body = rows.map(
     (cells) =>
       `<tr>${cells
-        .map(([text, rowSpan = 1, colSpan = 1]) => {
-          const span = `${rowSpan > 1 ? ` rowspan="${rowSpan}"` : ''}${colSpan > 1 ? ` colspan="${colSpan}"` : ''}`;
+        .map(([text, rowSpan = 1, colSpan = 1, asText = false]) => {
+          const span = `${rowSpan > 1 ? ` rowspan="${rowSpan}"` : ''}${colSpan > 1 ? ` colspan="${colSpan}"` : ''}${asText ? ' sdnum="2052;0;@"' : ''}`;
           return `<td${span}>${escape(text)}</td>`;
         })
         .join('')}</tr>`,

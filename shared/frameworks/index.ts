@@ -55,7 +55,8 @@ export function categoryKey(name: string): string {
       .replace(/^预期/, '')
       .replace(/^效果指标$/, '效益指标')
       .replace(/^社会公众或服务对象满意度/, '服务对象满意度')
-      .replace(/指标$/, '');
+      // 山东's forms write 产出值 / 数量值 for 产出指标 / 数量指标.
+      .replace(/(?:指标|值)$/, '');
     // The same few dozen names come back for every indicator (the framework's own on every
     // lookup): kept, within a bound, so an import of 75,000 indicators computes each once.
     if (keys.size >= 10_000) keys.clear();

@@ -104,10 +104,12 @@ export function importProjectForms(
     const name =
       implementer || stripCode(form.filer) || stripCode(form.supervisor) || '（未命名单位）';
     if (form.unitName === '') {
-      const from = form.filer ? '填报单位' : '主管部门';
+      const from = form.filer ? '填报单位' : form.supervisor ? '主管部门' : '';
       reporter.add(
         'warning',
-        `没有实施单位，项目按${from}归入「${name}」。`,
+        from
+          ? `没有实施单位，项目按${from}归入「${name}」。`
+          : `没有实施单位、填报单位和主管部门，项目归入「${name}」，请在项目详情中填写单位。`,
         form.source,
         form.project.name,
       );

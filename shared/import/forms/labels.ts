@@ -17,6 +17,8 @@ export const FIELD_SYNONYMS: Readonly<Record<FieldRole, readonly string[]>> = {
     '主管部门及编码',
     '主管部门名称',
     '项目主管部门',
+    '主管预算部门',
+    '预算主管部门',
     '预算部门',
     '预算部门名称',
     '部门名称',
@@ -74,7 +76,7 @@ export const CONTACT_LABELS: readonly string[] = [
  * nothing in them is read as an indicator; their text is kept raw.
  */
 export const TRAILER_PATTERN =
-  /^(?:财政部门审核意见|主管部门审核意见|第三方机构审核意见|审核意见|.{0,10}局审核意见|其他说明的问题|其他需要说明的问题|其他说明|备注说明|单位盖章|盖章|（?盖章）?|填报说明)/u;
+  /^(?:附件\d*$|财政部门审核意见|主管部门审核意见|第三方机构审核意见|审核意见|.{0,10}局审核意见|其他说明的问题|其他需要说明的问题|其他说明|备注说明|单位盖章|盖章|（?盖章）?|填报说明)/u;
 
 /** A label that opens the money block (its bracket names the unit). */
 export const MONEY_BLOCK_LABELS: readonly string[] = [
@@ -95,7 +97,7 @@ export type MoneyLine =
 /** Money lines by base label; a line's half (中期/实施期 or 年度) comes from its words or column. */
 export const MONEY_LINE_SYNONYMS: ReadonlyArray<[RegExp, MoneyLine]> = [
   [
-    /^(?:中期|实施期|年度|当年|本年度?)?资金总额$|^总额$|^合计$|^年度本级预算金额$|^预算金额$/u,
+    /^(?:中期|实施期|年度|当年|本年度?)?资金总额$|^总额$|^合计$|^年度本级预算金额$|^(?:项目)?预算金额$/u,
     'total',
   ],
   [/^(?:当年|年度)?财政专户/u, 'specialAccount'],
@@ -122,11 +124,12 @@ export const INDICATOR_BLOCK_PATTERN =
 
 /** Column headers of an indicator table. */
 export const INDICATOR_HEADERS = {
-  level1: /^一级指标$/u,
-  level2: /^二级指标$/u,
-  name: /^(?:三级指标|指标内容|指标名称|具体指标|三级指标名称)$/u,
+  // 山东's forms head the columns 一级 / 二级 / 三级 / 年度数值.
+  level1: /^一级(?:指标)?$/u,
+  level2: /^二级(?:指标)?$/u,
+  name: /^(?:三级指标|三级|指标内容|指标名称|具体指标|三级指标名称)$/u,
   value:
-    /^(?:指标值|目标值|预期目标值|年度指标值|中期指标值|实施期指标值|长期指标值|实施周期指标值)$/u,
+    /^(?:指标值|目标值|预期目标值|年度指标值|中期指标值|实施期指标值|长期指标值|实施周期指标值|(?:年度|中期|实施期|长期)?数值)$/u,
   sign: /^(?:指标性质|运算符号|符号)$/u,
   unit: /^(?:度量单位|计量单位|单位)$/u,
   note: /^(?:指标值说明|绩效标准|备注|评(?:分|价)标准|指标解释|说明)$/u,
@@ -139,7 +142,7 @@ export const ANNUAL_WORD = /年度|当年|本年/u;
 
 /** Rows that title a form: its name and its year line (`2020年度)` with a lost bracket too). */
 export const TITLE_PATTERN =
-  /绩效目标(?:申报)?表|^[(（]?\s*(?:(?:19|20|21)\d{2}|20XX)\s*年度?\s*[)）]?$/u;
+  /绩效目标(?:申报)?表|支出目标申报表|^[(（]?\s*(?:(?:19|20|21)\d{2}|20XX)\s*年度?\s*[)）]?$/u;
 /** Sub-titles inside a form (`绩效项目指标表`): recognised and skipped. */
 export const SUBTITLE_PATTERN =
   /^(?:绩效项目指标表|绩效指标表|项目绩效指标表|项目基本情况|项目概况|绩效目标情况)$/u;
