@@ -3,6 +3,7 @@ import type { OpenedDocument, RecentFile, RecoveryInfo } from '../../shared/ipc'
 import type { ImportReport } from '../../shared/import/report';
 import type { ExportFormat, JixiaoDocument, ReviewItem, Stage } from '../../shared/model';
 import { EMPTY_HISTORY, type History, type Match } from '../../shared/edit';
+import type { Location as FindingLocation } from '../../shared/rules';
 
 /** The document open in the window, as the host knows it. */
 export interface OpenDocument {
@@ -63,6 +64,8 @@ export interface AppState {
   panelWidth: number | null;
   /** A find match in a field only the project panel shows, to mark and scroll to there. */
   panelReveal: Match | null;
+  /** Where a clicked check finding points, to scroll into view once the project panel shows it. */
+  panelTarget: FindingLocation | null;
   /** The findings panel (checks) is shown. */
   findingsOpen: boolean;
   overlay: Overlay;
@@ -99,6 +102,7 @@ export const useAppStore = create<AppState>(() => ({
   panelWidth: null,
   revealTick: 0,
   panelReveal: null,
+  panelTarget: null,
   findingsOpen: false,
   overlay: null,
   contextMenu: null,
@@ -135,6 +139,7 @@ export function showOpened(opened: OpenedDocument): void {
     selection: START_SELECTION,
     find: null,
     panelReveal: null,
+    panelTarget: null,
   });
 }
 

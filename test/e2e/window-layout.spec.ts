@@ -152,6 +152,47 @@ for (const size of SIZES) {
       await expect(cell(page, 1, COLUMNS.name)).toBeVisible();
       await expect.poll(async () => (await panel.boundingBox())?.width ?? 0).toBeCloseTo(after, -1);
     });
+
+    test('a unit box shows 人次 whole; the export dialog keeps its width; 保留金额 sits by its box', async ({
+      app,
+    }) => {
+      const page = app.page;
+      await cell(page, 3, COLUMNS.name).click();
+      const unit = page
+        .locator('.project-panel')
+        .getByLabel('第 2 条年度指标值单位', { exact: true });
+      await expect(unit).toHaveValue('人次');
+      const clipped = await unit.evaluate(
+        (element) => element.scrollWidth > (element as HTMLInputElement).clientWidth,
+      );
+      expect(clipped, '单位框显示完整的「人次」').toBe(false);
+
+      // The longest choices, a warning and the font note: wrapped in a dialog of reading width.
+      await page.getByRole('button', { name: '导出 Excel…' }).click();
+      const exportDialog = page.getByRole('dialog', { name: '导出 Excel' });
+      await exportDialog.getByRole('radio', { name: /绩效目标执行监控表/ }).check();
+      await expect(exportDialog.getByRole('note', { name: '导出前请注意：' })).toBeVisible();
+      expect((await exportDialog.boundingBox())?.width).toBeLessThanOrEqual(700);
+      await page.screenshot({ path: shot(`layout-export-${size.width}.png`) });
+      await exportDialog.getByRole('button', { name: '取消' }).click();
+
+      await app.menu('rollForward');
+      const roll = page.getByRole('dialog', { name: '新建下一年度' });
+      // One line: the box beside its words, not above them.
+      const line = await roll.getByRole('checkbox', { name: '保留金额' }).evaluate((box) => {
+        const words = document.createRange();
+        words.selectNodeContents(box.parentElement as HTMLElement);
+        words.setStartAfter(box);
+        const [check, text] = [box.getBoundingClientRect(), words.getBoundingClientRect()];
+        return {
+          overlap: Math.min(check.bottom, text.bottom) - Math.max(check.top, text.top),
+          gap: text.left - check.right,
+        };
+      });
+      expect(line.overlap, '复选框与文字同一行').toBeGreaterThan(0);
+      expect(line.gap).toBeGreaterThanOrEqual(0);
+      expect(line.gap).toBeLessThan(16);
+    });
   });
 }
 

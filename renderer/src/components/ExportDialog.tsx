@@ -67,7 +67,7 @@ export function ExportDialog({ format }: { format: ExportFormat }) {
   if (format === 'xlsx') choices.splice(3, 0, 'detail');
   const submit = () => void exportCurrent(optionsOf(choice, format));
   return (
-    <Modal labelledBy="export-title" onEscape={close}>
+    <Modal labelledBy="export-title" className="export-dialog" onEscape={close}>
       <h2 id="export-title">{text.title[format]}</h2>
       <fieldset>
         <legend>{text.layoutLabel}</legend>

@@ -29,7 +29,7 @@ function columnOf(finding: Finding): number {
   return 0;
 }
 
-/** Selects the finding's cell; indicator and form fields show in the project panel too. */
+/** Selects the finding's cell; the project panel shows its indicator or field too. */
 function reveal(document: JixiaoDocument, finding: Finding): void {
   const { projectId, unitId } = finding.where;
   const index = rowsOf(document).findIndex((row) =>
@@ -41,7 +41,8 @@ function reveal(document: JixiaoDocument, finding: Finding): void {
   if (finding.code.startsWith('J')) setStage('monitoring');
   else if (finding.code.startsWith('Z')) setStage('evaluation');
   if (index >= 0) select(index, columnOf(finding));
-  if (projectId) useAppStore.setState({ panelOpen: true });
+  // The panel scrolls to the indicator or field the finding names.
+  if (projectId) useAppStore.setState({ panelOpen: true, panelTarget: finding.where });
 }
 
 function ruleTitle(code: string): string {

@@ -11,7 +11,7 @@ import { PanelResizer, usePanelWidth } from './PanelResizer';
 import { CommitField } from './CommitField';
 import { IndicatorTable } from './IndicatorTable';
 import { useAfterPaint } from './afterPaint';
-import { usePanelReveal } from './panelReveal';
+import { usePanelReveal, usePanelTarget } from './panelReveal';
 import { CommonUnits } from './ValueEditor';
 import { StagePanelBody } from './StagePanel';
 import { useStage } from '../stage/stageState';
@@ -182,6 +182,7 @@ const ProjectFields = memo(function ProjectFields({
   const amounts = projectAmounts(project);
   const bodyRef = useRef<HTMLDivElement>(null);
   usePanelReveal(project, bodyRef);
+  usePanelTarget(project, bodyRef);
   return (
     <div className="panel-body" data-project-id={project.id} ref={bodyRef}>
       <Field project={project} field="name" multiline className="wide" />

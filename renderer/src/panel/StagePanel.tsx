@@ -20,7 +20,7 @@ import {
 import { useTargetsEditable } from '../stage/stageState';
 import { useAppStore } from '../store';
 import { CommitField } from './CommitField';
-import { usePanelReveal } from './panelReveal';
+import { usePanelReveal, usePanelTarget } from './panelReveal';
 import { EvaluationIndicator, MonitoringIndicator } from './StageIndicators';
 import './stagePanel.css';
 
@@ -280,6 +280,7 @@ export function StagePanelBody({
   const document = useAppStore((state) => state.current?.document);
   const bodyRef = useRef<HTMLDivElement>(null);
   usePanelReveal(project, bodyRef);
+  usePanelTarget(project, bodyRef);
   if (!document) return null;
   return (
     <div className="panel-body stage-panel" data-project-id={project.id} ref={bodyRef}>

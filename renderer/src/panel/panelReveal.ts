@@ -1,6 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { FindField, Match } from '../../../shared/edit';
 import type { Project } from '../../../shared/model';
+import type { Location as FindingLocation } from '../../../shared/rules';
 import { useAppStore } from '../store';
 
 /** Fields the grid does not show (or shows read-only): find reveals them in the project panel. */
@@ -84,6 +85,51 @@ export function usePanelReveal(
     element.scrollIntoView({ block: 'center', inline: 'nearest' });
     selectMatch(element, match);
   }, [match, project, containerRef]);
+}
+
+/** The indicator fields the rules name without their panel prefix (`values` is both value boxes). */
+const INDICATOR_FIELDS: Readonly<Record<string, string>> = {
+  name: 'indicator.name',
+  period: 'indicator.period',
+  annual: 'indicator.annual',
+  values: 'indicator.period',
+  note: 'indicator.note',
+};
+
+/**
+ * Brings what a finding points at into sight: its indicator's whole block where the panel has
+ * room for it, and in any case the field it names (the block's first line, with 一级 and 二级,
+ * for a field without a box of its own).
+ */
+function scrollToTarget(container: HTMLElement, target: FindingLocation): void {
+  const block = target.indicatorId
+    ? container.querySelector<HTMLElement>(`[data-indicator-id="${target.indicatorId}"]`)
+    : null;
+  if (target.indicatorId && !block) return;
+  const name = (target.indicatorId && INDICATOR_FIELDS[target.field ?? '']) || target.field;
+  const field =
+    (name ? (block ?? container).querySelector(`[data-field="${name}"]`) : null) ??
+    block?.firstElementChild;
+  block?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  field?.scrollIntoView({ block: block ? 'nearest' : 'center', inline: 'nearest' });
+}
+
+/**
+ * Scrolls the place a clicked check finding points at (an indicator far down the list, a goal)
+ * into view once the panel shows its project. The findings list keeps the focus, so the clerk
+ * goes on down the list.
+ */
+export function usePanelTarget(
+  project: Project,
+  containerRef: RefObject<HTMLElement | null>,
+): void {
+  const target = useAppStore((state) => state.panelTarget);
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container || !target || target.projectId !== project.id) return;
+    useAppStore.setState({ panelTarget: null });
+    scrollToTarget(container, target);
+  }, [target, project, containerRef]);
 }
 
 /** Focuses the field find revealed in the panel (when the find bar closes). True if there was one. */
