@@ -323,6 +323,183 @@ const linyiPrimarySchool: FormCell[][] = [
   [['可持续影响值'], ['学生受益情况'], ['=100%', 1, 1, true], ['']],
 ];
 
+/** 湘西 indicator rows: 一级, 二级, 三级, 指标值, 指标值内容, 评（扣分标准）, 度量单位, 指标值类型, 备注. */
+const xiangxiIndicators: ReadonlyArray<readonly string[]> = [
+  [
+    '成本指标',
+    '经济成本指标',
+    '学生补助标准',
+    '17元/人.每天',
+    '反映学生每天用餐标准',
+    '按标准发放得10分，每少1元扣1分',
+    '-',
+    '定量',
+    '',
+  ],
+  ['成本指标', '生态环境成本指标', '', '', '', '', '-', '定性', ''],
+  ['成本指标', '社会成本指标', '', '', '', '', '-', '定性', ''],
+  [
+    '满意度指标',
+    '服务对象满意度指标',
+    '学生对学校伙食得满意度',
+    '95%以上',
+    '学生对学校伙食满意程度',
+    '95%以上得10分，每降低1%扣1分',
+    '-',
+    '定性',
+    '',
+  ],
+  [
+    '产出指标',
+    '数量指标',
+    '补助学生数量',
+    '168',
+    '反映补助学生人数',
+    '发放到位得10分，每减少1%，扣1分',
+    '-',
+    '定量',
+    '',
+  ],
+  [
+    '产出指标',
+    '质量指标',
+    '伙食补助发放率',
+    '90%以上',
+    '实际发放伙食补助金额/应发放伙食补助金额',
+    '9%0得10分，每减少1%扣1分',
+    '-',
+    '定量',
+    '',
+  ],
+  [
+    '产出指标',
+    '质量指标',
+    '伙食补助资金到位率',
+    '90%以上',
+    '实际收到伙食补助金额/2023年伙食补助预算',
+    '90%得10分，每减少1%扣1分',
+    '-',
+    '定量',
+    '',
+  ],
+  [
+    '产出指标',
+    '质量指标',
+    '伙食补助覆盖率',
+    '90%以上',
+    '实际领取伙食补助人数/应发放伙食补助人数',
+    '90%得10分，每减少1%扣1分',
+    '-',
+    '定量',
+    '',
+  ],
+  [
+    '产出指标',
+    '时效指标',
+    '任务完成时间',
+    '2023年12月31日',
+    '反映该项目完成时间',
+    '按期完成得10分，每超出10天扣1分',
+    '-',
+    '定量',
+    '',
+  ],
+  ['效益指标', '经济效益指标', '', '', '', '', '-', '定性', ''],
+  [
+    '效益指标',
+    '社会效益指标',
+    '残疾学生入学率',
+    '大于90%',
+    '适龄学生入学情况',
+    '90%得10分，每减少1%扣1分',
+    '-',
+    '定量',
+    '',
+  ],
+  [
+    '效益指标',
+    '社会效益指标',
+    '残疾学生家庭负担率',
+    '有所减轻',
+    '对家庭负担减轻情况',
+    '较大得10分，一般得6分',
+    '-',
+    '定性',
+    '',
+  ],
+  [
+    '效益指标',
+    '社会效益指标',
+    '残疾学生生活质量',
+    '有所提升',
+    '残疾学生生活质量',
+    '良好得10分，一般得8分，差得0分',
+    '-',
+    '定性',
+    '',
+  ],
+  ['效益指标', '生态效益指标', '', '', '', '', '-', '定性', ''],
+  ['效益指标', '可持续影响指标', '', '', '', '', '-', '定性', ''],
+];
+
+/** How many rows from `index` on carry the same first `depth` columns (0 inside a run). */
+function runLength(rows: ReadonlyArray<readonly string[]>, index: number, depth: number): number {
+  const key = (row: readonly string[]) => row.slice(0, depth).join('\u0001');
+  const previous = rows[index - 1];
+  if (previous && key(previous) === key(rows[index]!)) return 0;
+  let end = index + 1;
+  while (end < rows.length && key(rows[end]!) === key(rows[index]!)) end += 1;
+  return end - index;
+}
+
+/**
+ * 湘西州民族特殊教育学校 (湖南), 2023年项目支出绩效目标表公开: the budget system's export, units
+ * and projects in one 单位（专项）名称 column, one indicator a row, 一级 and 二级 merged over
+ * their rows, placeholder rows for empty 二级.
+ */
+const xiangxiSpecialSchool: FormCell[][] = [
+  [['2023年项目支出绩效目标表公开', 1, 13]],
+  [
+    ['部门：505_湘西州教育和体育局', 1, 10],
+    ['金额单位：万元', 1, 3],
+  ],
+  [
+    ['单位代码', 2],
+    ['单位（专项）名称', 2],
+    ['资金总额', 2],
+    ['实施期绩效目标', 2],
+    ['绩效指标', 1, 9],
+  ],
+  [
+    ['一级指标'],
+    ['二级指标'],
+    ['三级指标'],
+    ['指标值'],
+    ['指标值内容'],
+    ['评（扣分标准）'],
+    ['度量单位'],
+    ['指标值类型'],
+    ['备注'],
+  ],
+  [
+    ['505006'],
+    ['州民族特殊教育学校'],
+    ['30.00'],
+    ...Array.from({ length: 10 }, (): FormCell => ['']),
+  ],
+  ...xiangxiIndicators.map((row, index) => {
+    const cells: FormCell[] = [];
+    const rows = xiangxiIndicators.length;
+    if (index === 0)
+      cells.push(['505006', rows], ['学生伙食费', rows], ['30.00', rows], ['', rows]);
+    const first = runLength(xiangxiIndicators, index, 1);
+    const second = runLength(xiangxiIndicators, index, 2);
+    if (first > 0) cells.push([row[0]!, first]);
+    if (second > 0) cells.push([row[1]!, second]);
+    return [...cells, ...row.slice(2).map((text): FormCell => [text])];
+  }),
+];
+
 export const REGIONAL: FormFixture[] = [
   {
     name: 'wuhan-qingshan-2020-infrastructure',
@@ -362,5 +539,10 @@ export const REGIONAL: FormFixture[] = [
       { table: linyiPrimarySchool },
     ],
     targets: ['docx', 'xlsx'],
+  },
+  {
+    name: 'xiangxi-hunan-2023-special-school',
+    parts: [{ table: xiangxiSpecialSchool }],
+    targets: ['xlsx'],
   },
 ];

@@ -7,19 +7,16 @@
  * not as the export writes it is reported with its place.
  */
 
-import { DEFAULT_FRAMEWORK_ID, getFramework, isKnownFramework } from '../frameworks';
+import { getFramework } from '../frameworks';
 import {
   DEFAULT_TITLE,
-  documentSettingsSchema,
   formatMoney,
   newId,
   parseMoney,
   parseValue,
-  SCHEMA_VERSION,
   type Cents,
   type FundingUnit,
   type Indicator,
-  type JixiaoDocument,
   type MoneyUnit,
   type Project,
   type SourceLocation,
@@ -27,7 +24,7 @@ import {
 import { categories } from './forms/categories';
 import { anchorRows, sourceOfCell, type GridTable, type SourceRow } from './grid';
 import { shorten } from './indicatorRun';
-import { ImportReporter, orderEntries, type ImportResult } from './report';
+import { ImportReporter, type ImportResult, importResult, knownFrameworkId } from './report';
 
 type Column =
   | 'unit'
@@ -125,11 +122,7 @@ export function importDetailSheet(
   options: DetailOptions = {},
 ): ImportResult {
   const reporter = new ImportReporter();
-  let frameworkId = options.frameworkId ?? DEFAULT_FRAMEWORK_ID;
-  if (!isKnownFramework(frameworkId)) {
-    reporter.add('warning', `未知的指标体系「${frameworkId}」，改用默认指标体系。`);
-    frameworkId = DEFAULT_FRAMEWORK_ID;
-  }
+  const frameworkId = knownFrameworkId(options.frameworkId, reporter);
   const framework = getFramework(frameworkId);
   const moneyUnit = options.moneyUnit ?? '万元';
   const rows = anchorRows(tables[header.table] as GridTable).slice(header.row + 1);
@@ -230,29 +223,18 @@ export function importDetailSheet(
     'warning',
     '明细表中没有部门名称、年度目标和项目属性：部门名称和目标留空，请在文档信息和项目详情中补填。',
   );
-  const document: JixiaoDocument = {
-    schemaVersion: SCHEMA_VERSION,
-    title: DEFAULT_TITLE,
-    department: '',
-    fiscalYear: options.fiscalYear ?? null,
-    moneyUnit,
-    frameworkId,
-    settings: documentSettingsSchema.parse({}),
-    units,
-  };
-  const projects = units.flatMap((unit) => unit.projects);
-  return {
-    document,
-    report: {
-      format: options.format ?? '明细表',
-      entries: orderEntries(reporter.entries),
-      counts: {
-        units: units.length,
-        projects: projects.length,
-        indicators: projects.reduce((count, project) => count + project.indicators.length, 0),
-      },
+  return importResult(
+    {
+      title: DEFAULT_TITLE,
+      department: '',
+      fiscalYear: options.fiscalYear ?? null,
+      moneyUnit,
+      frameworkId,
+      units,
     },
-  };
+    reporter.entries,
+    options.format ?? '明细表',
+  );
 }
 
 /**

@@ -21,6 +21,11 @@ import { readLayoutText } from './layoutText';
 import { importProjectForms, looksLikeProjectForms } from './forms';
 import { ImportError, type ImportEntry, type ImportResult } from './report';
 import { stageForms } from './stages/recogniser';
+import {
+  findSystemExportHeader,
+  importSystemExport,
+  type SystemExportHeader,
+} from './systemExport';
 
 export interface RecogniseOptions {
   frameworkId?: string;
@@ -110,6 +115,20 @@ const detailSheet = define<DetailHeader>({
     importDetailSheet(input.tables, header, { ...options, format: `明细表（${input.container}）` }),
 });
 
+/**
+ * The budget system's export (湖南): units and their projects in one 单位（专项）名称 column, one
+ * indicator a row under a two-row header.
+ */
+const systemExport = define<SystemExportHeader>({
+  id: 'system-export',
+  detect: (input) => findSystemExportHeader(input.tables),
+  read: (input, header, options) =>
+    importSystemExport(input.tables, header, {
+      ...withUnit(options).rest,
+      format: `项目支出绩效目标表（预算系统导出，${input.container}）`,
+    }),
+});
+
 /** Report name of the disclosure table read from text with one cell a line. */
 export const CELL_LINES_FORMAT = '公开表（逐行排列的文本）';
 
@@ -122,6 +141,7 @@ export const FLOW_FORMAT = '公开表（PDF 按阅读顺序提取的文本）';
 /** Recognisers of grids (Office, PDF and CSV containers), in the order they are tried. */
 export const GRID_RECOGNISERS: readonly Recogniser[] = [
   detailSheet,
+  systemExport,
   disclosureGrid,
   stageForms,
   projectForms,
@@ -133,6 +153,7 @@ export const GRID_RECOGNISERS: readonly Recogniser[] = [
  */
 export const TEXT_RECOGNISERS: readonly Recogniser[] = [
   detailSheet,
+  systemExport,
   disclosureGrid,
   textRows('layout-text', LAYOUT_FORMAT, readLayoutText),
   textRows('cell-lines', CELL_LINES_FORMAT, readCellLines),

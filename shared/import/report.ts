@@ -1,4 +1,11 @@
-import type { JixiaoDocument, SourceLocation } from '../model';
+import { DEFAULT_FRAMEWORK_ID, isKnownFramework } from '../frameworks';
+import {
+  documentCounts,
+  documentSettingsSchema,
+  SCHEMA_VERSION,
+  type JixiaoDocument,
+  type SourceLocation,
+} from '../model';
 import type { ImportEntry, ImportEntryKind, ImportReport } from '../model/importReport';
 
 export type { ImportEntry, ImportEntryKind, ImportReport };
@@ -74,4 +81,45 @@ export function entryField(entry: ImportEntry): EntryField {
   if (/金额|资金|财政拨款|财政专户|其他资金|总计|合计/u.test(message)) return 'money';
   if (/目标/u.test(message)) return 'goal';
   return 'name';
+}
+
+/** The framework an import was asked for; an unknown one is reported and the default used. */
+export function knownFrameworkId(
+  frameworkId: string | undefined,
+  reporter: Pick<ImportReporter, 'add'>,
+): string {
+  const id = frameworkId ?? DEFAULT_FRAMEWORK_ID;
+  if (isKnownFramework(id)) return id;
+  reporter.add('warning', `未知的指标体系「${id}」，改用默认指标体系。`);
+  return DEFAULT_FRAMEWORK_ID;
+}
+
+/** What a reader found for a new document (settings are the defaults). */
+export type ImportedParts = Pick<
+  JixiaoDocument,
+  'title' | 'department' | 'fiscalYear' | 'moneyUnit' | 'frameworkId' | 'units'
+>;
+
+/** A reader's result: a new document of `parts` (default settings), its report in reading order. */
+export function importResult(
+  parts: ImportedParts,
+  entries: readonly ImportEntry[],
+  format: string,
+): ImportResult {
+  // Keys in the schema's order: the fast check of an import's result (model/canonical.ts) takes
+  // only a document zod would give back unchanged, keys in order; any other goes through zod.
+  const document: JixiaoDocument = {
+    schemaVersion: SCHEMA_VERSION,
+    title: parts.title,
+    department: parts.department,
+    fiscalYear: parts.fiscalYear,
+    moneyUnit: parts.moneyUnit,
+    frameworkId: parts.frameworkId,
+    settings: documentSettingsSchema.parse({}),
+    units: parts.units,
+  };
+  return {
+    document,
+    report: { format, entries: orderEntries(entries), counts: documentCounts(document) },
+  };
 }

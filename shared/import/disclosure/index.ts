@@ -5,17 +5,13 @@
  * subtotals, projects, the budget year).
  */
 
-import { DEFAULT_FRAMEWORK_ID, getFramework, isKnownFramework } from '../../frameworks';
+import { getFramework } from '../../frameworks';
 import {
   DEFAULT_TITLE,
-  SCHEMA_VERSION,
-  documentCounts,
-  documentSettingsSchema,
   newId,
   sumMoney,
   type Cents,
   type FundingUnit,
-  type JixiaoDocument,
   type MoneyUnit,
   type Project,
   type RawNote,
@@ -30,7 +26,13 @@ import { addAmounts, compareSubtotal, findUnitRows, zeroAmounts } from './units'
 import { firstDistinct, resolveFiscalYear } from './year';
 import { anchorRows, tableFromTexts, type GridTable, type SourceRow } from '../grid';
 import { shorten } from '../indicatorRun';
-import { ImportError, ImportReporter, orderEntries, type ImportResult } from '../report';
+import {
+  ImportError,
+  ImportReporter,
+  type ImportResult,
+  importResult,
+  knownFrameworkId,
+} from '../report';
 
 export {
   AMOUNT_COLUMNS,
@@ -107,11 +109,7 @@ export function importDisclosureRows(
   const rows = body.filter((row) => !isTotalRow(row));
   if (rows.length === 0) throw new ImportError('表格只有表头（或合计行），没有项目数据行。');
 
-  let frameworkId = options.frameworkId ?? DEFAULT_FRAMEWORK_ID;
-  if (!isKnownFramework(frameworkId)) {
-    reporter.add('warning', `未知的指标体系「${frameworkId}」，改用默认指标体系。`);
-    frameworkId = DEFAULT_FRAMEWORK_ID;
-  }
+  const frameworkId = knownFrameworkId(options.frameworkId, reporter);
   const framework = getFramework(frameworkId);
 
   const department =
@@ -188,22 +186,16 @@ export function importDisclosureRows(
   const allProjects = units.flatMap((unit) => unit.projects);
   for (const total of totals) compareSubtotal(reporter, '合计行', total, projectSum(allProjects));
 
-  const document: JixiaoDocument = {
-    schemaVersion: SCHEMA_VERSION,
-    title: furniture.titles[0] ?? DEFAULT_TITLE,
-    department,
-    fiscalYear,
-    moneyUnit,
-    frameworkId,
-    settings: documentSettingsSchema.parse({}),
-    units,
-  };
-  return {
-    document,
-    report: {
-      format: options.format ?? FORMAT,
-      entries: orderEntries(reporter.entries),
-      counts: documentCounts(document),
+  return importResult(
+    {
+      title: furniture.titles[0] ?? DEFAULT_TITLE,
+      department,
+      fiscalYear,
+      moneyUnit,
+      frameworkId,
+      units,
     },
-  };
+    reporter.entries,
+    options.format ?? FORMAT,
+  );
 }

@@ -5,17 +5,8 @@
  * parts live beside it in `forms/`.
  */
 
-import { DEFAULT_FRAMEWORK_ID, getFramework, isKnownFramework } from '../../frameworks';
-import {
-  DEFAULT_TITLE,
-  SCHEMA_VERSION,
-  documentCounts,
-  documentSettingsSchema,
-  newId,
-  type FundingUnit,
-  type JixiaoDocument,
-  type MoneyUnit,
-} from '../../model';
+import { getFramework } from '../../frameworks';
+import { DEFAULT_TITLE, newId, type FundingUnit, type MoneyUnit } from '../../model';
 import { formRows } from '../formRows';
 import { amountIn } from '../formMoney';
 import { convertAmounts } from './amounts';
@@ -27,7 +18,7 @@ import { isTitleRow, splitForms } from './split';
 import { FormReporter } from './types';
 import type { GridTable } from '../grid';
 import { shorten } from '../indicatorRun';
-import { ImportError, orderEntries, type ImportResult } from '../report';
+import { ImportError, type ImportResult, importResult, knownFrameworkId } from '../report';
 
 export interface ProjectFormOptions {
   frameworkId?: string;
@@ -63,11 +54,7 @@ export function importProjectForms(
   options: ProjectFormOptions = {},
 ): ImportResult {
   const reporter = new FormReporter();
-  let frameworkId = options.frameworkId ?? DEFAULT_FRAMEWORK_ID;
-  if (!isKnownFramework(frameworkId)) {
-    reporter.add('warning', `未知的指标体系「${frameworkId}」，改用默认指标体系。`);
-    frameworkId = DEFAULT_FRAMEWORK_ID;
-  }
+  const frameworkId = knownFrameworkId(options.frameworkId, reporter);
   const framework = getFramework(frameworkId);
   const rows = formRows(tables);
   const { forms, lead } = splitForms(rows);
@@ -132,24 +119,11 @@ export function importProjectForms(
   const department = supervisors[0] ?? '';
   if (department === '') reporter.add('warning', '表中没有主管部门，部门名称为空。');
 
-  const document: JixiaoDocument = {
-    schemaVersion: SCHEMA_VERSION,
-    title: DEFAULT_TITLE,
-    department,
-    fiscalYear,
-    moneyUnit,
-    frameworkId,
-    settings: documentSettingsSchema.parse({}),
-    units,
-  };
-  return {
-    document,
-    report: {
-      format: options.format ?? '项目绩效目标申报表',
-      entries: orderEntries(reporter.entries),
-      counts: documentCounts(document),
-    },
-  };
+  return importResult(
+    { title: DEFAULT_TITLE, department, fiscalYear, moneyUnit, frameworkId, units },
+    reporter.entries,
+    options.format ?? '项目绩效目标申报表',
+  );
 }
 
 /**

@@ -121,6 +121,17 @@ const CASES: Case[] = [
       '指标「小学就读人数」的指标值「<=6962人」识别为「≤6962人」（原文保留）。',
     ],
   },
+  {
+    name: 'xiangxi-hunan-2023-special-school',
+    raw: [],
+    messages: [
+      '部门「505_湘西州教育和体育局」去掉编码，按「湘西州教育和体育局」填写。',
+      '指标「学生补助标准」的一级指标「成本指标」在指标体系中是「产出指标」下的二级指标，「成本指标 / 经济成本指标」归入「产出指标 / 成本指标」。',
+      '跳过 5 个没有三级指标和指标值的空白占位行。',
+      '表中只有资金总额 30.00 万元，记入财政拨款，请核对资金来源。',
+      '没有绩效目标，请补填。',
+    ],
+  },
   { name: 'guangzhou-2025-stacked-forms', raw: [], messages: [] },
   { name: 'reference-template-vertical-labels', raw: [], messages: [] },
 ];
@@ -130,7 +141,8 @@ function expected(name: string): unknown {
 }
 
 const files = CASES.flatMap((item) =>
-  (['docx', 'xlsx'] as const)
+  // A .txt is the table copied off the web page (tab-separated, merged cells on their first row).
+  (['docx', 'xlsx', 'txt'] as const)
     .filter((extension) => existsSync(join(FORMS, `${item.name}.${extension}`)))
     .map((extension) => ({ ...item, file: `${item.name}.${extension}` })),
 );

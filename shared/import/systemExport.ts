@@ -1,0 +1,294 @@
+/**
+ * The budget system's export of the 项目支出绩效目标表 as 湖南's units publish it (湘西州民族特殊教育
+ * 学校, 2023): one indicator a row under a two-row header — 单位代码 | 单位（专项）名称 | 资金总额 |
+ * 实施期绩效目标 | 绩效指标, the last over 一级指标 | 二级指标 | 三级指标 | 指标值 | 指标值内容 |
+ * 评（扣分标准） | 度量单位 | 指标值类型 | 备注. A unit's row (code, name and amount, nothing else)
+ * heads its projects; a project's row carries its name, amount, goal and first indicator, the rows
+ * below it the rest, with 一级 and 二级 written once for the rows they span. Above the header: the
+ * title with the year, `部门：505_…` and `金额单位：万元`. Every guess is reported.
+ */
+
+import { getFramework } from '../frameworks';
+import {
+  DEFAULT_TITLE,
+  formatMoney,
+  newId,
+  parseMoney,
+  parseValue,
+  type FundingUnit,
+  type MoneyUnit,
+  type Project,
+} from '../model';
+import { categories } from './forms/categories';
+import { anchorRows, sourceOfCell, type GridTable, type SourceRow } from './grid';
+import { shorten } from './indicatorRun';
+import { ImportReporter, type ImportResult, importResult, knownFrameworkId } from './report';
+import { yearsIn } from './years';
+
+type Column =
+  | 'code'
+  | 'name'
+  | 'total'
+  | 'goal'
+  | 'level1'
+  | 'level2'
+  | 'level3'
+  | 'value'
+  | 'content'
+  | 'scoring'
+  | 'measure'
+  | 'remark';
+
+/** Header labels (spaces removed). The name column is what marks the layout. */
+const HEADERS: ReadonlyArray<readonly [Column, RegExp]> = [
+  ['code', /^单位(?:代码|编码)$/u],
+  ['name', /^单位[（(](?:专项|项目)[)）]名称$/u],
+  ['total', /^(?:资金总额|预算金额|金额)$/u],
+  ['goal', /^(?:实施期|中期|年度)?(?:绩效)?目标$/u],
+  ['level1', /^一级指标$/u],
+  ['level2', /^二级指标$/u],
+  ['level3', /^三级指标$/u],
+  ['value', /^指标值$/u],
+  ['content', /^指标值内容$/u],
+  ['scoring', /^评(?:分)?[（(]?扣分标准[)）]?$|^评分标准$/u],
+  ['measure', /^(?:度量单位|计量单位)$/u],
+  ['remark', /^备注$/u],
+];
+
+const REQUIRED: readonly Column[] = ['name', 'total', 'level1', 'level2', 'level3', 'value'];
+
+export interface SystemExportHeader {
+  table: number;
+  /** Index of the header's first row (the one with 单位（专项）名称). */
+  first: number;
+  /** Index of the last header row (the indicator columns' row). */
+  row: number;
+  columns: Partial<Record<Column, number>>;
+  /** Whether the goal column is the 实施期 one. */
+  periodGoal: boolean;
+}
+
+const label = (text: string) => text.replace(/[\s\u3000]/gu, '');
+
+function columnsOf(cells: readonly string[], into: Partial<Record<Column, number>>): void {
+  cells.forEach((text, index) => {
+    const column = HEADERS.find(([, pattern]) => pattern.test(label(text)))?.[0];
+    if (column && into[column] === undefined) into[column] = index;
+  });
+}
+
+/** The layout's header: a 单位（专项）名称 column and the indicator columns on it or the row below. */
+export function findSystemExportHeader(tables: readonly GridTable[]): SystemExportHeader | null {
+  for (let table = 0; table < tables.length; table += 1) {
+    const rows = anchorRows(tables[table] as GridTable);
+    for (let row = 0; row < Math.min(rows.length, 8); row += 1) {
+      const cells = (rows[row] as SourceRow).cells;
+      if (!cells.some((text) => /^单位[（(](?:专项|项目)[)）]名称$/u.test(label(text)))) continue;
+      const columns: Partial<Record<Column, number>> = {};
+      columnsOf(cells, columns);
+      const next = rows[row + 1];
+      const below = next !== undefined && columns.level1 === undefined;
+      if (below) columnsOf(next.cells, columns);
+      if (!REQUIRED.every((column) => columns[column] !== undefined)) continue;
+      const goalText = columns.goal === undefined ? '' : label(cells[columns.goal] ?? '');
+      return {
+        table,
+        first: row,
+        row: below ? row + 1 : row,
+        columns,
+        periodGoal: /^(?:实施期|中期)/u.test(goalText),
+      };
+    }
+  }
+  return null;
+}
+
+export interface SystemExportOptions {
+  frameworkId?: string;
+  fiscalYear?: number | null;
+  /** Report name, e.g. `项目支出绩效目标表（预算系统导出，Excel 工作簿（.xlsx））`. */
+  format?: string;
+}
+
+/** A code written before a name: `505_湘西州教育和体育局`, `505006 州民族特殊教育学校`. */
+const LEADING_CODE = /^\s*\d{3,}\s*[_＿\-－\s]?\s*/u;
+
+/** Imports the export found by findSystemExportHeader. */
+export function importSystemExport(
+  tables: readonly GridTable[],
+  header: SystemExportHeader,
+  options: SystemExportOptions = {},
+): ImportResult {
+  const reporter = new ImportReporter();
+  const frameworkId = knownFrameworkId(options.frameworkId, reporter);
+  const framework = getFramework(frameworkId);
+  const all = anchorRows(tables[header.table] as GridTable);
+  const top = all.slice(0, header.first);
+
+  // What stands above the header: the title with its year, 部门, 金额单位.
+  let department = '';
+  let moneyUnit: MoneyUnit = '万元';
+  let unitFound = false;
+  const titleTexts: string[] = [];
+  for (const row of top)
+    for (const cell of row.cells) {
+      const text = cell.trim();
+      if (text === '') continue;
+      const departmentMatch = /^部门(?:名称)?[:：]\s*(.+)$/u.exec(text);
+      const unitMatch = /^(?:金额)?单位[:：]\s*(万元|元)$/u.exec(text);
+      if (departmentMatch) {
+        const written = (departmentMatch[1] ?? '').trim();
+        department = written.replace(LEADING_CODE, '').trim() || written;
+        if (department !== written)
+          reporter.add('normalised', `部门「${written}」去掉编码，按「${department}」填写。`);
+      } else if (unitMatch) {
+        moneyUnit = unitMatch[1] as MoneyUnit;
+        unitFound = true;
+      } else titleTexts.push(text);
+    }
+  if (department === '') reporter.add('warning', '表头上方没有“部门：”行，部门名称为空。');
+  if (!unitFound) reporter.add('warning', '没有“金额单位：”，金额按万元读取。');
+  const titleYears = titleTexts.flatMap(yearsIn);
+  const fiscalYear = options.fiscalYear ?? titleYears[0] ?? null;
+  if (fiscalYear === null)
+    reporter.add('warning', '标题中没有年度，预算年度留空，请在文档信息中填写。');
+
+  const at = (row: SourceRow, column: Column): string => {
+    const index = header.columns[column];
+    return index === undefined ? '' : (row.cells[index] ?? '').trim();
+  };
+  const units: FundingUnit[] = [];
+  const unitTotals = new Map<FundingUnit, { cents: number; row: SourceRow }>();
+  let unit: FundingUnit | null = null;
+  let project: Project | null = null;
+  let level1 = '';
+  let level2 = '';
+  let placeholders = 0;
+  let periodGoals = 0;
+
+  const money = (row: SourceRow, owner: string): number => {
+    const text = at(row, 'total');
+    const cents = parseMoney(text);
+    if (cents !== null && cents >= 0) return cents;
+    reporter.add(
+      'warning',
+      `资金总额「${text}」不是金额，记为 0，请核对。`,
+      sourceOfCell(row, header.columns.total ?? 0) ?? row.source,
+      owner,
+    );
+    return 0;
+  };
+
+  for (const row of all.slice(header.row + 1)) {
+    if (row.cells.every((cell) => cell.trim() === '')) continue;
+    const name = at(row, 'name');
+    const indicatorCells = (['level1', 'level2', 'level3', 'value'] as const).map((column) =>
+      at(row, column),
+    );
+    const hasIndicator = indicatorCells.some((text) => text !== '');
+    if (name !== '' && !hasIndicator && at(row, 'goal') === '') {
+      // A unit's row: its projects follow.
+      const unitName = name.replace(LEADING_CODE, '').trim() || name;
+      unit = units.find((candidate) => candidate.name === unitName) ?? null;
+      if (!unit) units.push((unit = { id: newId('unit'), name: unitName, projects: [] }));
+      unitTotals.set(unit, { cents: money(row, unitName), row });
+      project = null;
+      continue;
+    }
+    if (name !== '') {
+      if (!unit) {
+        const unitName = department || '（未命名单位）';
+        units.push((unit = { id: newId('unit'), name: unitName, projects: [] }));
+        reporter.add('warning', `项目前没有单位行，项目归入「${unitName}」。`, row.source, name);
+      }
+      const total = money(row, name);
+      const goal = at(row, 'goal');
+      project = {
+        id: newId('project'),
+        name,
+        money: { fiscal: total, specialAccount: 0, other: 0 },
+        goals: header.periodGoal && goal !== '' ? { annual: goal, period: goal } : { annual: goal },
+        indicators: [],
+        raw: [],
+      };
+      if (header.periodGoal && goal !== '') periodGoals += 1;
+      if (goal === '') reporter.add('warning', '没有绩效目标，请补填。', row.source, name);
+      if (total > 0)
+        reporter.add(
+          'warning',
+          `表中只有资金总额 ${formatMoney(total)} ${moneyUnit}，记入财政拨款，请核对资金来源。`,
+          row.source,
+          name,
+        );
+      unit.projects.push(project);
+      level1 = '';
+      level2 = '';
+    }
+    if (!hasIndicator) continue;
+    const [written1 = '', written2 = '', level3 = '', value = ''] = indicatorCells;
+    if (written1 !== '') {
+      level1 = written1;
+      level2 = '';
+    }
+    if (written2 !== '') level2 = written2;
+    if (level3 === '' && value === '') {
+      placeholders += 1;
+      continue;
+    }
+    if (!project) {
+      reporter.add(
+        'raw',
+        `不属于任何项目的指标行未导入：「${shorten(row.cells.filter(Boolean).join(' '))}」。`,
+        row.source,
+      );
+      continue;
+    }
+    const owner = project.name;
+    const [first, second] = categories(framework, level1, level2, (kind, message) =>
+      reporter.add(kind, `指标「${level3}」${message}`, row.source, owner),
+    );
+    const measure = at(row, 'measure');
+    const unitText = measure === '-' || measure === '－' || measure === '/' ? '' : measure;
+    const valueText = unitText !== '' && !value.endsWith(unitText) ? `${value}${unitText}` : value;
+    const note = [
+      at(row, 'content'),
+      at(row, 'scoring') && `评分标准：${at(row, 'scoring')}`,
+      at(row, 'remark') && `备注：${at(row, 'remark')}`,
+    ]
+      .filter(Boolean)
+      .join('；');
+    project.indicators.push({
+      id: newId('indicator'),
+      level1: first,
+      level2: second,
+      name: level3,
+      period: parseValue(valueText),
+      annual: parseValue(valueText),
+      ...(note === '' ? {} : { note }),
+    });
+  }
+
+  for (const [owner, { cents, row }] of unitTotals) {
+    const sum = owner.projects.reduce(
+      (total, item) => total + item.money.fiscal + item.money.specialAccount + item.money.other,
+      0,
+    );
+    if (sum !== cents)
+      reporter.add(
+        'warning',
+        `单位「${owner.name}」的资金总额 ${formatMoney(cents)} ${moneyUnit} 与所含项目之和 ${formatMoney(sum)} ${moneyUnit} 不符；金额以各项目为准。`,
+        row.source,
+      );
+  }
+  if (placeholders > 0)
+    reporter.add('normalised', `跳过 ${placeholders} 个没有三级指标和指标值的空白占位行。`);
+  reporter.add('normalised', '表中只有一列指标值，实施周期指标值和年度指标值都按它填写。');
+  if (periodGoals > 0)
+    reporter.add('normalised', '表中只有实施期绩效目标，年度目标按实施期目标填写。');
+
+  return importResult(
+    { title: DEFAULT_TITLE, department, fiscalYear, moneyUnit, frameworkId, units },
+    reporter.entries,
+    options.format ?? '项目支出绩效目标表（预算系统导出）',
+  );
+}
