@@ -143,6 +143,11 @@ export const ANNUAL_WORD = /年度|当年|本年/u;
 /** Rows that title a form: its name and its year line (`2020年度)` with a lost bracket too). */
 export const TITLE_PATTERN =
   /绩效目标(?:申报)?表|支出目标申报表|^[(（]?\s*(?:(?:19|20|21)\d{2}|20XX)\s*年度?\s*[)）]?$/u;
+/**
+ * A project's description (`项目概况`, 山东's `项目总体情况`): the document has no field for it, so
+ * the text beside it is kept raw under its label's name.
+ */
+export const OVERVIEW_PATTERN = /^(?:项目概况|项目总体情况|项目简介|项目基本情况)$/u;
 /** Sub-titles inside a form (`绩效项目指标表`): recognised and skipped. */
 export const SUBTITLE_PATTERN =
   /^(?:绩效项目指标表|绩效指标表|项目绩效指标表|项目基本情况|项目概况|绩效目标情况)$/u;

@@ -15,6 +15,7 @@ import { readIndicators, type IndicatorSection } from './indicators';
 import {
   ANNUAL_WORD,
   PERIOD_WORD,
+  OVERVIEW_PATTERN,
   SUBTITLE_PATTERN,
   fieldOf,
   gluedPair,
@@ -215,6 +216,12 @@ function readHeadRow(
       used.add(value.cell);
       return { text: value.text, source: value.cell.source };
     };
+    if (OVERVIEW_PATTERN.test(labelKey(item.text))) {
+      used.add(item.cell);
+      const value = valueAfter(index);
+      if (value) raw(value, labelParts(item.text).base);
+      return;
+    }
     if (SUBTITLE_PATTERN.test(labelKey(item.text))) {
       used.add(item.cell);
       return;

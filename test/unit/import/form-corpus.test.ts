@@ -111,7 +111,6 @@ const CASES: Case[] = [
   {
     name: 'linyi-shandong-2025-primary-school',
     raw: [
-      '项目总体情况',
       '根据鲁财科教（2024）67号文件，小学教育公用经费每生每年780元，县级财政负担20%计，主要用于学校教学与管理、校舍维修维护及日常办公等。',
     ],
     messages: [
