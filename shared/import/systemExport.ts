@@ -18,11 +18,18 @@ import {
   type FundingUnit,
   type MoneyUnit,
   type Project,
+  type SourceLocation,
 } from '../model';
 import { categories } from './forms/categories';
 import { anchorRows, sourceOfCell, type GridTable, type SourceRow } from './grid';
 import { shorten } from './indicatorRun';
-import { ImportReporter, type ImportResult, importResult, knownFrameworkId } from './report';
+import {
+  ImportError,
+  ImportReporter,
+  importResult,
+  knownFrameworkId,
+  type ImportResult,
+} from './report';
 import { yearsIn } from './years';
 
 type Column =
@@ -37,6 +44,7 @@ type Column =
   | 'content'
   | 'scoring'
   | 'measure'
+  | 'kind'
   | 'remark';
 
 /** Header labels (spaces removed). The name column is what marks the layout. */
@@ -52,6 +60,8 @@ const HEADERS: ReadonlyArray<readonly [Column, RegExp]> = [
   ['content', /^指标值内容$/u],
   ['scoring', /^评(?:分)?[（(]?扣分标准[)）]?$|^评分标准$/u],
   ['measure', /^(?:度量单位|计量单位)$/u],
+  // 定量 / 定性: the value's own form says which.
+  ['kind', /^指标值类型$/u],
   ['remark', /^备注$/u],
 ];
 
@@ -111,7 +121,11 @@ export interface SystemExportOptions {
 }
 
 /** A code written before a name: `505_湘西州教育和体育局`, `505006 州民族特殊教育学校`. */
-const LEADING_CODE = /^\s*\d{3,}\s*[_＿\-－\s]?\s*/u;
+const LEADING_CODE = /^\s*\d{3,}(?:\s*[_＿\-－]\s*|\s+)/u;
+/** Longest indicator value the document takes (the rest is kept raw). */
+const VALUE_LIMIT = 2000;
+/** A name as a report entry carries it (the entry's limit is 2,000 characters). */
+const short = (name: string) => (name.length > 200 ? `${name.slice(0, 200)}…` : name);
 
 /** Imports the export found by findSystemExportHeader. */
 export function importSystemExport(
@@ -125,7 +139,7 @@ export function importSystemExport(
   const all = anchorRows(tables[header.table] as GridTable);
   const top = all.slice(0, header.first);
 
-  // What stands above the header: the title with its year, 部门, 金额单位.
+  // What stands above the header: the title with its year, 部门, 金额单位 (one cell or two).
   let department = '';
   let moneyUnit: MoneyUnit = '万元';
   let unitFound = false;
@@ -134,17 +148,20 @@ export function importSystemExport(
     for (const cell of row.cells) {
       const text = cell.trim();
       if (text === '') continue;
-      const departmentMatch = /^部门(?:名称)?[:：]\s*(.+)$/u.exec(text);
-      const unitMatch = /^(?:金额)?单位[:：]\s*(万元|元)$/u.exec(text);
+      const unitMatch = /(?:金额)?单位[:：]\s*(万元|元)\s*$/u.exec(text);
+      if (unitMatch) {
+        moneyUnit = unitMatch[1] as MoneyUnit;
+        unitFound = true;
+      }
+      const departmentMatch = /^部门(?:名称)?[:：]\s*(.+)$/u.exec(
+        unitMatch ? text.slice(0, unitMatch.index) : text,
+      );
       if (departmentMatch) {
         const written = (departmentMatch[1] ?? '').trim();
         department = written.replace(LEADING_CODE, '').trim() || written;
         if (department !== written)
           reporter.add('normalised', `部门「${written}」去掉编码，按「${department}」填写。`);
-      } else if (unitMatch) {
-        moneyUnit = unitMatch[1] as MoneyUnit;
-        unitFound = true;
-      } else titleTexts.push(text);
+      } else if (!unitMatch) titleTexts.push(text);
     }
   if (department === '') reporter.add('warning', '表头上方没有“部门：”行，部门名称为空。');
   if (!unitFound) reporter.add('warning', '没有“金额单位：”，金额按万元读取。');
@@ -157,24 +174,60 @@ export function importSystemExport(
     const index = header.columns[column];
     return index === undefined ? '' : (row.cells[index] ?? '').trim();
   };
+  const place = (row: SourceRow, column: Column): SourceLocation =>
+    sourceOfCell(row, header.columns[column] ?? 0) ?? row.source;
+  /** Cells this reader reads; text anywhere else in a row is kept raw, never dropped. */
+  const read = new Set(
+    (
+      [
+        'code',
+        'name',
+        'total',
+        'goal',
+        'level1',
+        'level2',
+        'level3',
+        'value',
+        'content',
+        'scoring',
+        'measure',
+        'kind',
+        'remark',
+      ] as const
+    )
+      .map((column) => header.columns[column])
+      .filter((index): index is number => index !== undefined),
+  );
   const units: FundingUnit[] = [];
   const unitTotals = new Map<FundingUnit, { cents: number; row: SourceRow }>();
   let unit: FundingUnit | null = null;
+  /** What the current unit's printed total leaves for projects still to come. */
+  let unitLeft = 0;
   let project: Project | null = null;
   let level1 = '';
   let level2 = '';
   let placeholders = 0;
   let periodGoals = 0;
 
+  /** Keeps text the reader has no field for: on the project when there is one, in the report always. */
+  const keepRaw = (text: string, reason: string, source: SourceLocation) => {
+    project?.raw.push({ text, reason, source });
+    reporter.add(
+      'raw',
+      `${reason}：「${shorten(text)}」已原样保留。`,
+      source,
+      project ? short(project.name) : undefined,
+    );
+  };
   const money = (row: SourceRow, owner: string): number => {
     const text = at(row, 'total');
     const cents = parseMoney(text);
     if (cents !== null && cents >= 0) return cents;
     reporter.add(
       'warning',
-      `资金总额「${text}」不是金额，记为 0，请核对。`,
-      sourceOfCell(row, header.columns.total ?? 0) ?? row.source,
-      owner,
+      `资金总额「${text}」不是精确到分的金额，记为 0，请核对。`,
+      place(row, 'total'),
+      short(owner),
     );
     return 0;
   };
@@ -186,45 +239,86 @@ export function importSystemExport(
       at(row, column),
     );
     const hasIndicator = indicatorCells.some((text) => text !== '');
-    if (name !== '' && !hasIndicator && at(row, 'goal') === '') {
-      // A unit's row: its projects follow.
+    const goal = at(row, 'goal');
+    const total = at(row, 'total');
+    if (/^(?:合计|总计)$/u.test(label(name))) continue; // A total line: the projects give it.
+    if (/^注[:：]/u.test(name) && total === '' && !hasIndicator) {
+      keepRaw(name, '表下的注释', place(row, 'name'));
+      continue;
+    }
+    // The same project written again on a row of its own (a sheet that repeats the name).
+    const repeated =
+      project !== null &&
+      name === project.name &&
+      (total === '' || parseMoney(total) === project.money.fiscal);
+    // A row with a name and nothing else heads a unit, unless the unit above still waits for
+    // projects its printed total has room for: then it is a project without goal or indicators.
+    if (name !== '' && !repeated && !hasIndicator && goal === '' && !(unit && unitLeft > 0)) {
       const unitName = name.replace(LEADING_CODE, '').trim() || name;
       unit = units.find((candidate) => candidate.name === unitName) ?? null;
       if (!unit) units.push((unit = { id: newId('unit'), name: unitName, projects: [] }));
-      unitTotals.set(unit, { cents: money(row, unitName), row });
+      const cents = money(row, unitName);
+      const known = unitTotals.get(unit);
+      unitTotals.set(unit, { cents: (known?.cents ?? 0) + cents, row });
+      unitLeft = cents;
       project = null;
       continue;
     }
-    if (name !== '') {
+    if (name !== '' && !repeated) {
       if (!unit) {
         const unitName = department || '（未命名单位）';
         units.push((unit = { id: newId('unit'), name: unitName, projects: [] }));
-        reporter.add('warning', `项目前没有单位行，项目归入「${unitName}」。`, row.source, name);
+        reporter.add(
+          'warning',
+          `项目前没有单位行，项目归入「${unitName}」。`,
+          row.source,
+          short(name),
+        );
       }
-      const total = money(row, name);
-      const goal = at(row, 'goal');
+      const cents = money(row, name);
       project = {
         id: newId('project'),
         name,
-        money: { fiscal: total, specialAccount: 0, other: 0 },
+        money: { fiscal: cents, specialAccount: 0, other: 0 },
         goals: header.periodGoal && goal !== '' ? { annual: goal, period: goal } : { annual: goal },
         indicators: [],
         raw: [],
       };
+      if (cents === 0 && total !== '' && parseMoney(total) === null)
+        project.raw.push({
+          text: total,
+          reason: '资金总额不是精确到分的金额',
+          source: place(row, 'total'),
+        });
+      unitLeft -= cents;
       if (header.periodGoal && goal !== '') periodGoals += 1;
-      if (goal === '') reporter.add('warning', '没有绩效目标，请补填。', row.source, name);
-      if (total > 0)
+      if (goal === '') reporter.add('warning', '没有绩效目标，请补填。', row.source, short(name));
+      if (cents > 0)
         reporter.add(
           'warning',
-          `表中只有资金总额 ${formatMoney(total)} ${moneyUnit}，记入财政拨款，请核对资金来源。`,
+          `表中只有资金总额 ${formatMoney(cents)} ${moneyUnit}，记入财政拨款，请核对资金来源。`,
           row.source,
-          name,
+          short(name),
         );
       unit.projects.push(project);
       level1 = '';
       level2 = '';
+    } else if (name === '' && goal !== '') {
+      if (project) keepRaw(goal, '绩效目标栏中另起一行的文字', place(row, 'goal'));
+      else keepRaw(goal, '不属于任何项目的绩效目标', place(row, 'goal'));
     }
-    if (!hasIndicator) continue;
+    row.cells.forEach((cell, index) => {
+      if (!read.has(index) && cell.trim() !== '')
+        keepRaw(cell.trim(), '表中无法归类的单元格', sourceOfCell(row, index) ?? row.source);
+    });
+    const extras = (['content', 'scoring', 'remark'] as const).filter(
+      (column) => at(row, column) !== '',
+    );
+    if (!hasIndicator) {
+      for (const column of extras)
+        keepRaw(at(row, column), '没有指标的一行中的说明', place(row, column));
+      continue;
+    }
     const [written1 = '', written2 = '', level3 = '', value = ''] = indicatorCells;
     if (written1 !== '') {
       level1 = written1;
@@ -233,6 +327,8 @@ export function importSystemExport(
     if (written2 !== '') level2 = written2;
     if (level3 === '' && value === '') {
       placeholders += 1;
+      for (const column of extras)
+        keepRaw(at(row, column), '空白占位行中的说明', place(row, column));
       continue;
     }
     if (!project) {
@@ -243,32 +339,51 @@ export function importSystemExport(
       );
       continue;
     }
-    const owner = project.name;
+    const owner = short(project.name);
     const [first, second] = categories(framework, level1, level2, (kind, message) =>
-      reporter.add(kind, `指标「${level3}」${message}`, row.source, owner),
+      reporter.add(kind, `指标「${shorten(level3)}」${message}`, row.source, owner),
     );
+    // 度量单位 joins a number only (`168` + `人`); a placeholder (`-`, `—`, `无`) is no unit.
     const measure = at(row, 'measure');
-    const unitText = measure === '-' || measure === '－' || measure === '/' ? '' : measure;
-    const valueText = unitText !== '' && !value.endsWith(unitText) ? `${value}${unitText}` : value;
+    const unitText = /^[\s\-－—–/／\\无]*$/u.test(measure) ? '' : measure;
+    const joins = unitText !== '' && /^[<>≤≥=＝＜＞]*\s*\d+(?:[.,]\d+)*$/u.test(value);
+    const valueText = joins ? `${value}${unitText}` : value;
     const note = [
       at(row, 'content'),
       at(row, 'scoring') && `评分标准：${at(row, 'scoring')}`,
+      unitText !== '' && !joins && !value.includes(unitText) ? `度量单位：${unitText}` : '',
       at(row, 'remark') && `备注：${at(row, 'remark')}`,
     ]
       .filter(Boolean)
       .join('；');
+    if (valueText.length > VALUE_LIMIT) {
+      keepRaw(
+        valueText,
+        `指标「${shorten(level3)}」的指标值超过 ${VALUE_LIMIT} 字`,
+        place(row, 'value'),
+      );
+    }
+    const parsed = parseValue(valueText.length > VALUE_LIMIT ? '' : valueText);
     project.indicators.push({
       id: newId('indicator'),
       level1: first,
       level2: second,
       name: level3,
-      period: parseValue(valueText),
-      annual: parseValue(valueText),
+      period: parsed,
+      annual: { ...parsed },
       ...(note === '' ? {} : { note }),
     });
   }
 
   for (const [owner, { cents, row }] of unitTotals) {
+    if (owner.projects.length === 0) {
+      reporter.add(
+        'warning',
+        `单位行「${short(owner.name)}」下没有项目；如果它本是一个没有指标的项目，请在表格中移到单位下面。`,
+        row.source,
+      );
+      continue;
+    }
     const sum = owner.projects.reduce(
       (total, item) => total + item.money.fiscal + item.money.specialAccount + item.money.other,
       0,
@@ -276,10 +391,12 @@ export function importSystemExport(
     if (sum !== cents)
       reporter.add(
         'warning',
-        `单位「${owner.name}」的资金总额 ${formatMoney(cents)} ${moneyUnit} 与所含项目之和 ${formatMoney(sum)} ${moneyUnit} 不符；金额以各项目为准。`,
+        `单位「${short(owner.name)}」的资金总额 ${formatMoney(cents)} ${moneyUnit} 与所含项目之和 ${formatMoney(sum)} ${moneyUnit} 不符；金额以各项目为准。`,
         row.source,
       );
   }
+  if (units.every((item) => item.projects.length === 0))
+    throw new ImportError('表格只有表头和单位行，没有项目数据行。');
   if (placeholders > 0)
     reporter.add('normalised', `跳过 ${placeholders} 个没有三级指标和指标值的空白占位行。`);
   reporter.add('normalised', '表中只有一列指标值，实施周期指标值和年度指标值都按它填写。');

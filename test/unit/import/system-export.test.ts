@@ -90,4 +90,97 @@ describe('the budget system export (湖南)', () => {
     );
     expect(messages).toContain('表中只有实施期绩效目标，年度目标按实施期目标填写。');
   });
+
+  // Found by a review of the reader: each case lost or changed data before.
+  const row = (name: string, total: string, goal: string, indicator: string[] = []) => [
+    name === '' ? '' : '601001',
+    name,
+    total,
+    goal,
+    ...indicator,
+  ];
+  const indicator = (level3: string, value: string, measure = '-', extra: string[] = []) => [
+    '产出指标',
+    '数量指标',
+    level3,
+    value,
+    extra[0] ?? '',
+    extra[1] ?? '',
+    measure,
+    '定量',
+    extra[2] ?? '',
+  ];
+
+  it('keeps a project without goal or indicators as a project while its unit total has room', () => {
+    const { document } = importTextTable(
+      rows(
+        ...HEAD,
+        row('甲学校', '50.00', ''),
+        row('项目A', '30.00', '', indicator('学生数', '168', '人')),
+        row('项目B', '20.00', ''),
+        row('乙学校', '5.00', ''),
+        row('项目C', '5.00', '', indicator('班级数', '3', '个')),
+      ),
+    );
+    expect(document.units.map((unit) => [unit.name, unit.projects.map((p) => p.name)])).toEqual([
+      ['甲学校', ['项目A', '项目B']],
+      ['乙学校', ['项目C']],
+    ]);
+    expect(document.units[0]!.projects[1]!.money.fiscal).toBe(2000);
+  });
+
+  it('joins 度量单位 to a number only, and keeps a unit it cannot join in the note', () => {
+    const { document } = importTextTable(
+      rows(
+        ...HEAD,
+        row('甲学校', '30.00', ''),
+        row('项目A', '30.00', '目标', indicator('学生数', '168', '—')),
+        row('', '', '', indicator('满意度', '90%以上', '%')),
+        row('', '', '', indicator('负担', '有所减轻', '人')),
+      ),
+    );
+    const values = document.units[0]!.projects[0]!.indicators.map((item) => [
+      item.annual.text ?? `${item.annual.sign}${item.annual.value}${item.annual.unit}`,
+      item.note ?? '',
+    ]);
+    expect(values).toEqual([
+      ['168', ''],
+      ['90%以上', ''],
+      ['定性有所减轻', '度量单位：人'],
+    ]);
+  });
+
+  it('reads 部门 and 金额单位 written in one cell, and keeps text of columns it does not read', () => {
+    const { document, report } = importTextTable(
+      rows(
+        ['2024年项目支出绩效目标表'],
+        ['部门：601_某县教育局    金额单位：元'],
+        ...HEAD.slice(2),
+        row('甲学校', '300000.00', ''),
+        [...row('项目A', '300000.00', '目标', indicator('学生数', '168', '人')), '', '多出的一栏'],
+      ),
+    );
+    expect([document.department, document.moneyUnit]).toEqual(['某县教育局', '元']);
+    expect(document.units[0]!.projects[0]!.raw.map((note) => note.text)).toEqual(['多出的一栏']);
+    expect(report.entries.some((entry) => entry.message.includes('多出的一栏'))).toBe(true);
+  });
+
+  it('keeps a value over 2,000 characters raw instead of refusing the file, reads a repeated name as one project, refuses a table without projects', () => {
+    const long = '很'.repeat(2100);
+    const { document } = importTextTable(
+      rows(
+        ...HEAD,
+        row('甲学校', '30.00', ''),
+        row('项目A', '30.00', '目标', indicator('学生数', long)),
+        row('项目A', '30.00', '目标', indicator('班级数', '3')),
+      ),
+    );
+    const [project] = document.units[0]!.projects;
+    expect(document.units[0]!.projects).toHaveLength(1);
+    expect(project!.indicators.map((item) => item.name)).toEqual(['学生数', '班级数']);
+    expect(project!.raw.map((note) => note.text)).toEqual([long]);
+    expect(() => importTextTable(rows(...HEAD, row('甲学校', '30.00', '')))).toThrow(
+      '表格只有表头和单位行，没有项目数据行。',
+    );
+  });
 });
