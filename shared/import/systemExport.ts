@@ -19,6 +19,7 @@ import {
   type MoneyUnit,
   type Project,
   type SourceLocation,
+  unitAmounts,
 } from '../model';
 import { categories } from './forms/categories';
 import { anchorRows, sourceOfCell, type GridTable, type SourceRow } from './grid';
@@ -379,15 +380,12 @@ export function importSystemExport(
     if (owner.projects.length === 0) {
       reporter.add(
         'warning',
-        `单位行「${short(owner.name)}」下没有项目；如果它本是一个没有指标的项目，请在表格中移到单位下面。`,
+        `单位行「${short(owner.name)}」下没有项目；请核对它是不是一个没有目标和指标的项目。`,
         row.source,
       );
       continue;
     }
-    const sum = owner.projects.reduce(
-      (total, item) => total + item.money.fiscal + item.money.specialAccount + item.money.other,
-      0,
-    );
+    const sum = unitAmounts(owner).total;
     if (sum !== cents)
       reporter.add(
         'warning',
