@@ -6,6 +6,7 @@ import {
   EVENT_CHANNELS,
   INVOKE_CHANNELS,
   MENU_COMMANDS,
+  UNSAVED_EVENT,
   type MenuCommand,
 } from '../shared/ipc/channels';
 import {
@@ -37,6 +38,20 @@ function install(): void {
   let dropped: File | null = null;
   /** The host closed the window on purpose; the socket closing after that is expected. */
   let windowClosed = false;
+  /** The open document has changes not yet saved (the renderer says so by UNSAVED_EVENT). */
+  let unsaved = false;
+
+  // Closing or reloading the tab with unsaved changes asks first, in the browser's own words
+  // (a page cannot word that question). The last few seconds' typing may not be autosaved yet.
+  window.addEventListener(UNSAVED_EVENT, (event) => {
+    unsaved = (event as CustomEvent<unknown>).detail === true;
+  });
+  window.addEventListener('beforeunload', (event) => {
+    if (!unsaved || windowClosed) return;
+    event.preventDefault();
+    // Older Chromium and Firefox ask only when returnValue is set too.
+    event.returnValue = true;
+  });
 
   function send(message: ClientMessage): void {
     const text = JSON.stringify(message);

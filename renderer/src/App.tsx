@@ -19,6 +19,8 @@ import { RollForwardDialog } from './components/RollForwardDialog';
 import { CompareView } from './components/CompareView';
 import { Notice } from './components/Notice';
 import { notify, useAppStore } from './store';
+import { UNSAVED_EVENT } from '../../shared/ipc/channels';
+import { flushRecovery } from './recovery';
 
 /** Composes the window: the welcome screen or the open document, dialogs and the notice line. */
 export function App() {
@@ -55,6 +57,18 @@ export function App() {
     const name = fileName ? `${dirty ? '● ' : ''}${fileName} - ` : '';
     document.title = `${name}${zhCN.appName}`;
   }, [fileName, dirty]);
+  // The browser shell asks before its tab closes while this is true (shared/ipc/channels.ts).
+  useEffect(() => {
+    window.dispatchEvent(new CustomEvent(UNSAVED_EVENT, { detail: dirty === true }));
+  }, [dirty]);
+  // A window put away (another tab, minimised) gets its autosave now, not after the delay.
+  useEffect(() => {
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') flushRecovery();
+    };
+    document.addEventListener('visibilitychange', hidden);
+    return () => document.removeEventListener('visibilitychange', hidden);
+  }, []);
 
   return (
     <div className="app">

@@ -16,6 +16,14 @@ export function scheduleRecovery(): void {
   }, RECOVERY_DELAY);
 }
 
+/** Writes a pending autosave now instead of after its delay; nothing when none is pending. */
+export function flushRecovery(): void {
+  if (timer === null) return;
+  clearTimeout(timer);
+  timer = null;
+  void writeRecoveryNow();
+}
+
 /** Stops a pending autosave (after save or discard). */
 export function cancelRecovery(): void {
   if (timer !== null) clearTimeout(timer);

@@ -65,6 +65,14 @@ export const DIALOG_SHOWN_EVENT = 'jixiao:dialog-shown';
 export const DIALOG_ANSWERED_CHANNEL = 'jixiao:window:dialog-answered';
 export const DIALOG_ANSWERED_EVENT = 'jixiao:dialog-answered';
 
+/**
+ * A window event the renderer dispatches whenever the open document's unsaved state changes
+ * (`detail`: true while it has changes not yet saved). The browser shell asks before the tab
+ * closes or reloads while it is true (beforeunload); Electron's close goes through
+ * onCloseRequested and its 保存 / 不保存 / 取消 question instead.
+ */
+export const UNSAVED_EVENT = 'jixiao:unsaved';
+
 export type InvokeName = keyof typeof INVOKE_CHANNELS;
 
 /** Commands the application menu sends; the renderer dispatches them by id. */

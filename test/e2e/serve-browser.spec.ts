@@ -167,6 +167,58 @@ test.describe('jixiao serve in Chromium', () => {
     await expect.poll(() => namesAndAmounts(page)).not.toEqual(before);
   });
 
+  test('closing the tab with unsaved changes asks first; staying keeps them', async ({
+    page,
+    shell,
+  }) => {
+    await openAsClerk(page, shell.server);
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    // Nothing changed yet: a reload goes ahead without a question.
+    await page.reload();
+    await expect(page).toHaveTitle(/示例/);
+    expect(asked).toEqual([]);
+
+    // An amount typed and confirmed, then the tab closed at once (before the autosave's delay).
+    const opened = await namesAndAmounts(page);
+    await page.locator('[data-row="1"][data-col="2"]').click();
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    const edited = await namesAndAmounts(page);
+    expect(edited).not.toEqual(opened);
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    // 留下 (the question dismissed): the page and the typed amount are still there.
+    expect(page.isClosed()).toBe(false);
+    expect(await namesAndAmounts(page)).toEqual(edited);
+  });
+
+  test('a tab put away writes its autosave at once', async ({ page, shell }) => {
+    await openAsClerk(page, shell.server);
+    await page.locator('[data-row="1"][data-col="2"]').click();
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    // The clerk switches to another tab (the page is hidden) well within the autosave's delay.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    const recovery = join(shell.disk, 'userData/recovery');
+    const files = async () => {
+      try {
+        return (await readdir(recovery)).filter((name) => name.endsWith('.jixiao-recovery.json'))
+          .length;
+      } catch {
+        return 0;
+      }
+    };
+    // Well before RECOVERY_DELAY (3 s): without the flush the copy would come later.
+    await expect.poll(files, { timeout: 1500 }).toBeGreaterThan(0);
+  });
+
   test('导出 Word arrives as a download when the browser has no file picker', async ({
     page,
     shell,
