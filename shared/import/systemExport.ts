@@ -15,12 +15,14 @@ import {
   newId,
   parseMoney,
   parseValue,
+  type Cents,
   type FundingUnit,
   type MoneyUnit,
   type Project,
   type SourceLocation,
   unitAmounts,
 } from '../model';
+import { amountIn, parseFormAmount, type FormAmount } from './formMoney';
 import { categories } from './forms/categories';
 import { anchorRows, sourceOfCell, type GridTable, type SourceRow } from './grid';
 import { shorten } from './indicatorRun';
@@ -127,6 +129,19 @@ const LEADING_CODE = /^\s*\d{3,}(?:\s*[_＿\-－]\s*|\s+)/u;
 const VALUE_LIMIT = 2000;
 /** A name as a report entry carries it (the entry's limit is 2,000 characters). */
 const short = (name: string) => (name.length > 200 ? `${name.slice(0, 200)}…` : name);
+/** A 合计 / 总计 line: the projects give it. */
+const isTotalLine = (name: string) => /^(?:合计|总计)$/u.test(label(name));
+
+/**
+ * A 资金总额 cell in the table's unit (blank is 0), or 万元 with three to six decimals read exactly
+ * in 元 as the forms do; null when it is no amount or not a whole number of 分. No glued unit.
+ */
+function tableAmount(text: string, written: MoneyUnit): FormAmount | null {
+  const cents = parseMoney(text);
+  if (cents !== null) return { cents, unit: written, glued: false, text };
+  const fine = parseFormAmount(text, written);
+  return fine && !fine.glued ? fine : null;
+}
 
 /** Imports the export found by findSystemExportHeader. */
 export function importSystemExport(
@@ -177,6 +192,29 @@ export function importSystemExport(
   };
   const place = (row: SourceRow, column: Column): SourceLocation =>
     sourceOfCell(row, header.columns[column] ?? 0) ?? row.source;
+
+  // A 万元 table with an amount of three to six decimals is read in 元, as the forms are.
+  const written = moneyUnit;
+  const fine = all.slice(header.row + 1).filter((row) => {
+    const name = at(row, 'name');
+    const amount = tableAmount(at(row, 'total'), written);
+    return name !== '' && !isTotalLine(name) && amount !== null && amount.unit !== written;
+  });
+  const firstFine = fine[0];
+  if (firstFine) {
+    moneyUnit = '元';
+    reporter.add(
+      'normalised',
+      `资金总额「${at(firstFine, 'total')}」${fine.length > 1 ? '等' : ''}以万元计超过两位小数，文档金额单位采用元，全部金额按元读取。`,
+      place(firstFine, 'total'),
+    );
+  }
+  /** An amount in the document's unit, exactly; null when it is none. */
+  const amountOf = (text: string): Cents | null => {
+    const amount = tableAmount(text, written);
+    return amount === null ? null : amountIn(amount, moneyUnit);
+  };
+
   /** Cells this reader reads; text anywhere else in a row is kept raw, never dropped. */
   const read = new Set(
     (
@@ -222,7 +260,7 @@ export function importSystemExport(
   };
   const money = (row: SourceRow, owner: string): number => {
     const text = at(row, 'total');
-    const cents = parseMoney(text);
+    const cents = amountOf(text);
     if (cents !== null && cents >= 0) return cents;
     reporter.add(
       'warning',
@@ -242,7 +280,7 @@ export function importSystemExport(
     const hasIndicator = indicatorCells.some((text) => text !== '');
     const goal = at(row, 'goal');
     const total = at(row, 'total');
-    if (/^(?:合计|总计)$/u.test(label(name))) continue; // A total line: the projects give it.
+    if (isTotalLine(name)) continue;
     if (/^注[:：]/u.test(name) && total === '' && !hasIndicator) {
       keepRaw(name, '表下的注释', place(row, 'name'));
       continue;
@@ -251,7 +289,7 @@ export function importSystemExport(
     const repeated =
       project !== null &&
       name === project.name &&
-      (total === '' || parseMoney(total) === project.money.fiscal);
+      (total === '' || amountOf(total) === project.money.fiscal);
     // A row with a name and nothing else heads a unit, unless the unit above still waits for
     // projects its printed total has room for: then it is a project without goal or indicators.
     if (name !== '' && !repeated && !hasIndicator && goal === '' && !(unit && unitLeft > 0)) {
@@ -285,7 +323,7 @@ export function importSystemExport(
         indicators: [],
         raw: [],
       };
-      if (cents === 0 && total !== '' && parseMoney(total) === null)
+      if (cents === 0 && total !== '' && amountOf(total) === null)
         project.raw.push({
           text: total,
           reason: '资金总额不是精确到分的金额',

@@ -183,4 +183,92 @@ describe('the budget system export (湖南)', () => {
       '表格只有表头和单位行，没有项目数据行。',
     );
   });
+
+  // 12.3456 万元 is 123,456.00 元 exactly: the document goes to 元 as the forms do, instead of 0.
+  it('reads a 万元 table in 元 when an amount has three to six decimals, every amount converted exactly', () => {
+    const { document, report } = importTextTable(
+      rows(
+        ...HEAD,
+        row('甲学校', '22.8456', ''),
+        row('项目A', '12.3456', '目标', indicator('学生数', '168', '人')),
+        row('项目A', '12.3456', '目标', indicator('班级数', '3', '个')),
+        row('项目B', '10.5', '目标', indicator('教师数', '20', '人')),
+        row('乙学校', '5', ''),
+        row('项目C', '4.5', '目标', indicator('校舍面积', '1200', '平方米')),
+      ),
+    );
+    expect(document.moneyUnit).toBe('元');
+    expect(
+      document.units.map((unit) => [
+        unit.name,
+        unit.projects.map((project) => [project.name, project.money.fiscal]),
+      ]),
+    ).toEqual([
+      [
+        '甲学校',
+        [
+          ['项目A', 12345600],
+          ['项目B', 10500000],
+        ],
+      ],
+      ['乙学校', [['项目C', 4500000]]],
+    ]);
+    expect(document.units[0]!.projects[0]!.indicators.map((item) => item.name)).toEqual([
+      '学生数',
+      '班级数',
+    ]);
+    expect(document.units[0]!.projects[0]!.raw).toEqual([]);
+    const messages = report.entries.map((entry) => entry.message);
+    expect(messages).toContain(
+      '资金总额「22.8456」等以万元计超过两位小数，文档金额单位采用元，全部金额按元读取。',
+    );
+    expect(messages).toContain('表中只有资金总额 123,456.00 元，记入财政拨款，请核对资金来源。');
+    // 甲学校 adds up (228,456.00 元); 乙学校 does not, and says so in 元.
+    expect(messages.filter((message) => message.includes('与所含项目之和'))).toEqual([
+      '单位「乙学校」的资金总额 50,000.00 元 与所含项目之和 45,000.00 元 不符；金额以各项目为准。',
+    ]);
+    expect(messages.filter((message) => message.includes('不是精确到分'))).toEqual([]);
+  });
+
+  it('keeps an amount of seven decimals (not a whole number of 分) raw at 0 for the clerk to check', () => {
+    const alone = importTextTable(
+      rows(
+        ...HEAD,
+        row('甲学校', '30.50', ''),
+        row('项目A', '12.3456789', '目标', indicator('学生数', '168', '人')),
+        row('项目B', '30.50', '目标', indicator('班级数', '3', '个')),
+      ),
+    );
+    expect(alone.document.moneyUnit).toBe('万元');
+    const [first, second] = alone.document.units[0]!.projects;
+    expect([first!.money.fiscal, second!.money.fiscal]).toEqual([0, 3050]);
+    expect(first!.raw.map((note) => [note.text, note.reason])).toEqual([
+      ['12.3456789', '资金总额不是精确到分的金额'],
+    ]);
+    expect(alone.report.entries).toContainEqual(
+      expect.objectContaining({
+        kind: 'warning',
+        message: '资金总额「12.3456789」不是精确到分的金额，记为 0，请核对。',
+        project: '项目A',
+      }),
+    );
+    expect(alone.report.entries.some((entry) => entry.message.includes('采用元'))).toBe(false);
+
+    // Beside an amount that sends the table to 元, it stays 0 and raw there too.
+    const mixed = importTextTable(
+      rows(
+        ...HEAD,
+        row('甲学校', '13.5801', ''),
+        row('项目A', '12.3456', '目标', indicator('学生数', '168', '人')),
+        row('项目B', '1.2345678', '目标', indicator('班级数', '3', '个')),
+      ),
+    );
+    expect(mixed.document.moneyUnit).toBe('元');
+    const [fine, coarse] = mixed.document.units[0]!.projects;
+    expect([fine!.money.fiscal, coarse!.money.fiscal]).toEqual([12345600, 0]);
+    expect(coarse!.raw.map((note) => note.text)).toEqual(['1.2345678']);
+    expect(mixed.report.entries.map((entry) => entry.message)).toContain(
+      '资金总额「1.2345678」不是精确到分的金额，记为 0，请核对。',
+    );
+  });
 });
