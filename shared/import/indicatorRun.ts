@@ -243,6 +243,14 @@ function lookUpCategories(framework: Framework, level1: string, level2: string):
   return lookup;
 }
 
+/**
+ * Whether two values differ only by trailing 。: a value keeps its own (`95%以上。`), so one typed
+ * twice (`5人。。`) is kept too and only the other value shows it.
+ */
+function onlyFullStopDiffers(period: string, annual: string): boolean {
+  return period !== annual && period.replace(/。+$/u, '') === annual.replace(/。+$/u, '');
+}
+
 /** How a warning names a sentence; made only for a warning, as most sentences need none. */
 function labelOf(sentence: IndicatorSentence): string {
   return `第 ${sentence.number} 条指标`;
@@ -330,6 +338,11 @@ export function readIndicatorRun(
       add(
         present.some((note) => note.kind === 'warning') ? 'warning' : 'normalised',
         `指标「${sentence.name}」的指标值${present.map((note) => note.detail).join('；')}。`,
+      );
+    }
+    if (onlyFullStopDiffers(sentence.period, sentence.annual)) {
+      warn(
+        `指标「${sentence.name}」的实施周期指标值「${shorten(sentence.period)}」与年度指标值「${shorten(sentence.annual)}」只差末尾的“。”，请核对是否多打了句号。`,
       );
     }
     cell.indicators.push(indicator);

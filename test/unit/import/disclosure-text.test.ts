@@ -622,6 +622,37 @@ describe('importDisclosureText on damaged tables', () => {
     );
   });
 
+  it('reports a value that differs from the other only by a trailing 。, keeping both as written', () => {
+    const run =
+      '1、1-产出指标；11-数量指标；培训人数；实施周期指标值：5人；年度指标值：5人。。' +
+      '2、1-产出指标；11-数量指标；培训场次；实施周期指标值：3场。；年度指标值：3场。' +
+      '3、2-效益指标；22-社会效益指标；就业率；实施周期指标值：95%以上。；年度指标值：95%以上。。';
+    const result = importDisclosureText(table(`项目甲\t1.00\t1.00\t\t\t目标\t${run}`));
+    const values = allProjects(result.document)[0]?.indicators.map((indicator) => [
+      indicator.name,
+      renderValue(indicator.period),
+      renderValue(indicator.annual),
+    ]);
+    expect(values).toEqual([
+      ['培训人数', '5人', '5人。'],
+      ['培训场次', '3场。', '3场'],
+      ['就业率', '95%以上。', '95%以上。'],
+    ]);
+    const stops = result.report.entries.filter((entry) => entry.message.includes('末尾的“。”'));
+    expect(stops.map((entry) => [entry.kind, entry.project, entry.message])).toEqual([
+      [
+        'warning',
+        '项目甲',
+        '指标「培训人数」的实施周期指标值「5人」与年度指标值「5人。」只差末尾的“。”，请核对是否多打了句号。',
+      ],
+      [
+        'warning',
+        '项目甲',
+        '指标「培训场次」的实施周期指标值「3场。」与年度指标值「3场」只差末尾的“。”，请核对是否多打了句号。',
+      ],
+    ]);
+  });
+
   it('reads an Excel-style quoted cell with line breaks and decodes entities', () => {
     const goal = '"第一段&nbsp;目标\n第二段 ""重点"" 目标"';
     const result = importDisclosureText(
