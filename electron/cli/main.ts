@@ -1,9 +1,19 @@
 import { appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rememberValidFiles } from '../host/durableAdapter';
-import { readTextInProcess } from '../host/importFile';
-import { runCli } from './index';
+import { readEarly } from '../host/fileRead';
+
+// The file these commands read first is read while the rest of the program loads (below: its
+// code is loaded only after the read has started).
+const READ_FIRST = new Set(['import', 'inspect', 'check', 'export']);
+const [command, first] = process.argv.slice(2);
+if (command && READ_FIRST.has(command) && first && !first.startsWith('-')) readEarly(first);
+
+const [{ rememberValidFiles }, { readTextInProcess }, { runCli }] = await Promise.all([
+  import('../host/durableAdapter'),
+  import('../host/importFile'),
+  import('./index'),
+]);
 
 // A reader that stops early (`jixiao check big.xlsx | head`) closes the pipe: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { sha256, writeDurable } from './durableFile';
+import { readFileOnce } from './fileRead';
 
 /** Raised when a file exists but its content is not what the store expects. */
 export class InvalidFileError extends Error {
@@ -111,7 +111,7 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
   async read(): Promise<T | null> {
     let bytes: Buffer;
     try {
-      bytes = await readFile(this.path);
+      bytes = await readFileOnce(this.path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { RecogniseOptions } from '../../shared/import/recognise';
 import type { ImportResult } from '../../shared/import/report';
@@ -12,6 +12,7 @@ import {
 import { documentCounts } from '../../shared/model';
 import { DOCUMENT_EXTENSION, readDocumentFile } from './documentFile';
 import { describeReadError } from './fileErrors';
+import { MAX_IMPORT_BYTES, readFileOnce } from './fileRead';
 import type { WorkerJob } from './import/protocol';
 import {
   DEFAULT_WORKER_LIMITS,
@@ -24,8 +25,7 @@ import {
 export { IMPORT_EXTENSIONS, CONTAINER_NAMES };
 export { keepImportWorkerWarm } from './import/worker';
 
-/** Largest file the importer reads (a published table is well under 1 MB). */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 /** A failure to import, with the Chinese message shown to the user. */
 export class ImportFileError extends Error {
@@ -77,7 +77,7 @@ async function checkFile(path: string): Promise<void> {
 async function readBytes(path: string): Promise<Uint8Array> {
   await checkFile(path);
   try {
-    const buffer = await readFile(path);
+    const buffer = await readFileOnce(path);
     // A view of the bytes read, not a copy of them (17 MB for a 5,000-project text).
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (error) {
