@@ -11,6 +11,7 @@ import {
 import type { FormLayoutOptions, Layout, LayoutCell, LayoutSection, PageSetup } from './layout';
 import { a4Page, columnsFor, resolveFonts } from './page';
 import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './cells';
+import { warningsByLack } from './projectWarnings';
 
 /**
  * 五号, the table size of the per-project form: at 10.5 pt every label (主管部门及代码,
@@ -78,19 +79,18 @@ export function midtermData(project: Project): { money: boolean; goal: boolean }
  * form leaves those cells blank and marks their labels; the caller shows these lines.
  */
 export function midtermWarnings(document: JixiaoDocument): string[] {
-  const warnings: string[] = [];
+  const lacks: Array<{ name: string; lack: string }> = [];
   for (const unit of document.units) {
     for (const project of unit.projects) {
       const has = midtermData(project);
       const missing = [has.money ? '' : '中期资金', has.goal ? '' : '中期目标'].filter(Boolean);
-      if (missing.length > 0) {
-        warnings.push(
-          `「${project.name}」没有${missing.join('和')}：表中已标“${MISSING_MARK}”，请补填。`,
-        );
-      }
+      if (missing.length > 0) lacks.push({ name: project.name, lack: missing.join('和') });
     }
   }
-  return warnings;
+  return warningsByLack(
+    lacks,
+    (projects, lack) => `${projects}没有${lack}：表中已标“${MISSING_MARK}”，请补填。`,
+  );
 }
 
 /** `2年（2024—2025）`, or the single year (`2025年`), or blank. */

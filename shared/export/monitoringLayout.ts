@@ -16,6 +16,7 @@ import {
   type Project,
 } from '../model';
 import { groupIndicators } from './formLayout';
+import { projectsNamed, warningsByLack } from './projectWarnings';
 import type { Layout, LayoutOptions, LayoutSection, PageSetup } from './layout';
 import { cell, label, type RowDraft } from './cells';
 import {
@@ -203,22 +204,30 @@ export function monitoringWarnings(document: JixiaoDocument): string[] {
       `本文档还没有监控数据：导出的是空白监控表（预算和指标已从目标表带入），执行数、执行情况等栏留空并标“${T.labels.missing}”，请填写后再报送。`,
     ];
   }
-  const warnings: string[] = [];
+  const lacks: Array<{ name: string; lack: string }> = [];
+  const blanks: string[] = [];
+  let blank = 0;
   for (const project of projects) {
     const missing = [
       project.monitoring?.asOf ? '' : '监控时点',
       project.monitoring?.executed ? '' : '执行数',
       project.monitoring?.goalProgress?.trim() ? '' : '目标执行情况',
     ].filter(Boolean);
-    if (missing.length > 0) {
-      warnings.push(
-        `「${project.name}」没有${missing.join('、')}：表中已标“${T.labels.missing}”，请补填。`,
-      );
+    if (missing.length > 0) lacks.push({ name: project.name, lack: missing.join('、') });
+    const count = project.indicators.filter((item) => !item.monitoring?.toDate?.trim()).length;
+    if (count > 0) {
+      blanks.push(project.name);
+      blank += count;
     }
-    const blank = project.indicators.filter((item) => !item.monitoring?.toDate?.trim()).length;
-    if (blank > 0) {
-      warnings.push(`「${project.name}」有 ${blank} 条指标没有填写执行情况，表中留空。`);
-    }
+  }
+  const warnings = warningsByLack(
+    lacks,
+    (named, lack) => `${named}没有${lack}：表中已标“${T.labels.missing}”，请补填。`,
+  );
+  if (blanks.length > 0) {
+    warnings.push(
+      `${projectsNamed(blanks)}${blanks.length > 1 ? '共' : ''}有 ${blank} 条指标没有填写执行情况，表中留空。`,
+    );
   }
   return warnings;
 }

@@ -16,6 +16,7 @@ import { departmentLine, yearLine } from './disclosureLayout';
 import type { Layout, LayoutCell, LayoutOptions, LayoutSection } from './layout';
 import { a4Page, columnsFor, resolveFonts } from './page';
 import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './cells';
+import { warningsByLack } from './projectWarnings';
 import { amountCell, asOfText, rateText } from './stageForm';
 import { fill, STAGE_SUMMARY_TEMPLATE as T } from './stageTemplates';
 
@@ -118,7 +119,7 @@ export function stageSummaryLayout(document: JixiaoDocument, options: LayoutOpti
 /** Projects whose row in the summary has blanks, and why. */
 export function stageSummaryWarnings(document: JixiaoDocument): string[] {
   const rules = scoringRulesFor(document);
-  const warnings: string[] = [];
+  const lacks: Array<{ name: string; lack: string }> = [];
   for (const unit of document.units) {
     for (const project of unit.projects) {
       const missing = [
@@ -126,10 +127,8 @@ export function stageSummaryWarnings(document: JixiaoDocument): string[] {
         project.evaluation?.executed ? '' : '全年执行数',
         scoreProject(document, project.id, rules)?.total != null ? '' : '自评总分',
       ].filter(Boolean);
-      if (missing.length > 0) {
-        warnings.push(`「${project.name}」没有${missing.join('、')}：汇总表中留空。`);
-      }
+      if (missing.length > 0) lacks.push({ name: project.name, lack: missing.join('、') });
     }
   }
-  return warnings;
+  return warningsByLack(lacks, (projects, lack) => `${projects}没有${lack}：汇总表中留空。`);
 }

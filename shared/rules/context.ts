@@ -7,6 +7,7 @@ import {
   type JixiaoDocument,
   type Project,
 } from '../model';
+import { projectLabel, quotedName } from '../model/quote';
 import { ruleInfo, type RuleCode } from './catalogue';
 import type { NameTraits } from './names';
 import type { Finding, Fix, Location, ReviewerReason, Severity, Target } from './types';
@@ -176,25 +177,7 @@ export function memoise<T>(compute: (key: string) => T): (key: string) => T {
   };
 }
 
-/** Longest text a finding quotes whole: the default limit of a name (settings.nameMaxLength). */
-const QUOTED_LENGTH = 100;
-
-/**
- * A name or value as a finding quotes it: whole up to 100 characters, else its first 30 and its
- * length, so a pasted page of text does not fill every line of the report
- * (`长长长…（共 1000 字）`).
- */
-export function quotedName(name: string): string {
-  if (name.length <= QUOTED_LENGTH) return name;
-  const characters = [...name];
-  if (characters.length <= QUOTED_LENGTH) return name;
-  return `${characters.slice(0, 30).join('')}…（共 ${characters.length} 字）`;
-}
-
-/** `「市机电技师学院教学信息化设备购置项目」`. */
-export function projectLabel(project: Project): string {
-  return `「${quotedName(project.name.trim()) || '未命名项目'}」`;
-}
+export { quotedName, projectLabel };
 
 /** The label of the context's project, built once. */
 export function ownerLabel(context: ProjectContext): string {
