@@ -13,16 +13,13 @@ import {
   DEFAULT_TITLE,
   formatMoney,
   newId,
-  parseMoney,
   parseValue,
-  type Cents,
   type FundingUnit,
   type MoneyUnit,
   type Project,
   type SourceLocation,
   unitAmounts,
 } from '../model';
-import { amountIn, parseFormAmount, type FormAmount } from './formMoney';
 import { categories } from './forms/categories';
 import { anchorRows, sourceOfCell, type GridTable, type SourceRow } from './grid';
 import { shorten } from './indicatorRun';
@@ -33,6 +30,7 @@ import {
   knownFrameworkId,
   type ImportResult,
 } from './report';
+import { readMoneyColumn } from './systemExportMoney';
 import { yearsIn } from './years';
 
 type Column =
@@ -132,17 +130,6 @@ const short = (name: string) => (name.length > 200 ? `${name.slice(0, 200)}…` 
 /** A 合计 / 总计 line: the projects give it. */
 const isTotalLine = (name: string) => /^(?:合计|总计)$/u.test(label(name));
 
-/**
- * A 资金总额 cell in the table's unit (blank is 0), or 万元 with three to six decimals read exactly
- * in 元 as the forms do; null when it is no amount or not a whole number of 分. No glued unit.
- */
-function tableAmount(text: string, written: MoneyUnit): FormAmount | null {
-  const cents = parseMoney(text);
-  if (cents !== null) return { cents, unit: written, glued: false, text };
-  const fine = parseFormAmount(text, written);
-  return fine && !fine.glued ? fine : null;
-}
-
 /** Imports the export found by findSystemExportHeader. */
 export function importSystemExport(
   tables: readonly GridTable[],
@@ -157,7 +144,7 @@ export function importSystemExport(
 
   // What stands above the header: the title with its year, 部门, 金额单位 (one cell or two).
   let department = '';
-  let moneyUnit: MoneyUnit = '万元';
+  let tableUnit: MoneyUnit = '万元';
   let unitFound = false;
   const titleTexts: string[] = [];
   for (const row of top)
@@ -166,7 +153,7 @@ export function importSystemExport(
       if (text === '') continue;
       const unitMatch = /(?:金额)?单位[:：]\s*(万元|元)\s*$/u.exec(text);
       if (unitMatch) {
-        moneyUnit = unitMatch[1] as MoneyUnit;
+        tableUnit = unitMatch[1] as MoneyUnit;
         unitFound = true;
       }
       const departmentMatch = /^部门(?:名称)?[:：]\s*(.+)$/u.exec(
@@ -193,27 +180,16 @@ export function importSystemExport(
   const place = (row: SourceRow, column: Column): SourceLocation =>
     sourceOfCell(row, header.columns[column] ?? 0) ?? row.source;
 
-  // A 万元 table with an amount of three to six decimals is read in 元, as the forms are.
-  const written = moneyUnit;
-  const fine = all.slice(header.row + 1).filter((row) => {
-    const name = at(row, 'name');
-    const amount = tableAmount(at(row, 'total'), written);
-    return name !== '' && !isTotalLine(name) && amount !== null && amount.unit !== written;
-  });
-  const firstFine = fine[0];
-  if (firstFine) {
-    moneyUnit = '元';
-    reporter.add(
-      'normalised',
-      `资金总额「${at(firstFine, 'total')}」${fine.length > 1 ? '等' : ''}以万元计超过两位小数，文档金额单位采用元，全部金额按元读取。`,
-      place(firstFine, 'total'),
-    );
-  }
-  /** An amount in the document's unit, exactly; null when it is none. */
-  const amountOf = (text: string): Cents | null => {
-    const amount = tableAmount(text, written);
-    return amount === null ? null : amountIn(amount, moneyUnit);
-  };
+  // The amounts of the units and projects decide the document's unit.
+  const column = readMoneyColumn(
+    all
+      .slice(header.row + 1)
+      .filter((row) => at(row, 'name') !== '' && !isTotalLine(at(row, 'name')))
+      .map((row) => ({ text: at(row, 'total'), source: place(row, 'total') })),
+    tableUnit,
+    reporter,
+  );
+  const moneyUnit = column.unit;
 
   /** Cells this reader reads; text anywhere else in a row is kept raw, never dropped. */
   const read = new Set(
@@ -258,18 +234,8 @@ export function importSystemExport(
       project ? short(project.name) : undefined,
     );
   };
-  const money = (row: SourceRow, owner: string): number => {
-    const text = at(row, 'total');
-    const cents = amountOf(text);
-    if (cents !== null && cents >= 0) return cents;
-    reporter.add(
-      'warning',
-      `资金总额「${text}」不是精确到分的金额，记为 0，请核对。`,
-      place(row, 'total'),
-      short(owner),
-    );
-    return 0;
-  };
+  const money = (row: SourceRow, owner: string) =>
+    column.read(at(row, 'total'), place(row, 'total'), short(owner));
 
   for (const row of all.slice(header.row + 1)) {
     if (row.cells.every((cell) => cell.trim() === '')) continue;
@@ -289,14 +255,14 @@ export function importSystemExport(
     const repeated =
       project !== null &&
       name === project.name &&
-      (total === '' || amountOf(total) === project.money.fiscal);
+      (total === '' || column.amountOf(total) === project.money.fiscal);
     // A row with a name and nothing else heads a unit, unless the unit above still waits for
     // projects its printed total has room for: then it is a project without goal or indicators.
     if (name !== '' && !repeated && !hasIndicator && goal === '' && !(unit && unitLeft > 0)) {
       const unitName = name.replace(LEADING_CODE, '').trim() || name;
       unit = units.find((candidate) => candidate.name === unitName) ?? null;
       if (!unit) units.push((unit = { id: newId('unit'), name: unitName, projects: [] }));
-      const cents = money(row, unitName);
+      const { cents } = money(row, unitName);
       const known = unitTotals.get(unit);
       unitTotals.set(unit, { cents: (known?.cents ?? 0) + cents, row });
       unitLeft = cents;
@@ -314,7 +280,7 @@ export function importSystemExport(
           short(name),
         );
       }
-      const cents = money(row, name);
+      const { cents, refused } = money(row, name);
       project = {
         id: newId('project'),
         name,
@@ -323,12 +289,7 @@ export function importSystemExport(
         indicators: [],
         raw: [],
       };
-      if (cents === 0 && total !== '' && amountOf(total) === null)
-        project.raw.push({
-          text: total,
-          reason: '资金总额不是精确到分的金额',
-          source: place(row, 'total'),
-        });
+      if (refused) project.raw.push({ text: total, reason: refused, source: place(row, 'total') });
       unitLeft -= cents;
       if (header.periodGoal && goal !== '') periodGoals += 1;
       if (goal === '') reporter.add('warning', '没有绩效目标，请补填。', row.source, short(name));

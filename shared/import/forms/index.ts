@@ -8,7 +8,7 @@
 import { getFramework } from '../../frameworks';
 import { DEFAULT_TITLE, newId, type FundingUnit, type MoneyUnit } from '../../model';
 import { formRows } from '../formRows';
-import { amountIn } from '../formMoney';
+import { documentMoneyUnit } from '../documentUnit';
 import { convertAmounts } from './amounts';
 import { readIndicatorHeader } from './indicatorHeader';
 import { fieldOf } from './labels';
@@ -70,12 +70,18 @@ export function importProjectForms(
   }
 
   // The document's unit: the caller's, else 万元 when every amount converts exactly, else 元.
-  const amounts = read.flatMap((form) => form.amounts);
-  let moneyUnit: MoneyUnit = options.moneyUnit ?? '万元';
-  if (!options.moneyUnit && amounts.some(({ amount }) => amountIn(amount, '万元') === null)) {
-    moneyUnit = '元';
-    reporter.add('normalised', '有金额换算成万元会超过两位小数，文档金额单位采用元。');
-  }
+  const moneyUnit =
+    options.moneyUnit ??
+    documentMoneyUnit(
+      read.flatMap((form) =>
+        form.amounts.map(({ label, amount, source }) => ({
+          field: label || '金额',
+          amount,
+          source,
+        })),
+      ),
+      reporter,
+    );
   for (const form of read) convertAmounts(form, moneyUnit, reporter);
 
   const units: FundingUnit[] = [];

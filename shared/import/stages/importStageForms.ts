@@ -28,6 +28,7 @@ import {
   type StageMoney,
 } from '../../model';
 import { formRows } from '../formRows';
+import { documentMoneyUnit } from '../documentUnit';
 import { amountIn } from '../formMoney';
 import { stageOfTitle } from '../forms/labels';
 import { splitForms, type FormBlock } from '../forms/split';
@@ -83,6 +84,15 @@ export function findStageForms(tables: readonly GridTable[]): FormBlock[] | null
 }
 
 type Line = keyof ColumnAmounts;
+type MoneyColumn = keyof StageFormRead['amounts'];
+
+/** A money column as the report names it. */
+const COLUMN_NAMES: Record<MoneyColumn, string> = {
+  initial: '年初预算数',
+  adjusted: '全年预算数',
+  executed: '执行数',
+  forecast: '全年预计执行数',
+};
 
 /** One money column's lines as a stage amount in the document's unit, reporting what it did. */
 function stageMoney(
@@ -154,15 +164,21 @@ export function importStageForms(
     kinds.has('evaluation') && !kinds.has('monitoring') ? 'evaluation' : 'monitoring';
   if (kinds.size > 1)
     reporter.add('warning', '文件中既有监控表又有自评表，按绩效运行监控表读取，请分开导入。');
-  const amounts = read.flatMap((form) =>
-    Object.values(form.amounts).flatMap((lines) => Object.values(lines ?? {})),
-  );
-  let moneyUnit: MoneyUnit = options.moneyUnit ?? '万元';
-  if (
-    !options.moneyUnit &&
-    amounts.some((entry) => entry && amountIn(entry.amount, '万元') === null)
-  )
-    moneyUnit = '元';
+  const moneyUnit =
+    options.moneyUnit ??
+    documentMoneyUnit(
+      read.flatMap((form) =>
+        (Object.entries(form.amounts) as Array<[MoneyColumn, ColumnAmounts | undefined]>).flatMap(
+          ([column, lines]) =>
+            Object.values(lines ?? {}).map(({ amount, source }) => ({
+              field: COLUMN_NAMES[column],
+              amount,
+              source,
+            })),
+        ),
+      ),
+      reporter,
+    );
   const years = [...new Set(read.flatMap((form) => form.years))].filter(plausibleYear);
   const fiscalYear = options.fiscalYear ?? years[0] ?? null;
   const month = read.find((form) => form.month !== null)?.month ?? null;
@@ -232,12 +248,12 @@ function buildProject(
 ): Project {
   const { project } = form;
   if (project.name === '') reporter.add('warning', '项目名称为空。', form.source);
-  const money = (column: keyof StageFormRead['amounts'], what: string) =>
-    stageMoney(form.amounts[column], unit, what, form, reporter);
-  const initial = money('initial', '年初预算数');
-  const adjusted = money('adjusted', '全年预算数');
-  const executed = money('executed', '执行数');
-  const forecast = money('forecast', '全年预计执行数');
+  const money = (column: MoneyColumn) =>
+    stageMoney(form.amounts[column], unit, COLUMN_NAMES[column], form, reporter);
+  const initial = money('initial');
+  const adjusted = money('adjusted');
+  const executed = money('executed');
+  const forecast = money('forecast');
   const budget = initial ?? adjusted;
   if (budget)
     project.money = {

@@ -165,7 +165,7 @@ describe('provincial annual-only form in 元 with 指标值说明, two projects'
     expect(document.moneyUnit).toBe('元');
     expect(only(document).money.fiscal).toBe(1234567);
     expect(report.entries.map((entry) => entry.message)).toContain(
-      '有金额换算成万元会超过两位小数，文档金额单位采用元。',
+      '年度资金总额「12,345.67」等以万元计超过两位小数，文档金额单位采用元，全部金额按元读取。',
     );
   });
 });

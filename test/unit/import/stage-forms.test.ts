@@ -173,6 +173,43 @@ describe('a printed 执行率 that does not agree with ours', () => {
   });
 });
 
+describe('a 万元 stage form with an amount of four decimals', () => {
+  // The 鄂州 自评表 above with 全年执行数 written 171.0456 万元 (1,710,456.00 元): 万元 would
+  // lose its last two digits, so the document goes to 元 and the report says which amount did it.
+  const rows = [
+    ['项目支出绩效自评表'],
+    ['（2019年度）'],
+    ['项目名称', '购买第三方服务'],
+    ['主管部门', '市财政局', '实施单位', '市财政局'],
+    ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    ['年度资金总额', '287', '287', '171.0456', '10', '60%', '6'],
+    ['其中：当年财政拨款', '287', '287', '171.0456'],
+    ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+    ['产出指标', '成本指标', '计划完成率', '90%', '60%', '20', '10'],
+    ['总分', '100', '90'],
+  ].map((cells, index) => ({ line: index + 1, cells }));
+
+  it('reads every amount in 元, exactly, and names the amount that needed it', () => {
+    const { document, report } = importGrid([tableFromTexts('文本', rows)], { container: '文本' });
+    expect(document.moneyUnit).toBe('元');
+    const project = document.units[0]!.projects[0]!;
+    expect(project.evaluation?.executed).toEqual({ fiscal: 171_045_600, carryover: 0, other: 0 });
+    expect(project.yearBudget).toEqual({
+      initial: { fiscal: 287_000_000, carryover: 0, other: 0 },
+      adjusted: { fiscal: 287_000_000, carryover: 0, other: 0 },
+    });
+    expect(project.raw).toEqual([]);
+    const lines = report.entries.filter((entry) => entry.message.includes('采用元'));
+    expect(lines).toEqual([
+      {
+        kind: 'normalised',
+        message: '执行数「171.0456」等以万元计超过两位小数，文档金额单位采用元，全部金额按元读取。',
+        source: expect.anything(),
+      },
+    ]);
+  });
+});
+
 describe('the national 监控表 layout (财预〔2019〕136号): 偏差原因 in five group columns', () => {
   // Layout of the central template with illustrative content (no filled copy of this layout was
   // found published): two header rows, 偏差原因分析 over 经费保障 … 其他, marks and texts in them.

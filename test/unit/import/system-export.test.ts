@@ -271,4 +271,98 @@ describe('the budget system export (湖南)', () => {
       '资金总额「1.2345678」不是精确到分的金额，记为 0，请核对。',
     );
   });
+
+  // A negative 资金总额 cannot be a project's amount: 0, a 请核对 line, and the text kept raw.
+  it('keeps a negative 资金总额 raw at 0 with a line saying it is below zero', () => {
+    const { document, report } = importTextTable(
+      rows(
+        ...HEAD,
+        row('甲学校', '30.00', ''),
+        row('项目A', '-5', '目标', indicator('学生数', '168', '人')),
+        row('项目B', '30.00', '目标', indicator('班级数', '3', '个')),
+      ),
+    );
+    const [negative, plain] = document.units[0]!.projects;
+    expect([negative!.money.fiscal, plain!.money.fiscal]).toEqual([0, 3000]);
+    expect(negative!.raw.map((note) => [note.text, note.reason])).toEqual([
+      ['-5', '资金总额是负数'],
+    ]);
+    expect(negative!.raw[0]!.source).toBeDefined();
+    expect(report.entries).toContainEqual(
+      expect.objectContaining({
+        kind: 'warning',
+        message: '资金总额「-5」是负数，记为 0，请核对。',
+        project: '项目A',
+      }),
+    );
+  });
+
+  // 12万元 is 12.00 万元 and 300元 is 0.03 万元: both exact, the table stays in 万元.
+  it('reads an amount with its unit written in the cell, converted exactly into a 万元 table', () => {
+    const { document, report } = importTextTable(
+      rows(
+        ...HEAD,
+        row('甲学校', '12.03', ''),
+        row('项目A', '12万元', '目标', indicator('学生数', '168', '人')),
+        row('项目B', '300元', '目标', indicator('班级数', '3', '个')),
+      ),
+    );
+    expect(document.moneyUnit).toBe('万元');
+    expect(document.units[0]!.projects.map((project) => project.money.fiscal)).toEqual([1200, 3]);
+    expect(document.units[0]!.projects.flatMap((project) => project.raw)).toEqual([]);
+    const messages = report.entries.map((entry) => entry.message);
+    expect(messages).toContain('资金总额「12万元」按单元格中写的单位读取，记为 12.00 万元。');
+    expect(messages).toContain('资金总额「300元」按单元格中写的单位读取，记为 0.03 万元。');
+    expect(
+      messages.filter((message) => /不是精确到分|与所含项目之和|采用元/u.test(message)),
+    ).toEqual([]);
+  });
+
+  // In a 元 table 12万元 is 120,000.00 元 and 300元 is 300.00 元.
+  it('reads an amount with its unit written in the cell, converted exactly into a 元 table', () => {
+    const { document, report } = importTextTable(
+      rows(
+        ['2024年项目支出绩效目标表'],
+        ['部门：601_某县教育局    金额单位：元'],
+        ...HEAD.slice(2),
+        row('甲学校', '120300.00', ''),
+        row('项目A', '12万元', '目标', indicator('学生数', '168', '人')),
+        row('项目B', '300元', '目标', indicator('班级数', '3', '个')),
+      ),
+    );
+    expect(document.moneyUnit).toBe('元');
+    expect(document.units[0]!.projects.map((project) => project.money.fiscal)).toEqual([
+      12000000, 30000,
+    ]);
+    const messages = report.entries.map((entry) => entry.message);
+    expect(messages).toContain('资金总额「12万元」按单元格中写的单位读取，记为 120,000.00 元。');
+    expect(messages).toContain('资金总额「300元」按单元格中写的单位读取，记为 300.00 元。');
+    expect(messages.filter((message) => /不是精确到分|与所含项目之和/u.test(message))).toEqual([]);
+  });
+
+  // 350元 is 0.035 万元: three decimals, so the 万元 table goes to 元 (12.00 万元 is 120,000.00 元).
+  // The unit's printed 12.04 万元 is 5.00 元 more than its projects: said in 元.
+  it('sends a 万元 table to 元 when an amount written in 元 needs three decimals in 万元', () => {
+    const { document, report } = importTextTable(
+      rows(
+        ...HEAD,
+        row('甲学校', '12.04', ''),
+        row('项目A', '12.00', '目标', indicator('学生数', '168', '人')),
+        row('项目B', '350元', '目标', indicator('班级数', '3', '个')),
+      ),
+    );
+    expect(document.moneyUnit).toBe('元');
+    expect(document.units[0]!.projects.map((project) => project.money.fiscal)).toEqual([
+      12000000, 35000,
+    ]);
+    const messages = report.entries.map((entry) => entry.message);
+    expect(messages).toContain(
+      '资金总额「350元」以万元计超过两位小数，文档金额单位采用元，全部金额按元读取。',
+    );
+    expect(messages).toContain('资金总额「350元」按单元格中写的单位读取，记为 350.00 元。');
+    expect(messages.filter((message) => message.includes('与所含项目之和'))).toEqual([
+      '单位「甲学校」的资金总额 120,400.00 元 与所含项目之和 120,350.00 元 不符；金额以各项目为准。',
+    ]);
+    expect(messages.filter((message) => message.includes('不是精确到分'))).toEqual([]);
+  });
 });
