@@ -1,7 +1,7 @@
 // Published 绩效运行监控表 and 项目支出绩效自评表 rebuilt as tables (origins in
 // test/fixtures/README.md, "Filled stage forms"). Texts, figures and empty cells are the
 // publication's; personal names are left out.
-import type { FormCell, FormFixture } from '../form-fixtures/html';
+import type { FormCell, FormFixture, Part } from '../form-fixtures/html';
 
 /** 黄石市项目支出绩效监控表（申遗）, 2019年度, 1-6月 (hsgyyc.com, 2019-08-21). */
 const huangshiHeritage: FormCell[][] = [
@@ -193,6 +193,219 @@ const yongdeEvaluation: FormCell[][] = [
   [['其他需要说明事项', 1, 2], ['无', 1, 5], ['总分'], ['100'], ['96'], ['优']],
 ];
 
+/**
+ * 绩效目标自评表 (2022年度) of 中江县水利局, 四川省德阳市 (小型水库水标尺制作安装, 财政衔接资金),
+ * reproduced at chacewang.com/newsdetail/news242266.html from the bureau's notice of 2022-12-30.
+ */
+const zhongjiangEvaluation: FormCell[][] = [
+  // Inferred: the stored text has "绩效目标自评表(2022年度)" with no break; split into title and
+  // year rows as 黄石 prints them.
+  [['绩效目标自评表', 1, 9]],
+  [['（2022年度）', 1, 9]],
+  [
+    ['项目名称', 1, 2],
+    ['中江县农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装', 1, 7],
+  ],
+  // The person's name and phone number are left out.
+  [
+    ['项目负责人及电话', 1, 2],
+    ['', 1, 7],
+  ],
+  [['主管部门', 1, 2], ['中江县水利局', 1, 3], ['实施单位'], ['中江县水利局', 1, 3]],
+  [
+    ['资金情况\n（万元）', 4],
+    ['', 1, 2],
+    ['全年预算数（A）'],
+    ['全年执行数（B）'],
+    ['分值'],
+    ['执行率（B/A）'],
+    ['得分', 1, 2],
+  ],
+  // Inferred split of "202010100.00%10": 20 / 20 / 10 / 100.00% / 10 (20 ÷ 20 = 100.00%, and the
+  // 分值 10 matches note 1's 预算资金执行率10分).
+  [['年度资金总额：', 1, 2], ['20'], ['20'], ['10'], ['100.00%'], ['10', 1, 2]],
+  // Inferred split of "2020": 20 / 20.
+  [['其中：本年财政拨款', 1, 2], ['20'], ['20'], [''], [''], ['', 1, 2]],
+  [['其他资金', 1, 2], [''], [''], [''], [''], ['', 1, 2]],
+  [
+    ['年度总体目标', 2],
+    ['年初设定目标', 1, 4],
+    ['年度总体目标完成情况综述', 1, 4],
+  ],
+  // Inferred split: the phrase "对项目区农业用水计量，为项目区农业生产夯实基础，" occurs twice, read
+  // as the end of 年初设定目标 and the whole of 完成情况综述. Trailing "，" as stored.
+  [
+    ['对农村地区供水计量设施设备进行改进，对项目区农业用水计量，为项目区农业生产夯实基础，', 1, 4],
+    ['对项目区农业用水计量，为项目区农业生产夯实基础，', 1, 4],
+  ],
+  [
+    ['绩效指标', 12],
+    ['一级指标'],
+    ['二级指标'],
+    ['三级指标'],
+    ['分值'],
+    ['年度指标值'],
+    ['全年实际值'],
+    ['得分'],
+    ['未完成原因及拟采取的改进措施'],
+  ],
+  // Indicator rows: 分值 before 年度指标值, as the header says; the numbers split by the column
+  // order, and the points add up per group (70 / 20 / 10) as the 一级指标 cells print them.
+  [
+    ['产出指标（70分）', 6],
+    ['数量指标', 2],
+    ['安装坡面水标尺'],
+    ['10'],
+    ['≥266米'],
+    ['≥266米'],
+    ['10'],
+    [''],
+  ],
+  [['水标尺宽度'], ['10'], ['≥50厘米'], ['≥50厘米'], ['10'], ['']],
+  // Inferred split of "20100%100%20": 20 / 100% / 100% / 20.
+  [['质量指标'], ['项目（工程）验收合格率'], ['20'], ['100%'], ['100%'], ['20'], ['']],
+  [['时效指标', 2], ['及时（按期）开工率'], ['10'], ['≥90%'], ['≥90%'], ['10'], ['']],
+  [['及时（按期）完工率'], ['10'], ['≥90%'], ['≥90%'], ['10'], ['']],
+  // Inferred split of "1020万元20万元10": 10 / 20万元 / 20万元 / 10.
+  [['成本指标'], ['项目计划总投资'], ['10'], ['20万元'], ['20万元'], ['10'], ['']],
+  // 经济效益指标 is printed with nothing after it: an empty placeholder row.
+  [['效益指标（20分）', 3], ['经济效益指标'], [''], [''], [''], [''], [''], ['']],
+  [
+    ['社会效益指标', 2],
+    ['受益脱贫（含监测对象）户人口数'],
+    ['10'],
+    ['≥1000人'],
+    ['≥1000人'],
+    ['10'],
+    [''],
+  ],
+  [['群众生产生活条件改善状况'], ['10'], ['显著提升'], ['显著提升'], ['10'], ['']],
+  [
+    ['满意度指标（10分）', 2],
+    ['服务对象满意度指标', 2],
+    ['受益脱贫（含监测对象）户满意度'],
+    ['10'],
+    ['≥95%'],
+    ['≥95%'],
+    ['10'],
+    [''],
+  ],
+  // Inferred: the stored "……" is read as the template's placeholder row under 满意度指标.
+  [['……'], [''], [''], [''], [''], ['']],
+  // Inferred: "总分100100" read as 100 under 分值 and 100 under 得分.
+  [['总分', 1, 4], ['100'], [''], [''], ['100'], ['']],
+  // The stored page ends inside note 3 ("3.定量指标若为正向"); only note 1 is kept, as it was
+  // printed (no "2." appears in the stored text between note 1 and note 3).
+  [
+    [
+      '注：1.一级指标分值统一设置为：产出指标50分、效益指标30分、满意度指标10分、预算资金执行率10分，各部门根据各项指标重要程度确定三级指标的分值，得分最高不能超过该指标分值上限，分别按照该指标对应分值区间100-80%（含80%）、80-60%（含60%）、60-0%合理确定得分，',
+      1,
+      9,
+    ],
+  ],
+];
+
+/**
+ * 2020年度县级专项资金绩效目标自评表 of 衡山县商务和粮食局 (湖南省衡阳市), 专项 县级储备粮, from the
+ * copy at taowenge.com/p-72820237.html. Two tables. The text repeats "绩效 指标" and "效 益 指 标",
+ * with different line breaks, after the 经济效益 rows. That is read as the document's second table
+ * (page 2), which has no header row of its own (see notes.md for the one-table reading).
+ */
+const hengshanTable1: FormCell[][] = [
+  [['2020年度县级专项资金绩效目标自评表', 1, 7]],
+  // The two personal names after 负责人及电话 are left out.
+  [['专项资金名称', 1, 2], ['县级储备粮', 1, 2], ['负责人及电话'], ['', 1, 2]],
+  [
+    ['县级主管部门', 1, 2],
+    ['衡山县商务和粮食局', 1, 2],
+    ['实施单位'],
+    ['粮食调控储备与产业发展股', 1, 2],
+  ],
+  [
+    ['项目资金\n（万元）', 4],
+    ['', 1, 3],
+    ['全年预算数（A）'],
+    ['全年执行数（B）'],
+    ['执行率（B/A）'],
+  ],
+  // Inferred split of "194.9194.9100%": 194.9 / 194.9 / 100%.
+  [['年度资金总额', 1, 3], ['194.9'], ['194.9'], ['100%']],
+  [['其中：中央、省、市补助县级资金', 1, 3], ['194.9'], ['194.9'], ['100%']],
+  [['其他资金', 1, 3], [''], [''], ['']],
+  [
+    ['年度\n总体\n目标', 2],
+    ['年初设定目标', 1, 3],
+    ['全年实际完成情况', 1, 3],
+  ],
+  // Inferred split between the two goal texts (no separator in the stored text).
+  [
+    ['保持和稳定地方粮食储备机制', 1, 3],
+    ['地方储备粮食规模达标', 1, 3],
+  ],
+  [
+    ['绩\n效\n指\n标', 12],
+    ['一级\n指标'],
+    ['二级\n指标'],
+    ['三级指标'],
+    ['年度指标\n值'],
+    ['全年\n完成值'],
+    ['未完成原因和\n改进措施'],
+  ],
+  [
+    ['产\n出\n指\n标', 9],
+    ['数量\n指标', 2],
+    ['5000吨稻谷、500吨成品粮储备到位率'],
+    ['100%'],
+    ['100%'],
+    [''],
+  ],
+  [['库存数量真实率'], ['100%'], ['100%'], ['']],
+  [['质量\n指标', 3], ['县级储备粮管理制度严格执行率'], ['100%'], ['100%'], ['']],
+  [['储备粮管理专户管理率'], ['100%'], ['100%'], ['']],
+  // Inferred split of "00": 0 / 0.
+  [['县级储备粮库存粮食明显变质比例'], ['0'], ['0'], ['']],
+  [['时效\n指标', 2], ['县级储备粮贷款付息及时率'], ['100%'], ['100%'], ['']],
+  [['县级储备粮应急保障率'], ['100%'], ['100%'], ['']],
+  [['成本\n指标', 2], ['国家政策性粮收购价格执行率'], ['100%'], ['100%'], ['']],
+  [['县级储备粮库存成本核算率'], ['100%'], ['100%'], ['']],
+  [['效益\n指标', 2], ['经济\n效益\n指标', 2], ['利息费用保障率'], ['100%'], ['100%'], ['']],
+  // "100%无没有轮换、动用库存": target 100%, 全年完成值 无, reason 没有轮换、动用库存.
+  [['政策性挂账利息补贴保障率'], ['100%'], ['无'], ['没有轮换、动用库存']],
+];
+
+/** The continuation (page 2): its own 绩效指标 and 效益指标 cells, no header row. */
+const hengshanTable2: FormCell[][] = [
+  [
+    ['绩效\n指标', 5],
+    ['效\n益\n指\n标', 3],
+    ['生态\n效益\n指标', 2],
+    ['低温、低氧、低剂量科学保粮率'],
+    ['100%'],
+    ['100%'],
+    [''],
+  ],
+  [['食品安全指标达标率'], ['100%'], ['100%'], ['']],
+  [['可持\n续影\n响指标'], ['粮食储备设备维护及安全性'], ['高'], ['高'], ['']],
+  [
+    ['满意\n度指\n标', 2],
+    ['服务\n对象\n满意\n度指\n标', 2],
+    ['因粮食市场波动引起的粮食安全事件发生数'],
+    ['0起'],
+    ['0起'],
+    [''],
+  ],
+  // The stored text reads "290%100%". The extraction turns "≥" into "2": the same site's copies
+  // of other 自评表 read "(280酚" for "(≥80%" and "目标值为2X" for "目标值为≥X". Read as ≥90% / 100%.
+  [['市民满意度调查'], ['≥90%'], ['100%'], ['']],
+  [
+    ['说明', 1, 2],
+    ['无', 1, 5],
+  ],
+  // The form's note 1 is cut off in the stored text ("…投入到同一项目的自") and is left out.
+];
+
+const hengshanParts: Part[] = [{ table: hengshanTable1 }, { table: hengshanTable2 }];
+
 export const STAGE_FORM_FIXTURES: FormFixture[] = [
   {
     name: 'huangshi-2019-heritage-monitoring',
@@ -203,5 +416,17 @@ export const STAGE_FORM_FIXTURES: FormFixture[] = [
     name: 'yongde-yunnan-2022-nutrition-evaluation',
     parts: [{ table: yongdeEvaluation }],
     targets: ['xlsx', 'docx', 'pdf'],
+  },
+  {
+    name: 'zhongjiang-sichuan-2022-water-evaluation',
+    parts: [{ table: zhongjiangEvaluation }],
+    targets: ['xlsx', 'docx', 'pdf'],
+  },
+  {
+    name: 'hengshan-hunan-2020-grain-evaluation',
+    parts: hengshanParts,
+    // No PDF: printed, its two tables touch, and the PDF reader takes them for one table whose
+    // columns are both tables' borders together (a limit, named in test/fixtures/README.md).
+    targets: ['xlsx', 'docx'],
   },
 ];

@@ -252,7 +252,7 @@ function closesTable(row: FormRow, columns: IndicatorColumns): boolean {
   return (
     STAGE_TOTAL_LABEL.test(key) ||
     isClosing(first.text) ||
-    /^其他需要说明(?:的)?事项$|^其他说明/u.test(key) ||
+    /^其他需要说明(?:的)?事项$|^其他说明|^说明$/u.test(key) ||
     (stageColumnOf(first.text) !== null && first.start <= columns.level1)
   );
 }
