@@ -20,6 +20,7 @@ import { readFlowText } from './flowText';
 import { readLayoutText } from './layoutText';
 import { importProjectForms, looksLikeProjectForms } from './forms';
 import { ImportError, type ImportEntry, type ImportResult } from './report';
+import { stageOfTitle } from './forms/labels';
 import { stageForms } from './stages/recogniser';
 import {
   findSystemExportHeader,
@@ -186,6 +187,16 @@ export function importGrid(tables: readonly GridTable[], options: GridImportOpti
     )
   ) {
     throw new ImportError(`${container}中没有任何内容。`);
+  }
+  const stageTitle = tables
+    .flatMap((table) => table.cells.flat())
+    .map((cell) => cell.text.trim())
+    .find((text) => text.length <= 60 && stageOfTitle(text) !== null);
+  if (stageTitle) {
+    // A 监控表 or 自评表 it could not read: say so, not that no 目标表 was found.
+    throw new ImportError(
+      `${container}中有「${stageTitle}」，但没有读出其中的项目：没有找到“项目名称”一栏，或没有“一级指标、二级指标、三级指标”表头。`,
+    );
   }
   throw new ImportError(
     `${container}中没有找到项目支出绩效目标表：既没有“项目名称、总计、财政拨款……”表头，也没有“项目名称”和“一级指标、二级指标、三级指标”的项目申报表。`,

@@ -344,3 +344,17 @@ describe('the national 监控表 layout (财预〔2019〕136号): 偏差原因 i
     expect(report.entries.filter((entry) => /执行率/u.test(entry.message))).toEqual([]);
   });
 });
+
+describe('a stage form it cannot read', () => {
+  it('says it found the 自评表 and what it missed, not that no 目标表 was there', () => {
+    const rows = [
+      ['2020年度县级专项资金绩效目标自评表'],
+      ['资金名目', '县级储备粮'],
+      ['考核内容', '完成值'],
+      ['储备到位率', '100%'],
+    ].map((cells, index) => ({ line: index + 1, cells }));
+    expect(() => importGrid([tableFromTexts('文本', rows)], { container: '文本' })).toThrow(
+      '文本中有「2020年度县级专项资金绩效目标自评表」，但没有读出其中的项目：没有找到“项目名称”一栏，或没有“一级指标、二级指标、三级指标”表头。',
+    );
+  });
+});
