@@ -406,6 +406,132 @@ const hengshanTable2: FormCell[][] = [
 
 const hengshanParts: Part[] = [{ table: hengshanTable1 }, { table: hengshanTable2 }];
 
+/**
+ * 部门预算项目支出绩效自评表（2023年度）of 青神县发展和改革局 (四川省眉山市), project 工资性支出,
+ * scqs.gov.cn/info/13206/211004.htm. The 四川 system form 510000_0013zp.
+ */
+const qingshenEvaluation: FormCell[][] = [
+  // The stored text: the 报表编号 cell, then five empty cells. Its width is inferred.
+  [['报表编号：510000_0013zp', 1, 6], [''], [''], [''], [''], ['']],
+  [['部门预算项目支出绩效自评表（2023年度）', 1, 11]],
+  [
+    ['项目名称', 1, 2],
+    ['51000021R000000019951-工资性支出', 1, 9],
+  ],
+  [
+    ['主管部门', 1, 2],
+    ['青神县发展和改革局本级', 1, 4],
+    ['实施单位\n（盖章）', 1, 2],
+    ['青神县发展和改革局', 1, 3],
+  ],
+  [
+    ['项目基本情况', 4],
+    ['1.项目年度目标完成情况', 1, 10],
+  ],
+  [
+    ['项目年度目标', 1, 5],
+    ['年度目标完成情况', 1, 5],
+  ],
+  // The 完成情况 cell still holds the template's instruction.
+  [
+    [
+      '严格执行相关政策，保障工资及时、足额发放或社保及时、足额缴纳，预算编制科学合理，减少结余资金。',
+      1,
+      5,
+    ],
+    ['对照年度目标，说明相关任务目标的完成情况（100字以内）', 1, 5],
+  ],
+  // Inferred: the heading and its (empty) content on one row.
+  [
+    ['2.项目实施内容及过程概述', 1, 3],
+    ['', 1, 7],
+  ],
+  [
+    ['预算执行情况\n（10分）', 6],
+    ['年度预算数\n（万元）', 1, 2],
+    ['年初预算'],
+    ['调整后预算数'],
+    ['预算执行数'],
+    ['预算执行率'],
+    ['权重'],
+    ['得分'],
+    ['原因', 1, 2],
+  ],
+  // 得分 is empty. The 原因 column holds the form's instruction text. It is read as one cell down the
+  // five money rows, because the rows after 总额 stop after their two "/" cells.
+  [
+    ['总额', 1, 2],
+    ['238.93'],
+    ['251.89'],
+    ['251.89'],
+    ['100.00%'],
+    ['10'],
+    [''],
+    [
+      '1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）；2.年中发生预算调整的（追加或调减），应单独说明理由；3.其他资金包括：社会投入资金、银行贷款.',
+      5,
+      2,
+    ],
+  ],
+  [['其中：财政资金', 1, 2], ['238.93'], ['251.89'], ['251.89'], ['100.00%'], ['/'], ['/']],
+  [['财政专户管理资金', 1, 2], ['0.00'], ['0.00'], ['0.00'], ['0.00%'], ['/'], ['/']],
+  [['单位资金', 1, 2], ['0.00'], ['0.00'], ['0.00'], ['0.00%'], ['/'], ['/']],
+  [['其他资金', 1, 2], [''], [''], [''], [''], ['/'], ['/']],
+  [
+    ['绩效指标\n（90分）', 4],
+    ['一级指标'],
+    ['二级指标'],
+    ['三级指标'],
+    ['指标性质'],
+    ['指标值'],
+    ['度量单位'],
+    ['完成值'],
+    ['权重'],
+    ['得分'],
+    ['未完成原因分析'],
+  ],
+  // 完成值 and 得分 are empty as published. 权重 is the indicator's points.
+  [
+    ['产出指标'],
+    ['数量指标'],
+    ['发放（缴纳）覆盖率'],
+    ['='],
+    ['100'],
+    ['%'],
+    [''],
+    ['60'],
+    [''],
+    [''],
+  ],
+  [
+    ['效益指标'],
+    ['社会效益指标'],
+    ['足额保障率（参保率）'],
+    ['='],
+    ['100'],
+    ['%'],
+    [''],
+    ['30'],
+    [''],
+    [''],
+  ],
+  // 合计 sums the 权重 (10 + 60 + 30). It is not a score; the 得分 total is empty.
+  [['合计', 1, 7], ['100'], [''], ['']],
+  [
+    ['评价结论', 1, 2],
+    ['结合自评情况，说明项目自评总分，说明项目实施取得的成效或成果。（200字以内）', 1, 9],
+  ],
+  [
+    ['存在问题', 1, 2],
+    ['结合自评情况，分析存在的问题及原因。（200字以内）', 1, 9],
+  ],
+  [
+    ['改进措施', 1, 2],
+    ['针对项目自评中发现的问题，提出下一步改进完善的意见及有关政策性建议。（200字以内）', 1, 9],
+  ],
+  [['项目负责人：', 1, 5], ['财务负责人：', 1, 5], ['']],
+];
+
 export const STAGE_FORM_FIXTURES: FormFixture[] = [
   {
     name: 'huangshi-2019-heritage-monitoring',
@@ -428,5 +554,10 @@ export const STAGE_FORM_FIXTURES: FormFixture[] = [
     // No PDF: printed, its two tables touch, and the PDF reader takes them for one table whose
     // columns are both tables' borders together (a limit, named in test/fixtures/README.md).
     targets: ['xlsx', 'docx'],
+  },
+  {
+    name: 'qingshen-sichuan-2023-wages-evaluation',
+    parts: [{ table: qingshenEvaluation }],
+    targets: ['xlsx', 'docx', 'pdf'],
   },
 ];

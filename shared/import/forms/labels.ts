@@ -366,11 +366,18 @@ export const STAGE_MONEY_LINE_SYNONYMS: ReadonlyArray<
   [/^其他资金$|^财政专户管理资金$|^单位资金$/u, 'other'],
 ];
 
+/**
+ * A form template's instruction left in a cell (`对照年度目标，说明…（100字以内）`): what to write
+ * there, not what was written.
+ */
+export const TEMPLATE_PROMPT =
+  /[（(]\s*(?:限|不超过)?\s*\d+\s*字(?:以内|以下|左右)?\s*[）)][。.；;]?$/u;
+
 /** The 年度总体目标 block: 预期目标 and 实际完成情况 (or 进展情况) headers over their texts. */
 export const STAGE_GOAL_HEADERS = {
-  expected: /^预期目标$|^年初设定目标$|^年度目标$/u,
+  expected: /^预期目标$|^年初设定目标$|^(?:项目)?年度目标$/u,
   actual:
-    /^(?:全年)?实际完成情况$|^目标实际完成情况$|^年度总体目标完成情况(?:综述)?$|^进展情况$|^执行情况$/u,
+    /^(?:全年)?实际完成情况$|^目标实际完成情况$|^年度(?:总体)?目标完成情况(?:综述)?$|^进展情况$|^执行情况$/u,
 } as const;
 
 /** The 总分 line. */

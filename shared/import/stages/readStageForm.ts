@@ -26,6 +26,7 @@ import { labelUnit, parseFormAmount, type FormAmount } from '../formMoney';
 import { shorten } from '../indicatorRun';
 import {
   STAGE_GOAL_HEADERS,
+  TEMPLATE_PROMPT,
   STAGE_TOTAL_LABEL,
   fieldOf,
   isClosing,
@@ -78,6 +79,18 @@ const EMPTY_MARK = /^[—–\-/／、\s]*$/u;
 /** Text that stands for an empty cell (`—`, `/`). */
 function blank(text: string): boolean {
   return EMPTY_MARK.test(text);
+}
+
+/** Template instructions found where content belongs, to report once per form. */
+const prompts = new WeakMap<StageFormRead, string[]>();
+
+/** `text`, or '' when it is the template's instruction (remembered for the report). */
+function content(text: string, read: StageFormRead): string {
+  if (!TEMPLATE_PROMPT.test(text)) return text;
+  const found = prompts.get(read);
+  if (found) found.push(text);
+  else prompts.set(read, [text]);
+  return '';
 }
 
 function likelihoodOf(text: string): Likelihood | null {
@@ -136,8 +149,19 @@ export function readStageForm(block: FormBlock, reporter: FormReporter): StageFo
     }
     index = readHeadRow(rows, index, read);
   }
+  const found = prompts.get(read);
+  if (found)
+    reporter.add(
+      'normalised',
+      `表中有 ${found.length} 处是表格模板的填写说明（如「${shorten(found[0]!)}」），没有作为内容导入。`,
+      read.source,
+      read.project.name,
+    );
   return read;
 }
+
+/** A 自评表's project-level conclusions the document has no field for: kept raw. */
+const PROJECT_TEXTS = /^评价结论$|^存在问题$/u;
 
 /** Label/value pairs of the head, the goal block, 总分 and project-level texts. */
 function readHeadRow(rows: readonly FormRow[], index: number, read: StageFormRead): number {
@@ -150,15 +174,16 @@ function readHeadRow(rows: readonly FormRow[], index: number, read: StageFormRea
   if (expected && actual) {
     const below = rows[index + 1];
     if (below) {
-      read.goal.expected = cleanCellText(below.at(expected.start)).text;
-      read.goal.actual = cleanCellText(below.at(actual.start)).text;
+      read.goal.expected = content(cleanCellText(below.at(expected.start)).text, read);
+      read.goal.actual = content(cleanCellText(below.at(actual.start)).text, read);
     }
     return index + 2;
   }
   anchors.forEach((item, position) => {
     const value = anchors[position + 1];
     const field = fieldOf(item.text);
-    const text = value && fieldOf(value.text) === null ? cleanCellText(value.text).text : '';
+    const text =
+      value && fieldOf(value.text) === null ? content(cleanCellText(value.text).text, read) : '';
     if (field === 'name') read.project.name = text;
     else if (field === 'supervisor') read.supervisor = text;
     else if (field === 'implementer') read.unitName = text;
@@ -169,7 +194,11 @@ function readHeadRow(rows: readonly FormRow[], index: number, read: StageFormRea
       if (total !== undefined) read.published.total = total;
     } else if (isBudgetAnalysisLabel(item.text)) {
       if (text !== '' && !blank(text)) read.budgetAnalysis = text;
-    } else if (stageColumnOf(item.text) !== null && text !== '' && !blank(text)) {
+    } else if (
+      (stageColumnOf(item.text) !== null || PROJECT_TEXTS.test(base(item.text))) &&
+      text !== '' &&
+      !blank(text)
+    ) {
       read.project.raw.push({
         text: `${labelParts(item.text).base}：${text}`,
         reason: '项目级的说明，文档没有此栏目',
@@ -252,7 +281,7 @@ function closesTable(row: FormRow, columns: IndicatorColumns): boolean {
   return (
     STAGE_TOTAL_LABEL.test(key) ||
     isClosing(first.text) ||
-    /^其他需要说明(?:的)?事项$|^其他说明|^说明$/u.test(key) ||
+    /^其他需要说明(?:的)?事项$|^其他说明|^说明$|^合计$|^评价结论$|^存在问题$/u.test(key) ||
     (stageColumnOf(first.text) !== null && first.start <= columns.level1)
   );
 }
@@ -281,7 +310,7 @@ function readIndicatorRows(
     const target = joined(row, columns);
     const cell = (role: string): string => {
       const at = columns.stage.get(role as never);
-      const text = at === undefined ? '' : cleanCellText(row.at(at)).text;
+      const text = at === undefined ? '' : content(cleanCellText(row.at(at)).text, read);
       return blank(text) ? '' : text;
     };
     const causes = [...columns.causes].filter(([, at]) => !blank(row.at(at)));

@@ -358,3 +358,22 @@ describe('a stage form it cannot read', () => {
     );
   });
 });
+
+describe('a published 自评表 with the template’s instructions still in it (青神 2023)', () => {
+  it('reads none of them as content, says so once, and keeps 合计 of the 权重 out of 总分', async () => {
+    const { document, report } = await importFromFile(
+      join(DIR, 'qingshen-sichuan-2023-wages-evaluation.xlsx'),
+    );
+    const project = document.units[0]!.projects[0]!;
+    expect(project.evaluation?.goalActual ?? '').toBe('');
+    expect(project.raw).toEqual([]);
+    expect(project.indicators.map((indicator) => indicator.name)).toEqual([
+      '发放（缴纳）覆盖率',
+      '足额保障率（参保率）',
+    ]);
+    expect(report.stage?.projects[0]?.total).toBeUndefined();
+    expect(report.entries.map((entry) => entry.message)).toContain(
+      '表中有 4 处是表格模板的填写说明（如「对照年度目标，说明相关任务目标的完成情况（100字以内）」），没有作为内容导入。',
+    );
+  });
+});
