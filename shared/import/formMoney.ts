@@ -4,7 +4,14 @@
  * converted to the document's unit only when no digit is lost.
  */
 
-import { convertMoney, formatMoney, parseMoney, type Cents, type MoneyUnit } from '../model';
+import {
+  convertMoney,
+  formatMoney,
+  moneyText,
+  parseMoney,
+  type Cents,
+  type MoneyUnit,
+} from '../model';
 
 export interface FormAmount {
   /** Hundredths of the unit the amount was written in. */
@@ -33,7 +40,7 @@ export function parseFormAmount(text: string, fallback: MoneyUnit): FormAmount |
   const cents = parseMoney(number);
   if (cents === null) {
     // 万元 with up to six decimals is a whole number of 分: read it exactly in 元.
-    const fine = /^(\d{1,3}(?:,\d{3})+|\d+)\.(\d{3,6})$/u.exec(number);
+    const fine = /^(\d{1,3}(?:,\d{3})+|\d+)\.(\d{3,6})$/u.exec(moneyText(number));
     if (unit !== '万元' || !fine) return null;
     const yuanCents =
       Number((fine[1] ?? '').replace(/,/g, '')) * 1_000_000 +

@@ -191,7 +191,8 @@ export function importGrid(tables: readonly GridTable[], options: GridImportOpti
   const stageTitle = tables
     .flatMap((table) => table.cells.flat())
     .map((cell) => cell.text.trim())
-    .find((text) => text.length <= 60 && stageOfTitle(text) !== null);
+    // A title (ends in 表), not any cell that mentions 自评 or 监控 (`绩效自评完成率`).
+    .find((text) => text.length <= 60 && /表[）)]?$/u.test(text) && stageOfTitle(text) !== null);
   if (stageTitle) {
     // A 监控表 or 自评表 it could not read: say so, not that no 目标表 was found.
     throw new ImportError(

@@ -8,6 +8,16 @@ const MONEY_PATTERN = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2})\d*)?$/;
 /** A character that is in no amount, before or after parseMoney's clean-up. */
 const NOT_MONEY = /[^\s\u00a0\u30000-9０-９,，.．+\-－−—]/u;
 
+/** An amount's text in plain ASCII: no spaces, half-width digits, `,` `.` and `-`. */
+export function moneyText(text: string): string {
+  return text
+    .replace(/[\s\u00a0\u3000]/g, '')
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/，/g, ',')
+    .replace(/．/g, '.')
+    .replace(/[－−]/g, '-');
+}
+
 /**
  * Parses a money cell as printed (`4,791.93`, `638`, `0.5`, blank). Blank is 0.
  * Returns null when the text is not an amount. Digits beyond two decimals are rejected
@@ -17,12 +27,7 @@ export function parseMoney(text: string): Cents | null {
   // Text with a character no amount has (any Chinese text) is not one: said after one scan that
   // stops at that character, instead of five replacements over a whole indicator cell.
   if (NOT_MONEY.test(text)) return null;
-  const cleaned = text
-    .replace(/[\s\u00a0\u3000]/g, '')
-    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
-    .replace(/，/g, ',')
-    .replace(/．/g, '.')
-    .replace(/[－−]/g, '-');
+  const cleaned = moneyText(text);
   if (cleaned === '' || cleaned === '-' || cleaned === '—') return 0;
   const match = MONEY_PATTERN.exec(cleaned);
   if (!match) return null;

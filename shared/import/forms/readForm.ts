@@ -233,8 +233,16 @@ function readHeadRow(
       const value = take();
       if (!value) return;
       const text = cleanCellText(value.text).text;
-      if (field === 'name') project.name = text;
-      else if (field === 'supervisor') {
+      if (field === 'name') {
+        // Two names for one project (专项资金名称 and 项目名称): the later one, the other kept.
+        if (project.name !== '' && project.name !== text)
+          project.raw.push({
+            text: project.name,
+            reason: '同一项目的另一个名称',
+            source: value.source,
+          });
+        project.name = text;
+      } else if (field === 'supervisor') {
         result.supervisor = text;
         project.supervisor = text;
       } else if (field === 'implementer') result.unitName = text;

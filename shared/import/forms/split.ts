@@ -33,7 +33,13 @@ export function splitForms(rows: readonly FormRow[]): { forms: FormBlock[]; lead
   let pending: FormRow[] = [];
   let current: FormBlock | undefined;
   for (const row of rows) {
-    if (startsForm(row)) {
+    // A second name row straight after the first (专项资金名称, then 项目名称) names the same
+    // project: one form, whose reader keeps the other name.
+    const onlyNames =
+      current !== undefined && pending.length === 0 && current.rows.every(startsForm);
+    if (startsForm(row) && current && onlyNames) {
+      current.rows.push(row);
+    } else if (startsForm(row)) {
       current = { rows: [row], lead: pending };
       forms.push(current);
       pending = [];

@@ -160,8 +160,8 @@ export function readStageForm(block: FormBlock, reporter: FormReporter): StageFo
   return read;
 }
 
-/** A 自评表's project-level conclusions the document has no field for: kept raw. */
-const PROJECT_TEXTS = /^评价结论$|^存在问题$/u;
+/** Project-level texts the document has no field for (结论, 说明): kept raw. */
+const PROJECT_TEXTS = /^评价结论$|^存在问题$|^说明$|^其他说明|^其他需要说明(?:的)?事项$/u;
 
 /** Label/value pairs of the head, the goal block, 总分 and project-level texts. */
 function readHeadRow(rows: readonly FormRow[], index: number, read: StageFormRead): number {
@@ -184,8 +184,16 @@ function readHeadRow(rows: readonly FormRow[], index: number, read: StageFormRea
     const field = fieldOf(item.text);
     const text =
       value && fieldOf(value.text) === null ? content(cleanCellText(value.text).text, read) : '';
-    if (field === 'name') read.project.name = text;
-    else if (field === 'supervisor') read.supervisor = text;
+    if (field === 'name') {
+      // Two names for one project (专项资金名称 and 项目名称): the later one, the other kept.
+      if (read.project.name !== '' && read.project.name !== text)
+        read.project.raw.push({
+          text: read.project.name,
+          reason: '同一项目的另一个名称',
+          source: value?.cell.source,
+        });
+      read.project.name = text;
+    } else if (field === 'supervisor') read.supervisor = text;
     else if (field === 'implementer') read.unitName = text;
     else if (STAGE_TOTAL_LABEL.test(base(item.text))) {
       const numbers = anchors.slice(position + 1).map((later) => later.text.trim());
@@ -197,6 +205,7 @@ function readHeadRow(rows: readonly FormRow[], index: number, read: StageFormRea
     } else if (
       (stageColumnOf(item.text) !== null || PROJECT_TEXTS.test(base(item.text))) &&
       text !== '' &&
+      text !== '无' &&
       !blank(text)
     ) {
       read.project.raw.push({
@@ -245,7 +254,16 @@ function readMoneyLines(
         continue;
       }
       const target = (read.amounts[column as MoneyColumn] ??= {});
-      target[line] ??= { amount, source: source ?? row.source };
+      // A second line of the same kind (财政专户管理资金, then 单位资金): a zero adds nothing; any
+      // other amount is kept raw, never dropped.
+      if (target[line] && amount.cents === 0) continue;
+      if (target[line])
+        read.project.raw.push({
+          text: `${base(label.text)}：${text}`,
+          reason: '与上面一行同属一类资金，未计入金额',
+          source,
+        });
+      else target[line] = { amount, source: source ?? row.source };
     }
   }
   return index;
@@ -278,11 +296,14 @@ function closesTable(row: FormRow, columns: IndicatorColumns): boolean {
   if (!first || first.start > columns.name) return false;
   if (first.start <= columns.level1 && isFormTitleRow(row)) return true;
   const key = base(first.text);
+  // Labels an indicator could also be named (说明, 合计) close the table only in its first columns.
+  const atStart = first.start <= columns.level1;
   return (
     STAGE_TOTAL_LABEL.test(key) ||
     isClosing(first.text) ||
-    /^其他需要说明(?:的)?事项$|^其他说明|^说明$|^合计$|^评价结论$|^存在问题$/u.test(key) ||
-    (stageColumnOf(first.text) !== null && first.start <= columns.level1)
+    /^其他需要说明(?:的)?事项$|^其他说明/u.test(key) ||
+    (atStart &&
+      (/^说明$|^合计$|^评价结论$|^存在问题$/u.test(key) || stageColumnOf(first.text) !== null))
   );
 }
 
@@ -351,7 +372,12 @@ function readIndicatorRows(
         );
       monitoring.causes = [...new Set([...written.causes, ...marked])];
       const explained = texts.filter(({ text }) => !/^[√✓✔☑■]$/u.test(text));
-      const causeText = [written.text, ...explained.map(({ group, text }) => `${group}：${text}`)]
+      // A 未完成原因 / 偏差原因分析及改进措施 column on a 监控表 is its cause, told in words.
+      const causeText = [
+        written.text,
+        cell('analysis'),
+        ...explained.map(({ group, text }) => `${group}：${text}`),
+      ]
         .filter((text) => text !== '')
         .join('；');
       if (causeText) monitoring.causeText = causeText;

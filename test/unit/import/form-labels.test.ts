@@ -119,6 +119,9 @@ describe('amounts with glued units', () => {
     ['1,234.56元', 123456, '元'],
     ['10606.7522万元', 10606752200, '元'],
     ['16', 1600, '万元'],
+    // Full-width digits and marks with three to six decimals: exactly in 元, as in ASCII.
+    ['１２．３４５', 12345000, '元'],
+    ['1，234.567', 1234567000, '元'],
   ])('%s', (text, cents, unit) => {
     expect(parseFormAmount(text, '万元')).toMatchObject({ cents, unit });
   });
