@@ -31,12 +31,28 @@ export class RecoveryStore {
     return join(this.folder, `${id}.jixiao-recovery.json`);
   }
 
-  async write(entry: RecoveryEntry): Promise<void> {
+  /** Removals by id: an autosave begun before the latest one is stale (see `since`). */
+  private readonly removals = new Map<string, number>();
+
+  /** How many times `id`'s copy has been removed (saved, not saved, discarded) so far. */
+  removed(id: string): number {
+    return this.removals.get(id) ?? 0;
+  }
+
+  /**
+   * Writes `entry`. With `since` (removed() when its autosave began), a copy removed since then
+   * is not written, and one removed while it was being written is removed again: a save must
+   * never leave an older copy behind to be offered at the next start.
+   */
+  async write(entry: RecoveryEntry, since?: number): Promise<void> {
+    if (since !== undefined && this.removed(entry.id) !== since) return;
     await mkdir(this.folder, { recursive: true });
     await writeDurable(this.file(entry.id), JSON.stringify(entry));
+    if (since !== undefined && this.removed(entry.id) !== since) await this.remove(entry.id);
   }
 
   async remove(id: string): Promise<void> {
+    this.removals.set(id, this.removed(id) + 1);
     await rm(this.file(id), { force: true });
     await rm(`${this.file(id)}.bak`, { force: true });
     // Ids are per session: what an interrupted autosave left would otherwise stay forever.

@@ -8,6 +8,8 @@ import { DocumentParts } from './documentParts';
 
 export function recoveryService({ ports, recovery, sessions }: HostContext) {
   const received = new DocumentParts((id) => sessions.get(id) !== undefined);
+  /** For each autosave being received, how many removals its copy had seen at its first part. */
+  const began = new Map<string, number>();
   return {
     /**
      * Takes one part of an autosave's JSON text; with the last, keeps the unsaved document
@@ -22,7 +24,16 @@ export function recoveryService({ ports, recovery, sessions }: HostContext) {
     }: Arguments['writeRecovery']): Promise<Results['writeRecovery']> {
       const session = sessions.get(documentId);
       if (!session) return failure('not-found', '该文档已关闭。');
+      const key = `${documentId}:${autosave}`;
+      // Parts come in any order: the first to arrive marks when this autosave began. Autosaves
+      // overtaken before their last part never finish: only the latest few are remembered.
+      if (!began.has(key)) {
+        began.set(key, recovery.removed(documentId));
+        if (began.size > 64) began.delete(began.keys().next().value as string);
+      }
+      const since = began.get(key);
       const receipt = received.receive({ documentId, transfer: autosave, part, parts, text });
+      if (receipt.kind !== 'pending') began.delete(key);
       if (receipt.kind === 'refused') {
         return failure('invalid-argument', '自动保存的分段编号不对，本次没有写入。');
       }
@@ -31,15 +42,19 @@ export function recoveryService({ ports, recovery, sessions }: HostContext) {
       if (!document) {
         return failure('invalid-argument', '自动保存收到的内容不是有效的文档，本次没有写入。');
       }
-      await recovery.write({
-        id: documentId,
-        fileName: session.path
-          ? basename(session.path)
-          : `${document.title || '未命名'}${DOCUMENT_EXTENSION}`,
-        originalPath: session.isSample ? null : session.path,
-        savedAt: ports.clock.now().toISOString(),
-        document,
-      });
+      // Saved (or not saved) after this autosave began: its copy is older than the file.
+      await recovery.write(
+        {
+          id: documentId,
+          fileName: session.path
+            ? basename(session.path)
+            : `${document.title || '未命名'}${DOCUMENT_EXTENSION}`,
+          originalPath: session.isSample ? null : session.path,
+          savedAt: ports.clock.now().toISOString(),
+          document,
+        },
+        since,
+      );
       return { ok: true };
     },
 

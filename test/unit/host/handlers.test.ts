@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/host/handlers';
 import { SAMPLE_FILE } from '../../../electron/host/sample';
+import { RecoveryStore } from '../../../electron/host/recovery';
 import { seedText } from '../export/helpers';
 import type { Failure } from '../../../shared/ipc';
 
@@ -155,6 +156,55 @@ describe('recovery of unsaved work', () => {
     const [entry] = ok(await next.handlers.listRecovery(undefined)).entries;
     const restored = ok(await next.handlers.restoreRecovery({ recoveryId: entry!.id }));
     expect(restored.document.department).toBe('新的一次');
+  });
+
+  it('never leaves behind an autosave that began before the work was saved', async () => {
+    const { handlers, disk } = await host();
+    const sample = ok(await handlers.openSample(undefined));
+    const text = JSON.stringify({ ...sample.document, department: '保存前的修改' });
+    const send = (part: number) =>
+      handlers.writeRecovery({
+        documentId: sample.documentId,
+        autosave: 'before-save',
+        part,
+        parts: 2,
+        text: part === 0 ? text.slice(0, 2000) : text.slice(2000),
+      });
+    ok(await send(0));
+    // Saved (or 不保存) while the autosave's last part is still on its way.
+    ok(await handlers.clearRecovery({ documentId: sample.documentId }));
+    ok(await send(1));
+    expect(await readdir(join(disk, 'userData/recovery')).catch(() => [])).toEqual([]);
+    // One begun after the save is kept as always.
+    ok(
+      await handlers.writeRecovery({
+        documentId: sample.documentId,
+        autosave: 'after-save',
+        part: 0,
+        parts: 1,
+        text,
+      }),
+    );
+    expect(ok(await handlers.listRecovery(undefined)).entries).toHaveLength(1);
+  });
+
+  it('removes again a copy whose write was still going on when the work was saved', async () => {
+    const disk = await mkdtemp(join(tmpdir(), 'jixiao-recovery-race-'));
+    const store = new RecoveryStore(join(disk, 'userData'));
+    const { handlers } = await host();
+    const document = ok(await handlers.openSample(undefined)).document;
+    const entry = {
+      id: 'doc-1',
+      fileName: '表.jixiao.json',
+      originalPath: null,
+      savedAt: '',
+      document,
+    };
+    const writing = store.write(entry, store.removed('doc-1'));
+    await store.remove('doc-1');
+    await writing;
+    expect(await store.list()).toEqual([]);
+    await rm(disk, { recursive: true, force: true });
   });
 
   it('refuses text that is not a valid document, in Chinese, and writes nothing', async () => {
