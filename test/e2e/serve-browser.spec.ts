@@ -201,22 +201,28 @@ test.describe('jixiao serve in Chromium', () => {
     await page.locator('[data-row="1"][data-col="2"]').click();
     await page.keyboard.type('7');
     await page.keyboard.press('Enter');
+    const edited = await namesAndAmounts(page);
     // The clerk switches to another tab (the page is hidden) well within the autosave's delay.
     await page.evaluate(() => {
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
       document.dispatchEvent(new Event('visibilitychange'));
     });
     const recovery = join(shell.disk, 'userData/recovery');
-    const files = async () => {
-      try {
-        return (await readdir(recovery)).filter((name) => name.endsWith('.jixiao-recovery.json'))
-          .length;
-      } catch {
-        return 0;
-      }
+    const saved = async () => {
+      const names = await readdir(recovery).catch(() => [] as string[]);
+      const file = names.find((name) => name.endsWith('.jixiao-recovery.json'));
+      if (!file) return null;
+      const entry = JSON.parse(await readFile(join(recovery, file), 'utf8')) as {
+        document: {
+          units: Array<{ projects: Array<{ name: string; money: { fiscal: number } }> }>;
+        };
+      };
+      return entry.document.units.flatMap((unit) =>
+        unit.projects.map((project) => `${project.name}|${project.money.fiscal}`),
+      );
     };
-    // Well before RECOVERY_DELAY (3 s): without the flush the copy would come later.
-    await expect.poll(files, { timeout: 1500 }).toBeGreaterThan(0);
+    // Well before RECOVERY_DELAY (3 s), and with the amount just typed.
+    await expect.poll(saved, { timeout: 2000 }).toEqual(edited);
   });
 
   test('导出 Word arrives as a download when the browser has no file picker', async ({

@@ -161,6 +161,17 @@ describe('项目支出绩效目标执行监控表', () => {
     ]);
     expect(stageWarnings(chizhouDocument(), 'monitoring')).toEqual([]);
   });
+
+  it('counts blank indicators of several projects in one line', () => {
+    const document = chizhouDocument();
+    const [first, second] = document.units[0]!.projects;
+    first!.indicators[0]!.monitoring = { causes: [] };
+    first!.indicators[1]!.monitoring = { causes: [] };
+    second!.indicators[0]!.monitoring = { causes: [] };
+    expect(stageWarnings(document, 'monitoring')).toEqual([
+      `「${first!.name}」「${VILLAGES_NAME}」共有 3 条指标没有填写执行情况，表中留空。`,
+    ]);
+  });
 });
 
 describe('项目支出绩效自评表', () => {

@@ -37,6 +37,17 @@ describe('reading the command line file early', () => {
     expect((await readWhole(openSync(path, 'r'), size)).toString('utf8')).toBe('项目名称\t金额\n');
   });
 
+  it('reads the file when asked to, before it is wanted: what it read is what comes back', async () => {
+    const path = join(folder, '表.jixiao.json');
+    await writeFile(path, '读早了');
+    readEarly(path);
+    // The early read has long finished (a few bytes); the file is then changed and removed.
+    await new Promise((done) => setTimeout(done, 300));
+    await writeFile(path, '后来的内容');
+    await rm(path);
+    expect((await readFileOnce(path)).toString('utf8')).toBe('读早了');
+  });
+
   it('an empty file is empty', async () => {
     const path = join(folder, '空.txt');
     await writeFile(path, '');
