@@ -234,7 +234,20 @@ function readMoneyLines(
   for (; index < rows.length; index += 1) {
     const row = rows[index]!;
     const label = row.items.find((item) => item.anchor && stageMoneyLineOf(item.text) !== null);
-    if (!label) break;
+    if (!label) {
+      // A line of money the block does not know (省补助资金, 县级配套资金): kept raw, not lost.
+      const first = row.items.find((item) => item.anchor && item.text !== '');
+      const amounts = [...columns.values()]
+        .map((at) => row.at(at))
+        .filter((text) => text !== first?.text && parseFormAmount(text, unit) !== null);
+      if (!first || amounts.length === 0 || fieldOf(first.text) !== null) break;
+      read.project.raw.push({
+        text: `${base(first.text)}：${amounts.join(' / ')}`,
+        reason: '资金来源未识别，未计入金额',
+        source: first.cell.source,
+      });
+      continue;
+    }
     const line = stageMoneyLineOf(label.text)!;
     for (const [column, at] of columns) {
       const text = row.at(at);

@@ -77,6 +77,11 @@ describe('filled stage forms at the edges of the labels', () => {
     expect(projects[0]?.evaluation?.executed?.fiscal).toBe(17_100);
     expect(projects[0]?.yearBudget?.adjusted?.fiscal).toBe(28_700);
     expect(messages.some((message) => message.includes('按资金总额减其他各项计算'))).toBe(true);
+    // The lines it does not know are kept, with their figures.
+    expect(projects[0]?.raw.map((entry) => `${entry.text}｜${entry.reason}`)).toEqual([
+      '中央补助资金：30 / 30 / 30｜资金来源未识别，未计入金额',
+      '省补助资金：20 / 20 / 20｜资金来源未识别，未计入金额',
+    ]);
   });
 
   it('keeps a second line of the same kind of money raw instead of dropping it', () => {
