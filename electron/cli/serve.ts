@@ -6,6 +6,7 @@ import { SAMPLE_FILE } from '../host/sample';
 import { isLoopback } from '../serve/security';
 import { EXIT, type Io } from './args';
 import { expectedFailure } from './io';
+import type { ServeServer } from '../serve/server';
 
 declare const JIXIAO_VERSION: string;
 
@@ -102,6 +103,8 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   const { defaultDocumentsDir, defaultUserDataDir, startServeApp } = await import('../serve/app');
   let stop: () => void = () => undefined;
   const stopped = new Promise<void>((done) => (stop = done));
+  let interrupted = false;
+  let server: ServeServer | undefined;
   const start = (port: number) =>
     startServeApp({
       rendererDir,
@@ -114,9 +117,12 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
       port,
       allowRemote: options.allowRemote,
       onWindowClosed: () => stop(),
+      // After Ctrl+C, a tab closed instead of settling leaves nothing to wait for.
+      onPageGone: () => {
+        if (interrupted && server?.openWindows() === 0) stop();
+      },
       onError: (error) => console.error('[jixiao] 处理请求时出错', error),
     });
-  let server;
   try {
     server = await start(options.port ?? DEFAULT_PORT).catch((error: NodeJS.ErrnoException) => {
       // The usual port is taken (another copy running): any free port will do.
@@ -140,21 +146,20 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     if (hasDisplay()) openInBrowser(server.url);
     else io.stdout('没有图形界面，无法自动打开浏览器：请在本机的浏览器中打开上面的地址。\n');
   }
-  let interrupted = false;
+  const running = server;
   const onInterrupt = () => {
-    const listening = server.pages().some((page) => page.closeListeners > 0);
-    if (interrupted || !listening) return stop();
+    if (interrupted || running.openWindows() === 0) return stop();
     interrupted = true;
     io.stdout('正在请浏览器页面处理未保存的修改……（再按一次 Ctrl+C 立即退出）\n');
-    server.emit('closeRequested');
+    running.emit('closeRequested');
   };
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', stop);
   await stopped;
   process.off('SIGINT', onInterrupt);
   process.off('SIGTERM', stop);
-  await server.idle();
-  await server.close();
+  await running.idle();
+  await running.close();
   io.stdout('已退出。\n');
   return EXIT.ok;
 }

@@ -38,8 +38,10 @@ export interface ServeAppOptions {
   host?: string;
   port?: number;
   allowRemote?: boolean;
-  /** Called when the page closed the window after settling its unsaved work. */
+  /** Called when the last page closed its window after settling its unsaved work. */
   onWindowClosed?: () => void;
+  /** A page's socket closed (the tab was closed or reloaded). */
+  onPageGone?: () => void;
   onError?: (error: unknown) => void;
 }
 
@@ -56,8 +58,7 @@ export async function startServeApp(options: ServeAppOptions): Promise<ServeServ
     printer: createBrowserPrinter(printPages),
     window: {
       close() {
-        server?.windowClosed();
-        options.onWindowClosed?.();
+        if (server?.windowClosed() ?? true) options.onWindowClosed?.();
       },
     },
     clock: { now: () => new Date() },
@@ -77,6 +78,7 @@ export async function startServeApp(options: ServeAppOptions): Promise<ServeServ
     port: options.port,
     allowRemote: options.allowRemote,
     printPages,
+    onPageGone: options.onPageGone,
     onError: options.onError,
   });
   return server;

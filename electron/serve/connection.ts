@@ -7,6 +7,8 @@ import type { Answers, Question, ServerMessage } from '../../shared/ipc/socket';
 export class Connection {
   menuListeners = 0;
   closeListeners = 0;
+  /** The page settled its work after a close request and was told its window is closed. */
+  windowClosed = false;
   private nextAsk = 1;
   private readonly asks = new Map<number, (answer: unknown) => void>();
   private closed = false;

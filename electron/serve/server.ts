@@ -14,7 +14,7 @@ import {
 import { contentType, resolveAppFile } from '../host/gate/appFiles';
 import { channelName, dispatch } from '../host/gate/dispatch';
 import type { Handlers } from '../host/handlers';
-import { Connection, runInCall, type CallContext } from './connection';
+import { Connection, currentCall, runInCall, type CallContext } from './connection';
 import { PrintPages } from './printPages';
 import {
   allowedHosts,
@@ -46,6 +46,8 @@ export interface ServeOptions {
   token?: string;
   /** Print views the browser opens (shared with the browser print port). */
   printPages?: PrintPages;
+  /** A page's socket closed (the tab was closed or reloaded). */
+  onPageGone?: () => void;
   onError?: (error: unknown) => void;
 }
 
@@ -60,8 +62,13 @@ export interface ServeServer {
   emit(event: keyof typeof EVENT_CHANNELS, payload?: unknown): number;
   /** Pages connected now. */
   pages(): Array<{ serial: number; menuListeners: number; closeListeners: number }>;
-  /** Tells the pages that the host closed the window. */
-  windowClosed(): void;
+  /**
+   * Tells the page whose call this is (outside a call: every page) that its window is closed.
+   * True when no page is left that still has a close request to settle.
+   */
+  windowClosed(): boolean;
+  /** Pages that listen for the close request and have not closed their window yet. */
+  openWindows(): number;
   /** Resolves once no host call is in flight. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -248,6 +255,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     socket.on('close', () => {
       connection.close();
       connections.delete(connection);
+      options.onPageGone?.();
     });
   }
 
@@ -289,6 +297,11 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
   const broadcast = (message: ServerMessage) => {
     for (const connection of connections) connection.send(message);
   };
+  const openWindows = () =>
+    [...connections].filter(
+      (connection) =>
+        connection.isOpen && connection.closeListeners > 0 && !connection.windowClosed,
+    ).length;
 
   return {
     origin,
@@ -305,7 +318,16 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
         menuListeners,
         closeListeners,
       })),
-    windowClosed: () => broadcast({ type: 'window-closed' }),
+    windowClosed() {
+      // Only the page that settled its work: another tab may still be asking 是否保存.
+      const caller = currentCall()?.connection;
+      for (const connection of caller ? [caller] : connections) {
+        connection.windowClosed = true;
+        connection.send({ type: 'window-closed' });
+      }
+      return openWindows() === 0;
+    },
+    openWindows,
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },

@@ -91,4 +91,84 @@ describe('jixiao serve as a process', () => {
       await rm(home, { recursive: true, force: true });
     }
   });
+  it('with two tabs open, the first to settle closes only itself; the server waits for the other', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'jixiao-serve-cli-'));
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/jixiao.js'), 'serve', '--port', '0', '--documents', join(home, 'docs')],
+      { env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config') } },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let exitCode: number | null | undefined;
+    const exited = new Promise<number | null>((done) =>
+      child.on('close', (code) => done((exitCode = code))),
+    );
+    try {
+      await expect.poll(() => output.includes('按 Ctrl+C 退出'), { timeout: 20_000 }).toBe(true);
+      const url = new URL(/http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output)![0]);
+      const open = () =>
+        SocketPage.open(`ws://${url.host}/socket`, {
+          origin: url.origin,
+          cookie: `jixiao-token-${url.port}=${url.searchParams.get('token')}`,
+        });
+      const first = await open();
+      const second = await open();
+      for (const page of [first, second]) {
+        page.send({ type: 'listening', menu: 1, close: 1 });
+        page.send({ type: 'invoke', id: 0, channel: INVOKE_CHANNELS.getAppInfo });
+        await page.next('result');
+      }
+      child.kill('SIGINT');
+      await first.next('event');
+      await second.next('event');
+      // The first tab settled its work; the second is still asking its clerk 是否保存.
+      first.send({ type: 'invoke', id: 1, channel: INVOKE_CHANNELS.closeWindow });
+      await first.next('window-closed');
+      await first.next('result', (message) => message.id === 1);
+      second.send({ type: 'invoke', id: 1, channel: INVOKE_CHANNELS.getAppInfo });
+      expect((await second.next('result')).value).toMatchObject({ ok: true });
+      expect(second.received.some((message) => message.type === 'window-closed')).toBe(false);
+      expect(exitCode).toBeUndefined();
+      // The second tab saved and settled: now the server stops.
+      second.send({ type: 'invoke', id: 2, channel: INVOKE_CHANNELS.closeWindow });
+      await second.next('window-closed');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+
+  it('after Ctrl+C, a tab closed without settling leaves nothing to wait for', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'jixiao-serve-cli-'));
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin/jixiao.js'), 'serve', '--port', '0', '--documents', join(home, 'docs')],
+      { env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config') } },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('close', done));
+    try {
+      await expect.poll(() => output.includes('按 Ctrl+C 退出'), { timeout: 20_000 }).toBe(true);
+      const url = new URL(/http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output)![0]);
+      const page = await SocketPage.open(`ws://${url.host}/socket`, {
+        origin: url.origin,
+        cookie: `jixiao-token-${url.port}=${url.searchParams.get('token')}`,
+      });
+      page.send({ type: 'listening', menu: 1, close: 1 });
+      page.send({ type: 'invoke', id: 0, channel: INVOKE_CHANNELS.getAppInfo });
+      await page.next('result');
+      child.kill('SIGINT');
+      await page.next('event');
+      page.close();
+      expect(await exited).toBe(0);
+      expect(output).toContain('已退出');
+    } finally {
+      child.kill('SIGKILL');
+      await rm(home, { recursive: true, force: true });
+    }
+  });
 });
