@@ -16,6 +16,7 @@ import { dominantYear, plausibleYear } from '../years';
 import { readForm } from './readForm';
 import { isTitleRow, splitForms } from './split';
 import { FormReporter } from './types';
+import { stripCode } from './unitCode';
 import type { GridTable } from '../grid';
 import { shorten } from '../indicatorRun';
 import { ImportError, type ImportResult, importResult, knownFrameworkId } from '../report';
@@ -35,14 +36,6 @@ export function looksLikeProjectForms(tables: readonly GridTable[]): boolean {
     rows.some((row) => row.items.some((item) => fieldOf(item.text) === 'name')) &&
     rows.some((row) => readIndicatorHeader(row) !== null)
   );
-}
-
-function stripCode(name: string): string {
-  return name
-    .replace(/[[［【(（]\s*\d{3,}\s*[\]］】)）]/gu, '')
-    .replace(/^\s*\d{3,}\s*/u, '')
-    .replace(/\s*\d{3,}$/u, '')
-    .trim();
 }
 
 /**

@@ -17,6 +17,13 @@ import {
   type IndicatorGroup,
 } from './indicatorHeader';
 import { isIndicatorBlock, isLabel } from './labels';
+import {
+  isEllipsis,
+  isValuePlaceholder,
+  valueHintsNote,
+  valuePlaceholdersNote,
+  withoutValueHint,
+} from './templateText';
 import type { FormReporter } from './types';
 
 export interface IndicatorSection {
@@ -69,11 +76,22 @@ function categoryKeyOf(name: string): string {
   return name.replace(/[\s\u3000]/g, '').replace(/指标$/u, '');
 }
 
+/** What the form's template left in its indicator tables, to report once per project. */
+interface TemplateLeft {
+  /** Hints for the value taken out of names (`（≥**个）`). */
+  hints: string[];
+  /** Values that were the template's mark for a figure (`**人`). */
+  values: string[];
+  /** `……` rows. */
+  ellipses: number;
+}
+
 function readSection(
   section: IndicatorSection,
   project: Project,
   reporter: FormReporter,
   used: Set<FormItem['cell']>,
+  template: TemplateLeft,
 ): { entries: Entry[]; placeholders: number } {
   const { header, rows } = section;
   for (const item of section.headerRow.items) used.add(item.cell);
@@ -93,15 +111,26 @@ function readSection(
     const note = header.note === undefined ? '' : row.at(header.note);
     let found = 0;
     let categoryOnly = false;
+    let ellipsisRow = false;
     header.groups.forEach((group, index) => {
       const written2 = row.at(group.level2);
       if (written2 !== '') level2[index] = written2;
-      const name = cleanCellText(row.at(group.name)).text;
-      const values = group.values.map((value) => ({
-        half: halves.get(value.column) ?? null,
-        text: joinedValue(row, group, value.column),
-      }));
-      if (name === '' && values.every((value) => value.text === '')) {
+      const written = cleanCellText(row.at(group.name)).text;
+      const { name, hint } = withoutValueHint(written);
+      const values = group.values.map((value) => {
+        const text = joinedValue(row, group, value.column);
+        if (!isValuePlaceholder(text)) return { half: halves.get(value.column) ?? null, text };
+        template.values.push(text);
+        return { half: halves.get(value.column) ?? null, text: '' };
+      });
+      const empty = values.every((value) => value.text === '');
+      if (empty && isEllipsis(name)) {
+        template.ellipses += 1;
+        ellipsisRow = true;
+        return;
+      }
+      if (hint) template.hints.push(hint);
+      if (name === '' && empty) {
         if (written2 !== '' || written1 !== '') categoryOnly = true;
         return;
       }
@@ -123,7 +152,7 @@ function readSection(
     for (const item of row.items) {
       if (!item.anchor) continue;
       const extra = header.unknown.find((column) => column.column === item.start);
-      if (found === 0 && item.text !== '' && !categoryColumns.has(item.start)) {
+      if (found === 0 && item.text !== '' && !categoryColumns.has(item.start) && !ellipsisRow) {
         // Text on a row that holds no indicator (a note without a name): kept, not dropped.
         project.raw.push({
           text: item.text,
@@ -179,6 +208,20 @@ function joinHalves(entries: readonly Entry[]): Draft[] {
   return drafts;
 }
 
+function reportTemplate(
+  template: TemplateLeft,
+  source: SourceLocation | undefined,
+  project: Project,
+  reporter: FormReporter,
+): void {
+  const { hints, values, ellipses } = template;
+  if (hints.length > 0) reporter.add('normalised', valueHintsNote(hints), source, project.name);
+  if (values.length > 0)
+    reporter.add('warning', valuePlaceholdersNote(values), source, project.name);
+  if (ellipses > 0)
+    reporter.add('normalised', `跳过 ${ellipses} 行表格模板的省略行「……」。`, source, project.name);
+}
+
 /** Reads every indicator table of a form into the project. */
 export function readIndicators(
   sections: readonly IndicatorSection[],
@@ -189,12 +232,14 @@ export function readIndicators(
 ): void {
   const entries: Entry[] = [];
   let placeholders = 0;
+  const template: TemplateLeft = { hints: [], values: [], ellipses: 0 };
   for (const section of sections) {
-    const read = readSection(section, project, reporter, used);
+    const read = readSection(section, project, reporter, used, template);
     entries.push(...read.entries);
     placeholders += read.placeholders;
   }
   const first = sections[0]?.rows[0]?.source;
+  reportTemplate(template, first, project, reporter);
   if (placeholders > 0) {
     reporter.add(
       'normalised',

@@ -21,6 +21,7 @@ import {
   gluedPair,
   goalOf,
   isClosing,
+  isCompletionHeader,
   isContactLabel,
   isFilerLabel,
   isIndicatorBlock,
@@ -36,6 +37,7 @@ import {
 import { readPeriod } from './periods';
 import { yearsIn } from '../years';
 import { isTitleRow, type FormBlock } from './split';
+import { isTemplateGoal } from './templateText';
 import type { FormProject, FormReporter } from './types';
 
 function readAttribute(text: string): '新增' | '延续' | null {
@@ -92,7 +94,8 @@ interface HeadState {
   recognised: Map<string, string>;
   unit: MoneyUnit | undefined;
   periodMoneyColumn: number | undefined;
-  goalHeaders: Array<{ item: FormItem; target: 'annual' | 'period' }>;
+  /** Goal headers of the row before, over their texts; `completion` is a 完成情况 column. */
+  goalHeaders: Array<{ item: FormItem; target: 'annual' | 'period' | 'completion' }>;
   goals: { annual: string[]; period: string[] };
 }
 
@@ -142,9 +145,22 @@ export function readForm(
       project.name,
     );
   }
-  project.goals.annual = state.goals.annual.map((text) => cleanCellText(text).text).join('\n');
-  const period = state.goals.period.map((text) => cleanCellText(text).text).join('\n');
+  const templateGoals: string[] = [];
+  const goalText = (texts: readonly string[]) =>
+    texts
+      .map((text) => cleanCellText(text).text)
+      .filter((text) => !(isTemplateGoal(text) && templateGoals.push(text)))
+      .join('\n');
+  project.goals.annual = goalText(state.goals.annual);
+  const period = goalText(state.goals.period);
   if (period !== '') project.goals.period = period;
+  if (templateGoals.length > 0)
+    reporter.add(
+      'normalised',
+      `目标栏中只有表格模板的内容（如「${shorten(templateGoals[0]!.split('\n')[0]!)}」），没有作为目标导入。`,
+      result.source,
+      project.name,
+    );
 
   if (sections.length > 0) readIndicators(sections, framework, project, reporter, used);
   else
@@ -190,10 +206,10 @@ function readHeadRow(
   // Goal texts under goal headers of the previous row.
   for (const goal of state.goalHeaders.splice(0)) {
     const below = row.items.find((item) => item.start === goal.item.start && !isLabel(item.text));
-    if (below) {
-      if (below.text !== '') state.goals[goal.target].push(below.text);
-      used.add(below.cell);
-    }
+    if (!below) continue;
+    if (goal.target === 'completion') raw(below, labelParts(goal.item.text).base);
+    else if (below.text !== '') state.goals[goal.target].push(below.text);
+    used.add(below.cell);
   }
   const valueAfter = (index: number): FormItem | undefined => {
     const next = row.items[index + 1];
@@ -333,6 +349,11 @@ function readHeadRow(
         amount,
         source: value.source,
       });
+      return;
+    }
+    if (isCompletionHeader(label)) {
+      used.add(item.cell);
+      state.goalHeaders.push({ item, target: 'completion' });
       return;
     }
     const goal = goalOf(label);

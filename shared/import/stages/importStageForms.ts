@@ -33,6 +33,7 @@ import { amountIn } from '../formMoney';
 import { stageOfTitle } from '../forms/labels';
 import { splitForms, type FormBlock } from '../forms/split';
 import { FormReporter } from '../forms/types';
+import { stripCode } from '../forms/unitCode';
 import type { GridTable } from '../grid';
 import { orderEntries, type ImportResult } from '../report';
 import { scoringRulesFor } from '../../scoring';
@@ -198,7 +199,15 @@ export function importStageForms(
   for (const form of read) {
     const project = buildProject(form, kind, moneyUnit, asOf, reporter);
     matchCategories(project, framework, reporter);
-    const name = form.unitName || form.supervisor || '（未命名单位）';
+    const implementer = stripCode(form.unitName);
+    if (implementer !== form.unitName)
+      reporter.add(
+        'normalised',
+        `实施单位「${form.unitName}」去掉编码，按「${implementer}」归组。`,
+        form.source,
+        project.name,
+      );
+    const name = implementer || stripCode(form.supervisor) || '（未命名单位）';
     let unit = units.find((candidate) => candidate.name === name);
     if (!unit) units.push((unit = { id: newId('unit'), name, projects: [] }));
     unit.projects.push(project);
@@ -215,7 +224,7 @@ export function importStageForms(
   const document: JixiaoDocument = {
     schemaVersion: SCHEMA_VERSION,
     title: DEFAULT_TITLE,
-    department: read.find((form) => form.supervisor !== '')?.supervisor ?? '',
+    department: stripCode(read.find((form) => form.supervisor !== '')?.supervisor ?? ''),
     fiscalYear,
     moneyUnit,
     frameworkId,

@@ -38,6 +38,12 @@ import {
 } from '../forms/labels';
 import type { FormBlock } from '../forms/split';
 import type { FormReporter } from '../forms/types';
+import {
+  isValuePlaceholder,
+  valueHintsNote,
+  valuePlaceholdersNote,
+  withoutValueHint,
+} from '../forms/templateText';
 import { yearsIn } from '../years';
 import { readCauseCell } from './causeCell';
 import { readIndicatorColumns, readMoneyHeader, type IndicatorColumns } from './stageColumns';
@@ -83,6 +89,15 @@ function blank(text: string): boolean {
 
 /** Template instructions found where content belongs, to report once per form. */
 const prompts = new WeakMap<StageFormRead, string[]>();
+
+/** What the template left in indicator rows: hints in names, placeholder values. */
+const templateLeft = new WeakMap<StageFormRead, { hints: string[]; values: string[] }>();
+
+function templateOf(read: StageFormRead): { hints: string[]; values: string[] } {
+  let found = templateLeft.get(read);
+  if (!found) templateLeft.set(read, (found = { hints: [], values: [] }));
+  return found;
+}
 
 /** `text`, or '' when it is the template's instruction (remembered for the report). */
 function content(text: string, read: StageFormRead): string {
@@ -149,6 +164,11 @@ export function readStageForm(block: FormBlock, reporter: FormReporter): StageFo
     }
     index = readHeadRow(rows, index, read);
   }
+  const left = templateLeft.get(read);
+  if (left?.hints.length)
+    reporter.add('normalised', valueHintsNote(left.hints), read.source, read.project.name);
+  if (left?.values.length)
+    reporter.add('warning', valuePlaceholdersNote(left.values), read.source, read.project.name);
   const found = prompts.get(read);
   if (found)
     reporter.add(
@@ -340,8 +360,13 @@ function readIndicatorRows(
     if (row.table !== table && row.items.every((item) => item.text === '')) continue;
     level1 = cleanCellText(row.at(columns.level1)).text || level1;
     if (columns.level2 !== undefined) level2 = cleanCellText(row.at(columns.level2)).text || level2;
-    const name = cleanCellText(row.at(columns.name)).text;
-    const target = joined(row, columns);
+    const { name, hint } = withoutValueHint(cleanCellText(row.at(columns.name)).text);
+    let target = joined(row, columns);
+    if (isValuePlaceholder(target)) {
+      templateOf(read).values.push(target);
+      target = '';
+    }
+    if (hint) templateOf(read).hints.push(hint);
     const cell = (role: string): string => {
       const at = columns.stage.get(role as never);
       const text = at === undefined ? '' : content(cleanCellText(row.at(at)).text, read);

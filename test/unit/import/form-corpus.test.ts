@@ -131,6 +131,15 @@ const CASES: Case[] = [
       '没有绩效目标，请补填。',
     ],
   },
+  {
+    name: 'nanyue-hunan-2018-poverty-tourism',
+    raw: ['(盖章)', '(盖章)', '(盖章)'],
+    messages: [
+      '10 个指标名称中有表格模板对指标值的提示（如「( ≥**个 )」），已从名称中去掉。',
+      '实施单位「[610001]湖南省润山润水生态农业发展有限公司」去掉编码，按「湖南省润山润水生态农业发展有限公司」归组。',
+      '表头中没有年度，预算年度留空，请在文档信息中填写。',
+    ],
+  },
   { name: 'guangzhou-2025-stacked-forms', raw: [], messages: [] },
   { name: 'reference-template-vertical-labels', raw: [], messages: [] },
 ];

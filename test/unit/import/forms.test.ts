@@ -239,3 +239,56 @@ describe('forms pasted as text', () => {
     expect(report.entries.filter((entry) => entry.kind === 'raw')).toHaveLength(2);
   });
 });
+
+describe('a template filled only in part', () => {
+  // The 财政部 绩效目标申报表（参考模板） of 困难群众救助项目, as published with its placeholders:
+  // `目标1：` lines for the goal, `**人` for values to fill, `……` rows for more indicators.
+  const text = [
+    '绩效目标申报表',
+    '（2026年度）',
+    '项目名称\t困难群众救助项目',
+    '主管部门\t某区民政局\t实施单位\t某区民政局',
+    '资金情况（万元）\t年度资金总额：\t100',
+    '\t其中：财政拨款\t100',
+    '\t其他资金\t0',
+    '年度总体目标\t"目标1：\n目标2：\n目标3：\n……"',
+    '绩效指标\t一级指标\t二级指标\t三级指标\t指标值',
+    '\t产出指标\t数量指标\t★农村低保发放人数\t**人',
+    '\t\t\t★建档立卡贫困人口中接受临时救助的人次数\t≥**人次',
+    '\t\t\t……\t',
+    '\t\t成本指标\t★农村低保标准\t**元/人·月',
+    '\t满意度指标\t服务对象满意度指标\t受助对象满意度\t≥**%',
+  ].join('\n');
+
+  it('keeps the indicator names, leaves the values and goal to fill, and says what it left out', () => {
+    const { document, report } = importTextTable(text);
+    const project = only(document);
+    expect(project.goals.annual).toBe('');
+    expect(rows(project.indicators)).toEqual([
+      ['产出指标', '数量指标', '★农村低保发放人数', '', ''],
+      ['产出指标', '数量指标', '★建档立卡贫困人口中接受临时救助的人次数', '', ''],
+      ['产出指标', '成本指标', '★农村低保标准', '', ''],
+      ['满意度指标', '服务对象满意度指标', '受助对象满意度', '', ''],
+    ]);
+    expect(project.raw).toEqual([]);
+    const said = report.entries.map((entry) => [entry.kind, entry.message]);
+    expect(said).toContainEqual([
+      'warning',
+      '4 个指标值是表格模板的占位（如「**人」），没有作为指标值导入，请填写。',
+    ]);
+    expect(said).toContainEqual(['normalised', '跳过 1 行表格模板的省略行「……」。']);
+    expect(said).toContainEqual([
+      'normalised',
+      '目标栏中只有表格模板的内容（如「目标1：」），没有作为目标导入。',
+    ]);
+  });
+
+  it('keeps a goal the clerk began to write, its empty numbered lines too', () => {
+    const { document } = importTextTable(
+      text.replace('"目标1：\n', '"目标1：全年保障低保对象按时足额领取\n'),
+    );
+    expect(only(document).goals.annual).toBe(
+      '目标1：全年保障低保对象按时足额领取\n目标2：\n目标3：\n……',
+    );
+  });
+});

@@ -124,6 +124,22 @@ describe('filled 监控表 and 自评表', () => {
   });
 });
 
+describe('the template’s hints left in indicator names', () => {
+  it('are taken out of the names, and the report says how many and shows one', async () => {
+    const { document, report } = await importFromFile(
+      join(DIR, 'suixi-anhui-2019-relief-evaluation.docx'),
+    );
+    expect(report.entries.map((entry) => entry.message)).toContain(
+      '9 个指标名称中有表格模板对指标值的提示（如「(≥**人)」），已从名称中去掉。',
+    );
+    const names = document.units.flatMap((unit) =>
+      unit.projects.flatMap((project) => project.indicators.map((indicator) => indicator.name)),
+    );
+    expect(names.filter((name) => /\*\*/u.test(name))).toEqual([]);
+    expect(document.department).toBe('濉溪县民政局');
+  });
+});
+
 describe('a printed 执行率 that does not agree with ours', () => {
   // The 鄂州市财政局 2019 自评表 of 购买第三方服务 (czj.ezhou.gov.cn): 287 / 287 / 171 prints 60%
   // (171 / 287 = 59.58 %, rounded to a whole percent: agrees). Typed here as tab-separated rows.
