@@ -2,7 +2,8 @@
  * The 资金总额 column of the budget system's export, read exactly into the document's unit: the
  * table's 金额单位, or 元 when an amount needs more than two decimals in 万元 (decided as the forms
  * decide). A unit written in the cell (`12万元`, `300元`) is used and said; an amount that cannot be
- * read, or is below zero, becomes 0 with a 请核对 line and the reason to keep its text raw.
+ * read becomes 0 with a 请核对 line and the reason to keep its text raw; one below zero is kept as
+ * printed, as every reader keeps it, and the import's line for negative amounts names it.
  */
 
 import { formatMoney, parseMoney, type Cents, type MoneyUnit, type SourceLocation } from '../model';
@@ -21,8 +22,8 @@ export interface MoneyColumn {
   /** A cell's amount in the document's unit, exactly; null when it is no amount. */
   amountOf: (text: string) => Cents | null;
   /**
-   * A unit's or project's amount: the amount (a glued unit reported), or 0 with a warning and the
-   * reason to keep the text raw when it is no amount or below zero.
+   * A unit's or project's amount: the amount (a glued unit reported; below zero as printed), or 0
+   * with a warning and the reason to keep the text raw when it is no amount.
    */
   read: (text: string, source: SourceLocation, owner: string) => { cents: Cents; refused?: string };
 }
@@ -43,14 +44,13 @@ export function readMoneyColumn(
   written: MoneyUnit,
   reporter: ImportReporter,
 ): MoneyColumn {
-  // An amount refused for being below zero does not decide the unit.
   const unit =
     written === '元'
       ? '元'
       : documentMoneyUnit(
           cells.flatMap(({ text, source }) => {
             const amount = cellAmount(text, written);
-            return amount && amount.cents >= 0 ? [{ field: '资金总额', amount, source }] : [];
+            return amount ? [{ field: '资金总额', amount, source }] : [];
           }),
           reporter,
         );
@@ -61,7 +61,8 @@ export function readMoneyColumn(
   const read = (text: string, source: SourceLocation, owner: string) => {
     const amount = cellAmount(text, written);
     const cents = amount === null ? null : amountIn(amount, unit);
-    if (amount && cents !== null && cents >= 0) {
+    // Below zero is kept as printed: the import's 请核对 line for negative amounts says so.
+    if (amount && cents !== null) {
       if (amount.glued)
         reporter.add(
           'normalised',
@@ -71,9 +72,13 @@ export function readMoneyColumn(
         );
       return { cents };
     }
-    const problem = cents === null ? '不是精确到分的金额' : '是负数';
-    reporter.add('warning', `资金总额「${text}」${problem}，记为 0，请核对。`, source, owner);
-    return { cents: 0, refused: `资金总额${problem}` };
+    reporter.add(
+      'warning',
+      `资金总额「${text}」不是精确到分的金额，记为 0，请核对。`,
+      source,
+      owner,
+    );
+    return { cents: 0, refused: '资金总额不是精确到分的金额' };
   };
   return { unit, amountOf, read };
 }

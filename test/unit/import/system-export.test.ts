@@ -3,6 +3,7 @@
 // written beside the value, 一级 carried down within a project only.
 import { describe, expect, it } from 'vitest';
 import { importTextTable } from '../../../shared/import';
+import { runImport, type ContainerReaders } from '../../../shared/import/pipeline';
 
 const rows = (...lines: string[][]) => lines.map((cells) => cells.join('\t')).join('\n');
 
@@ -272,29 +273,34 @@ describe('the budget system export (湖南)', () => {
     );
   });
 
-  // A negative 资金总额 cannot be a project's amount: 0, a 请核对 line, and the text kept raw.
-  it('keeps a negative 资金总额 raw at 0 with a line saying it is below zero', () => {
-    const { document, report } = importTextTable(
-      rows(
-        ...HEAD,
-        row('甲学校', '30.00', ''),
-        row('项目A', '-5', '目标', indicator('学生数', '168', '人')),
-        row('项目B', '30.00', '目标', indicator('班级数', '3', '个')),
-      ),
+  // A negative 资金总额 is kept as printed, as every reader keeps it; the import says so (M4 in 检查).
+  it("keeps a negative 资金总额 as printed, with the import's line for negative amounts", async () => {
+    const { document, report } = await runImport(
+      {
+        text: rows(
+          ...HEAD,
+          row('甲学校', '25.00', ''),
+          row('项目A', '-5', '目标', indicator('学生数', '168', '人')),
+          row('项目B', '30.00', '目标', indicator('班级数', '3', '个')),
+        ),
+        fileName: '粘贴的表格',
+        options: {},
+        maxEntryBytes: 1 << 20,
+      },
+      {} as ContainerReaders,
     );
     const [negative, plain] = document.units[0]!.projects;
-    expect([negative!.money.fiscal, plain!.money.fiscal]).toEqual([0, 3000]);
-    expect(negative!.raw.map((note) => [note.text, note.reason])).toEqual([
-      ['-5', '资金总额是负数'],
-    ]);
-    expect(negative!.raw[0]!.source).toBeDefined();
-    expect(report.entries).toContainEqual(
-      expect.objectContaining({
+    expect([negative!.money.fiscal, plain!.money.fiscal]).toEqual([-500, 3000]);
+    expect(negative!.raw).toEqual([]);
+    const lines = report.entries.filter((entry) => entry.message.includes('负数'));
+    expect(lines).toEqual([
+      {
         kind: 'warning',
-        message: '资金总额「-5」是负数，记为 0，请核对。',
+        message: '财政拨款为 -5.00 万元，金额不能为负数，已按原表读入，请核对。',
         project: '项目A',
-      }),
-    );
+      },
+    ]);
+    expect(report.entries.filter((entry) => /记为 0/u.test(entry.message))).toEqual([]);
   });
 
   // 12万元 is 12.00 万元 and 300元 is 0.03 万元: both exact, the table stays in 万元.
