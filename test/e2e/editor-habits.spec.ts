@@ -10,7 +10,7 @@ interface Doc {
   units: Array<{
     projects: Array<{
       name: string;
-      money: { fiscal: number };
+      money: { fiscal: number; specialAccount: number; other: number };
       goals: { annual: string };
       indicators: Array<{ level1: string; level2: string; name: string }>;
     }>;
@@ -69,6 +69,37 @@ for (const size of SIZES) {
       );
       // Notices go away by themselves.
       await expect(page.locator('.notice')).toHaveCount(0, { timeout: 8000 });
+    });
+
+    test('typing across with Tab, Enter goes to the next row under the first cell; Tab wraps at the end', async ({
+      app,
+    }) => {
+      const page = app.page;
+      const before = await documentOf(page);
+      await cell(page, 2, COLUMNS.fiscal).click();
+      // As a clerk fills a row in Excel: type, Tab, type, Tab, type, Enter.
+      await page.keyboard.type('1');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('2');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('3');
+      await page.keyboard.press('Enter');
+      await expect(cell(page, 3, COLUMNS.fiscal)).toHaveAttribute('data-active');
+      const after = await documentOf(page);
+      const edited = after.units[0]!.projects[1]!;
+      expect(edited.money).toEqual({ fiscal: 100, specialAccount: 200, other: 300 });
+      // Nothing else changed.
+      after.units[0]!.projects[1] = before.units[0]!.projects[1]!;
+      expect(after).toEqual(before);
+
+      // Tab past the last column goes on at the next row's first; Shift+Tab comes back.
+      await cell(page, 2, COLUMNS.goal).click();
+      await page.keyboard.press('Tab');
+      await expect(cell(page, 2, COLUMNS.indicators)).toHaveAttribute('data-active');
+      await page.keyboard.press('Tab');
+      await expect(cell(page, 3, COLUMNS.name)).toHaveAttribute('data-active');
+      await page.keyboard.press('Shift+Tab');
+      await expect(cell(page, 2, COLUMNS.indicators)).toHaveAttribute('data-active');
     });
 
     test('a negative amount is refused next to its cell and changes nothing', async ({ app }) => {

@@ -102,6 +102,12 @@ export function CellEditor({
   const cursorRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const composing = useRef(false);
+  /** Where the last Tab landed, and the column its run of Tabs began at on that row. */
+  const tabRun = useRef<{
+    row: number;
+    column: number;
+    at: { row: number; column: number };
+  } | null>(null);
 
   useLayoutEffect(() => {
     const container = scrollRef.current;
@@ -221,6 +227,41 @@ export function CellEditor({
     select(selection.row + rows, selection.column + columns, extend);
   };
 
+  /**
+   * Tab and Shift+Tab: the next or previous column, wrapping to the next or previous row at the
+   * ends, as in a Word or WPS table. Remembers where the run of Tabs began on its row.
+   */
+  const tab = (backward: boolean) => {
+    const last = GRID_COLUMNS.length - 1;
+    const rowCount = document ? rowsOf(document).length : 0;
+    let { row, column } = selection;
+    if (backward && column > 0) column -= 1;
+    else if (backward && row > 0) [row, column] = [row - 1, last];
+    else if (!backward && column < last) column += 1;
+    else if (!backward && row < rowCount - 1) [row, column] = [row + 1, 0];
+    const run = tabRun.current;
+    const start =
+      run && run.at.row === selection.row && run.at.column === selection.column && run.row === row
+        ? run.column
+        : row === selection.row
+          ? selection.column
+          : column;
+    tabRun.current = { row, column: start, at: { row, column } };
+    select(row, column);
+  };
+
+  /**
+   * Enter after typing across a row with Tab goes to the next row under the cell the Tabs began
+   * at, as in Excel; otherwise straight down.
+   */
+  const down = () => {
+    const run = tabRun.current;
+    tabRun.current = null;
+    if (run && run.at.row === selection.row && run.at.column === selection.column)
+      select(selection.row + 1, run.column);
+    else move(1, 0);
+  };
+
   const onKeyDown = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
     // Defence in depth: a key that reaches the box while the grid does not own the keyboard.
     if (!gridMayTakeKeys()) {
@@ -253,10 +294,10 @@ export function CellEditor({
         );
       } else if (event.key === 'Enter' && plain) {
         event.preventDefault();
-        if (finish(true)) move(1, 0);
+        if (finish(true)) down();
       } else if (event.key === 'Tab' && !event.ctrlKey && !event.altKey) {
         event.preventDefault();
-        if (finish(true)) move(0, event.shiftKey ? -1 : 1);
+        if (finish(true)) tab(event.shiftKey);
       } else if (editing.mode === 'replace' && plain && !event.shiftKey && MOVES[event.key]) {
         event.preventDefault();
         const [rows, columns] = MOVES[event.key] as [number, number];
@@ -288,7 +329,7 @@ export function CellEditor({
       move(delta[0], delta[1], event.shiftKey);
     } else if (event.key === 'Tab') {
       event.preventDefault();
-      move(0, event.shiftKey ? -1 : 1);
+      tab(event.shiftKey);
     } else if (event.key === 'Enter' || event.key === 'F2') {
       event.preventDefault();
       begin('edit');
