@@ -77,6 +77,11 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
+/** How long a tab that went away after Ctrl+C has to come back (a reload) before the server stops. */
+const RECONNECT_MS = 2000;
+/** How long a second Ctrl+C still lets calls in flight finish. */
+const FORCED_WAIT_MS = 1000;
+
 /** The project folder: the CLI runs from out/cli (built) or electron/cli (sources). */
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -117,9 +122,13 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
       port,
       allowRemote: options.allowRemote,
       onWindowClosed: () => stop(),
-      // After Ctrl+C, a tab closed instead of settling leaves nothing to wait for.
+      // After Ctrl+C, a tab closed instead of settling leaves nothing to wait for; a tab that
+      // reloads is back within moments, and is asked again.
       onPageGone: () => {
-        if (interrupted && server?.openWindows() === 0) stop();
+        if (!interrupted) return;
+        setTimeout(() => {
+          if (server?.openWindows() === 0) stop();
+        }, RECONNECT_MS).unref();
       },
       onError: (error) => console.error('[jixiao] 处理请求时出错', error),
     });
@@ -147,7 +156,9 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     else io.stdout('没有图形界面，无法自动打开浏览器：请在本机的浏览器中打开上面的地址。\n');
   }
   const running = server;
+  let forced = false;
   const onInterrupt = () => {
+    forced = interrupted;
     if (interrupted || running.openWindows() === 0) return stop();
     interrupted = true;
     io.stdout('正在请浏览器页面处理未保存的修改……（再按一次 Ctrl+C 立即退出）\n');
@@ -158,7 +169,11 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   await stopped;
   process.off('SIGINT', onInterrupt);
   process.off('SIGTERM', stop);
-  await running.idle();
+  // A second Ctrl+C quits at once: a 是否保存 still open in a tab is not waited for (a save in
+  // flight writes a new file and renames it, so cutting it short leaves the old file whole).
+  await (forced
+    ? Promise.race([running.idle(), new Promise((done) => setTimeout(done, FORCED_WAIT_MS))])
+    : running.idle());
   await running.close();
   io.stdout('已退出。\n');
   return EXIT.ok;

@@ -112,6 +112,8 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
   const token = options.token ?? createToken();
   const printPages = options.printPages ?? new PrintPages();
   const connections = new Set<Connection>();
+  /** The close request went out: pages that begin listening later are asked too. */
+  let closing = false;
   const inFlight = new Set<Promise<unknown>>();
   let serial = 0;
   let port = 0;
@@ -246,8 +248,12 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
           (error: unknown) => options.onError?.(error),
         );
       } else if (message.type === 'listening') {
+        const began = connection.closeListeners === 0 && message.close > 0;
         connection.menuListeners = message.menu;
         connection.closeListeners = message.close;
+        // A tab opened or reloaded while the server is closing settles its work too.
+        if (began && closing && !connection.windowClosed)
+          connection.send({ type: 'event', channel: EVENT_CHANNELS.closeRequested });
       } else {
         connection.answer(message.id, message.answer);
       }
@@ -309,6 +315,7 @@ export async function startServeServer(options: ServeOptions): Promise<ServeServ
     token,
     port,
     emit(event, payload) {
+      if (event === 'closeRequested') closing = true;
       broadcast({ type: 'event', channel: EVENT_CHANNELS[event], payload });
       return connections.size;
     },

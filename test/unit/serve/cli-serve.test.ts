@@ -53,74 +53,79 @@ describe('jixiao serve arguments', () => {
   });
 });
 
-describe('jixiao serve as a process', () => {
-  it('prints the address; Ctrl+C asks the open page to settle its work, then the server quits', async () => {
-    const home = await mkdtemp(join(tmpdir(), 'jixiao-serve-cli-'));
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'bin/jixiao.js'), 'serve', '--port', '0', '--documents', join(home, 'docs')],
-      { env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config') } },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((done) => child.on('close', done));
-    try {
-      await expect.poll(() => output.includes('按 Ctrl+C 退出'), { timeout: 20_000 }).toBe(true);
-      expect(output).toContain(`文档保存在：${join(home, 'docs')}`);
-      const url = new URL(/http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output)![0]);
-      const page = await SocketPage.open(`ws://${url.host}/socket`, {
-        origin: url.origin,
-        cookie: `jixiao-token-${url.port}=${url.searchParams.get('token')}`,
-      });
+/** `jixiao serve` as a child process, with a way to open pages on it. */
+async function startServe() {
+  const home = await mkdtemp(join(tmpdir(), 'jixiao-serve-cli-'));
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/jixiao.js'), 'serve', '--port', '0', '--documents', join(home, 'docs')],
+    { env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config') } },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((done) =>
+    child.on('close', (code) => done((exitCode = code))),
+  );
+  await expect.poll(() => output.includes('按 Ctrl+C 退出'), { timeout: 20_000 }).toBe(true);
+  const url = new URL(/http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output)![0]);
+  /** A page that has loaded: it listens for the menu and the close request. */
+  const open = async (listening = true) => {
+    const page = await SocketPage.open(`ws://${url.host}/socket`, {
+      origin: url.origin,
+      cookie: `jixiao-token-${url.port}=${url.searchParams.get('token')}`,
+    });
+    if (listening) {
       page.send({ type: 'listening', menu: 1, close: 1 });
       // Messages are handled in order: once this call is answered, the listener is recorded.
       page.send({ type: 'invoke', id: 0, channel: INVOKE_CHANNELS.getAppInfo });
-      expect((await page.next('result')).value).toMatchObject({ ok: true });
-      child.kill('SIGINT');
+      await page.next('result');
+    }
+    return page;
+  };
+  return {
+    home,
+    child,
+    output: () => output,
+    exited,
+    running: () => exitCode === undefined,
+    open,
+    async stop() {
+      child.kill('SIGKILL');
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}
+
+const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+describe('jixiao serve as a process', () => {
+  it('prints the address; Ctrl+C asks the open page to settle its work, then the server quits', async () => {
+    const serve = await startServe();
+    try {
+      expect(serve.output()).toContain(`文档保存在：${join(serve.home, 'docs')}`);
+      const page = await serve.open();
+      serve.child.kill('SIGINT');
       const event = await page.next('event');
       expect(event.channel).toBe('jixiao:window:close-requested');
-      expect(output).toContain('正在请浏览器页面处理未保存的修改');
+      await expect.poll(() => serve.output()).toContain('正在请浏览器页面处理未保存的修改');
       // The renderer settled its work and closes the window: the server stops.
       page.send({ type: 'invoke', id: 1, channel: INVOKE_CHANNELS.closeWindow });
       await page.next('window-closed');
-      expect(await exited).toBe(0);
-      expect(output).toContain('已退出');
+      expect(await serve.exited).toBe(0);
+      expect(serve.output()).toContain('已退出');
     } finally {
-      child.kill('SIGKILL');
-      await rm(home, { recursive: true, force: true });
+      await serve.stop();
     }
   });
+
   it('with two tabs open, the first to settle closes only itself; the server waits for the other', async () => {
-    const home = await mkdtemp(join(tmpdir(), 'jixiao-serve-cli-'));
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'bin/jixiao.js'), 'serve', '--port', '0', '--documents', join(home, 'docs')],
-      { env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config') } },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    let exitCode: number | null | undefined;
-    const exited = new Promise<number | null>((done) =>
-      child.on('close', (code) => done((exitCode = code))),
-    );
+    const serve = await startServe();
     try {
-      await expect.poll(() => output.includes('按 Ctrl+C 退出'), { timeout: 20_000 }).toBe(true);
-      const url = new URL(/http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output)![0]);
-      const open = () =>
-        SocketPage.open(`ws://${url.host}/socket`, {
-          origin: url.origin,
-          cookie: `jixiao-token-${url.port}=${url.searchParams.get('token')}`,
-        });
-      const first = await open();
-      const second = await open();
-      for (const page of [first, second]) {
-        page.send({ type: 'listening', menu: 1, close: 1 });
-        page.send({ type: 'invoke', id: 0, channel: INVOKE_CHANNELS.getAppInfo });
-        await page.next('result');
-      }
-      child.kill('SIGINT');
+      const first = await serve.open();
+      const second = await serve.open();
+      serve.child.kill('SIGINT');
       await first.next('event');
       await second.next('event');
       // The first tab settled its work; the second is still asking its clerk 是否保存.
@@ -130,45 +135,70 @@ describe('jixiao serve as a process', () => {
       second.send({ type: 'invoke', id: 1, channel: INVOKE_CHANNELS.getAppInfo });
       expect((await second.next('result')).value).toMatchObject({ ok: true });
       expect(second.received.some((message) => message.type === 'window-closed')).toBe(false);
-      expect(exitCode).toBeUndefined();
+      expect(serve.running()).toBe(true);
       // The second tab saved and settled: now the server stops.
       second.send({ type: 'invoke', id: 2, channel: INVOKE_CHANNELS.closeWindow });
       await second.next('window-closed');
-      expect(await exited).toBe(0);
+      expect(await serve.exited).toBe(0);
     } finally {
-      child.kill('SIGKILL');
-      await rm(home, { recursive: true, force: true });
+      await serve.stop();
     }
   });
 
   it('after Ctrl+C, a tab closed without settling leaves nothing to wait for', async () => {
-    const home = await mkdtemp(join(tmpdir(), 'jixiao-serve-cli-'));
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'bin/jixiao.js'), 'serve', '--port', '0', '--documents', join(home, 'docs')],
-      { env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config') } },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((done) => child.on('close', done));
+    const serve = await startServe();
     try {
-      await expect.poll(() => output.includes('按 Ctrl+C 退出'), { timeout: 20_000 }).toBe(true);
-      const url = new URL(/http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output)![0]);
-      const page = await SocketPage.open(`ws://${url.host}/socket`, {
-        origin: url.origin,
-        cookie: `jixiao-token-${url.port}=${url.searchParams.get('token')}`,
-      });
-      page.send({ type: 'listening', menu: 1, close: 1 });
-      page.send({ type: 'invoke', id: 0, channel: INVOKE_CHANNELS.getAppInfo });
-      await page.next('result');
-      child.kill('SIGINT');
+      const page = await serve.open();
+      serve.child.kill('SIGINT');
       await page.next('event');
       page.close();
-      expect(await exited).toBe(0);
-      expect(output).toContain('已退出');
+      expect(await serve.exited).toBe(0);
+      expect(serve.output()).toContain('已退出');
     } finally {
-      child.kill('SIGKILL');
-      await rm(home, { recursive: true, force: true });
+      await serve.stop();
+    }
+  });
+
+  it('a tab that loads or reloads after Ctrl+C is asked to settle too, and waited for', async () => {
+    const serve = await startServe();
+    try {
+      const first = await serve.open();
+      serve.child.kill('SIGINT');
+      await first.next('event');
+      // The clerk reloads the tab: the old page goes, the new one begins listening.
+      first.close();
+      const reloaded = await serve.open();
+      const event = await reloaded.next('event');
+      expect(event.channel).toBe('jixiao:window:close-requested');
+      await pause(2500);
+      expect(serve.running()).toBe(true);
+      reloaded.send({ type: 'invoke', id: 1, channel: INVOKE_CHANNELS.closeWindow });
+      await reloaded.next('window-closed');
+      expect(await serve.exited).toBe(0);
+    } finally {
+      await serve.stop();
+    }
+  });
+
+  it('a second Ctrl+C quits at once, even with a 是否保存 question open in a tab', async () => {
+    const serve = await startServe();
+    try {
+      const page = await serve.open();
+      serve.child.kill('SIGINT');
+      await page.next('event');
+      page.send({
+        type: 'invoke',
+        id: 1,
+        channel: INVOKE_CHANNELS.confirmUnsaved,
+        argument: { fileName: '今年的表.jixiao.json' },
+      });
+      await page.next('ask');
+      serve.child.kill('SIGINT');
+      const started = Date.now();
+      expect(await serve.exited).toBe(0);
+      expect(Date.now() - started).toBeLessThan(8000);
+    } finally {
+      await serve.stop();
     }
   });
 });
