@@ -672,9 +672,9 @@ export const STAGE_FORM_FIXTURES: FormFixture[] = [
   {
     name: 'hengshan-hunan-2020-grain-evaluation',
     parts: hengshanParts,
-    // No PDF: printed, its two tables touch, and the PDF reader takes them for one table whose
-    // columns are both tables' borders together (a limit, named in test/fixtures/README.md).
-    targets: ['xlsx', 'docx'],
+    // Printed, its two tables touch and are read as one grid with both tables' column borders:
+    // the rows of the second are matched to the header's columns from their 三级指标 cell.
+    targets: ['xlsx', 'docx', 'pdf'],
   },
   {
     name: 'qingshen-sichuan-2023-wages-evaluation',

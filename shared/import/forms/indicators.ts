@@ -106,14 +106,16 @@ function readSection(
   for (const row of rows) {
     if (row.items.some((item) => item.anchor && isLabel(item.text) && !isIndicatorBlock(item.text)))
       continue;
-    const written1 = row.at(header.level1);
+    // A `……` in a category column stands for more rows of the template, not for a category.
+    const category = (text: string) => (isEllipsis(text) ? '' : text);
+    const written1 = category(row.at(header.level1));
     if (written1 !== '') level1 = written1;
     const note = header.note === undefined ? '' : row.at(header.note);
     let found = 0;
     let categoryOnly = false;
     let ellipsisRow = false;
     header.groups.forEach((group, index) => {
-      const written2 = row.at(group.level2);
+      const written2 = category(row.at(group.level2));
       if (written2 !== '') level2[index] = written2;
       const written = cleanCellText(row.at(group.name)).text;
       const { name, hint } = withoutValueHint(written);
@@ -124,7 +126,10 @@ function readSection(
         return { half: halves.get(value.column) ?? null, text: '' };
       });
       const empty = values.every((value) => value.text === '');
-      if (empty && isEllipsis(name)) {
+      if (
+        isEllipsis(name) &&
+        values.every((value) => value.text === '' || isEllipsis(value.text))
+      ) {
         template.ellipses += 1;
         ellipsisRow = true;
         return;

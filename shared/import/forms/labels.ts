@@ -78,7 +78,7 @@ export const CONTACT_LABELS: readonly string[] = [
  * nothing in them is read as an indicator; their text is kept raw.
  */
 export const TRAILER_PATTERN =
-  /^(?:附件\d*$|财政部门审核意见|主管部门审核意见|第三方机构审核意见|审核意见|.{0,16}(?:初审|审核|审查|审批|复核)意见|其他说明的问题|其他需要说明的问题|其他说明|备注说明|单位盖章|盖章|（?盖章）?|填报说明)/u;
+  /^(?:附件\d*$|财政部门审核意见|主管部门审核意见|第三方机构审核意见|审核意见|.{0,10}局审核意见|.{0,16}(?:初审|审核|审查|审批|复核)意见(?:[（(][^（）()]*[）)])?$|其他说明的问题|其他需要说明的问题|其他说明|备注说明|单位盖章|盖章|（?盖章）?|填报说明)/u;
 
 /** A label that opens the money block (its bracket names the unit). */
 export const MONEY_BLOCK_LABELS: readonly string[] = [

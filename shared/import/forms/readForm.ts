@@ -37,7 +37,7 @@ import {
 import { readPeriod } from './periods';
 import { yearsIn } from '../years';
 import { isTitleRow, type FormBlock } from './split';
-import { isTemplateGoal } from './templateText';
+import { isTemplateGoal, lengthLimitsNote, withoutTemplatePrompt } from './templateText';
 import type { FormProject, FormReporter } from './types';
 
 function readAttribute(text: string): '新增' | '延续' | null {
@@ -146,14 +146,23 @@ export function readForm(
     );
   }
   const templateGoals: string[] = [];
+  const limits: string[] = [];
   const goalText = (texts: readonly string[]) =>
     texts
       .map((text) => cleanCellText(text).text)
       .filter((text) => !(isTemplateGoal(text) && templateGoals.push(text)))
+      .map((text) => {
+        const stripped = withoutTemplatePrompt(text);
+        if (!stripped) return text;
+        limits.push(text.slice(stripped.text.length).trim());
+        return stripped.text;
+      })
       .join('\n');
   project.goals.annual = goalText(state.goals.annual);
   const period = goalText(state.goals.period);
   if (period !== '') project.goals.period = period;
+  if (limits.length > 0)
+    reporter.add('normalised', lengthLimitsNote(limits), result.source, project.name);
   if (templateGoals.length > 0)
     reporter.add(
       'normalised',

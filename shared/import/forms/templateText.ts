@@ -10,11 +10,31 @@ import { TEMPLATE_PROMPT } from './labels';
 /** A run of two or more `*` (half or full width): the template's mark for a figure to fill in. */
 const STARS = /[*＊]{2,}/u;
 
-/** A hint for the value, in brackets or trailing the name: `（≥**个）`, `≥**人`. */
+/** A comparator, the stars and a short unit: `≥**人次`, `**元/人·月`, `<**元/户·年`. */
+const HINT = String.raw`[≥≤＞＜>=<＝]*\s*[*＊]{2,}\s*[^\s*＊（）()]{0,8}`;
+
+/**
+ * A hint for the value in a name: a bracket holding only the hint (`（≥**个）`), the hint at the
+ * end of a bracket that says more (`（建档立卡户≥**户）` keeps `（建档立卡户）`), or trailing the
+ * name (`受益人口数≥**人`). Stars elsewhere (`按合同**条约定`) are the clerk's and stay.
+ */
 const NAME_HINTS = [
-  /\s*[（(][^（）()]*[*＊]{2,}[^（）()]*[）)]/gu,
-  /\s*[≥≤＞＜>=<＝]+\s*[*＊]{2,}[^\s（）()]*$/gu,
+  new RegExp(String.raw`\s*[（(]\s*${HINT}\s*[）)]`, 'gu'),
+  new RegExp(String.raw`\s*[≥≤＞＜>=<＝]+\s*[*＊]{2,}\s*[^\s*＊（）()]{0,8}(?=\s*[）)])`, 'gu'),
+  new RegExp(String.raw`\s*[≥≤＞＜>=<＝]+\s*[*＊]{2,}\s*[^\s*＊（）()]{0,8}$`, 'gu'),
 ];
+
+/** A value that is nothing but the template's mark: `**人`, `≥**%`, `**元/人·月`. */
+const VALUE_PLACEHOLDER = new RegExp(String.raw`^${HINT}$`, 'u');
+
+/**
+ * The template's limit on length left after a text (`（200字以内）`), and the words its
+ * instructions begin with (`对照年度目标，说明…`, `针对…，提出…`, `结合自评情况，分析…`): a
+ * clerk's text does not. In doubt the text is kept: an instruction left in is seen and deleted,
+ * a clerk's sentence dropped is lost.
+ */
+const INSTRUCTION_START =
+  /^(?:对照|针对|简要|简述|概述|说明|填写|请|描述|阐述|列明|列出|结合(?:自评|监控)情况)/u;
 
 /** A row or line that only says "more like this": `……`, `…`, `...`. */
 const ELLIPSIS = /^[.…。·．]{2,}$|^…$/u;
@@ -24,7 +44,22 @@ const EMPTY_NUMBERED = /^(?:目标\s*\d+|\d+|[（(]\s*\d+\s*[）)])\s*[:：.、�
 
 /** True for a value that is the template's mark for a figure still to fill in (`≥**%`). */
 export function isValuePlaceholder(text: string): boolean {
-  return STARS.test(text);
+  return VALUE_PLACEHOLDER.test(text.trim());
+}
+
+/**
+ * A cell ending with the template's limit on length (`（100字以内）`): an instruction (`对照年度
+ * 目标，说明…`) is no content at all; a clerk's text keeps everything but the limit.
+ */
+export function withoutTemplatePrompt(
+  text: string,
+): { text: string; prompt: 'instruction' | 'limit' } | null {
+  const trimmed = text.trim();
+  const limit = TEMPLATE_PROMPT.exec(trimmed);
+  if (!limit) return null;
+  const rest = trimmed.slice(0, limit.index).trim();
+  if (rest === '' || INSTRUCTION_START.test(rest)) return { text: '', prompt: 'instruction' };
+  return { text: rest, prompt: 'limit' };
 }
 
 /** True for an indicator row that stands for "more rows here" (`……`). */
@@ -51,12 +86,12 @@ export function withoutValueHint(name: string): { name: string; hint: string | n
 /**
  * True for a goal cell that holds nothing but the template: numbered lines with nothing after them
  * (`目标1：`, `……`) or an instruction ending `（N字以内）`. A cell with any text of the clerk's is
- * kept whole, its empty numbered lines too.
+ * kept, its empty numbered lines too (a trailing `（N字以内）` is taken off by the reader).
  */
 export function isTemplateGoal(text: string): boolean {
   const key = text.trim();
   if (key === '') return false;
-  if (TEMPLATE_PROMPT.test(key)) return true;
+  if (TEMPLATE_PROMPT.test(key)) return withoutTemplatePrompt(key)?.prompt === 'instruction';
   return key
     .split('\n')
     .map((line) => line.trim())
@@ -72,4 +107,9 @@ export function valueHintsNote(hints: readonly string[]): string {
 /** The report line for values that were the template's placeholders. */
 export function valuePlaceholdersNote(values: readonly string[]): string {
   return `${values.length} 个指标值是表格模板的占位（如「${shorten(values[0] ?? '')}」），没有作为指标值导入，请填写。`;
+}
+
+/** The report line for limits on length taken off the end of a clerk's text. */
+export function lengthLimitsNote(limits: readonly string[]): string {
+  return `${limits.length} 处内容末尾留有表格模板的字数提示（如「${shorten(limits[0] ?? '')}」），已去掉。`;
 }

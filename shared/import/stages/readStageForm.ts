@@ -26,7 +26,6 @@ import { labelUnit, parseFormAmount, type FormAmount } from '../formMoney';
 import { shorten } from '../indicatorRun';
 import {
   STAGE_GOAL_HEADERS,
-  TEMPLATE_PROMPT,
   STAGE_TOTAL_LABEL,
   fieldOf,
   isClosing,
@@ -40,8 +39,10 @@ import type { FormBlock } from '../forms/split';
 import type { FormReporter } from '../forms/types';
 import {
   isValuePlaceholder,
+  lengthLimitsNote,
   valueHintsNote,
   valuePlaceholdersNote,
+  withoutTemplatePrompt,
   withoutValueHint,
 } from '../forms/templateText';
 import { yearsIn } from '../years';
@@ -91,17 +92,29 @@ function blank(text: string): boolean {
 const prompts = new WeakMap<StageFormRead, string[]>();
 
 /** What the template left in indicator rows: hints in names, placeholder values. */
-const templateLeft = new WeakMap<StageFormRead, { hints: string[]; values: string[] }>();
+interface TemplateLeft {
+  hints: string[];
+  values: string[];
+  /** Limits on length (`（200字以内）`) taken off the end of a clerk's text. */
+  limits: string[];
+}
 
-function templateOf(read: StageFormRead): { hints: string[]; values: string[] } {
+const templateLeft = new WeakMap<StageFormRead, TemplateLeft>();
+
+function templateOf(read: StageFormRead): TemplateLeft {
   let found = templateLeft.get(read);
-  if (!found) templateLeft.set(read, (found = { hints: [], values: [] }));
+  if (!found) templateLeft.set(read, (found = { hints: [], values: [], limits: [] }));
   return found;
 }
 
 /** `text`, or '' when it is the template's instruction (remembered for the report). */
 function content(text: string, read: StageFormRead): string {
-  if (!TEMPLATE_PROMPT.test(text)) return text;
+  const stripped = withoutTemplatePrompt(text);
+  if (!stripped) return text;
+  if (stripped.prompt === 'limit') {
+    templateOf(read).limits.push(text.trim().slice(stripped.text.length).trim());
+    return stripped.text;
+  }
   const found = prompts.get(read);
   if (found) found.push(text);
   else prompts.set(read, [text]);
@@ -159,7 +172,8 @@ export function readStageForm(block: FormBlock, reporter: FormReporter): StageFo
     if (header) {
       read.month ??= header.columns.month;
       read.kind ??= header.columns.stage.has('score') ? 'evaluation' : 'monitoring';
-      index = readIndicatorRows(rows, index + header.rows, header.columns, read, reporter);
+      const bounds = columnStarts(rows.slice(index, index + header.rows));
+      index = readIndicatorRows(rows, index + header.rows, header.columns, bounds, read, reporter);
       continue;
     }
     index = readHeadRow(rows, index, read);
@@ -167,6 +181,8 @@ export function readStageForm(block: FormBlock, reporter: FormReporter): StageFo
   const left = templateLeft.get(read);
   if (left?.hints.length)
     reporter.add('normalised', valueHintsNote(left.hints), read.source, read.project.name);
+  if (left?.limits.length)
+    reporter.add('normalised', lengthLimitsNote(left.limits), read.source, read.project.name);
   if (left?.values.length)
     reporter.add('warning', valuePlaceholdersNote(left.values), read.source, read.project.name);
   const found = prompts.get(read);
@@ -340,10 +356,42 @@ function closesTable(row: FormRow, columns: IndicatorColumns): boolean {
   );
 }
 
+/** The grid columns where the header's cells begin. */
+function columnStarts(header: readonly FormRow[]): number[] {
+  return [...new Set(header.flatMap((row) => row.items.map((item) => item.start)))].sort(
+    (a, b) => a - b,
+  );
+}
+
+/**
+ * A row whose 三级指标 cell reaches into the next header column is a row of another table, with
+ * columns of its own, read as one grid with the header's (two tables that touch on a printed page
+ * are one set of ruling lines). Its cells are taken in order from that cell, matched with the
+ * header's columns from the 三级指标 column on, and before it backwards.
+ */
+function aligned(row: FormRow, starts: readonly number[], nameColumn: number): FormRow {
+  const at = row.items.findIndex((item) => item.start <= nameColumn && item.end >= nameColumn);
+  const nameAt = starts.indexOf(nameColumn);
+  const next = starts[nameAt + 1];
+  const item = row.items[at];
+  if (!item || nameAt < 0 || next === undefined || item.end < next) return row;
+  const texts = new Map<number, string>();
+  row.items.forEach((cell, index) => texts.set(nameAt + index - at, cell.text));
+  return {
+    ...row,
+    at(column) {
+      let header = -1;
+      while (header + 1 < starts.length && starts[header + 1]! <= column) header += 1;
+      return texts.get(header) ?? '';
+    },
+  };
+}
+
 function readIndicatorRows(
   rows: readonly FormRow[],
   start: number,
   columns: IndicatorColumns,
+  starts: readonly number[],
   read: StageFormRead,
   reporter: FormReporter,
 ): number {
@@ -354,7 +402,7 @@ function readIndicatorRows(
   const kind = read.kind ?? 'monitoring';
   const table = rows[start - 1]?.table;
   for (; index < rows.length; index += 1) {
-    const row = rows[index]!;
+    const row = aligned(rows[index]!, starts, columns.name);
     if (closesTable(row, columns)) break;
     // An empty paragraph between a Word file's tables is no row of the indicator table.
     if (row.table !== table && row.items.every((item) => item.text === '')) continue;

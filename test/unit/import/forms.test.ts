@@ -292,3 +292,45 @@ describe('a template filled only in part', () => {
     );
   });
 });
+
+describe('a filled form around the template’s marks', () => {
+  const head = [
+    '项目支出绩效目标表',
+    '（2026年度）',
+    '项目名称\t道路建设项目',
+    '主管部门\t某区交通局\t实施单位\t某区交通局',
+    '资金情况（万元）\t年度资金总额：\t100',
+    '\t其中：财政拨款\t100',
+    '年度总体目标\t完成道路建设5公里，惠及沿线群众2万人。（200字以内）',
+    '绩效指标\t一级指标\t二级指标\t三级指标\t指标值',
+  ];
+
+  it('keeps the clerk’s words and takes only the marks away', () => {
+    const { document, report } = importTextTable(
+      [
+        ...head,
+        '\t产出指标\t数量指标\t新建道路长度\t"≥5公里\n改造桥梁**座"',
+        '\t\t\t受益户数（建档立卡户≥**户）\t≥300户',
+        '\t\t\t按期完工率（按合同**条约定）\t**100%**',
+        '\t\t……\t……\t……',
+        '\t\t质量指标\t施工图审查意见落实率\t100%',
+        '\t\t\t验收合格率\t100%',
+      ].join('\n'),
+    );
+    const project = only(document);
+    expect(project.goals.annual).toBe('完成道路建设5公里，惠及沿线群众2万人。');
+    expect(rows(project.indicators)).toEqual([
+      ['产出指标', '数量指标', '新建道路长度', '≥5公里\n改造桥梁**座', '≥5公里\n改造桥梁**座'],
+      ['产出指标', '数量指标', '受益户数（建档立卡户）', '≥300户', '≥300户'],
+      ['产出指标', '数量指标', '按期完工率（按合同**条约定）', '**100%**', '**100%**'],
+      ['产出指标', '质量指标', '施工图审查意见落实率', '100%', '100%'],
+      ['产出指标', '质量指标', '验收合格率', '100%', '100%'],
+    ]);
+    const said = report.entries.map((entry) => entry.message);
+    expect(said).toContain('1 处内容末尾留有表格模板的字数提示（如「（200字以内）」），已去掉。');
+    expect(said).toContain(
+      '1 个指标名称中有表格模板对指标值的提示（如「≥**户」），已从名称中去掉。',
+    );
+    expect(said).toContain('跳过 1 行表格模板的省略行「……」。');
+  });
+});

@@ -157,3 +157,43 @@ describe('refusing a table it cannot read', () => {
     ).toThrow(/^文本中没有找到项目支出绩效目标表/u);
   });
 });
+
+describe('filled stage forms and what a template leaves', () => {
+  it('reads indicators named after an opinion (审查意见落实率) as indicators, and the ones after them', () => {
+    const { projects } = imported([
+      ...HEAD,
+      ...MONEY,
+      ['其中：当年财政拨款', '287', '287', '171'],
+      ...INDICATORS,
+      ['', '', '施工图审查意见落实率', '100%', '100%', '20', '20'],
+      ['', '质量指标', '落实财政评审初审意见整改率', '100%', '100%', '20', '20'],
+      ['', '', '验收合格率', '100%', '100%', '20', '20'],
+    ]);
+    expect(projects[0]?.indicators.map((indicator) => indicator.name)).toEqual([
+      '调研报告',
+      '施工图审查意见落实率',
+      '落实财政评审初审意见整改率',
+      '验收合格率',
+    ]);
+  });
+
+  it('keeps a clerk’s text that still ends with the template’s 字数 limit, without the limit', () => {
+    const { projects, messages } = imported([
+      ...HEAD,
+      ...MONEY,
+      ['其中：当年财政拨款', '287', '287', '171'],
+      ['年度总体目标', '预期目标', '实际完成情况'],
+      [
+        '',
+        '完成全年调研任务。（200字以内）',
+        '对照年度目标，说明相关任务目标的完成情况（100字以内）',
+      ],
+      ...INDICATORS,
+    ]);
+    expect(projects[0]?.goals.annual).toBe('完成全年调研任务。');
+    expect(projects[0]?.evaluation?.goalActual ?? '').toBe('');
+    expect(messages).toContain(
+      '1 处内容末尾留有表格模板的字数提示（如「（200字以内）」），已去掉。',
+    );
+  });
+});
