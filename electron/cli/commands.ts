@@ -85,7 +85,8 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   const document = year === undefined ? imported : { ...imported, fiscalYear: year };
   // The writers (ExcelJS, docx) load only for an export: every other command starts without them.
   const { renderExport, writeExportFile } = await import('../host/exportService');
-  const { isStageLayout, midtermWarnings, stageWarnings } = await import('../../shared/export');
+  const { allProjectsText, isStageLayout, midtermWarnings, stageWarnings } =
+    await import('../../shared/export');
   const bytes = await renderExport(document, { format, layout, variant });
   const warnings =
     layout === 'form' && variant === 'midterm'
@@ -93,7 +94,10 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
       : isStageLayout(layout)
         ? stageWarnings(document, layout)
         : [];
-  for (const line of warnings) io.stderr(`jixiao：请注意：${line}\n`);
+  for (const warning of warnings) {
+    io.stderr(`jixiao：请注意：${warning.text}\n`);
+    if (warning.projects) io.stderr(`  ${allProjectsText(warning.projects)}\n`);
+  }
   const stem = basename(file)
     .replace(/\.jixiao\.json$/i, '')
     .replace(extname(file), '');

@@ -11,7 +11,7 @@ import {
 import type { FormLayoutOptions, Layout, LayoutCell, LayoutSection, PageSetup } from './layout';
 import { a4Page, columnsFor, resolveFonts } from './page';
 import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './cells';
-import { warningsByLack } from './projectWarnings';
+import { warningsByLack, type ExportWarning } from './projectWarnings';
 
 /**
  * 五号, the table size of the per-project form: at 10.5 pt every label (主管部门及代码,
@@ -78,7 +78,7 @@ export function midtermData(project: Project): { money: boolean; goal: boolean }
  * Warnings for the 中期 + 年度 form: the projects whose 中期 money or goal the document lacks. The
  * form leaves those cells blank and marks their labels; the caller shows these lines.
  */
-export function midtermWarnings(document: JixiaoDocument): string[] {
+export function midtermWarnings(document: JixiaoDocument): ExportWarning[] {
   const lacks: Array<{ name: string; lack: string }> = [];
   for (const unit of document.units) {
     for (const project of unit.projects) {

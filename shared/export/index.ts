@@ -6,6 +6,7 @@ export { changesLayout } from './changesLayout';
 export { formatIndicatorRun } from './indicatorText';
 export { disclosureText, paragraphCell } from './disclosureText';
 export { FORM_TITLE, midtermWarnings } from './formLayout';
+export { allProjectsText, type ExportWarning } from './projectWarnings';
 export { DETAIL_COLUMNS, DETAIL_TITLE } from './detailLayout';
 export { CHANGES_COLUMNS, CHANGES_TITLE, comparisonHeading } from './changesLayout';
 export { exportDocx } from './docx';

@@ -16,7 +16,7 @@ import {
   type Project,
 } from '../model';
 import { groupIndicators } from './formLayout';
-import { projectsNamed, warningsByLack } from './projectWarnings';
+import { projectsWarning, warningsByLack, type ExportWarning } from './projectWarnings';
 import type { Layout, LayoutOptions, LayoutSection, PageSetup } from './layout';
 import { cell, label, type RowDraft } from './cells';
 import {
@@ -196,12 +196,14 @@ export function monitoringLayout(document: JixiaoDocument, options: LayoutOption
  * exports blank forms (targets filled in, execution columns empty); a project without data or
  * indicators without 执行情况 are named.
  */
-export function monitoringWarnings(document: JixiaoDocument): string[] {
+export function monitoringWarnings(document: JixiaoDocument): ExportWarning[] {
   const projects = document.units.flatMap((unit) => unit.projects);
   const any = hasStageData(projects, 'monitoring');
   if (projects.length > 0 && !any) {
     return [
-      `本文档还没有监控数据：导出的是空白监控表（预算和指标已从目标表带入），执行数、执行情况等栏留空并标“${T.labels.missing}”，请填写后再报送。`,
+      {
+        text: `本文档还没有监控数据：导出的是空白监控表（预算和指标已从目标表带入），执行数、执行情况等栏留空并标“${T.labels.missing}”，请填写后再报送。`,
+      },
     ];
   }
   const lacks: Array<{ name: string; lack: string }> = [];
@@ -226,7 +228,11 @@ export function monitoringWarnings(document: JixiaoDocument): string[] {
   );
   if (blanks.length > 0) {
     warnings.push(
-      `${projectsNamed(blanks)}${blanks.length > 1 ? '共' : ''}有 ${blank} 条指标没有填写执行情况，表中留空。`,
+      projectsWarning(
+        blanks,
+        (named) =>
+          `${named}${blanks.length > 1 ? '共' : ''}有 ${blank} 条指标没有填写执行情况，表中留空。`,
+      ),
     );
   }
   return warnings;

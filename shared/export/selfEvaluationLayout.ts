@@ -38,6 +38,7 @@ import {
   stageSection,
   stageTitleBlock,
 } from './stageForm';
+import type { ExportWarning } from './projectWarnings';
 import { stageGrid, type StageGrid } from './stageGrid';
 import { fill, SELF_EVALUATION_TEMPLATE as T } from './stageTemplates';
 
@@ -249,23 +250,25 @@ export function selfEvaluationLayout(
  * exports blank forms; otherwise every scoring finding (a missing 实际完成值, a score under full
  * marks without 偏差原因分析 …), so no blank 得分 goes out unexplained.
  */
-export function selfEvaluationWarnings(document: JixiaoDocument): string[] {
+export function selfEvaluationWarnings(document: JixiaoDocument): ExportWarning[] {
   const projects = document.units.flatMap((unit) => unit.projects);
   const any = hasStageData(projects, 'evaluation');
   if (projects.length > 0 && !any) {
     return [
-      `本文档还没有自评数据：导出的是空白自评表（预算、分值和指标已从目标表带入），执行数、实际完成值和得分留空并标“${T.labels.missing}”，请填写后再报送。`,
+      {
+        text: `本文档还没有自评数据：导出的是空白自评表（预算、分值和指标已从目标表带入），执行数、实际完成值和得分留空并标“${T.labels.missing}”，请填写后再报送。`,
+      },
     ];
   }
   const rules = scoringRulesFor(document);
-  const warnings: string[] = [];
+  const warnings: ExportWarning[] = [];
   for (const project of projects) {
     const result = scoreProject(document, project.id, rules);
     if (!result) continue;
     if (result.total === null) {
-      warnings.push(`「${project.name}」的总分还不能计算（原因见下），表中总分留空。`);
+      warnings.push({ text: `「${project.name}」的总分还不能计算（原因见下），表中总分留空。` });
     }
-    for (const finding of result.findings) warnings.push(finding.message);
+    for (const finding of result.findings) warnings.push({ text: finding.message });
   }
   return warnings;
 }

@@ -5,6 +5,7 @@
 import type { JixiaoDocument } from '../model';
 import type { Layout, LayoutOptions, StageLayoutKind } from './layout';
 import { monitoringLayout, monitoringWarnings } from './monitoringLayout';
+import type { ExportWarning } from './projectWarnings';
 import { selfEvaluationLayout, selfEvaluationWarnings } from './selfEvaluationLayout';
 import { stageSummaryLayout, stageSummaryWarnings } from './stageSummaryLayout';
 
@@ -36,7 +37,7 @@ export function stageLayout(
 }
 
 /** What the clerk is told before exporting a stage layout (blank cells and why). */
-export function stageWarnings(document: JixiaoDocument, kind: StageLayoutKind): string[] {
+export function stageWarnings(document: JixiaoDocument, kind: StageLayoutKind): ExportWarning[] {
   if (kind === 'monitoring') return monitoringWarnings(document);
   if (kind === 'self-evaluation') return selfEvaluationWarnings(document);
   return stageSummaryWarnings(document);

@@ -16,7 +16,7 @@ import { departmentLine, yearLine } from './disclosureLayout';
 import type { Layout, LayoutCell, LayoutOptions, LayoutSection } from './layout';
 import { a4Page, columnsFor, resolveFonts } from './page';
 import { cell, headerRowsOf, label, markKeepTogether, type RowDraft } from './cells';
-import { warningsByLack } from './projectWarnings';
+import { warningsByLack, type ExportWarning } from './projectWarnings';
 import { amountCell, asOfText, rateText } from './stageForm';
 import { fill, STAGE_SUMMARY_TEMPLATE as T } from './stageTemplates';
 
@@ -117,7 +117,7 @@ export function stageSummaryLayout(document: JixiaoDocument, options: LayoutOpti
 }
 
 /** Projects whose row in the summary has blanks, and why. */
-export function stageSummaryWarnings(document: JixiaoDocument): string[] {
+export function stageSummaryWarnings(document: JixiaoDocument): ExportWarning[] {
   const rules = scoringRulesFor(document);
   const lacks: Array<{ name: string; lack: string }> = [];
   for (const unit of document.units) {

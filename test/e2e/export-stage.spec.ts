@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import * as XLSX from 'xlsx';
 import { expect, test } from './harness';
+import { shot } from './shots';
 
 const STAGE = join(import.meta.dirname, '../fixtures/stage/chizhou-2022.jixiao.json');
 
@@ -76,6 +77,12 @@ test.describe('export dialog: stage layouts and warnings', () => {
     await expect(note.getByRole('listitem')).toHaveText([
       /^「市机电技师学院安保和物业管理服务经费」.*等 14 个项目没有中期资金和中期目标/,
     ]);
+    // Which fourteen: the clerk opens the list under the line.
+    await note.getByText('查看全部 14 个项目').click();
+    const all = note.getByRole('group').getByRole('listitem');
+    await expect(all).toHaveCount(14);
+    await expect(all.last()).toHaveText(/^「.+」$/);
+    await app.page.screenshot({ path: shot('export-warning-projects.png') });
     await dialog.getByLabel('分项目表：年度（A4 纵向，每个项目一页）').check();
     await expect(note).toHaveCount(0);
     await dialog.getByLabel('绩效目标执行监控表（A4 纵向，每个项目一页）').check();

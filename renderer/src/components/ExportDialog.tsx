@@ -4,6 +4,7 @@ import type { StageLayoutKind } from '../../../shared/export/layout';
 import { buildLayout } from '../../../shared/export/layouts';
 import { stageWarnings } from '../../../shared/export/stageLayouts';
 import type { ExportFormat, ExportRequest } from '../../../shared/model';
+import { projectLabel } from '../../../shared/model/quote';
 import { exportCurrent } from '../documentFiles';
 import { zhCN } from '../i18n/zh-CN';
 import { FontNotice } from './FontNotice';
@@ -93,8 +94,20 @@ export function ExportDialog({ format }: { format: ExportFormat }) {
         >
           {WARNINGS_TITLE}
           <ul>
-            {warnings.map((line, index) => (
-              <li key={index}>{line}</li>
+            {warnings.map((warning, index) => (
+              <li key={index}>
+                {warning.text}
+                {warning.projects && (
+                  <details className="export-warning-projects">
+                    <summary>{text.allProjects(warning.projects.length)}</summary>
+                    <ul>
+                      {warning.projects.map((name, at) => (
+                        <li key={at}>{projectLabel({ name })}</li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </li>
             ))}
           </ul>
         </div>

@@ -137,6 +137,7 @@ export const zhCN = {
     done: (name: string, kilobytes: number) => `已导出「${name}」（${kilobytes} KB）`,
     openFile: '打开文件',
     openFolder: '打开所在文件夹',
+    allProjects: (count: number) => `查看全部 ${count} 个项目`,
   },
   print: {
     title: '打印预览',

@@ -20,6 +20,28 @@ async function cli(...args: string[]) {
 }
 
 describe('jixiao export --layout monitoring|self-evaluation|stage-summary', () => {
+  it('names every project a warning is about on a line of its own when the warning names three', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jixiao-cli-stage-'));
+    const out = join(dir, '汇总.xlsx');
+    const result = await cli(
+      'export',
+      SEED,
+      '--to',
+      'xlsx',
+      '--layout',
+      'stage-summary',
+      '-o',
+      out,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stderr.split('\n');
+    const warning = lines.findIndex((line) => /等 14 个项目没有监控执行数/u.test(line));
+    expect(warning, result.stderr).toBeGreaterThanOrEqual(0);
+    const all = lines[warning + 1]!;
+    expect(all).toMatch(/^ {2}全部 14 个项目：「市机电技师学院安保和物业管理服务经费」/u);
+    expect(all.match(/「/gu)).toHaveLength(14);
+  });
+
   it('writes the 自评表 with computed scores and names the file after the layout', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jixiao-cli-stage-'));
     const out = join(dir, '自评.xlsx');

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { projectsNamed, warningsByLack } from '../../../shared/export/projectWarnings';
+import {
+  allProjectsText,
+  projectsNamed,
+  warningsByLack,
+} from '../../../shared/export/projectWarnings';
 
 describe('export warnings that name projects', () => {
   it('names up to three projects, then the first three and how many', () => {
@@ -25,9 +29,10 @@ describe('export warnings that name projects', () => {
       (projects, lack) => `${projects}没有${lack}。`,
     );
     expect(lines).toEqual([
-      '「甲」「丙」「丁」等 4 个项目没有执行数。',
-      '「乙」没有监控时点、执行数。',
+      { text: '「甲」「丙」「丁」等 4 个项目没有执行数。', projects: ['甲', '丙', '丁', '戊'] },
+      { text: '「乙」没有监控时点、执行数。' },
     ]);
+    expect(allProjectsText(lines[0]!.projects!)).toBe('全部 4 个项目：「甲」「丙」「丁」「戊」');
     expect(warningsByLack([], () => 'x')).toEqual([]);
   });
 });

@@ -25,6 +25,10 @@ import {
   VILLAGES_NAME,
 } from './stageFixture';
 
+/** The lines a clerk reads. */
+const lines = (warnings: ReadonlyArray<{ text: string }>) =>
+  warnings.map((warning) => warning.text);
+
 const FIXTURE = join(import.meta.dirname, '../../fixtures/stage/chizhou-2022.jixiao.json');
 
 const texts = (row: LayoutRow) => row.cells.map((cell) => cell.text);
@@ -144,7 +148,7 @@ describe('项目支出绩效目标执行监控表', () => {
     const total = rowWith(section, '年度资金总额');
     expect(total[3]).toBe('');
     expect(total[4]).toBe('');
-    expect(stageWarnings(document, 'monitoring')).toEqual([
+    expect(lines(stageWarnings(document, 'monitoring'))).toEqual([
       expect.stringContaining('本文档还没有监控数据：导出的是空白监控表'),
     ]);
   });
@@ -154,7 +158,7 @@ describe('项目支出绩效目标执行监控表', () => {
     const villages = document.units[0]!.projects[1]!;
     delete villages.monitoring;
     villages.indicators[0]!.monitoring = { causes: [] };
-    const warnings = stageWarnings(document, 'monitoring');
+    const warnings = lines(stageWarnings(document, 'monitoring'));
     expect(warnings).toEqual([
       `「${VILLAGES_NAME}」没有监控时点、执行数、目标执行情况：表中已标“（文档未填）”，请补填。`,
       `「${VILLAGES_NAME}」有 1 条指标没有填写执行情况，表中留空。`,
@@ -168,7 +172,7 @@ describe('项目支出绩效目标执行监控表', () => {
     first!.indicators[0]!.monitoring = { causes: [] };
     first!.indicators[1]!.monitoring = { causes: [] };
     second!.indicators[0]!.monitoring = { causes: [] };
-    expect(stageWarnings(document, 'monitoring')).toEqual([
+    expect(lines(stageWarnings(document, 'monitoring'))).toEqual([
       `「${first!.name}」「${VILLAGES_NAME}」共有 3 条指标没有填写执行情况，表中留空。`,
     ]);
   });
@@ -244,7 +248,7 @@ describe('项目支出绩效自评表', () => {
     const result = scoreProject(changed, first.id, scoringRulesFor(changed))!;
     expect(rowWith(section, '总分')[2]).toBe(formatHundredths(result.total!));
     expect(formatHundredths(result.total!)).not.toBe('100.00');
-    const warnings = stageWarnings(changed, 'self-evaluation');
+    const warnings = lines(stageWarnings(changed, 'self-evaluation'));
     expect(warnings).toContain(
       `项目「${ENTRUSTED_NAME}」指标「基建工程委托业务项目数量」：得分 6.40 低于分值 8.00，须填写偏差原因分析及改进措施`,
     );
@@ -256,7 +260,7 @@ describe('项目支出绩效自评表', () => {
     const section = stageLayout(document, 'self-evaluation').sections[0] as LayoutSection;
     expect(rowWith(section, '总分')[2]).toBe('');
     expect(rowWith(section, '年度总体目标')).toContain('实际完成情况（文档未填）');
-    expect(stageWarnings(document, 'self-evaluation')).toEqual([
+    expect(lines(stageWarnings(document, 'self-evaluation'))).toEqual([
       expect.stringContaining('本文档还没有自评数据：导出的是空白自评表'),
     ]);
   });
@@ -310,13 +314,18 @@ describe('监控与自评汇总表', () => {
     const summary = stageLayout(partial, 'stage-summary').sections[0] as LayoutSection;
     expect(rowWith(summary, '合计').slice(5)).toEqual(['', '', '']);
     expect(rowWith(summary, VILLAGES_NAME).slice(7)).toEqual(['', '', '']);
-    expect(stageWarnings(partial, 'stage-summary')).toEqual([
+    expect(lines(stageWarnings(partial, 'stage-summary'))).toEqual([
       `「${VILLAGES_NAME}」没有全年执行数、自评总分：汇总表中留空。`,
     ]);
     // The sample's five projects have no stage data: one line names the first three and counts.
-    expect(stageWarnings(sampleDocument(), 'stage-summary')).toEqual([
+    const sample = stageWarnings(sampleDocument(), 'stage-summary');
+    expect(lines(sample)).toEqual([
       '「市机电技师学院安保和物业管理服务经费」「广州市机电技师学院2024年智慧校园管理系统升级改造项目」「=SUM(A1:A9)项目名称以等号开头」等 5 个项目没有监控执行数、全年执行数、自评总分：汇总表中留空。',
     ]);
+    // The dialog and the command line can show all five.
+    expect(sample[0]!.projects).toEqual(
+      sampleDocument().units.flatMap((unit) => unit.projects.map((project) => project.name)),
+    );
   });
 });
 
