@@ -78,7 +78,14 @@ export const CONTACT_LABELS: readonly string[] = [
  * nothing in them is read as an indicator; their text is kept raw.
  */
 export const TRAILER_PATTERN =
-  /^(?:附件\d*$|财政部门审核意见|主管部门审核意见|第三方机构审核意见|审核意见|.{0,10}局审核意见|.{0,16}(?:初审|审核|审查|审批|复核)意见(?:[（(][^（）()]*[）)])?$|其他说明的问题|其他需要说明的问题|其他说明|备注说明|单位盖章|盖章|（?盖章）?|填报说明)/u;
+  /^(?:附件\d*$|其他说明的问题|其他需要说明的问题|其他说明|备注说明|单位盖章|盖章|（?盖章）?|填报说明)/u;
+
+/**
+ * An opinion block (`财政部门审核意见`, `财政部门支出股室初审意见`, `区扶贫办审核意见：同意`): the
+ * label alone, or followed by a colon or a bracket. An indicator named after one
+ * (`审核意见落实率`, `施工图审查意见落实率`) goes on with more words and is no opinion block.
+ */
+const OPINION_PATTERN = /^.{0,16}(?:初审|审核|审查|审批|复核)意见(?:$|[:：（(])/u;
 
 /** A label that opens the money block (its bracket names the unit). */
 export const MONEY_BLOCK_LABELS: readonly string[] = [
@@ -224,7 +231,10 @@ export function isIndicatorBlock(text: string): boolean {
 }
 
 export function isTrailer(text: string): boolean {
-  return TRAILER_PATTERN.test(labelKey(text));
+  if (TRAILER_PATTERN.test(labelKey(text))) return true;
+  // The opinion itself may follow on the cell's next line (`审核意见\n同意`).
+  const label = text.trim().split(/[\r\n]/u)[0] ?? '';
+  return OPINION_PATTERN.test(label.replace(/[\s\u3000]/g, ''));
 }
 
 /** True for any label the form reader knows (so it is never taken for a value). */

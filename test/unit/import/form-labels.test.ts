@@ -95,6 +95,26 @@ describe('label synonyms', () => {
       expect(isClosing(text)).toBe(true);
     expect(isClosing('产出指标')).toBe(false);
   });
+
+  it('closes on an opinion block, never on an indicator named after one', () => {
+    for (const text of [
+      '财政部门支出股室初审意见',
+      '财政部门绩效评价股审核意见',
+      '区扶贫办审核意见：同意',
+      '主管部门审核意见\n同意',
+      '财 政 部 门 审 核 意 见',
+      '财政部门审核意见（盖章）',
+    ])
+      expect(isClosing(text), text).toBe(true);
+    for (const text of [
+      '审核意见落实率',
+      '主管部门审核意见整改率',
+      '施工图审查意见落实率',
+      '落实财政评审初审意见整改率',
+      '行政审批意见按时办结率',
+    ])
+      expect(isClosing(text), text).toBe(false);
+  });
 });
 
 describe('periods', () => {
