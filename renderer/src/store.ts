@@ -17,7 +17,8 @@ export interface OpenDocument {
 }
 
 export interface Notice {
-  kind: 'info' | 'error';
+  /** `warning`: done, but something the clerk should look at (stays longer, not an alert). */
+  kind: 'info' | 'warning' | 'error';
   text: string;
   /** Buttons after the text, e.g. 打开文件 / 打开所在文件夹 after an export. */
   actions?: Array<{ label: string; run: () => void | Promise<void> }>;

@@ -21,7 +21,7 @@ import {
 import { replaceText, type FindOptions, type Match } from './find';
 import { setCellText, type GridColumnKey, type RowRef } from './grid';
 import { findProject } from './locate';
-import { pasteGrid, pasteIndicators } from './paste';
+import { pasteGrid, pasteIndicators, type GridPaste } from './paste';
 import { edit, EditError, type Edit } from './patches';
 import * as stage from './stage';
 import * as structure from './structure';
@@ -74,7 +74,7 @@ export interface DocumentActionArgs {
   deleteIndicators: { projectId: string; indicatorIds: string[] };
   duplicateIndicator: { projectId: string; indicatorId: string; id: string };
   moveIndicator: { projectId: string; indicatorId: string; toIndex: number };
-  pasteGrid: { anchor: RowRef; column: GridColumnKey; block: CellBlock; newIds: string[] };
+  pasteGrid: GridPaste;
   pasteIndicators: {
     projectId: string;
     indicatorId?: string;

@@ -1,3 +1,5 @@
+import { getFramework } from '../frameworks';
+import { readIndicatorRun } from '../import/indicatorRun';
 import type { JixiaoDocument } from '../model';
 import type { CellBlock } from './clipboard';
 import { setIndicatorText, type IndicatorTextField } from './fields';
@@ -45,22 +47,56 @@ function withPlace(rowNumber: number, columnLabel: string, write: () => void): v
   }
 }
 
+export interface GridPaste {
+  anchor: RowRef;
+  column: GridColumnKey;
+  block: CellBlock;
+  newIds: string[];
+}
+
+/** The pasted rows that carry data (one row pasted on a unit row is kept as it is). */
+function gridRows(args: GridPaste): CellBlock {
+  return args.anchor.kind === 'unit' && args.block.length === 1 ? args.block : dataRows(args.block);
+}
+
+/** One cell pasted on a unit row renames the unit. */
+function namesUnit(anchor: RowRef, block: CellBlock): boolean {
+  return anchor.kind === 'unit' && block.length === 1 && block[0]?.length === 1;
+}
+
+/**
+ * What a clerk should check after a grid paste: a 绩效指标 cell is read as an indicator run, and
+ * what that reading did (text kept aside as 未识别内容, a category or value read another way)
+ * is said here, one line per finding with the pasted row it came from.
+ */
+export function pasteGridNotes(frameworkId: string, args: GridPaste): string[] {
+  const block = gridRows(args);
+  if (namesUnit(args.anchor, block)) return [];
+  const startColumn = GRID_COLUMNS.findIndex((column) => column.key === args.column);
+  const framework = getFramework(frameworkId);
+  return block.flatMap((cells, offset) =>
+    cells.flatMap((text, cellOffset) => {
+      const column = GRID_COLUMNS[startColumn + cellOffset];
+      if (column?.key !== 'indicators') return [];
+      return readIndicatorRun(text, framework, {}, '').entries.map(
+        (entry) => `${where(offset + 1, column.label)}：${entry.message}`,
+      );
+    }),
+  );
+}
+
 /**
  * Pastes a block into the disclosure grid from a cell. Rows fill the anchor's project and the
  * projects below it in the same unit; rows beyond the unit's last project become new projects
  * (`newIds` gives their ids). 总计 cells are skipped (they are derived). All or nothing: a cell
  * that cannot be read refuses the whole paste with where and why.
  */
-export function pasteGrid(
-  draft: JixiaoDocument,
-  args: { anchor: RowRef; column: GridColumnKey; block: CellBlock; newIds: string[] },
-): void {
-  const block =
-    args.anchor.kind === 'unit' && args.block.length === 1 ? args.block : dataRows(args.block);
+export function pasteGrid(draft: JixiaoDocument, args: GridPaste): void {
+  const block = gridRows(args);
   if (block.length === 0) throw new EditError('剪贴板中没有可粘贴的内容。');
   const startColumn = GRID_COLUMNS.findIndex((column) => column.key === args.column);
-  if (args.anchor.kind === 'unit' && block.length === 1 && block[0]?.length === 1) {
-    setCellText(draft, args.anchor, 'name', block[0][0] ?? '');
+  if (namesUnit(args.anchor, block)) {
+    setCellText(draft, args.anchor, 'name', block[0]?.[0] ?? '');
     return;
   }
   const unit =

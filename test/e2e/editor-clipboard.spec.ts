@@ -1,6 +1,16 @@
 import { expect, test } from './harness';
 import { shot } from './shots';
-import { cell, COLUMNS, copyFromGrid, grandTotal, pasteIntoGrid } from './editor-steps';
+import type { JixiaoDocument } from '../../shared/model';
+import {
+  cell,
+  COLUMNS,
+  copyFromGrid,
+  enableTestHook,
+  grandTotal,
+  indicatorsOf,
+  pasteIntoGrid,
+} from './editor-steps';
+import { readDocument } from './monkey';
 
 /** Two rows copied in Excel 2016 (name, 总计, 财政拨款, 财政专户拨款, 其他资金, 绩效目标), trimmed. */
 const EXCEL_HTML = `<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset=utf-8>
@@ -100,5 +110,30 @@ test.describe('clipboard', () => {
     expect(copied.html).toContain('<td');
     expect(copied.html).toContain('市机电技师学院教学实训设备维修维护工作经费项目');
     await expect(page.getByRole('status')).toContainText('已复制 2 行 3 列');
+  });
+
+  test('a 绩效指标 cell pasted from another table keeps the words it cannot read and says so', async ({
+    app,
+  }) => {
+    await enableTestHook(app.page);
+    await app.start();
+    const page = app.page;
+    // Row 2 is p2, 市机电技师学院教学实训设备维修维护工作经费项目.
+    await cell(page, 2, COLUMNS.indicators).click();
+    await pasteIntoGrid(page, {
+      text:
+        '"1、1-产出指标；11-数量指标；维修设备台数；实施周期指标值：≥50台；年度指标值：≥50台。\r\n' +
+        '以上指标由学院审核确定"',
+    });
+    const notice = page.getByRole('status');
+    await expect(notice).toContainText('请核对绩效指标（1 处）');
+    await expect(notice).toContainText('「以上指标由学院审核确定」已原样保留在项目的未识别内容中');
+    await page.screenshot({ path: shot('paste-indicators-notes.png') });
+    await expect
+      .poll(() => indicatorsOf(page, '教学实训设备维修维护'))
+      .toEqual(['产出指标/数量指标/维修设备台数/≥50台/≥50台']);
+    const document = JSON.parse(await readDocument(page)) as JixiaoDocument;
+    const p2 = document.units[0]?.projects.find((project) => project.id === 'p2');
+    expect(p2?.raw.map((note) => note.text)).toContain('以上指标由学院审核确定');
   });
 });

@@ -2,8 +2,11 @@ import { useEffect } from 'react';
 import { notify, type Notice as NoticeValue } from '../store';
 import './notice.css';
 
-/** How long a notice stays: a confirmation briefly, an error long enough to read it twice. */
-const SHOWN_MS = { info: 4000, error: 9000 } as const;
+/**
+ * How long a notice stays: a confirmation briefly, an error long enough to read it twice, a
+ * confirmation with something to check longer still.
+ */
+const SHOWN_MS = { info: 4000, warning: 12000, error: 9000 } as const;
 /** A notice with buttons (打开文件 …) stays long enough to reach them. */
 const WITH_ACTIONS_MS = 15000;
 

@@ -5,6 +5,7 @@ import {
   GRID_COLUMNS,
   isCellEditable,
   parseClipboard,
+  pasteGridNotes,
   rowRef,
   type CellWrite,
 } from '../../../shared/edit';
@@ -72,15 +73,19 @@ export function pasteText(html: string, text: string): void {
   const block = parseClipboard(html, text);
   if (block.length === 0) return;
   const column = GRID_COLUMNS[useAppStore.getState().selection.column]?.key ?? 'name';
-  const newIds = block.map(() => newId('proj'));
-  if (commit('pasteGrid', { anchor: rowRef(row), column, block, newIds })) {
+  const paste = { anchor: rowRef(row), column, block, newIds: block.map(() => newId('proj')) };
+  if (commit('pasteGrid', paste)) {
     const columns = Math.max(...block.map((cells) => cells.length));
-    notify({
-      kind: 'info',
-      text:
-        block.length === 1 && columns <= 1
-          ? zhCN.edit.pasted
-          : zhCN.edit.pastedBlock(block.length, columns),
-    });
+    const done =
+      block.length === 1 && columns <= 1
+        ? zhCN.edit.pasted
+        : zhCN.edit.pastedBlock(block.length, columns);
+    // What reading a 绩效指标 cell set aside or read another way is said, never left silent.
+    const notes = pasteGridNotes(current.document.frameworkId, paste);
+    notify(
+      notes.length === 0
+        ? { kind: 'info', text: done }
+        : { kind: 'warning', text: `${done}。${zhCN.edit.pasteNotes(notes)}` },
+    );
   }
 }

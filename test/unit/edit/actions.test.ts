@@ -3,6 +3,7 @@ import {
   applyAction,
   DOCUMENT_ACTIONS,
   EditError,
+  pasteGridNotes,
   replay,
   type DocumentActionArgs,
   type DocumentActionId,
@@ -331,6 +332,34 @@ describe('refusals leave the document as it was', () => {
         newIds: [],
       }),
     ).toThrow('粘贴内容第 2 行「财政拨款」');
+  });
+
+  it('a pasted 绩效指标 cell keeps what it cannot read and the paste says so, row by row', () => {
+    const clean =
+      '1、1-产出指标；11-数量指标；培训教师人次；实施周期指标值：≥200人次；年度指标值：≥200人次。';
+    const messy =
+      '1、1-产出指标；22-社会效益；带动就业人数；实施周期指标值：≥30人；年度指标值：≥30人。' +
+      '\n以上指标由学院审核确定';
+    const paste = {
+      anchor: { kind: 'project', projectId: 'p1' } as const,
+      column: 'indicators' as const,
+      block: [[clean], [messy]],
+      newIds: [],
+    };
+    const after = applyAction(SAMPLE, 'pasteGrid', paste).document;
+    // Nothing lost: the sentence that is no indicator is kept with the project.
+    expect(project(after, 'p2')?.raw.map((note) => note.text)).toContain('以上指标由学院审核确定');
+    expect(project(after, 'p2')?.indicators.map((item) => item.name)).toEqual(['带动就业人数']);
+    const notes = pasteGridNotes(SAMPLE.frameworkId, paste);
+    expect(notes.length).toBeGreaterThanOrEqual(2);
+    for (const note of notes) expect(note).toMatch(/^粘贴内容第 2 行「绩效指标」：/u);
+    expect(notes.join('\n')).toContain('「以上指标由学院审核确定」已原样保留在项目的未识别内容中');
+    expect(notes.join('\n')).toContain('不属于一级指标「产出指标」');
+    // A paste elsewhere, or of a clean cell, has nothing to say.
+    expect(pasteGridNotes(SAMPLE.frameworkId, { ...paste, block: [[clean]] })).toEqual([]);
+    expect(
+      pasteGridNotes(SAMPLE.frameworkId, { ...paste, column: 'goal', block: [[messy]] }),
+    ).toEqual([]);
   });
 
   it('the 总计 column is derived and cannot be typed', () => {
