@@ -208,6 +208,15 @@ export function importStageForms(
         project.name,
       );
     const name = implementer || stripCode(form.supervisor) || '（未命名单位）';
+    if (form.unitName === '')
+      reporter.add(
+        'warning',
+        form.supervisor
+          ? `没有实施单位，项目按主管部门归入「${name}」。`
+          : `没有实施单位和主管部门，项目归入「${name}」，请在项目详情中填写单位。`,
+        form.source,
+        project.name,
+      );
     let unit = units.find((candidate) => candidate.name === name);
     if (!unit) units.push((unit = { id: newId('unit'), name, projects: [] }));
     unit.projects.push(project);

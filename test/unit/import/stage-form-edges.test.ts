@@ -35,6 +35,30 @@ const INDICATORS = [
 ];
 
 describe('filled stage forms at the edges of the labels', () => {
+  it('says when a form without 实施单位 is filed under its 主管部门', () => {
+    const { messages } = imported([
+      ['项目支出绩效自评表'],
+      ['（2019年度）'],
+      ['项目名称', '购买第三方服务'],
+      ['主管部门', '610001市财政局'],
+      ...MONEY,
+      ...INDICATORS,
+    ]);
+    expect(messages).toContain('没有实施单位，项目按主管部门归入「市财政局」。');
+    const alone = imported([
+      ['项目支出绩效自评表'],
+      ['项目名称', '购买第三方服务'],
+      ...MONEY,
+      ...INDICATORS,
+    ]);
+    expect(alone.messages).toContain(
+      '没有实施单位和主管部门，项目归入「（未命名单位）」，请在项目详情中填写单位。',
+    );
+    expect(imported([...HEAD, ...MONEY, ...INDICATORS]).messages.join()).not.toContain(
+      '没有实施单位',
+    );
+  });
+
   it('reads an indicator named 说明 as an indicator, and the ones after it', () => {
     const { projects } = imported([
       ...HEAD,
