@@ -81,11 +81,26 @@ export const TRAILER_PATTERN =
   /^(?:附件\d*$|其他说明的问题|其他需要说明的问题|其他说明|备注说明|单位盖章|盖章|（?盖章）?|填报说明)/u;
 
 /**
- * An opinion block (`财政部门审核意见`, `财政部门支出股室初审意见`, `区扶贫办审核意见：同意`): the
- * label alone, or followed by a colon or a bracket. An indicator named after one
- * (`审核意见落实率`, `施工图审查意见落实率`) goes on with more words and is no opinion block.
+ * An opinion block: who gives it (`财政部门审核`, `主管部门`, `专家评审`, `单位负责人` …) and
+ * 意见, spaces and line breaks anywhere in the label (`财政部门\n审核意见`, `审 核\n意 见`).
  */
-const OPINION_PATTERN = /^.{0,16}(?:初审|审核|审查|审批|复核)意见(?:$|[:：（(])/u;
+const OPINION_LABEL = /^([^]{0,60}?)意[\s\u3000]*见([^]*)$/u;
+const OPINION_GIVER = /^.{0,16}(?:初审|审核|审查|审批|复核|评审|部门|负责人|单位|专家|领导)$/u;
+/** A remark in brackets right after the label: （盖章）【盖章】〔盖章〕﹙盖章﹚(建议). */
+const LABEL_REMARK = /^[\s\u3000]*[（(【〔﹙[][^）)】〕﹚\]]*[）)】〕﹚\]]/u;
+
+/**
+ * True for an opinion block's label: alone, or followed by a remark in brackets, a space, a line
+ * break or punctuation and the opinion itself (`审核意见：同意`, `审核意见\n同意`). An indicator
+ * named after one goes on with more words (`审核意见落实率`, `审核意见（建议）采纳率`).
+ */
+function isOpinionLabel(text: string): boolean {
+  const match = OPINION_LABEL.exec(text.trim());
+  if (!match) return false;
+  if (!OPINION_GIVER.test((match[1] ?? '').replace(/[\s\u3000]/g, ''))) return false;
+  const rest = (match[2] ?? '').replace(LABEL_REMARK, '');
+  return rest.trim() === '' || /^[\s\u3000:：,，。.；;、\-—–－]/u.test(rest);
+}
 
 /** A label that opens the money block (its bracket names the unit). */
 export const MONEY_BLOCK_LABELS: readonly string[] = [
@@ -231,10 +246,7 @@ export function isIndicatorBlock(text: string): boolean {
 }
 
 export function isTrailer(text: string): boolean {
-  if (TRAILER_PATTERN.test(labelKey(text))) return true;
-  // The opinion itself may follow on the cell's next line (`审核意见\n同意`).
-  const label = text.trim().split(/[\r\n]/u)[0] ?? '';
-  return OPINION_PATTERN.test(label.replace(/[\s\u3000]/g, ''));
+  return TRAILER_PATTERN.test(labelKey(text)) || isOpinionLabel(text);
 }
 
 /** True for any label the form reader knows (so it is never taken for a value). */

@@ -333,4 +333,27 @@ describe('a filled form around the template’s marks', () => {
     );
     expect(said).toContain('跳过 1 行表格模板的省略行「……」。');
   });
+
+  it('keeps an opinion block after the indicators, however its label is broken over lines', () => {
+    for (const label of ['"财政部门\n审核意见"', '"审 核\n意 见"', '评审意见', '主管部门意见']) {
+      const { document, report } = importTextTable(
+        [
+          ...head,
+          '\t产出指标\t数量指标\t新建道路长度\t≥5公里',
+          `${label}\t经审核，同意该项目绩效目标。\t\t`,
+        ].join('\n'),
+      );
+      const project = only(document);
+      expect(rows(project.indicators), label).toEqual([
+        ['产出指标', '数量指标', '新建道路长度', '≥5公里', '≥5公里'],
+      ]);
+      expect(
+        project.raw.some((note) => note.text.includes('经审核，同意该项目绩效目标。')),
+        label,
+      ).toBe(true);
+      expect(report.entries.map((entry) => entry.message).join('\n'), label).toContain(
+        '经审核，同意该项目绩效目标。',
+      );
+    }
+  });
 });
