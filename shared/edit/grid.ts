@@ -122,7 +122,12 @@ export function setCellText(
   text: string,
 ): void {
   if (row.kind === 'unit') {
-    if (column !== 'name') throw new EditError('单位行的金额是各项目之和，不能直接输入。');
+    if (column !== 'name')
+      throw new EditError(
+        MONEY_COLUMNS.has(column)
+          ? '单位行的金额是各项目之和，不能直接输入。'
+          : '单位行只有单位名称可以修改；目标和指标属于各个项目。',
+      );
     findUnit(draft, row.unitId).unit.name = text;
     return;
   }
@@ -130,7 +135,9 @@ export function setCellText(
   if (column === 'indicators') {
     const cell = readIndicatorRun(text, getFramework(draft.frameworkId), {}, project.name);
     project.indicators = cell.indicators;
-    if (cell.raw.length > 0) project.raw.push(...cell.raw);
+    // Pasting the same cell again does not keep its unread words twice.
+    const kept = new Set(project.raw.map((note) => note.text));
+    project.raw.push(...cell.raw.filter((note) => !kept.has(note.text)));
     return;
   }
   const field = PROJECT_FIELDS[column];

@@ -59,8 +59,8 @@ function gridRows(args: GridPaste): CellBlock {
   return args.anchor.kind === 'unit' && args.block.length === 1 ? args.block : dataRows(args.block);
 }
 
-/** One cell pasted on a unit row renames the unit. */
-function namesUnit(anchor: RowRef, block: CellBlock): boolean {
+/** One cell pasted on a unit row goes to that cell: its name, or a refusal for any other. */
+function oneUnitCell(anchor: RowRef, block: CellBlock): boolean {
   return anchor.kind === 'unit' && block.length === 1 && block[0]?.length === 1;
 }
 
@@ -71,16 +71,20 @@ function namesUnit(anchor: RowRef, block: CellBlock): boolean {
  */
 export function pasteGridNotes(frameworkId: string, args: GridPaste): string[] {
   const block = gridRows(args);
-  if (namesUnit(args.anchor, block)) return [];
+  if (oneUnitCell(args.anchor, block)) return [];
   const startColumn = GRID_COLUMNS.findIndex((column) => column.key === args.column);
   const framework = getFramework(frameworkId);
   return block.flatMap((cells, offset) =>
     cells.flatMap((text, cellOffset) => {
       const column = GRID_COLUMNS[startColumn + cellOffset];
       if (column?.key !== 'indicators') return [];
-      return readIndicatorRun(text, framework, {}, '').entries.map(
-        (entry) => `${where(offset + 1, column.label)}：${entry.message}`,
-      );
+      // What was kept aside comes first; a value read in another notation (>=50台 as ≥50台,
+      // the original kept) changes nothing the clerk typed and is not said.
+      const entries = readIndicatorRun(text, framework, {}, '').entries;
+      return [
+        ...entries.filter((entry) => entry.kind === 'raw'),
+        ...entries.filter((entry) => entry.kind === 'warning'),
+      ].map((entry) => `${where(offset + 1, column.label)}：${entry.message}`);
     }),
   );
 }
@@ -95,8 +99,8 @@ export function pasteGrid(draft: JixiaoDocument, args: GridPaste): void {
   const block = gridRows(args);
   if (block.length === 0) throw new EditError('剪贴板中没有可粘贴的内容。');
   const startColumn = GRID_COLUMNS.findIndex((column) => column.key === args.column);
-  if (namesUnit(args.anchor, block)) {
-    setCellText(draft, args.anchor, 'name', block[0]?.[0] ?? '');
+  if (oneUnitCell(args.anchor, block)) {
+    setCellText(draft, args.anchor, args.column, block[0]?.[0] ?? '');
     return;
   }
   const unit =

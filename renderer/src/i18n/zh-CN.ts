@@ -183,9 +183,12 @@ export const zhCN = {
     /** A block of several cells: how far it went, so lines pasted down over other projects show. */
     pastedBlock: (rows: number, columns: number) =>
       `已粘贴 ${rows} 行 ${columns} 列（从当前单元格向下、向右），${UNDOABLE}`,
-    /** A paste whose 绩效指标 cell was read with findings: the first, and how many in all. */
+    /** A paste whose 绩效指标 cell was read with findings: the first two, and how many more. */
     pasteNotes: (notes: readonly string[]) =>
-      `请核对绩效指标（${notes.length} 处）：${notes[0] ?? ''}${notes.length > 1 ? ' 等' : ''}`,
+      `请核对绩效指标（${notes.length} 处）：${notes
+        .slice(0, 2)
+        .map((note) => note.replace(/。$/u, ''))
+        .join('；')}${notes.length > 2 ? `；另有 ${notes.length - 2} 处` : ''}。`,
     clipboardReadRefused: `程序没有获得读取剪贴板的权限，无法从菜单粘贴。请按 ${shortcutHint('paste')} 粘贴。`,
     clipboardWriteRefused: `程序没有获得写入剪贴板的权限，无法从菜单复制。请按 ${shortcutHint('copy')} 复制。`,
     clipboardEmpty: '剪贴板中没有可粘贴的文字。',

@@ -355,11 +355,60 @@ describe('refusals leave the document as it was', () => {
     for (const note of notes) expect(note).toMatch(/^粘贴内容第 2 行「绩效指标」：/u);
     expect(notes.join('\n')).toContain('「以上指标由学院审核确定」已原样保留在项目的未识别内容中');
     expect(notes.join('\n')).toContain('不属于一级指标「产出指标」');
+    // Pasting the same cell again keeps its unread words once.
+    const twice = applyAction(after, 'pasteGrid', {
+      ...paste,
+      anchor: { kind: 'project', projectId: 'p2' },
+      block: [[messy]],
+    }).document;
+    expect(
+      project(twice, 'p2')?.raw.filter((note) => note.text === '以上指标由学院审核确定'),
+    ).toHaveLength(1);
+    // A value in another notation (>=, the original kept) changes nothing typed: not a finding.
+    expect(
+      pasteGridNotes(SAMPLE.frameworkId, {
+        ...paste,
+        block: [
+          [
+            '1、1-产出指标；11-数量指标；维修设备台数；实施周期指标值：>=50台；年度指标值：>=50台。',
+          ],
+        ],
+      }),
+    ).toEqual([]);
     // A paste elsewhere, or of a clean cell, has nothing to say.
     expect(pasteGridNotes(SAMPLE.frameworkId, { ...paste, block: [[clean]] })).toEqual([]);
     expect(
       pasteGridNotes(SAMPLE.frameworkId, { ...paste, column: 'goal', block: [[messy]] }),
     ).toEqual([]);
+  });
+
+  it('one cell pasted on a unit row goes to that cell: the name, never the name from another column', () => {
+    const unitId = SAMPLE.units[0]!.id;
+    const renamed = applyAction(SAMPLE, 'pasteGrid', {
+      anchor: { kind: 'unit', unitId },
+      column: 'name',
+      block: [['广州市机电技师学院（本部）']],
+      newIds: [],
+    }).document;
+    expect(renamed.units[0]?.name).toBe('广州市机电技师学院（本部）');
+    expect(() =>
+      applyAction(SAMPLE, 'pasteGrid', {
+        anchor: { kind: 'unit', unitId },
+        column: 'indicators',
+        block: [
+          ['1、1-产出指标；11-数量指标；维修设备台数；实施周期指标值：≥50台；年度指标值：≥50台。'],
+        ],
+        newIds: [],
+      }),
+    ).toThrow('单位行只有单位名称可以修改');
+    expect(() =>
+      applyAction(SAMPLE, 'pasteGrid', {
+        anchor: { kind: 'unit', unitId },
+        column: 'fiscal',
+        block: [['100']],
+        newIds: [],
+      }),
+    ).toThrow('单位行的金额是各项目之和');
   });
 
   it('the 总计 column is derived and cannot be typed', () => {
