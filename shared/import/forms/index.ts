@@ -16,7 +16,7 @@ import { dominantYear, plausibleYear } from '../years';
 import { readForm } from './readForm';
 import { isTitleRow, splitForms } from './split';
 import { FormReporter } from './types';
-import { stripCode } from './unitCode';
+import { stripCode, unitOf } from './unitCode';
 import type { GridTable } from '../grid';
 import { shorten } from '../indicatorRun';
 import { ImportError, type ImportResult, importResult, knownFrameworkId } from '../report';
@@ -79,27 +79,14 @@ export function importProjectForms(
 
   const units: FundingUnit[] = [];
   for (const form of read) {
-    const implementer = stripCode(form.unitName);
-    if (implementer !== form.unitName)
-      reporter.add(
-        'normalised',
-        `实施单位「${form.unitName}」去掉编码，按「${implementer}」归组。`,
-        form.source,
-        form.project.name,
-      );
-    const name =
-      implementer || stripCode(form.filer) || stripCode(form.supervisor) || '（未命名单位）';
-    if (form.unitName === '') {
-      const from = form.filer ? '填报单位' : form.supervisor ? '主管部门' : '';
-      reporter.add(
-        'warning',
-        from
-          ? `没有实施单位，项目按${from}归入「${name}」。`
-          : `没有实施单位、填报单位和主管部门，项目归入「${name}」，请在项目详情中填写单位。`,
-        form.source,
-        form.project.name,
-      );
-    }
+    const name = unitOf(
+      form.unitName,
+      [
+        ['填报单位', form.filer],
+        ['主管部门', form.supervisor],
+      ],
+      (kind, message) => reporter.add(kind, message, form.source, form.project.name),
+    );
     let unit = units.find((candidate) => candidate.name === name);
     if (!unit) units.push((unit = { id: newId('unit'), name, projects: [] }));
     unit.projects.push(form.project);

@@ -33,7 +33,7 @@ import { amountIn } from '../formMoney';
 import { stageOfTitle } from '../forms/labels';
 import { splitForms, type FormBlock } from '../forms/split';
 import { FormReporter } from '../forms/types';
-import { stripCode } from '../forms/unitCode';
+import { stripCode, unitOf } from '../forms/unitCode';
 import type { GridTable } from '../grid';
 import { orderEntries, type ImportResult } from '../report';
 import { scoringRulesFor } from '../../scoring';
@@ -199,24 +199,9 @@ export function importStageForms(
   for (const form of read) {
     const project = buildProject(form, kind, moneyUnit, asOf, reporter);
     matchCategories(project, framework, reporter);
-    const implementer = stripCode(form.unitName);
-    if (implementer !== form.unitName)
-      reporter.add(
-        'normalised',
-        `实施单位「${form.unitName}」去掉编码，按「${implementer}」归组。`,
-        form.source,
-        project.name,
-      );
-    const name = implementer || stripCode(form.supervisor) || '（未命名单位）';
-    if (form.unitName === '')
-      reporter.add(
-        'warning',
-        form.supervisor
-          ? `没有实施单位，项目按主管部门归入「${name}」。`
-          : `没有实施单位和主管部门，项目归入「${name}」，请在项目详情中填写单位。`,
-        form.source,
-        project.name,
-      );
+    const name = unitOf(form.unitName, [['主管部门', form.supervisor]], (kind, message) =>
+      reporter.add(kind, message, form.source, project.name),
+    );
     let unit = units.find((candidate) => candidate.name === name);
     if (!unit) units.push((unit = { id: newId('unit'), name, projects: [] }));
     unit.projects.push(project);

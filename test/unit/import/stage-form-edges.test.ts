@@ -54,6 +54,22 @@ describe('filled stage forms at the edges of the labels', () => {
     expect(alone.messages).toContain(
       '没有实施单位和主管部门，项目归入「（未命名单位）」，请在项目详情中填写单位。',
     );
+    const codeOnly = (head: string[]) =>
+      imported([
+        ['项目支出绩效自评表'],
+        ['项目名称', '购买第三方服务'],
+        head,
+        ...MONEY,
+        ...INDICATORS,
+      ]);
+    expect(codeOnly(['主管部门', '610001']).messages).toContain(
+      '没有实施单位，主管部门也没有名称，项目归入「（未命名单位）」，请在项目详情中填写单位。',
+    );
+    const filed = codeOnly(['主管部门', '市财政局', '实施单位', '610001']);
+    expect(filed.messages).toContain(
+      '实施单位只有编码「610001」，项目按主管部门归入「市财政局」。',
+    );
+    expect(filed.projects).toHaveLength(1);
     expect(imported([...HEAD, ...MONEY, ...INDICATORS]).messages.join()).not.toContain(
       '没有实施单位',
     );
