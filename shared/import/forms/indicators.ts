@@ -72,6 +72,20 @@ function joinedValue(row: FormRow, group: IndicatorGroup, column: number): strin
   return `${sign}${value}${value.endsWith(unit) ? '' : unit}`;
 }
 
+const KNOWN_CATEGORY =
+  /^(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|经济成本|社会成本|生态环境成本)(?:指标)?$/u;
+
+/** A category as templates print them (`产出指标`, `满意度`, `社会效益`), or nothing, or `……`. */
+function isCategoryLike(text: string): boolean {
+  const key = text.replace(/[\s\u3000]/g, '');
+  return (
+    key === '' ||
+    isEllipsis(key) ||
+    KNOWN_CATEGORY.test(key) ||
+    (key.length <= 8 && /(?:指标|满意度|效益|影响|成本)$/u.test(key) && !/\p{P}/u.test(key))
+  );
+}
+
 function categoryKeyOf(name: string): string {
   return name.replace(/[\s\u3000]/g, '').replace(/指标$/u, '');
 }
@@ -100,6 +114,11 @@ function readSection(
   let level1 = '';
   const level2 = header.groups.map(() => '');
   let placeholders = 0;
+  /**
+   * Words in the category columns of rows with no indicator that are no category (`同意。`,
+   * `本项目无其他说明`): kept once no indicator below takes them as its category.
+   */
+  let unclaimed: Array<{ text: string; source: SourceLocation }> = [];
   const joined = header.groups.some(
     (group) => group.sign !== undefined || group.unit !== undefined,
   );
@@ -152,8 +171,14 @@ function readSection(
         });
       }
     });
-    if (found === 0 && categoryOnly) placeholders += 1;
     const categoryColumns = new Set([header.level1, ...header.groups.map((group) => group.level2)]);
+    if (found === 0 && categoryOnly) {
+      const words = row.items.filter(
+        (item) => item.anchor && categoryColumns.has(item.start) && !isCategoryLike(item.text),
+      );
+      if (words.length === 0) placeholders += 1;
+      for (const item of words) unclaimed.push({ text: item.text, source: item.cell.source });
+    } else if (found > 0) unclaimed = [];
     for (const item of row.items) {
       if (!item.anchor) continue;
       const extra = header.unknown.find((column) => column.column === item.start);
@@ -174,6 +199,8 @@ function readSection(
       used.add(item.cell);
     }
   }
+  for (const { text, source } of unclaimed)
+    project.raw.push({ text, reason: '指标表末尾没有指标的行', source });
   if (joined && entries.length > 0) {
     reporter.add(
       'normalised',

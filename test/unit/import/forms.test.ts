@@ -356,4 +356,23 @@ describe('a filled form around the template’s marks', () => {
       );
     }
   });
+
+  it('keeps words left in the category columns below the last indicator, and skips template blanks', () => {
+    const { document, report } = importTextTable(
+      [
+        ...head,
+        '\t产出指标\t数量指标\t新建道路长度\t≥5公里',
+        '\t效益指标\t社会效益指标\t\t',
+        '\t\t本年度不再新增其他指标\t\t',
+      ].join('\n'),
+    );
+    const project = only(document);
+    expect(rows(project.indicators)).toEqual([
+      ['产出指标', '数量指标', '新建道路长度', '≥5公里', '≥5公里'],
+    ]);
+    expect(project.raw.map((note) => note.text)).toEqual(['本年度不再新增其他指标']);
+    const said = report.entries.map((entry) => entry.message);
+    expect(said).toContain('跳过 1 个没有三级指标和指标值的空白占位行。');
+    expect(said.join('\n')).toContain('本年度不再新增其他指标');
+  });
 });
