@@ -25,12 +25,20 @@ const HEADER_CELLS = new Set<string>([
   '年度指标值',
 ]);
 
+/** A pasted row that carries data, with its line in what was copied (counted from 1). */
+interface DataRow {
+  cells: string[];
+  line: number;
+}
+
 /** Drops header rows and the 合计 row a clerk copies along with a table's data. */
-function dataRows(block: CellBlock): CellBlock {
-  return block.filter((row) => {
-    const first = (row.find((cell) => cell.trim() !== '') ?? '').trim();
-    return first !== '' ? !HEADER_CELLS.has(first) : row.some((cell) => cell.trim() !== '');
-  });
+function dataRows(block: CellBlock): DataRow[] {
+  return block
+    .map((cells, index) => ({ cells, line: index + 1 }))
+    .filter(({ cells }) => {
+      const first = (cells.find((cell) => cell.trim() !== '') ?? '').trim();
+      return first !== '' ? !HEADER_CELLS.has(first) : cells.some((cell) => cell.trim() !== '');
+    });
 }
 
 function where(rowNumber: number, columnLabel: string): string {
@@ -55,13 +63,15 @@ export interface GridPaste {
 }
 
 /** The pasted rows that carry data (one row pasted on a unit row is kept as it is). */
-function gridRows(args: GridPaste): CellBlock {
-  return args.anchor.kind === 'unit' && args.block.length === 1 ? args.block : dataRows(args.block);
+function gridRows(args: GridPaste): DataRow[] {
+  return args.anchor.kind === 'unit' && args.block.length === 1
+    ? args.block.map((cells, index) => ({ cells, line: index + 1 }))
+    : dataRows(args.block);
 }
 
 /** One cell pasted on a unit row goes to that cell: its name, or a refusal for any other. */
-function oneUnitCell(anchor: RowRef, block: CellBlock): boolean {
-  return anchor.kind === 'unit' && block.length === 1 && block[0]?.length === 1;
+function oneUnitCell(anchor: RowRef, rows: readonly DataRow[]): boolean {
+  return anchor.kind === 'unit' && rows.length === 1 && rows[0]?.cells.length === 1;
 }
 
 /**
@@ -74,7 +84,7 @@ export function pasteGridNotes(frameworkId: string, args: GridPaste): string[] {
   if (oneUnitCell(args.anchor, block)) return [];
   const startColumn = GRID_COLUMNS.findIndex((column) => column.key === args.column);
   const framework = getFramework(frameworkId);
-  return block.flatMap((cells, offset) =>
+  return block.flatMap(({ cells, line }) =>
     cells.flatMap((text, cellOffset) => {
       const column = GRID_COLUMNS[startColumn + cellOffset];
       if (column?.key !== 'indicators') return [];
@@ -84,7 +94,7 @@ export function pasteGridNotes(frameworkId: string, args: GridPaste): string[] {
       return [
         ...entries.filter((entry) => entry.kind === 'raw'),
         ...entries.filter((entry) => entry.kind === 'warning'),
-      ].map((entry) => `${where(offset + 1, column.label)}：${entry.message}`);
+      ].map((entry) => `${where(line, column.label)}：${entry.message}`);
     }),
   );
 }
@@ -100,7 +110,7 @@ export function pasteGrid(draft: JixiaoDocument, args: GridPaste): void {
   if (block.length === 0) throw new EditError('剪贴板中没有可粘贴的内容。');
   const startColumn = GRID_COLUMNS.findIndex((column) => column.key === args.column);
   if (oneUnitCell(args.anchor, block)) {
-    setCellText(draft, args.anchor, args.column, block[0]?.[0] ?? '');
+    setCellText(draft, args.anchor, args.column, block[0]?.cells[0] ?? '');
     return;
   }
   const unit =
@@ -110,7 +120,7 @@ export function pasteGrid(draft: JixiaoDocument, args: GridPaste): void {
   let index =
     args.anchor.kind === 'unit' ? 0 : findProject(draft, args.anchor.projectId).projectIndex;
   let created = 0;
-  block.forEach((cells, offset) => {
+  block.forEach(({ cells, line }) => {
     let project = unit.projects[index];
     if (!project) {
       const id = args.newIds[created] ?? `${args.newIds[0] ?? 'pasted'}-${created}`;
@@ -122,7 +132,7 @@ export function pasteGrid(draft: JixiaoDocument, args: GridPaste): void {
     cells.forEach((text, cellOffset) => {
       const column = GRID_COLUMNS[startColumn + cellOffset];
       if (!column || !isCellPasteable(row, column.key)) return;
-      withPlace(offset + 1, column.label, () => setCellText(draft, row, column.key, text));
+      withPlace(line, column.label, () => setCellText(draft, row, column.key, text));
     });
     index += 1;
   });
@@ -162,7 +172,7 @@ export function pasteIndicators(
   const startColumn = INDICATOR_COLUMNS.findIndex((column) => column.field === args.field);
   let created = 0;
   let previous: { level1: string; level2: string } | null = null;
-  block.forEach((cells, offset) => {
+  block.forEach(({ cells, line }) => {
     let indicator = project.indicators[index];
     if (!indicator) {
       indicator = emptyIndicator(
@@ -183,7 +193,7 @@ export function pasteIndicators(
       ) {
         value = previous[column.field];
       }
-      withPlace(offset + 1, column.label, () =>
+      withPlace(line, column.label, () =>
         setIndicatorText(target, column.field, value, draft.frameworkId),
       );
     });

@@ -332,6 +332,15 @@ describe('refusals leave the document as it was', () => {
         newIds: [],
       }),
     ).toThrow('粘贴内容第 2 行「财政拨款」');
+    // Lines are counted in what was copied, its header row too.
+    expect(() =>
+      applyAction(SAMPLE, 'pasteGrid', {
+        anchor: { kind: 'project', projectId: 'p1' },
+        column: 'fiscal',
+        block: [['财政拨款'], ['100'], ['abc']],
+        newIds: [],
+      }),
+    ).toThrow('粘贴内容第 3 行「财政拨款」');
   });
 
   it('a pasted 绩效指标 cell keeps what it cannot read and the paste says so, row by row', () => {
