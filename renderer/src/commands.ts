@@ -10,6 +10,7 @@ import { notify, useAppStore, type AppState } from './store';
 import * as structure from './structureEdits';
 import { currentRegion, focusGrid } from './focus';
 import { setStage } from './stage/stageState';
+import { settlePendingEdits } from './pendingEdits';
 
 /**
  * The renderer's command registry: what each command of the manifest (shared/model/commands.ts,
@@ -90,10 +91,27 @@ function togglePanel(): void {
   useAppStore.setState({ panelOpen: open });
 }
 
+/**
+ * Commands that act on the text being typed itself (its undo, the clipboard) or only show the
+ * findings: every other command writes typing in progress first.
+ */
+const LEAVE_TYPING = new Set<CommandId>([
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'toggleFindings',
+]);
+
 /** Runs a command by id when it is enabled. */
 export async function runCommand(id: CommandId): Promise<void> {
   const entry = REGISTRY[id];
   if (!entry.isEnabled(useAppStore.getState())) return;
+  if (!LEAVE_TYPING.has(id) && !settlePendingEdits()) {
+    notify({ kind: 'error', text: zhCN.edit.pendingRefused(entry.label) });
+    return;
+  }
   try {
     await entry.run();
   } catch (error) {

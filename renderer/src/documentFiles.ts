@@ -6,6 +6,7 @@ import { zhCN } from './i18n/zh-CN';
 import { cancelRecovery, scheduleRecovery } from './recovery';
 import { whileHostAsks } from './focus';
 import { notify, showOpened, useAppStore, type OpenDocument } from './store';
+import { settlePendingEdits } from './pendingEdits';
 
 export async function refreshRecent(): Promise<void> {
   const result = await api().listRecent();
@@ -208,6 +209,12 @@ export async function discardRecovery(recoveryId: string): Promise<void> {
 
 /** The window's close button: settle unsaved work, then let the host close the window. */
 export async function handleCloseRequest(): Promise<void> {
+  // Typing not yet confirmed is written first, so the 是否保存 question covers it; a refused one
+  // keeps the window open with its reason shown.
+  if (!settlePendingEdits()) {
+    notify({ kind: 'error', text: zhCN.edit.pendingRefused(zhCN.edit.closeWindow) });
+    return;
+  }
   if (!(await settleUnsaved())) return;
   await api().closeWindow();
 }

@@ -39,7 +39,12 @@ export function listenForShortcuts(): () => void {
     }
     const command = commandForKey(event);
     if (!command) return;
-    if (isTextField(event.target) && TEXT_OWNED.has(command.id)) {
+    // A drop-down writes its choice at once and has no undo of its own: Ctrl+Z there is the
+    // document's.
+    const listUndo =
+      event.target instanceof HTMLSelectElement &&
+      (command.id === 'undo' || command.id === 'redo');
+    if (isTextField(event.target) && TEXT_OWNED.has(command.id) && !listUndo) {
       // Chromium's own undo is one stack for the whole page: with nothing left to undo in this
       // field it undoes typing in another one and moves the focus there (into the grid's hidden
       // text box, say). Text fields undo their own typing themselves (CommitField, CellEditor).

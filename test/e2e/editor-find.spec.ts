@@ -64,9 +64,12 @@ test.describe('查找 and 替换', () => {
     await page.getByRole('button', { name: '撤销' }).click();
     await expect(page.locator('.find-count')).toHaveText(`第 1 / ${total} 处`);
 
-    // 替换 one at a time.
+    // 替换 one at a time: as in Word, the first click shows the match, the next replaces it.
     await page.getByRole('textbox', { name: '替换为' }).fill('≥92%');
-    await page.getByRole('search').getByRole('button', { name: '替换', exact: true }).click();
+    const replaceOne = page.getByRole('search').getByRole('button', { name: '替换', exact: true });
+    await replaceOne.click();
+    await expect(page.locator('.find-count')).toHaveText(`第 1 / ${total} 处`);
+    await replaceOne.click();
     await expect(page.locator('.find-count')).toHaveText(`第 1 / ${total - 1} 处`);
   });
 });

@@ -133,8 +133,15 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
             disabled={matches.length === 0}
             onClick={() => {
               const match = matches[index];
-              if (match && commit('replaceText', { query, replacement, options, match }))
+              if (!match) return;
+              // As in Word: a match not shown yet is shown first, so 替换 never changes text
+              // the clerk has not seen; the next click replaces it.
+              if (shown.current !== match) {
+                shown.current = match;
                 reveal(match);
+                return;
+              }
+              if (commit('replaceText', { query, replacement, options, match })) reveal(match);
             }}
           >
             {text.replace}

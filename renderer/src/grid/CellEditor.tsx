@@ -6,6 +6,7 @@ import { rowsOf, select } from './gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { gridMayTakeKeys } from '../focus';
 import { notify, useAppStore } from '../store';
+import { holdPending } from '../pendingEdits';
 import { clearSelection, copySelection, pasteInto } from './cellClipboard';
 import './cellEditor.css';
 
@@ -94,6 +95,11 @@ export function CellEditor({
   const selection = useAppStore((state) => state.selection);
   const document = useAppStore((state) => state.current?.document);
   const [editing, setEditing] = useState<Editing | null>(null);
+  /**
+   * The edit as it is now, before React renders again: a second finish in the same moment (a
+   * save that wrote the cell, then a blur or another command) finds it over and writes nothing.
+   */
+  const editingNow = useRef<Editing | null>(null);
   /** Where the box sits: written to the DOM directly, so a move renders nothing again. */
   const box = useRef<Box | null>(null);
   /** Why the last confirm was refused, shown under the cell while it stays open to fix. */
@@ -186,8 +192,11 @@ export function CellEditor({
       return false;
     }
     if (!isCellEditable(info.gridRow, info.key)) {
-      if (info.key === 'indicators' && info.gridRow.kind === 'project') onOpenIndicators();
-      else notify({ kind: 'info', text: zhCN.edit.derived });
+      if (info.key === 'indicators' && info.gridRow.kind === 'project') {
+        // Said every time: with the panel already open, opening it shows nothing new.
+        onOpenIndicators();
+        notify({ kind: 'info', text: zhCN.edit.indicatorsInPanel });
+      } else notify({ kind: 'info', text: zhCN.edit.derived });
       text.value = '';
       return false;
     }
@@ -197,14 +206,15 @@ export function CellEditor({
       text.setSelectionRange(initial.length, initial.length);
     }
     onReveal(selection.row, selection.column);
-    setEditing({ row: selection.row, column: selection.column, mode, initial });
+    editingNow.current = { row: selection.row, column: selection.column, mode, initial };
+    setEditing(editingNow.current);
     return true;
   };
 
   /** Writes the edit; false when the text was refused (the editor stays open to fix it). */
   const finish = (save: boolean): boolean => {
     const text = textRef.current;
-    if (!editing || !text) return true;
+    if (!editing || !text || editingNow.current === null) return true;
     const info = cellInfo(editing.row, editing.column);
     if (save && info && text.value !== editing.initial) {
       const written = commit('setCells', {
@@ -217,9 +227,22 @@ export function CellEditor({
     }
     text.value = '';
     setError(null);
+    editingNow.current = null;
     setEditing(null);
     return true;
   };
+
+  // Typing in the cell is written before a save, a close or another command (pendingEdits.ts),
+  // as Excel does with a cell being edited; the cell stays where it is.
+  const settleTyping = useRef(finish);
+  useLayoutEffect(() => {
+    settleTyping.current = finish;
+  });
+  const isEditing = editing !== null;
+  useLayoutEffect(
+    () => (isEditing ? holdPending(() => settleTyping.current(true)) : undefined),
+    [isEditing],
+  );
 
   // The grid scrolls the new active cell into view itself (FollowActiveCell); asking the
   // virtualizer too made it write scrollTop and watch the scroll for frames after every move.

@@ -189,6 +189,10 @@ export const zhCN = {
         .slice(0, 2)
         .map((note) => note.replace(/。$/u, ''))
         .join('；')}${notes.length > 2 ? `；另有 ${notes.length - 2} 处` : ''}。`,
+    /** A command stopped because typing in progress could not be written. */
+    pendingRefused: (command: string) =>
+      `输入的内容未能写入（原因见标出的单元格或输入框），「${command}」未执行。请改正，或按 Esc 放弃输入后再试。`,
+    closeWindow: '关闭窗口',
     clipboardReadRefused: `程序没有获得读取剪贴板的权限，无法从菜单粘贴。请按 ${shortcutHint('paste')} 粘贴。`,
     clipboardWriteRefused: `程序没有获得写入剪贴板的权限，无法从菜单复制。请按 ${shortcutHint('copy')} 复制。`,
     clipboardEmpty: '剪贴板中没有可粘贴的文字。',

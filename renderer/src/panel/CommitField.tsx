@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { commandForKey, runCommand } from '../commands';
 import { lastEditError } from '../editing';
+import { holdPending } from '../pendingEdits';
 
 type Element = HTMLInputElement | HTMLTextAreaElement;
 
@@ -70,19 +71,38 @@ export function CommitField({
     },
     [],
   );
+  /**
+   * Typing in the field is written before a save, a close or another command (pendingEdits.ts):
+   * registered from the first change until the field writes it or puts the value back.
+   */
+  const typing = useRef<(() => void) | null>(null);
+  const settleTyping = useRef<() => boolean>(() => true);
+  const release = () => {
+    typing.current?.();
+    typing.current = null;
+  };
+  const hold = () => {
+    typing.current ??= holdPending(() => settleTyping.current());
+  };
+  useLayoutEffect(() => release, []);
   /** Writes the field's text; false when it was refused (the reason is shown beside it). */
   const commitFrom = (element: Element): boolean => {
+    release();
     if (element.value === value) {
       setError(null);
       return true;
     }
     if (onCommit(element.value) === false) {
       setError(lastEditError() ?? '');
+      hold();
       return false;
     }
     setError(null);
     return true;
   };
+  useLayoutEffect(() => {
+    settleTyping.current = () => (ref.current ? commitFrom(ref.current) : true);
+  });
   const onKeyDown = (event: KeyboardEvent<Element>) => {
     if (event.nativeEvent.isComposing || event.keyCode === 229) return;
     const undoKey =
@@ -103,6 +123,7 @@ export function CommitField({
       // Puts back what the field had; the panel then returns the focus to the grid (focus.ts).
       event.currentTarget.value = value;
       setError(null);
+      release();
     } else if (event.key === 'Enter' && (!multiline || event.ctrlKey)) {
       event.preventDefault();
       const written = commitFrom(event.currentTarget);
@@ -131,6 +152,9 @@ export function CommitField({
     onKeyDown,
     onFocus,
     onBlur: (event: { currentTarget: Element }) => commitFrom(event.currentTarget),
+    onInput: (event: { currentTarget: Element }) => {
+      if (event.currentTarget.value !== value) hold();
+    },
     onPaste: (event: ClipboardEvent<Element>) => {
       if (onPasteBlock?.(event)) event.preventDefault();
     },

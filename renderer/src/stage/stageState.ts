@@ -7,7 +7,8 @@ import {
 } from '../../../shared/edit';
 import type { JixiaoDocument, Stage, TargetAdjustment } from '../../../shared/model';
 import { zhCN } from '../i18n/zh-CN';
-import { useAppStore, type AppState } from '../store';
+import { notify, useAppStore, type AppState } from '../store';
+import { settlePendingEdits } from '../pendingEdits';
 
 function stageOf(state: AppState): Stage {
   const id = state.current?.documentId;
@@ -27,6 +28,11 @@ export function currentStage(): Stage {
 export function setStage(stage: Stage): void {
   const { current, stages } = useAppStore.getState();
   if (!current || stages[current.documentId] === stage) return;
+  // Typing in a cell or field of this stage is written before the view changes under it.
+  if (!settlePendingEdits()) {
+    notify({ kind: 'error', text: zhCN.edit.pendingRefused(zhCN.stage.names[stage]) });
+    return;
+  }
   useAppStore.setState({ stages: { ...stages, [current.documentId]: stage } });
 }
 
