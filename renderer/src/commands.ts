@@ -95,14 +95,7 @@ function togglePanel(): void {
  * Commands that act on the text being typed itself (its undo, the clipboard) or only show the
  * findings: every other command writes typing in progress first.
  */
-const LEAVE_TYPING = new Set<CommandId>([
-  'undo',
-  'redo',
-  'cut',
-  'copy',
-  'paste',
-  'toggleFindings',
-]);
+const LEAVE_TYPING = new Set<CommandId>(['undo', 'redo', 'cut', 'copy', 'paste', 'toggleFindings']);
 
 /** Runs a command by id when it is enabled. */
 export async function runCommand(id: CommandId): Promise<void> {

@@ -42,8 +42,7 @@ export function listenForShortcuts(): () => void {
     // A drop-down writes its choice at once and has no undo of its own: Ctrl+Z there is the
     // document's.
     const listUndo =
-      event.target instanceof HTMLSelectElement &&
-      (command.id === 'undo' || command.id === 'redo');
+      event.target instanceof HTMLSelectElement && (command.id === 'undo' || command.id === 'redo');
     if (isTextField(event.target) && TEXT_OWNED.has(command.id) && !listUndo) {
       // Chromium's own undo is one stack for the whole page: with nothing left to undo in this
       // field it undoes typing in another one and moves the focus there (into the grid's hidden
