@@ -147,11 +147,69 @@ test.describe('typing in progress', () => {
     await enableTestHook(app.page);
     await app.start();
     const page = app.page;
-    const original = await readDocument(page);
     await cell(page, 2, COLUMNS.indicators).click();
+    const original = await readDocument(page);
     await page.keyboard.type('12.5');
     await expect(page.getByRole('status')).toContainText('绩效指标在右侧「项目详情」中逐条编辑');
     await page.keyboard.press('Enter');
     expect(await readDocument(page)).toBe(original);
+  });
+
+  test('the panel stays on its project while a field holds text it refused', async ({ app }) => {
+    await enableTestHook(app.page);
+    await app.start();
+    const page = app.page;
+    const panel = panelOf(page);
+    const name = panel.getByRole('textbox', { name: '项目名称', exact: true });
+    await cell(page, 1, COLUMNS.name).click();
+    await expect(name).toHaveValue(/安保和物业管理服务经费/);
+    const fiscal = panel.getByRole('textbox', { name: '财政拨款', exact: true });
+    await fiscal.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('12O');
+    await page.keyboard.press('Tab');
+    await expect(fiscal).toHaveAttribute('aria-invalid', 'true');
+    // The clerk clicks another project: the panel keeps p1 and the typed text, and says why.
+    await cell(page, 3, COLUMNS.name).click();
+    await expect(page.getByRole('status')).toContainText('「财政拨款」中的输入未能写入');
+    await expect(name).toHaveValue(/安保和物业管理服务经费/);
+    await expect(fiscal).toHaveValue('12O');
+    expect(projects(await documentOf(page))[0]?.money.fiscal).toBe(63800);
+    // Esc drops it; the next move is followed.
+    await fiscal.click();
+    await page.keyboard.press('Escape');
+    await cell(page, 4, COLUMNS.name).click();
+    await expect(name).not.toHaveValue(/安保和物业管理服务经费/);
+  });
+
+  test('a refused cell keeps the cursor: a click elsewhere does not leave it open out of sight', async ({
+    app,
+  }) => {
+    await enableTestHook(app.page);
+    await app.start();
+    const page = app.page;
+    await cell(page, 1, COLUMNS.fiscal).click();
+    const original = await readDocument(page);
+    await page.keyboard.type('12O');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.cell-error')).toBeVisible();
+    // A click on another project's cell: the refused cell stays active, its text and reason
+    // with it (it used to stay open behind the new cell, and the next Enter wrote it to p1).
+    await cell(page, 3, COLUMNS.name).click();
+    await expect(cell(page, 1, COLUMNS.fiscal)).toHaveAttribute('data-active', '');
+    await expect(page.locator('.cell-error')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: '单元格编辑' })).toHaveValue('12O');
+    // Fixed, it is written to p1 and the next click goes where it points.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    await cell(page, 3, COLUMNS.other).click();
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    const before = projects(JSON.parse(original) as JixiaoDocument);
+    const after = projects(await documentOf(page));
+    expect(after[0]?.money.fiscal).toBe(1200);
+    expect(after[2]?.money.other).toBe(700);
+    expect(after.map((project) => project.name)).toEqual(before.map((project) => project.name));
   });
 });

@@ -10,7 +10,7 @@ import { GridView } from '../grid/GridView';
 import { activeRow } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { ProjectPanel } from '../panel/ProjectPanel';
-import { useAppStore, type OpenDocument } from '../store';
+import { notify, useAppStore, type OpenDocument } from '../store';
 import { FindBar } from './FindBar';
 import { ImportReportPanel } from './ImportReportPanel';
 import { StatusBar } from './StatusBar';
@@ -44,6 +44,11 @@ function counts(current: OpenDocument): string {
   return summary;
 }
 
+/** A panel field that holds text it refused (marked, its reason beside it). */
+function refusedInPanel(): HTMLElement | null {
+  return globalThis.document.querySelector<HTMLElement>('.project-panel [aria-invalid="true"]');
+}
+
 /**
  * The project the panel shows: the active one, but when the clerk moves to another project the
  * panel follows after a short pause, so holding an arrow key only repaints the grid. Always the
@@ -63,6 +68,7 @@ function usePanelProject(document: OpenDocument['document'], row: GridRow | unde
   useEffect(
     () =>
       beforeEntering('panel', () => {
+        if (refusedInPanel()) return;
         const now = activeRow();
         flushSync(() => {
           setShownId(now?.kind === 'project' ? now.projectId : null);
@@ -79,7 +85,18 @@ function usePanelProject(document: OpenDocument['document'], row: GridRow | unde
       // focus only while a command waits for the panel to show its project (focusWhenShown).
       const active = globalThis.document.activeElement;
       const inPanel = active?.closest('.project-panel');
-      if (!inPanel || inPanel === active) setShownId(activeId);
+      if (inPanel && inPanel !== active) return;
+      // Nor while a field holds text it refused: showing another project would put that
+      // project's value in its place, and what the clerk typed would be gone without a word.
+      const refused = refusedInPanel();
+      if (refused) {
+        notify({
+          kind: 'info',
+          text: zhCN.panel.keptForRefused(refused.getAttribute('aria-label') ?? refused.title),
+        });
+        return;
+      }
+      setShownId(activeId);
     }, 120);
     return () => clearTimeout(timer);
   }, [activeId, same, tick]);

@@ -1,8 +1,15 @@
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { editText, GRID_COLUMNS, isCellEditable, rowRef } from '../../../shared/edit';
+import {
+  editText,
+  GRID_COLUMNS,
+  isCellEditable,
+  rowRef,
+  type GridColumnKey,
+  type RowRef,
+} from '../../../shared/edit';
 import { stageCellRefusal } from '../stage/stageState';
 import { commit, lastEditError } from '../editing';
-import { rowsOf, select } from './gridModel';
+import { guardActiveCell, rowsOf, select } from './gridModel';
 import { zhCN } from '../i18n/zh-CN';
 import { gridMayTakeKeys } from '../focus';
 import { notify, useAppStore } from '../store';
@@ -14,6 +21,9 @@ import './cellEditor.css';
 interface Editing {
   row: number;
   column: number;
+  /** The project or unit and the field being edited: what the text is written to. */
+  target: RowRef;
+  key: GridColumnKey;
   mode: 'replace' | 'edit';
   initial: string;
 }
@@ -206,7 +216,14 @@ export function CellEditor({
       text.setSelectionRange(initial.length, initial.length);
     }
     onReveal(selection.row, selection.column);
-    editingNow.current = { row: selection.row, column: selection.column, mode, initial };
+    editingNow.current = {
+      row: selection.row,
+      column: selection.column,
+      target: rowRef(info.gridRow),
+      key: info.key,
+      mode,
+      initial,
+    };
     setEditing(editingNow.current);
     return true;
   };
@@ -214,11 +231,12 @@ export function CellEditor({
   /** Writes the edit; false when the text was refused (the editor stays open to fix it). */
   const finish = (save: boolean): boolean => {
     const text = textRef.current;
-    if (!editing || !text || editingNow.current === null) return true;
-    const info = cellInfo(editing.row, editing.column);
-    if (save && info && text.value !== editing.initial) {
+    const open = editingNow.current;
+    if (!text || open === null) return true;
+    // Written to the project the edit began on, whatever rows came or went meanwhile (an undo).
+    if (save && text.value !== open.initial) {
       const written = commit('setCells', {
-        cells: [{ row: rowRef(info.gridRow), column: info.key, text: text.value }],
+        cells: [{ row: open.target, column: open.key, text: text.value }],
       });
       if (!written) {
         setError(lastEditError());
@@ -241,6 +259,20 @@ export function CellEditor({
   const isEditing = editing !== null;
   useLayoutEffect(
     () => (isEditing ? holdPending(() => settleTyping.current(true)) : undefined),
+    [isEditing],
+  );
+  // Nothing moves the active cell away from an open edit without writing it first (a refusal
+  // keeps the cell where it is): an edit left open on a cell out of sight was written there
+  // by a later key, to a project the clerk no longer looked at.
+  useLayoutEffect(
+    () =>
+      isEditing
+        ? guardActiveCell((row, column) => {
+            const open = editingNow.current;
+            if (open === null || (open.row === row && open.column === column)) return true;
+            return settleTyping.current(true);
+          })
+        : undefined,
     [isEditing],
   );
 

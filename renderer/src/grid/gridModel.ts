@@ -79,13 +79,37 @@ export function selectedRows(): GridRow[] {
   return rowsOf(current.document).slice(from, to + 1);
 }
 
-/** Moves the active cell (and the range anchor unless extending), kept inside the grid. */
-export function select(row: number, column: number, extend = false): void {
-  const { current, selection } = useAppStore.getState();
+/**
+ * Asked before the active cell moves elsewhere: the grid's open cell writes its text first, and
+ * when that text is refused the cell stays where it is (its reason under it). Otherwise the
+ * open edit would stay behind on a cell the clerk no longer sees, its text written there later.
+ */
+let leaveCell: ((row: number, column: number) => boolean) | null = null;
+
+/** Registers the open cell's guard (see `leaveCell`); the returned function ends it. */
+export function guardActiveCell(guard: (row: number, column: number) => boolean): () => void {
+  leaveCell = guard;
+  return () => {
+    if (leaveCell === guard) leaveCell = null;
+  };
+}
+
+/**
+ * Moves the active cell (and the range anchor unless extending), kept inside the grid. False
+ * when the open cell's text was refused and the cell stays.
+ */
+export function select(row: number, column: number, extend = false): boolean {
+  const { current } = useAppStore.getState();
   const count = current ? rowsOf(current.document).length : 0;
-  const next: Selection = {
+  const target = {
     row: Math.max(0, Math.min(count - 1, row)),
     column: Math.max(0, Math.min(COLUMN_COUNT - 1, column)),
+  };
+  if (leaveCell && !leaveCell(target.row, target.column)) return false;
+  // Read after the guard: writing the open cell may have changed the store.
+  const { selection } = useAppStore.getState();
+  const next: Selection = {
+    ...target,
     anchorRow: selection.anchorRow,
     anchorColumn: selection.anchorColumn,
   };
@@ -94,6 +118,7 @@ export function select(row: number, column: number, extend = false): void {
     next.anchorColumn = next.column;
   }
   useAppStore.setState({ selection: next });
+  return true;
 }
 
 /** Selects the row holding this project or unit id (after a structure edit). */

@@ -224,6 +224,9 @@ export const zhCN = {
     close: '收起',
     resize: '拖动调整项目详情的宽度',
     none: '选中表格中的项目行，在这里编辑项目的全部内容。',
+    /** The panel stays on its project while one of its fields holds text it refused. */
+    keptForRefused: (field: string) =>
+      `「${field}」中的输入未能写入，项目详情停在原项目上；请改正，或在该处按 Esc 放弃后再换项目。`,
     fields: {
       name: '项目名称',
       code: '项目编码',
