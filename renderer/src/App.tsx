@@ -21,6 +21,7 @@ import { Notice } from './components/Notice';
 import { notify, useAppStore } from './store';
 import { UNSAVED_EVENT } from '../../shared/ipc/channels';
 import { flushRecovery } from './recovery';
+import { watchPending } from './pendingEdits';
 
 /** Composes the window: the welcome screen or the open document, dialogs and the notice line. */
 export function App() {
@@ -57,10 +58,28 @@ export function App() {
     const name = fileName ? `${dirty ? '● ' : ''}${fileName} - ` : '';
     document.title = `${name}${zhCN.appName}`;
   }, [fileName, dirty]);
-  // The browser shell asks before its tab closes while this is true (shared/ipc/channels.ts).
+  // The browser shell asks before its tab closes while this is true (shared/ipc/channels.ts):
+  // changes not yet saved, or typing not yet confirmed in a cell or a field.
+  // Told outside React: an edit beginning must not render the application again.
   useEffect(() => {
-    window.dispatchEvent(new CustomEvent(UNSAVED_EVENT, { detail: dirty === true }));
-  }, [dirty]);
+    let typing = false;
+    const report = () => {
+      const unsaved = useAppStore.getState().current?.dirty === true || typing;
+      window.dispatchEvent(new CustomEvent(UNSAVED_EVENT, { detail: unsaved }));
+    };
+    const stopWatching = watchPending((now) => {
+      typing = now;
+      report();
+    });
+    const stopStore = useAppStore.subscribe((state, before) => {
+      if (state.current?.dirty !== before.current?.dirty) report();
+    });
+    report();
+    return () => {
+      stopWatching();
+      stopStore();
+    };
+  }, []);
   // A window put away (another tab, minimised) gets its autosave now, not after the delay.
   useEffect(() => {
     const hidden = () => {

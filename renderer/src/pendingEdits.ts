@@ -9,12 +9,33 @@
 export type Settle = () => boolean;
 
 const pending = new Set<Settle>();
+const watchers = new Set<(typing: boolean) => void>();
+
+function changed(before: boolean): void {
+  const now = pending.size > 0;
+  if (now !== before) watchers.forEach((watch) => watch(now));
+}
 
 /** Registers typing in progress; the returned function ends the registration. */
 export function holdPending(settle: Settle): () => void {
+  const before = pending.size > 0;
   pending.add(settle);
+  changed(before);
   return () => {
+    const was = pending.size > 0;
     pending.delete(settle);
+    changed(was);
+  };
+}
+
+/**
+ * Calls `watch` whenever typing in progress begins or ends (true while any is held), so a
+ * browser tab closed meanwhile asks first; the returned function stops watching.
+ */
+export function watchPending(watch: (typing: boolean) => void): () => void {
+  watchers.add(watch);
+  return () => {
+    watchers.delete(watch);
   };
 }
 

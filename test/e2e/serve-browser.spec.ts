@@ -196,6 +196,25 @@ test.describe('jixiao serve in Chromium', () => {
     expect(await namesAndAmounts(page)).toEqual(edited);
   });
 
+  test('closing the tab while a cell is being typed in asks first, as with unsaved changes', async ({
+    page,
+    shell,
+  }) => {
+    await openAsClerk(page, shell.server);
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    // Typed but not confirmed: the document itself has no change yet.
+    await page.locator('[data-row="1"][data-col="2"]').click();
+    await page.keyboard.type('5');
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    await expect(page.getByRole('textbox', { name: '单元格编辑' })).toHaveValue('5');
+  });
+
   test('a tab put away writes its autosave at once', async ({ page, shell }) => {
     await openAsClerk(page, shell.server);
     await page.locator('[data-row="1"][data-col="2"]').click();
