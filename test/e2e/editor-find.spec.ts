@@ -23,6 +23,27 @@ test.describe('查找 and 替换', () => {
     await expect(page.locator('.find-count')).toHaveText('无结果');
   });
 
+  test('a search starts at the active row, as in Word and Excel, and wraps to the top', async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    // 维修 is in p1's goal, p2 (name, goal, an indicator) and p6's name.
+    await cell(page, 3, COLUMNS.name).click();
+    await page.keyboard.press('Control+F');
+    const box = page.getByRole('textbox', { name: '查找' });
+    await box.fill('维修');
+    await expect(page.locator('.find-count')).toHaveText('第 6 / 6 处');
+    await box.press('Enter');
+    const active = page.locator('table.disclosure [data-active]');
+    await expect(active).toHaveAttribute('data-row', '6');
+    await expect(active).toContainText('维修');
+    // Past the last match it goes on from the top.
+    await box.press('Enter');
+    await expect(page.locator('.find-count')).toHaveText('第 1 / 6 处');
+    await expect(active).toHaveAttribute('data-row', '1');
+  });
+
   test('typed at speed on a slow PC, Ctrl+H, the text, Tab on to 替换为, the replacement: each lands in its box', async ({
     app,
   }) => {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { findAll, type Match } from '../../../shared/edit';
-import { COMMANDS } from '../../../shared/model';
+import { COMMANDS, type JixiaoDocument } from '../../../shared/model';
 import { commit } from '../editing';
 import { rowsOf, select } from '../grid/gridModel';
 import { zhCN } from '../i18n/zh-CN';
@@ -35,6 +35,20 @@ function reveal(match: Match): void {
   );
 }
 
+/**
+ * The first match at or below the active row, wrapping to the top: as in Word and Excel, a
+ * search starts where the clerk is, not at the top of the document.
+ */
+function firstFrom(document: JixiaoDocument, matches: readonly Match[], row: number): number {
+  if (row <= 0 || matches.length === 0) return 0;
+  const order = new Map<string, number>();
+  rowsOf(document).forEach((gridRow, index) =>
+    order.set(gridRow.kind === 'unit' ? gridRow.unitId : gridRow.projectId, index),
+  );
+  const at = matches.findIndex((match) => (order.get(match.projectId ?? match.unitId) ?? 0) >= row);
+  return at < 0 ? 0 : at;
+}
+
 /** Closes the find bar; the focus goes to the match shown in the panel, else back to the grid. */
 function close(): void {
   useAppStore.setState({ find: null, findQuery: null });
@@ -49,14 +63,25 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
   const [matchCase, setMatchCase] = useState(false);
-  const [position, setPosition] = useState(0);
+  /** The match shown; null until the clerk moves: the first one from the active row on. */
+  const [position, setPosition] = useState<number | null>(null);
+  /** The active row when the query last changed: where the search starts. */
+  const [from, setFrom] = useState(() => useAppStore.getState().selection.row);
   const queryRef = useRef<HTMLInputElement>(null);
   const shown = useRef<Match | null>(null);
   const matches = useMemo(
     () => (document ? findAll(document, query, { matchCase }) : []),
     [document, query, matchCase],
   );
-  const index = matches.length === 0 ? 0 : Math.min(position, matches.length - 1);
+  const start = useMemo(
+    () => (document ? firstFrom(document, matches, from) : 0),
+    [document, matches, from],
+  );
+  const index = matches.length === 0 ? 0 : Math.min(position ?? start, matches.length - 1);
+  const restart = () => {
+    setPosition(null);
+    setFrom(useAppStore.getState().selection.row);
+  };
 
   useEffect(() => {
     queryRef.current?.focus();
@@ -93,7 +118,7 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
-          setPosition(0);
+          restart();
         }}
         onKeyDown={(event) => {
           if (event.nativeEvent.isComposing || event.keyCode === 229) return;
@@ -116,7 +141,10 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
         <input
           type="checkbox"
           checked={matchCase}
-          onChange={(event) => setMatchCase(event.target.checked)}
+          onChange={(event) => {
+            setMatchCase(event.target.checked);
+            restart();
+          }}
         />
         {text.matchCase}
       </label>
