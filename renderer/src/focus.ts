@@ -229,12 +229,14 @@ const PENDING_LIMIT_MS = 5000;
  * container, so keys typed meanwhile reach no field. The wait lasts 60 frames, and beyond them
  * (up to five seconds) as long as `stillComing` says the element is on its way: on a slow, busy
  * PC the panel caught up with the new indicator's project after the frames had run out, and
- * the keyboard stayed on the panel's box. A click elsewhere ends the wait.
+ * the keyboard stayed on the panel's box. A click elsewhere ends the wait. `focusOn` focuses
+ * what was found (by default the element itself).
  */
 export function focusWhenShown(
   region: Region,
   selector: string,
   stillComing: () => boolean = () => false,
+  focusOn: (element: HTMLElement) => void = (element) => element.focus({ preventScroll: true }),
 ): void {
   current = region;
   const container = regionElement(region);
@@ -256,7 +258,7 @@ export function focusWhenShown(
     if (element) {
       pending = null;
       element.scrollIntoView({ block: 'nearest' });
-      element.focus({ preventScroll: true });
+      focusOn(element);
       return;
     }
     if (--wait.frames > 0 || (wait.stillComing() && performance.now() < wait.until)) {

@@ -44,6 +44,25 @@ test.describe('find reveals fields the grid does not show', () => {
     await expect(name).not.toHaveClass(/find-hit/);
   });
 
+  test('Esc pressed at once after Enter still lands on the revealed field, not in the grid', async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    await cell(page, 1, COLUMNS.name).click();
+    const panel = page.getByRole('complementary', { name: '项目详情' });
+    await page.keyboard.press('Control+F');
+    const box = page.getByRole('textbox', { name: '查找' });
+    await box.fill('安全事故发生数量');
+    await expect(page.locator('.find-count')).toHaveText(/^第 1 \/ \d+ 处$/);
+    // Enter and Esc in one go, before the panel has followed to p3.
+    await box.press('Enter');
+    await box.press('Escape');
+    const name = panel.getByLabel('第 14 条三级指标');
+    await expect(name).toBeFocused();
+    expect(await selected(name)).toBe('安全事故发生数量');
+  });
+
   test('an indicator value and the 实施期目标 are marked in the panel', async ({ app }) => {
     await app.start();
     const page = app.page;

@@ -2,6 +2,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { FindField, Match } from '../../../shared/edit';
 import type { Project } from '../../../shared/model';
 import type { Location as FindingLocation } from '../../../shared/rules';
+import { focusWhenShown } from '../focus';
 import { useAppStore } from '../store';
 
 /** Fields the grid does not show (or shows read-only): find reveals them in the project panel. */
@@ -132,15 +133,42 @@ export function usePanelTarget(
   }, [target, project, containerRef]);
 }
 
-/** Focuses the field find revealed in the panel (when the find bar closes). True if there was one. */
-export function focusPanelMatch(): boolean {
-  const match = useAppStore.getState().panelReveal;
-  const element = globalThis.document.querySelector<HTMLElement>(`.project-panel .${HIT}`);
-  useAppStore.setState({ panelReveal: null });
-  const target = element ? focusTarget(element) : null;
-  if (!match || !element || !target) return false;
+/** Focuses a revealed field's text box and selects the match in it. */
+function focusMatch(element: HTMLElement, match: Match): boolean {
+  const target = focusTarget(element);
+  if (!target) return false;
   element.classList.remove(HIT);
   target.focus({ preventScroll: true });
   selectMatch(element, match);
+  return true;
+}
+
+/**
+ * Focuses the field find revealed in the panel (when the find bar closes). True if there was
+ * one. The panel follows the grid after a pause: a find bar closed before it showed the match
+ * gives the keyboard to the panel, which focuses the field once it is there (a quick Esc went
+ * to the grid, and the next key typed landed in a cell).
+ */
+export function focusPanelMatch(): boolean {
+  const match = useAppStore.getState().panelReveal;
+  if (!match || !isPanelMatch(match)) {
+    useAppStore.setState({ panelReveal: null });
+    return false;
+  }
+  const selector = `.project-panel .${HIT}`;
+  const element = globalThis.document.querySelector<HTMLElement>(selector);
+  if (element) {
+    useAppStore.setState({ panelReveal: null });
+    return focusMatch(element, match);
+  }
+  focusWhenShown(
+    'panel',
+    selector,
+    () => useAppStore.getState().panelReveal === match,
+    (found) => {
+      useAppStore.setState({ panelReveal: null });
+      focusMatch(found, match);
+    },
+  );
   return true;
 }
