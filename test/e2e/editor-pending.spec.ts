@@ -212,4 +212,48 @@ test.describe('typing in progress', () => {
     expect(after[2]?.money.other).toBe(700);
     expect(after.map((project) => project.name)).toEqual(before.map((project) => project.name));
   });
+
+  test('a right-click elsewhere while a refused cell stays open opens no menu for the wrong row', async ({
+    app,
+  }) => {
+    await enableTestHook(app.page);
+    await app.start();
+    const page = app.page;
+    await cell(page, 1, COLUMNS.fiscal).click();
+    await page.keyboard.type('12O');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.cell-error')).toBeVisible();
+    await cell(page, 3, COLUMNS.name).click({ button: 'right' });
+    await expect(page.getByRole('menu')).toHaveCount(0);
+    await expect(cell(page, 1, COLUMNS.fiscal)).toHaveAttribute('data-active', '');
+    // On the refused cell itself the menu opens as usual.
+    await cell(page, 1, COLUMNS.fiscal).click({ button: 'right' });
+    await expect(page.getByRole('menu')).toBeVisible();
+  });
+
+  test('an undo that removes a row above a refused cell moves the cursor with its project', async ({
+    app,
+  }) => {
+    await enableTestHook(app.page);
+    await app.start();
+    const page = app.page;
+    await cell(page, 1, COLUMNS.name).click();
+    await page.keyboard.press('Control+Enter');
+    await expect(cell(page, 2, COLUMNS.name)).toHaveAttribute('data-active', '');
+    // p3 is row 4 now: a refused amount there, then 撤销 from the toolbar removes the new row.
+    await cell(page, 4, COLUMNS.fiscal).click();
+    await page.keyboard.type('12O');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.cell-error')).toBeVisible();
+    await page.getByRole('button', { name: /^撤销/ }).click();
+    await expect(cell(page, 3, COLUMNS.fiscal)).toHaveAttribute('data-active', '');
+    await expect(page.getByRole('textbox', { name: '单元格编辑' })).toHaveValue('12O');
+    await cell(page, 3, COLUMNS.fiscal).click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    const after = projects(await documentOf(page));
+    expect(after).toHaveLength(14);
+    expect(after[2]?.money.fiscal).toBe(1200);
+  });
 });

@@ -21,18 +21,20 @@ function columnOf(match: Match): number {
  * Shows a match: selects its row's cell in the grid and, for fields only the project panel
  * edits (goals, codes, indicators), opens the panel on the project and marks the field there.
  */
-function reveal(match: Match): void {
+function reveal(match: Match): boolean {
   const current = useAppStore.getState().current;
-  if (!current) return;
+  if (!current) return false;
   const index = rowsOf(current.document).findIndex((row) =>
     match.projectId
       ? row.kind === 'project' && row.projectId === match.projectId
       : row.kind === 'unit' && row.unitId === match.unitId,
   );
-  if (index >= 0) select(index, columnOf(match));
+  // A cell being typed in whose text was refused keeps the cursor: the match is not shown.
+  if (index >= 0 && !select(index, columnOf(match))) return false;
   useAppStore.setState(
     isPanelMatch(match) ? { panelOpen: true, panelReveal: match } : { panelReveal: null },
   );
+  return true;
 }
 
 /**
@@ -97,9 +99,9 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
     // The first Enter shows the current match; the next ones move on.
     const step = shown.current === matches[index] ? delta : 0;
     const next = (index + step + matches.length) % matches.length;
+    if (!reveal(matches[next] as Match)) return;
     setPosition(next);
     shown.current = matches[next] as Match;
-    reveal(shown.current);
   };
   const options = { matchCase };
 
@@ -165,8 +167,7 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
               // As in Word: a match not shown yet is shown first, so 替换 never changes text
               // the clerk has not seen; the next click replaces it.
               if (shown.current !== match) {
-                shown.current = match;
-                reveal(match);
+                if (reveal(match)) shown.current = match;
                 return;
               }
               if (commit('replaceText', { query, replacement, options, match })) reveal(match);

@@ -40,7 +40,8 @@ function reveal(document: JixiaoDocument, finding: Finding): void {
   // A finding of the 监控 (J) or 自评 (Z) rules is shown where its fields are.
   if (finding.code.startsWith('J')) setStage('monitoring');
   else if (finding.code.startsWith('Z')) setStage('evaluation');
-  if (index >= 0) select(index, columnOf(finding));
+  // A cell being typed in whose text was refused keeps the cursor (its reason under it).
+  if (index >= 0 && !select(index, columnOf(finding))) return;
   // The panel scrolls to the indicator or field the finding names.
   if (projectId) useAppStore.setState({ panelOpen: true, panelTarget: finding.where });
 }

@@ -261,6 +261,21 @@ export function CellEditor({
     () => (isEditing ? holdPending(() => settleTyping.current(true)) : undefined),
     [isEditing],
   );
+  // Rows that come or go above an open edit (an undo, a row dragged, 移到单位) move its project:
+  // the cursor goes with it, so the text stays over the project it is written to.
+  useLayoutEffect(() => {
+    const open = editingNow.current;
+    if (!open || !document) return;
+    const at = rowsOf(document).findIndex((row) =>
+      open.target.kind === 'unit'
+        ? row.kind === 'unit' && row.unitId === open.target.unitId
+        : row.kind === 'project' && row.projectId === open.target.projectId,
+    );
+    if (at < 0 || at === open.row) return;
+    open.row = at;
+    select(at, open.column);
+  }, [document]);
+
   // Nothing moves the active cell away from an open edit without writing it first (a refusal
   // keeps the cell where it is): an edit left open on a cell out of sight was written there
   // by a later key, to a project the clerk no longer looked at.

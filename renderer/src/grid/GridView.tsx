@@ -157,9 +157,13 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
         aria-rowcount={rows.length + 2}
         onMouseDown={onMouseDown}
         onContextMenu={(event) => {
-          const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-row]');
+          const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-row][data-col]');
           if (!cell) return;
           event.preventDefault();
+          // The menu acts on the selection: when the mouse press could not move it there (a cell
+          // being typed in refused its text), it would act on another row than the one clicked.
+          const { selection } = useAppStore.getState();
+          if (!isInSelection(selection, Number(cell.dataset.row), Number(cell.dataset.col))) return;
           useAppStore.setState({ contextMenu: { x: event.clientX, y: event.clientY } });
         }}
         onDragOver={(event) => {

@@ -105,7 +105,11 @@ export function select(row: number, column: number, extend = false): boolean {
     row: Math.max(0, Math.min(count - 1, row)),
     column: Math.max(0, Math.min(COLUMN_COUNT - 1, column)),
   };
-  if (leaveCell && !leaveCell(target.row, target.column)) return false;
+  if (leaveCell && !leaveCell(target.row, target.column)) {
+    // The refused cell is brought back into sight, where the keys go on.
+    useAppStore.setState((state) => ({ revealTick: state.revealTick + 1 }));
+    return false;
+  }
   // Read after the guard: writing the open cell may have changed the store.
   const { selection } = useAppStore.getState();
   const next: Selection = {
