@@ -210,18 +210,33 @@ export function cycleRegion(direction: 1 | -1): void {
   }
 }
 
-let pending: {
+interface PendingFocus {
   selector: string;
   frames: number;
   until: number;
   stillComing: () => boolean;
   container: HTMLElement | null;
-} | null = null;
+  onCancel?: (() => void) | undefined;
+}
+
+let pending: PendingFocus | null = null;
 
 /** Frames `focusWhenShown` waits in any case; longer only while its element is still coming. */
 const PENDING_FRAMES = 60;
 /** The longest wait for an element that is still coming (a slow, busy PC). */
 const PENDING_LIMIT_MS = 5000;
+
+/** How `focusWhenShown` waits and what it does at the end (beyond focusing the element). */
+export interface ShownOptions {
+  /** Frames it waits in any case (default 60). */
+  frames?: number;
+  /** Focuses what was found (by default the element itself). */
+  focusOn?: (element: HTMLElement) => void;
+  /** The element never came: instead of the lost-focus rule (the focus stays on the region). */
+  onMissing?: () => void;
+  /** The clerk went elsewhere meanwhile (a click): the wait ended without focusing anything. */
+  onCancel?: () => void;
+}
 
 /**
  * Focuses (and scrolls into view) the element matching `selector` as soon as it is rendered,
@@ -229,14 +244,13 @@ const PENDING_LIMIT_MS = 5000;
  * container, so keys typed meanwhile reach no field. The wait lasts 60 frames, and beyond them
  * (up to five seconds) as long as `stillComing` says the element is on its way: on a slow, busy
  * PC the panel caught up with the new indicator's project after the frames had run out, and
- * the keyboard stayed on the panel's box. A click elsewhere ends the wait. `focusOn` focuses
- * what was found (by default the element itself).
+ * the keyboard stayed on the panel's box. A click elsewhere ends the wait.
  */
 export function focusWhenShown(
   region: Region,
   selector: string,
   stillComing: () => boolean = () => false,
-  focusOn: (element: HTMLElement) => void = (element) => element.focus({ preventScroll: true }),
+  options: ShownOptions = {},
 ): void {
   current = region;
   const container = regionElement(region);
@@ -244,21 +258,26 @@ export function focusWhenShown(
   if (container && active instanceof HTMLElement && !container.contains(active)) {
     container.focus({ preventScroll: true });
   }
-  const wait = {
+  const wait: PendingFocus = {
     selector,
-    frames: PENDING_FRAMES,
+    frames: options.frames ?? PENDING_FRAMES,
     until: performance.now() + PENDING_LIMIT_MS,
     stillComing,
     container,
+    onCancel: options.onCancel,
   };
+  // A wait this one replaces has ended without its element.
+  const replaced = pending;
   pending = wait;
+  replaced?.onCancel?.();
   const attempt = () => {
     if (pending !== wait) return;
     const element = globalThis.document.querySelector<HTMLElement>(wait.selector);
     if (element) {
       pending = null;
       element.scrollIntoView({ block: 'nearest' });
-      focusOn(element);
+      if (options.focusOn) options.focusOn(element);
+      else element.focus({ preventScroll: true });
       return;
     }
     if (--wait.frames > 0 || (wait.stillComing() && performance.now() < wait.until)) {
@@ -268,7 +287,8 @@ export function focusWhenShown(
     // It never showed (undone, or the panel went to another project): the keyboard must not
     // stay nowhere — the lost-focus rule applies as if the wait had not been.
     pending = null;
-    restoreLostFocus();
+    if (options.onMissing) options.onMissing();
+    else restoreLostFocus();
   };
   attempt();
 }
@@ -321,7 +341,11 @@ export function trackFocus(): () => void {
     const target = event.target as HTMLElement;
     // The clerk went elsewhere (a click) while a new field was awaited: it no longer takes the
     // focus when it comes.
-    if (pending && target !== pending.container) pending = null;
+    if (pending && target !== pending.container) {
+      const cancelled = pending;
+      pending = null;
+      cancelled.onCancel?.();
+    }
     const trap = openTrap();
     if (trap && !trap.contains(target)) {
       (focusables(trap)[0] ?? trap).focus({ preventScroll: true });

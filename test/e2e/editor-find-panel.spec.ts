@@ -63,6 +63,23 @@ test.describe('find reveals fields the grid does not show', () => {
     expect(await selected(name)).toBe('安全事故发生数量');
   });
 
+  test('in a stage view, Esc after a match its panel does not mark goes straight to the grid', async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    await cell(page, 1, COLUMNS.name).click();
+    await page.keyboard.press('Alt+2');
+    await page.keyboard.press('Control+F');
+    const box = page.getByRole('textbox', { name: '查找' });
+    await box.fill('安全事故发生数量');
+    await box.press('Enter');
+    await expect(page.locator('table.disclosure [data-active]')).toHaveAttribute('data-row', '3');
+    await box.press('Escape');
+    // Within a moment, not after a wait of seconds on the panel's box.
+    await expect(page.getByRole('textbox', { name: '单元格编辑' })).toBeFocused({ timeout: 1500 });
+  });
+
   test('an indicator value and the 实施期目标 are marked in the panel', async ({ app }) => {
     await app.start();
     const page = app.page;

@@ -2,7 +2,8 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { FindField, Match } from '../../../shared/edit';
 import type { Project } from '../../../shared/model';
 import type { Location as FindingLocation } from '../../../shared/rules';
-import { focusWhenShown } from '../focus';
+import { focusGrid, focusWhenShown } from '../focus';
+import { activeRow } from '../grid/gridModel';
 import { useAppStore } from '../store';
 
 /** Fields the grid does not show (or shows read-only): find reveals them in the project panel. */
@@ -143,31 +144,66 @@ function focusMatch(element: HTMLElement, match: Match): boolean {
   return true;
 }
 
+/** The project the panel shows now, if any. */
+function panelProjectId(): string | undefined {
+  return globalThis.document.querySelector<HTMLElement>('.project-panel [data-project-id]')?.dataset
+    .projectId;
+}
+
+/** Frames a revealed match may take to be marked once the panel shows its project. */
+const MARK_FRAMES = 6;
+
 /**
  * Focuses the field find revealed in the panel (when the find bar closes). True if there was
  * one. The panel follows the grid after a pause: a find bar closed before it showed the match
  * gives the keyboard to the panel, which focuses the field once it is there (a quick Esc went
- * to the grid, and the next key typed landed in a cell).
+ * to the grid, and the next key typed landed in a cell). The wait lasts only while the panel is
+ * on its way to the match's project; a match it does not mark (a stage view's panel) or a panel
+ * that stays elsewhere sends the keyboard to the grid, as before.
  */
 export function focusPanelMatch(): boolean {
   const match = useAppStore.getState().panelReveal;
+  const clear = () => {
+    if (useAppStore.getState().panelReveal === match) useAppStore.setState({ panelReveal: null });
+  };
   if (!match || !isPanelMatch(match)) {
-    useAppStore.setState({ panelReveal: null });
+    clear();
     return false;
   }
   const selector = `.project-panel .${HIT}`;
   const element = globalThis.document.querySelector<HTMLElement>(selector);
   if (element) {
-    useAppStore.setState({ panelReveal: null });
+    clear();
     return focusMatch(element, match);
   }
+  const row = activeRow();
+  if (row?.kind !== 'project' || row.projectId !== match.projectId) {
+    clear();
+    return false;
+  }
+  let markFrames = MARK_FRAMES;
   focusWhenShown(
     'panel',
     selector,
-    () => useAppStore.getState().panelReveal === match,
-    (found) => {
-      useAppStore.setState({ panelReveal: null });
-      focusMatch(found, match);
+    () => {
+      if (useAppStore.getState().panelReveal !== match) return false;
+      if (panelProjectId() !== match.projectId) {
+        const now = activeRow();
+        return now?.kind === 'project' && now.projectId === match.projectId;
+      }
+      return --markFrames > 0;
+    },
+    {
+      frames: 1,
+      focusOn: (found) => {
+        clear();
+        if (!focusMatch(found, match)) focusGrid();
+      },
+      onMissing: () => {
+        clear();
+        focusGrid();
+      },
+      onCancel: clear,
     },
   );
   return true;
