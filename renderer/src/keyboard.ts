@@ -13,6 +13,9 @@ const TEXT_OWNED = new Set<CommandId>([
   'addIndicator',
 ]);
 
+/** Of those, the ones a drop-down leaves to the document (Alt+↓ opens its list, so it keeps that). */
+const LIST_LEAVES = new Set<CommandId>(['undo', 'redo', 'addProject', 'addIndicator']);
+
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   // The grid's text box, while only moving between cells, is the grid itself.
@@ -39,11 +42,10 @@ export function listenForShortcuts(): () => void {
     }
     const command = commandForKey(event);
     if (!command) return;
-    // A drop-down writes its choice at once and has no undo of its own: Ctrl+Z there is the
-    // document's.
-    const listUndo =
-      event.target instanceof HTMLSelectElement && (command.id === 'undo' || command.id === 'redo');
-    if (isTextField(event.target) && TEXT_OWNED.has(command.id) && !listUndo) {
+    // A drop-down writes its choice at once and has no undo of its own, nor any use for
+    // Ctrl+Enter: Ctrl+Z, 新增项目 and 新增指标 there are the document's (they did nothing).
+    const listOwnsNot = event.target instanceof HTMLSelectElement && LIST_LEAVES.has(command.id);
+    if (isTextField(event.target) && TEXT_OWNED.has(command.id) && !listOwnsNot) {
       // Chromium's own undo is one stack for the whole page: with nothing left to undo in this
       // field it undoes typing in another one and moves the focus there (into the grid's hidden
       // text box, say). Text fields undo their own typing themselves (CommitField, CellEditor).

@@ -141,6 +141,28 @@ test.describe('typing in progress', () => {
     await expect.poll(() => readDocument(page)).toBe(original);
   });
 
+  test('Ctrl+Shift+Enter and Ctrl+Enter on a drop-down add an indicator and a project', async ({
+    app,
+  }) => {
+    await enableTestHook(app.page);
+    await app.start();
+    const page = app.page;
+    await cell(page, 2, COLUMNS.name).click();
+    const panel = panelOf(page);
+    await panel.getByRole('combobox', { name: '项目属性' }).focus();
+    await page.keyboard.press('Control+Shift+Enter');
+    await expect.poll(async () => projects(await documentOf(page))[1]?.indicators.length).toBe(5);
+    // The new indicator's name has the keyboard, as after the shortcut anywhere else.
+    await page.keyboard.type('培训人数');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => projects(await documentOf(page))[1]?.indicators[4]?.name)
+      .toBe('培训人数');
+    await panel.getByRole('combobox', { name: '项目属性' }).focus();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => projects(await documentOf(page)).length).toBe(15);
+  });
+
   test('typing on the 绩效指标 cell with the panel open says where indicators are edited', async ({
     app,
   }) => {
