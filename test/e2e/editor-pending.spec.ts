@@ -163,6 +163,38 @@ test.describe('typing in progress', () => {
     await expect.poll(async () => projects(await documentOf(page)).length).toBe(15);
   });
 
+  test('a new indicator typed with Tab: digits on the sign go to the value, a sign typed first is read', async ({
+    app,
+  }) => {
+    await enableTestHook(app.page);
+    await app.start();
+    const page = app.page;
+    await cell(page, 2, COLUMNS.name).click();
+    await page.keyboard.press('Control+Shift+Enter');
+    await page.keyboard.type('培训人数');
+    await page.keyboard.press('Tab');
+    const panel = panelOf(page);
+    await expect(panel.getByRole('combobox', { name: '第 5 条实施周期指标值符号' })).toBeFocused();
+    // The clerk means the value: it was swallowed by the list's type-ahead.
+    await page.keyboard.type('100');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('人次');
+    await page.keyboard.press('Tab');
+    // On the next sign, > chooses ＞; then a value typed with its sign in front.
+    await expect(panel.getByRole('combobox', { name: '第 5 条年度指标值符号' })).toBeFocused();
+    await page.keyboard.type('>');
+    await expect(panel.getByRole('combobox', { name: '第 5 条年度指标值符号' })).toHaveValue('＞');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('≥95');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => projects(await documentOf(page))[1]?.indicators[4]?.annual)
+      .toEqual({ sign: '≥', value: '95', unit: '' });
+    const indicator = projects(await documentOf(page))[1]?.indicators[4];
+    expect(indicator?.name).toBe('培训人数');
+    expect(indicator?.period).toEqual({ sign: '', value: '100', unit: '人次' });
+  });
+
   test('typing on the 绩效指标 cell with the panel open says where indicators are edited', async ({
     app,
   }) => {

@@ -1,9 +1,44 @@
-import { COMMON_UNITS, renderValue, SIGNS, type IndicatorValue } from '../../../shared/model';
+import {
+  COMMON_UNITS,
+  parseValue,
+  renderValue,
+  SIGNS,
+  type IndicatorValue,
+  type Sign,
+} from '../../../shared/model';
 import { zhCN } from '../i18n/zh-CN';
 import { CommitField } from './CommitField';
 import './valueEditor.css';
 
 const text = zhCN.panel;
+
+/** Keys that choose a sign on the sign's drop-down (its options are full-width or ≥ / ≤). */
+const KEY_SIGNS: Readonly<Record<string, Sign>> = { '>': '＞', '<': '＜', '=': '＝' };
+
+/** A value typed with its sign in front (`≥100人次`, `>=95%`): the sign goes to its box. */
+const LEADING_SIGN = /^\s*(?:[≥≤≧≦＞＜＝]|[<>]=?|=)/u;
+
+/**
+ * On the sign's drop-down, a character that is no sign starts the value: the clerk who Tabs
+ * from the name and types `100` means the value (the list's type-ahead swallowed the digits).
+ * The focus moves to the value box during the key, so the character lands there.
+ */
+function signKeyDown(
+  event: React.KeyboardEvent<HTMLSelectElement>,
+  choose: (sign: Sign) => void,
+): void {
+  if (event.ctrlKey || event.altKey || event.metaKey || event.key.length !== 1) return;
+  const sign = KEY_SIGNS[event.key];
+  if (sign) {
+    event.preventDefault();
+    choose(sign);
+    return;
+  }
+  if (event.key === ' ') return; // opens the list
+  event.currentTarget.parentElement
+    ?.querySelector<HTMLInputElement>('input.value-input')
+    ?.focus({ preventScroll: true });
+}
 
 /** sign + value + unit of one indicator value; the printed form shows what exporters print. */
 export function ValueEditor({
@@ -34,6 +69,7 @@ export function ValueEditor({
         onChange={(event) =>
           onChange({ ...value, sign: event.target.value as IndicatorValue['sign'] })
         }
+        onKeyDown={(event) => signKeyDown(event, (sign) => onChange({ ...value, sign }))}
       >
         {SIGNS.map((sign) => (
           <option key={sign} value={sign}>
@@ -46,7 +82,16 @@ export function ValueEditor({
         label={`${label}${text.value}`}
         value={value.value}
         owner={owner}
-        onCommit={(next) => onChange({ ...value, value: next.trim() })}
+        onCommit={(next) => {
+          if (!LEADING_SIGN.test(next)) return onChange({ ...value, value: next.trim() });
+          const typed = parseValue(next);
+          return onChange({
+            ...value,
+            sign: typed.sign,
+            value: typed.value,
+            unit: typed.unit || value.unit,
+          });
+        }}
       />
       {qualitative ? null : (
         <CommitField
