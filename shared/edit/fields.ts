@@ -1,6 +1,7 @@
 import { findLevel1, findLevel2, getFramework } from '../frameworks';
 import {
   convertMoney,
+  moneyText,
   FISCAL_YEAR_RANGE,
   parseMoney,
   parseValue,
@@ -45,10 +46,26 @@ export const INDICATOR_TEXT_FIELDS = [
 ] as const;
 export type IndicatorTextField = (typeof INDICATOR_TEXT_FIELDS)[number];
 
+/**
+ * What a clerk types, as Excel reads it: `.5` is 0.5 and `5.` is 5. Only here: in a table being
+ * imported `5.` may be an item's number, and parseMoney refuses it there rather than guess.
+ */
+function typedMoney(text: string): string {
+  const plain = moneyText(text);
+  if (/^[+-]?\.\d+$/.test(plain)) return plain.replace('.', '0.');
+  if (/^[+-]?\d+\.$/.test(plain)) return plain.slice(0, -1);
+  return text;
+}
+
 /** Reads a money cell or explains in Chinese why it is not an amount. */
 export function moneyFromText(text: string, label = '金额'): Cents {
-  const cents = parseMoney(text);
+  const cents = parseMoney(typedMoney(text));
   if (cents === null) {
+    // A number the clerk typed right but too long to keep exactly is said to be that.
+    const digits = moneyText(text).replace(/,/g, '');
+    if (/^[+-]?\d+(?:\.\d{0,2}0*)?$/.test(digits)) {
+      throw new EditError(`「${text.trim()}」超出了能精确保存的金额范围，请检查金额的位数。`);
+    }
     throw new EditError(`「${text.trim()}」不是有效的${label}：请输入数字，最多两位小数。`);
   }
   return cents;
