@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as XLSX from 'xlsx';
 import { join } from 'node:path';
@@ -34,6 +34,26 @@ async function openCompareWithKeyboard(page: Page): Promise<void> {
   for (let step = 0; step < index; step++) await page.keyboard.press('ArrowDown');
   await expect(item).toBeFocused();
   await page.keyboard.press('Enter');
+}
+
+/** Whether every item of the menu is what the mouse would hit (nothing drawn over it). */
+async function menuOnTop(menu: Locator): Promise<string[]> {
+  return menu.evaluate((element) =>
+    [...element.querySelectorAll('[role="menuitem"]')].flatMap((item) => {
+      const box = item.getBoundingClientRect();
+      const points = [
+        [box.left + 4, box.top + 4],
+        [box.left + box.width / 2, box.top + box.height / 2],
+        [box.right - 4, box.bottom - 4],
+      ];
+      return points.flatMap(([x = 0, y = 0]) => {
+        const hit = document.elementFromPoint(x, y);
+        return hit && item.contains(hit)
+          ? []
+          : [`${item.textContent ?? ''} 被 ${hit?.className || hit?.tagName || '空白'} 盖住`];
+      });
+    }),
+  );
 }
 
 test.describe('与上年对比 at 1366×768', () => {
@@ -91,6 +111,53 @@ test.describe('与上年对比 at 1366×768', () => {
     await expect(cellEditor(page)).toBeFocused();
     // Looking changed nothing.
     expect(await documentOf(page)).toEqual(edited);
+  });
+
+  test('after 新建下一年度 the menus draw over the 年份核对 box; 与上年对比… opens by mouse', async ({
+    app,
+  }) => {
+    const page = app.page;
+    await app.menu('rollForward');
+    const roll = page.getByRole('dialog', { name: '新建下一年度' });
+    await roll.getByRole('button', { name: '生成新年度表格' }).click();
+    await expect(roll).toHaveCount(0);
+    const review = page.locator('aside.roll-review');
+    await expect(review).toBeVisible();
+
+    // 更多 ▾ drops down over the box at the right (the box was drawn over the menu, and the
+    // click on 与上年对比… landed on the box).
+    await page.getByRole('button', { name: '更多' }).click();
+    const menu = page.getByRole('menu');
+    await expect(menu).toBeVisible();
+    const [menuBox, reviewBox] = [await menu.boundingBox(), await review.boundingBox()];
+    if (!menuBox || !reviewBox) throw new Error('no layout');
+    expect(menuBox.y + menuBox.height, '菜单与年份核对框重叠').toBeGreaterThan(reviewBox.y);
+    expect(menuBox.x + menuBox.width).toBeGreaterThan(reviewBox.x);
+    expect(await menuOnTop(menu)).toEqual([]);
+    await page.screenshot({ path: shot('roll-review-more-menu-1366.png') });
+    await menu.getByRole('menuitem', { name: /对比/ }).click();
+    const view = page.getByRole('dialog', { name: '与上年对比' });
+    await expect(view).toBeVisible();
+    await expect(view.getByTestId('compare-source')).toContainText('2025 年度数据');
+    await page.keyboard.press('Escape');
+    await expect(view).toHaveCount(0);
+
+    // The right-click menu, opened by the side column, is drawn over the box as well.
+    const target = cell(page, 1, COLUMNS.indicators);
+    const box = await target.boundingBox();
+    if (!box) throw new Error('no cell');
+    await target.click({ button: 'right', position: { x: box.width - 8, y: 12 } });
+    const context = page.getByRole('menu');
+    await expect(context).toBeVisible();
+    const contextBox = await context.boundingBox();
+    if (!contextBox) throw new Error('no menu');
+    expect(contextBox.x + contextBox.width).toBeGreaterThan(reviewBox.x);
+    expect(contextBox.y, '菜单与年份核对框重叠').toBeLessThan(reviewBox.y + reviewBox.height);
+    expect(await menuOnTop(context)).toEqual([]);
+    await page.screenshot({ path: shot('roll-review-context-menu-1366.png') });
+    await page.keyboard.press('Escape');
+    await expect(context).toHaveCount(0);
+    await expect(review).toBeVisible();
   });
 
   test('a document without last year asks for last year’s file and compares with it', async ({
