@@ -139,9 +139,12 @@ export function rollForward(
     });
     return { ...unit, id: unitId, projects };
   });
+  // Last year's 目标调整 records belong to last year's file, which keeps them: here they would
+  // name projects by ids the new year no longer has, as if its targets had been adjusted.
+  const { targetAdjustments: _targetAdjustments, ...kept } = document;
   return {
     document: {
-      ...document,
+      ...kept,
       fiscalYear: options.toYear,
       sourceYear: document.fiscalYear,
       // 与上年对比 needs last year's figures; the new document's own ids match nothing of them.

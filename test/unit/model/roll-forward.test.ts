@@ -5,6 +5,8 @@ import { importDisclosureText } from '../../../shared/import';
 import {
   documentAmounts,
   documentSchema,
+  indicatorSchema,
+  projectSchema,
   rollForward,
   type JixiaoDocument,
 } from '../../../shared/model';
@@ -96,5 +98,92 @@ describe('rollForward and last year’s 监控/自评 data', () => {
     expect(next.indicators[0]!.evaluation).toBeUndefined();
     expect(document.scoring).toEqual(staged.scoring);
     expect(staged.units[0]!.projects[0]!.evaluation?.goalActual).toBe('完成');
+  });
+
+  it('starts the new year without last year’s 目标调整 records; the old document keeps them', () => {
+    const adjusted = structuredClone(seed);
+    const project = adjusted.units[0]!.projects[0]!;
+    const indicator = project.indicators[1]!;
+    adjusted.targetAdjustments = [
+      {
+        id: 'adj-2025',
+        at: '2025-12-20T09:00:00.000Z',
+        by: '李会计',
+        stage: 'evaluation',
+        reason: '年中预算调整',
+        changes: [
+          {
+            projectId: project.id,
+            indicatorId: indicator.id,
+            subject: indicator.name,
+            field: '年度指标值',
+            before: '90%',
+            after: '≥88%',
+          },
+        ],
+      },
+    ];
+    const before = JSON.stringify(adjusted);
+    const { document } = rollForward(adjusted, { toYear: 2026, keepAmounts: true });
+    expect(document.targetAdjustments).toBeUndefined();
+    expect(documentSchema.safeParse(document).success).toBe(true);
+    expect(JSON.stringify(adjusted)).toBe(before);
+  });
+
+  it('decides for every field of a document whether the new year keeps it', () => {
+    // A field added to the document must be placed here: kept (the table and its settings) or
+    // left with last year (a record of that year). The kept ones reach the new year unchanged.
+    const kept: Array<keyof JixiaoDocument> = [
+      'schemaVersion',
+      'title',
+      'department',
+      'moneyUnit',
+      'frameworkId',
+      'settings',
+      'scoring',
+    ];
+    const renewed = ['fiscalYear', 'sourceYear', 'previousYear', 'units'];
+    const lastYears = ['targetAdjustments'];
+    expect(Object.keys(documentSchema.shape).sort()).toEqual(
+      [...kept, ...renewed, ...lastYears].sort(),
+    );
+    const full: JixiaoDocument = {
+      ...structuredClone(seed),
+      sourceYear: 2024,
+      scoring: { rulesId: 'central-2020' },
+      targetAdjustments: [
+        {
+          id: 'adj',
+          at: '2025-07-01T00:00:00.000Z',
+          by: '李会计',
+          stage: 'monitoring',
+          changes: [],
+        },
+      ],
+    };
+    const { document } = rollForward(full, { toYear: 2026, keepAmounts: false });
+    for (const key of kept) expect(document[key]).toEqual(full[key]);
+    for (const key of lastYears) expect(document).not.toHaveProperty(key);
+    expect(document.previousYear?.year).toBe(2025);
+  });
+
+  it('decides the same for every field of a project and an indicator', () => {
+    // The last-year ones are left out by rollForward (the 监控/自评 test above shows it).
+    const project = {
+      kept: ['name', 'code', 'supervisor', 'implementer', 'attribute', 'goals', 'raw'],
+      // 项目期 stays: an ended one is listed for review, never changed.
+      period: ['periodStart', 'periodEnd'],
+      renewed: ['id', 'money', 'periodMoney', 'indicators'],
+      lastYears: ['yearBudget', 'monitoring', 'evaluation'],
+    };
+    expect(Object.keys(projectSchema.shape).sort()).toEqual(Object.values(project).flat().sort());
+    const indicator = {
+      kept: ['level1', 'level2', 'name', 'period', 'annual', 'note'],
+      renewed: ['id'],
+      lastYears: ['monitoring', 'evaluation'],
+    };
+    expect(Object.keys(indicatorSchema.shape).sort()).toEqual(
+      Object.values(indicator).flat().sort(),
+    );
   });
 });
