@@ -102,6 +102,29 @@ for (const size of SIZES) {
       await expect(cell(page, 2, COLUMNS.indicators)).toHaveAttribute('data-active');
     });
 
+    test('name, Tab, amount: Tab passes the summed 总计, so the amount lands in 财政拨款', async ({
+      app,
+    }) => {
+      const page = app.page;
+      await cell(page, 2, COLUMNS.name).click();
+      await page.keyboard.type('新名称');
+      await page.keyboard.press('Tab');
+      await expect(cell(page, 2, COLUMNS.fiscal)).toHaveAttribute('data-active');
+      await page.keyboard.type('88');
+      await page.keyboard.press('Enter');
+      const edited = (await documentOf(page)).units[0]!.projects[1]!;
+      expect(edited.name).toBe('新名称');
+      expect(edited.money.fiscal).toBe(8800);
+      // Enter went back under the name, where the run of Tabs began.
+      await expect(cell(page, 3, COLUMNS.name)).toHaveAttribute('data-active');
+      // Shift+Tab passes it too; arrows still stop there.
+      await cell(page, 2, COLUMNS.fiscal).click();
+      await page.keyboard.press('Shift+Tab');
+      await expect(cell(page, 2, COLUMNS.name)).toHaveAttribute('data-active');
+      await page.keyboard.press('ArrowRight');
+      await expect(cell(page, 2, COLUMNS.total)).toHaveAttribute('data-active');
+    });
+
     test('a negative amount is refused next to its cell and changes nothing', async ({ app }) => {
       const page = app.page;
       await typeInCell(page, 2, COLUMNS.fiscal, '-5');

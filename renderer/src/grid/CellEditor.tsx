@@ -7,7 +7,7 @@ import {
   type GridColumnKey,
   type RowRef,
 } from '../../../shared/edit';
-import { stageCellRefusal } from '../stage/stageState';
+import { currentStage, stageCellRefusal } from '../stage/stageState';
 import { commit, lastEditError } from '../editing';
 import { guardActiveCell, rowsOf, select } from './gridModel';
 import { zhCN } from '../i18n/zh-CN';
@@ -305,10 +305,16 @@ export function CellEditor({
     const last = GRID_COLUMNS.length - 1;
     const rowCount = document ? rowsOf(document).length : 0;
     let { row, column } = selection;
-    if (backward && column > 0) column -= 1;
-    else if (backward && row > 0) [row, column] = [row - 1, last];
-    else if (!backward && column < last) column += 1;
-    else if (!backward && row < rowCount - 1) [row, column] = [row + 1, 0];
+    const step = () => {
+      if (backward && column > 0) column -= 1;
+      else if (backward && row > 0) [row, column] = [row - 1, last];
+      else if (!backward && column < last) column += 1;
+      else if (!backward && row < rowCount - 1) [row, column] = [row + 1, 0];
+    };
+    step();
+    // 总计 is summed, never typed: Tab passes it, so name, Tab, amount lands in 财政拨款 (the
+    // amount typed there was refused). Arrows and clicks still reach it.
+    if (GRID_COLUMNS[column]?.key === 'total' && currentStage() === 'target') step();
     const run = tabRun.current;
     const start =
       run && run.at.row === selection.row && run.at.column === selection.column && run.row === row
