@@ -65,26 +65,46 @@ export function stageAmount(project: Project, amount: StageAmount): StageMoney |
   }
 }
 
+/** Full-width digits and marks as typed with a Chinese input method, in ASCII. */
+function halfWidth(text: string): string {
+  return text
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, '.')
+    .replace(/[－—]/g, '-')
+    .replace(/／/g, '/');
+}
+
 /**
- * `2025-07`, `2025-7`, `2025年7月`, `7月` or `7` (a month of the document's year), `2025-07-31`
- * → the stored `2025-07` / `2025-07-31`; null for an empty text.
+ * `2025-07`, `2025-7`, `2025年7月`, `7月` or `7` (a month of the document's year), `2025-07-31`,
+ * `2025年7月31日`, `7.31` / `7月31日` (a day of the document's year), full-width digits too
+ * → the stored `2025-07` / `2025-07-31`; null for an empty text. A date before the document's
+ * year, or more than a year after it, is refused: no 2025 budget is monitored in 2024.
  */
 export function parseStageDate(text: string, fiscalYear: number | null): string | null {
-  const trimmed = text.trim().replace(/\s+/g, '');
+  const trimmed = halfWidth(text.trim().replace(/\s+/g, ''));
   if (trimmed === '') return null;
-  const full = /^(\d{4})[-./年](\d{1,2})(?:月(?:底|末)?)?(?:[-./](\d{1,2})日?)?$/.exec(trimmed);
-  const monthOnly = /^(\d{1,2})(?:月(?:底|末)?)?$/.exec(trimmed);
+  const full = /^(\d{4})[-./年](\d{1,2})(?:月(?:底|末)?)?(?:(?:[-./]|(?<=月))(\d{1,2})日?)?$/.exec(
+    trimmed,
+  );
+  const inYear = full
+    ? null
+    : /^(\d{1,2})(?:月(?:底|末)?)?(?:(?:[-./]|(?<=月))(\d{1,2})日?)?$/.exec(trimmed);
   const year = full ? Number(full[1]) : fiscalYear;
-  const month = Number(full ? full[2] : monthOnly?.[1]);
-  const day = full?.[3] === undefined ? null : Number(full[3]);
-  if ((!full && !monthOnly) || year === null || month < 1 || month > 12) {
-    throw new EditError(
-      `「${text.trim()}」不是有效的监控时点：请写成“${fiscalYear ?? 2025}-07”或“7月”（数据截至该月底）。`,
-    );
+  const month = Number(full ? full[2] : inYear?.[1]);
+  const dayText = full ? full[3] : inYear?.[2];
+  const day = dayText === undefined ? null : Number(dayText);
+  const example = `“${fiscalYear ?? 2025}-07”或“7月”（数据截至该月底）`;
+  if ((!full && !inYear) || year === null || month < 1 || month > 12) {
+    throw new EditError(`「${text.trim()}」不是有效的监控时点：请写成${example}。`);
   }
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day !== null && (day < 1 || day > days)) {
     throw new EditError(`「${text.trim()}」不是有效的日期。`);
+  }
+  if (fiscalYear !== null && (year < fiscalYear || year > fiscalYear + 1)) {
+    throw new EditError(
+      `「${text.trim()}」不在 ${fiscalYear} 年度：本表是 ${fiscalYear} 年度的，监控时点请写成${example}。`,
+    );
   }
   const base = `${year}-${String(month).padStart(2, '0')}`;
   return day === null ? base : `${base}-${String(day).padStart(2, '0')}`;

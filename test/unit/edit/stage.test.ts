@@ -38,6 +38,20 @@ describe('监控 and 自评 fields of a project', () => {
     expect(() => parseStageDate('2025-02-30', 2025)).toThrow('不是有效的日期');
   });
 
+  it("reads a 监控时点 as clerks type it, and refuses one outside the table's year", () => {
+    expect(parseStageDate('７月', 2025)).toBe('2025-07');
+    expect(parseStageDate('２０２５－０６', 2025)).toBe('2025-06');
+    expect(parseStageDate('2025年6月30日', 2025)).toBe('2025-06-30');
+    expect(parseStageDate('6月30日', 2025)).toBe('2025-06-30');
+    expect(parseStageDate('6.30', 2025)).toBe('2025-06-30');
+    expect(parseStageDate('2025/6/30', 2025)).toBe('2025-06-30');
+    expect(parseStageDate('6月底', 2025)).toBe('2025-06');
+    expect(() => parseStageDate('2024年7月', 2025)).toThrow('不在 2025 年度');
+    expect(() => parseStageDate('2027-01', 2025)).toThrow('不在 2025 年度');
+    expect(() => parseStageDate('6.31', 2025)).toThrow('不是有效的日期');
+    expect(() => parseStageDate('6.3.1', 2025)).toThrow('不是有效的监控时点');
+  });
+
   it('keeps 执行数 exact and refuses it before a monitoring date', () => {
     expect(() =>
       applyAction(SAMPLE, 'setProjectStage', {
