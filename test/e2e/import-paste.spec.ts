@@ -45,7 +45,7 @@ test.describe('粘贴表格导入…', () => {
     await expect(page.locator('tr.project-row')).toHaveCount(14);
   });
 
-  test('pastes from the clipboard on the welcome screen; 取消 and Escape change nothing', async ({
+  test('pastes from the clipboard on the welcome screen; 取消 and Escape change nothing and keep the text', async ({
     app,
   }) => {
     await app.start();
@@ -65,9 +65,14 @@ test.describe('粘贴表格导入…', () => {
     await expect(paste).toHaveCount(0);
     await expect(page.getByRole('button', { name: '打开示例' })).toBeVisible();
 
+    // What was pasted is kept for the next opening, selected: a new paste replaces it.
     await app.menu('importPaste');
-    await expect(paste.getByRole('textbox')).toHaveValue('');
+    await expect(paste.getByRole('textbox')).toHaveValue('项目名称\t年度目标\n示例项目\t示例目标');
+    await page.evaluate(() => navigator.clipboard.writeText('项目名称\t年度目标\n第二个\t目标'));
+    await page.keyboard.press('Control+V');
+    await expect(paste.getByRole('textbox')).toHaveValue('项目名称\t年度目标\n第二个\t目标');
     await page.keyboard.press('Escape');
     await expect(paste).toHaveCount(0);
+    await expect(page.getByRole('button', { name: '打开示例' })).toBeVisible();
   });
 });

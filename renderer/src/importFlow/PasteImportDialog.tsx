@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { zhCN } from '../i18n/zh-CN';
 import { Modal } from '../components/Modal';
 import { useAppStore } from '../store';
@@ -23,6 +23,9 @@ export function PasteImportDialog() {
   const busy = useAppStore((state) => state.busy);
   const hintId = useId();
   const errorId = useId();
+  const box = useRef<HTMLTextAreaElement>(null);
+  // Text kept from the last opening is selected: a new paste or the first key replaces it.
+  useEffect(() => box.current?.select(), []);
   const submit = () => {
     if (!busy) void submitPastedText(usePasteStore.getState().text);
   };
@@ -44,6 +47,7 @@ export function PasteImportDialog() {
         {text.hint}
       </p>
       <textarea
+        ref={box}
         className="paste-import-text"
         aria-label={text.label}
         aria-describedby={error ? `${hintId} ${errorId}` : hintId}

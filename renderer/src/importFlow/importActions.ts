@@ -44,9 +44,12 @@ export function startPasteImport(): void {
   usePasteStore.setState({ open: true });
 }
 
-/** Closes the paste box; its text is dropped, the open document is untouched. */
+/**
+ * Closes the paste box, the open document untouched. What was pasted is kept for the next
+ * opening (selected there, so a new paste replaces it): an Esc threw a long paste away.
+ */
 export function cancelPasteImport(): void {
-  usePasteStore.setState({ open: false, text: '', error: null });
+  usePasteStore.setState({ open: false, error: null });
 }
 
 /**
