@@ -236,6 +236,30 @@ test.describe('typing in progress', () => {
     await expect(name).not.toHaveValue(/安保和物业管理服务经费/);
   });
 
+  test('a refused panel field, fixed, lets the panel follow the grid again', async ({ app }) => {
+    await enableTestHook(app.page);
+    await app.start();
+    const page = app.page;
+    const panel = panelOf(page);
+    const name = panel.getByRole('textbox', { name: '项目名称', exact: true });
+    await cell(page, 1, COLUMNS.name).click();
+    const fiscal = panel.getByRole('textbox', { name: '财政拨款', exact: true });
+    await fiscal.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('12O');
+    await page.keyboard.press('Tab');
+    await cell(page, 3, COLUMNS.name).click();
+    await expect(name).toHaveValue(/安保和物业管理服务经费/);
+    await fiscal.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    expect(projects(await documentOf(page))[0]?.money.fiscal).toBe(1200);
+    // Back to the grid's row (still p3): the panel follows it.
+    await cell(page, 3, COLUMNS.name).click();
+    await expect(name).toHaveValue(/技能竞赛设备设施购置项目/);
+  });
+
   test('a refused cell keeps the cursor: a click elsewhere does not leave it open out of sight', async ({
     app,
   }) => {

@@ -99,7 +99,8 @@ function usePanelProject(document: OpenDocument['document'], row: GridRow | unde
       setShownId(activeId);
     }, 120);
     return () => clearTimeout(timer);
-  }, [activeId, same, tick]);
+    // `document`: a refused field fixed (its text written) lets the panel follow at once.
+  }, [activeId, same, tick, document]);
   if (same) {
     const project =
       row?.kind === 'project'

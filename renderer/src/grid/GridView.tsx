@@ -108,6 +108,11 @@ export const GridView = memo(function GridView({ document }: { document: JixiaoD
     const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-row][data-col]');
     if (!cell || (event.target as HTMLElement).closest('.drag-handle')) return;
     event.preventDefault();
+    // Back from the project panel to the grid's own row: the panel, which stayed on its project
+    // while the clerk was in it, follows the grid again (a move would have told it).
+    if (globalThis.document.activeElement?.closest('.project-panel')) {
+      useAppStore.setState((state) => ({ revealTick: state.revealTick + 1 }));
+    }
     if (
       event.button === 0 ||
       !isInSelection(
