@@ -123,7 +123,8 @@ test.describe('editing the disclosure table', () => {
     await page.keyboard.insertText('定向培养职业教育硕士补贴（2025年）');
     await page.keyboard.press('Tab');
     await expect(cell(page, 12, COLUMNS.name)).toContainText('定向培养职业教育硕士补贴（2025年）');
-    await expect(cell(page, 12, COLUMNS.total)).toHaveAttribute('data-active');
+    // Tab passes the summed 总计.
+    await expect(cell(page, 12, COLUMNS.fiscal)).toHaveAttribute('data-active');
     // Two gestures, two undo steps.
     await page.keyboard.press('Control+Z');
     await expect(cell(page, 12, COLUMNS.name)).toContainText(
