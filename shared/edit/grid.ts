@@ -114,7 +114,13 @@ export function editText(document: JixiaoDocument, row: GridRow, column: GridCol
   return cellText(document, row, column);
 }
 
-/** Writes a cell from text; a paste into 绩效指标 replaces the project's indicators. */
+const UNREAD_INDICATORS =
+  '没有读出任何绩效指标，项目原有的指标未改动。每条指标应写成“编号、一级；二级；三级；指标值”，如“1、产出指标；数量指标；培训人数；≥100人次”。';
+
+/**
+ * Writes a cell from text; a paste into 绩效指标 replaces the project's indicators, and is refused
+ * when no indicator reads from it.
+ */
 export function setCellText(
   draft: JixiaoDocument,
   row: RowRef,
@@ -134,6 +140,8 @@ export function setCellText(
   const { project } = findProject(draft, row.projectId);
   if (column === 'indicators') {
     const cell = readIndicatorRun(text, getFramework(draft.frameworkId), {}, project.name);
+    // Text of which no indicator reads would replace the project's indicators with nothing.
+    if (cell.indicators.length === 0 && text.trim() !== '') throw new EditError(UNREAD_INDICATORS);
     project.indicators = cell.indicators;
     // Pasting the same cell again does not keep its unread words twice.
     const kept = new Set(project.raw.map((note) => note.text));

@@ -2,7 +2,9 @@
  * The 绩效指标 cell of a disclosure table: a numbered run of sentences with no separator,
  * `<n>、<一级码>-<一级名>；<二级码>-<二级名>；<三级名>；实施周期指标值：<v>；年度指标值：<v>。`
  * (DOMAIN.md §3). A 三级 name may contain `；`, so fields are anchored on the value labels and
- * sentence boundaries on the numbering, never on a blind split.
+ * sentence boundaries on the numbering, never on a blind split. The short form the refusals name,
+ * `<n>、<一级>；<二级>；<三级>；<指标值>` (number optional), is read too, only when it has exactly
+ * these four fields: without labels a `；` in the name could not be told from a separator.
  */
 
 import { findLevel1, findLevel2, type Framework, type Level1 } from '../frameworks';
@@ -29,6 +31,8 @@ export interface IndicatorSentence {
   annual: string;
   /** The sentence as found. */
   text: string;
+  /** Written in the short form with one value, read as both 实施周期 and 年度指标值. */
+  oneValue?: boolean;
 }
 
 /** Text of the run that is not a readable sentence, with the reason. */
@@ -56,6 +60,14 @@ const START = new RegExp(
 );
 const SENTENCE = new RegExp(
   String.raw`^(\d{1,3})\s*、\s*(?:(\d{1,4})\s*[-－—–]\s*)?([^；;]*?)\s*${SEPARATOR}\s*(?:(\d{1,4})\s*[-－—–]\s*)?([^；;]*?)\s*${SEPARATOR}\s*([\s\S]*?)\s*${SEPARATOR}\s*实施周期指标值\s*[:：]?\s*([\s\S]*?)\s*${SEPARATOR}\s*年度指标值\s*[:：]?\s*([\s\S]*?)\s*。?\s*$`,
+  'u',
+);
+/**
+ * The short form: `<n>、` optional, four fields and no labels. The 一级 field is checked apart
+ * (coded or named with 指标), so plain sentences with three `；` are not taken for indicators.
+ */
+const SHORT_SENTENCE = new RegExp(
+  String.raw`^(?:(\d{1,3})\s*、\s*)?(?:(\d{1,4})\s*[-－—–]\s*)?([^；;\n]+?)\s*${SEPARATOR}\s*(?:(\d{1,4})\s*[-－—–]\s*)?([^；;\n]+?)\s*${SEPARATOR}\s*([^；;\n]+?)\s*${SEPARATOR}\s*([^；;\n]+?)\s*。?\s*$`,
   'u',
 );
 /**
@@ -101,9 +113,33 @@ function findStarts(text: string): { starts: Start[]; missingNumbers: number[] }
   return { starts, missingNumbers };
 }
 
+/** A sentence in the short form, or null; `number` is used when the text has none. */
+function parseShortSentence(text: string, number: number): IndicatorSentence | null {
+  const match = SHORT_SENTENCE.exec(text);
+  if (!match) return null;
+  const [, written = '', level1Code = '', level1 = '', level2Code = '', level2 = ''] = match;
+  const [name = '', value = ''] = match.slice(6);
+  if (level1Code === '' && !/指标$/u.test(level1)) return null;
+  if (level1.length > 15 || /[、：:]/u.test(level1)) return null;
+  // A labelled sentence short of a field is not one value: it stays unreadable.
+  if (/指标值/u.test(name) || /指标值/u.test(value)) return null;
+  return {
+    number: written === '' ? number : Number(written),
+    level1Code,
+    level1: level1.trim(),
+    level2Code,
+    level2: level2.trim(),
+    name: name.trim(),
+    period: value.trim(),
+    annual: value.trim(),
+    text,
+    oneValue: true,
+  };
+}
+
 function parseSentence(text: string): IndicatorSentence | null {
   const match = SENTENCE.exec(text);
-  if (!match) return null;
+  if (!match) return parseShortSentence(text, 0);
   const [, number = '', level1Code = '', level1 = '', level2Code = '', level2 = ''] = match;
   const [name = '', period = '', annual = ''] = match.slice(6);
   return {
@@ -119,9 +155,25 @@ function parseSentence(text: string): IndicatorSentence | null {
   };
 }
 
+/**
+ * Sentences in the short form without numbers, one a line (`产出指标；数量指标；培训人数；≥100人次`),
+ * numbered from 1; null unless every line reads.
+ */
+function unnumberedSentences(text: string): IndicatorSentence[] | null {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const sentences = lines.map((line, index) => parseShortSentence(line, index + 1));
+  if (sentences.length === 0 || sentences.some((sentence) => sentence === null)) return null;
+  return sentences.filter((sentence) => sentence !== null);
+}
+
 /** Parses a whole 绩效指标 cell. Text that is not a readable sentence is returned as leftovers. */
 export function parseIndicatorRun(text: string): IndicatorRun {
   const { starts, missingNumbers } = findStarts(text);
+  const unnumbered = starts.length === 0 ? unnumberedSentences(text) : null;
+  if (unnumbered) return { sentences: unnumbered, leftovers: [], missingNumbers: [] };
   const leftovers: RunLeftover[] = [];
   const sentences: IndicatorSentence[] = [];
   const lead = text.slice(0, starts[0]?.index ?? text.length).trim();
@@ -148,6 +200,7 @@ export function parseIndicatorRun(text: string): IndicatorRun {
     const rest = stop >= 0 ? sentence.annual.slice(stop + 1).trim() : '';
     if (rest !== '') {
       sentence.annual = sentence.annual.slice(0, stop).trim();
+      if (sentence.oneValue) sentence.period = sentence.annual;
       leftovers.push({ text: rest, reason: `第 ${start.number} 条指标后无法识别的文字` });
     }
     sentences.push(sentence);
@@ -338,6 +391,11 @@ export function readIndicatorRun(
       add(
         present.some((note) => note.kind === 'warning') ? 'warning' : 'normalised',
         `指标「${sentence.name}」的指标值${present.map((note) => note.detail).join('；')}。`,
+      );
+    }
+    if (sentence.oneValue) {
+      warn(
+        `指标「${sentence.name}」只写了一个指标值，实施周期指标值和年度指标值都填为「${shorten(sentence.annual)}」，请核对。`,
       );
     }
     if (onlyFullStopDiffers(sentence.period, sentence.annual)) {

@@ -728,6 +728,39 @@ describe('parseIndicatorRun', () => {
     expect(sentences[1]?.annual).toBe('95%');
   });
 
+  it('reads the short form its refusal names, numbered or one a line, only with four fields', () => {
+    const read = (text: string) =>
+      parseIndicatorRun(text).sentences.map((sentence) => [
+        sentence.number,
+        sentence.level1,
+        sentence.name,
+        sentence.period,
+        sentence.annual,
+      ]);
+    expect(
+      read('1、产出指标；数量指标；培训人数；≥100人次。2、效益指标；社会效益指标；就业率；≥90%。'),
+    ).toEqual([
+      [1, '产出指标', '培训人数', '≥100人次', '≥100人次'],
+      [2, '效益指标', '就业率', '≥90%', '≥90%'],
+    ]);
+    expect(
+      read('产出指标；数量指标；培训人数；≥100人次\n产出指标；质量指标；合格率；≥95%'),
+    ).toEqual([
+      [1, '产出指标', '培训人数', '≥100人次', '≥100人次'],
+      [2, '产出指标', '合格率', '≥95%', '≥95%'],
+    ]);
+    // Without labels a 三级 name with ；, a second value or a missing label cannot be told apart:
+    // such text stays unread, and so does a sentence whose first field is no category.
+    for (const text of [
+      '产出指标；数量指标；培训人数；其中女教师；≥100人次',
+      '1、产出指标；数量指标；人数；实施周期指标值：1人。',
+      '完成培训；提高质量；促进就业；服务社会',
+      '产出指标；数量指标；培训人数；≥100人次\n说明文字',
+    ]) {
+      expect(parseIndicatorRun(text).sentences).toEqual([]);
+    }
+  });
+
   it('returns text before the first sentence and unreadable sentences as leftovers', () => {
     const run =
       '说明文字。1、1-产出指标；11-数量指标；缺少指标值。2、1-产出指标；11-数量指标；人数；实施周期指标值：1人；年度指标值：1人。';
