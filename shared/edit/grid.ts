@@ -115,7 +115,7 @@ export function editText(document: JixiaoDocument, row: GridRow, column: GridCol
 }
 
 const UNREAD_INDICATORS =
-  '没有读出任何绩效指标，项目原有的指标未改动。每条指标应写成“编号、一级；二级；三级；指标值”，如“1、产出指标；数量指标；培训人数；≥100人次”。';
+  '没有读出任何绩效指标，项目原有的指标未改动。每条指标应写成“编号、一级；二级；三级；指标值”，如“1、产出指标；数量指标；培训人数；≥100人次”，或从指标表复制「一级指标」起的各列粘贴。';
 
 /**
  * Writes a cell from text; a paste into 绩效指标 replaces the project's indicators, and is refused

@@ -5,6 +5,7 @@ export * from './fields';
 export * from './find';
 export * from './grid';
 export * from './history';
+export * from './indicatorRows';
 export * from './locate';
 export * from './paste';
 export * from './patches';

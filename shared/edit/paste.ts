@@ -10,6 +10,7 @@ import {
   type GridColumnKey,
   type RowRef,
 } from './grid';
+import { indicatorRowsStart } from './indicatorRows';
 import { findIndicator, findProject, findUnit } from './locate';
 import { EditError } from './patches';
 import { emptyIndicator, emptyProject } from './structure';
@@ -26,7 +27,7 @@ const HEADER_CELLS = new Set<string>([
 ]);
 
 /** A pasted row that carries data, with its line in what was copied (counted from 1). */
-interface DataRow {
+export interface DataRow {
   cells: string[];
   line: number;
 }
@@ -63,10 +64,31 @@ export interface GridPaste {
 }
 
 /** The pasted rows that carry data (one row pasted on a unit row is kept as it is). */
-function gridRows(args: GridPaste): DataRow[] {
+export function gridPasteRows(args: GridPaste): DataRow[] {
   return args.anchor.kind === 'unit' && args.block.length === 1
     ? args.block.map((cells, index) => ({ cells, line: index + 1 }))
     : dataRows(args.block);
+}
+
+/**
+ * Refuses rows with text in columns past a table's last one: they would have nowhere to go, and
+ * a paste never drops what was copied without a word.
+ */
+function refuseOverflow(
+  rows: readonly DataRow[],
+  startColumn: number,
+  columns: ReadonlyArray<{ label: string }>,
+  table: string,
+): void {
+  const room = columns.length - startColumn;
+  for (const { cells, line } of rows) {
+    const used = cells.findLastIndex((cell) => cell.trim() !== '') + 1;
+    if (used > room) {
+      throw new EditError(
+        `${where(line, columns.at(-1)?.label ?? '')}之后还有 ${used - room} 列，超出${table}的最后一列，未粘贴。请少复制几列，或从靠左的单元格开始粘贴。`,
+      );
+    }
+  }
 }
 
 /** One cell pasted on a unit row goes to that cell: its name, or a refusal for any other. */
@@ -80,8 +102,9 @@ function oneUnitCell(anchor: RowRef, rows: readonly DataRow[]): boolean {
  * is said here, one line per finding with the pasted row it came from.
  */
 export function pasteGridNotes(frameworkId: string, args: GridPaste): string[] {
-  const block = gridRows(args);
-  if (oneUnitCell(args.anchor, block)) return [];
+  const block = gridPasteRows(args);
+  // Indicator rows are set field by field, as in the project panel: nothing is read as a run.
+  if (oneUnitCell(args.anchor, block) || indicatorRowsStart(frameworkId, args)) return [];
   const startColumn = GRID_COLUMNS.findIndex((column) => column.key === args.column);
   const framework = getFramework(frameworkId);
   return block.flatMap(({ cells, line }) =>
@@ -102,17 +125,29 @@ export function pasteGridNotes(frameworkId: string, args: GridPaste): string[] {
 /**
  * Pastes a block into the disclosure grid from a cell. Rows fill the anchor's project and the
  * projects below it in the same unit; rows beyond the unit's last project become new projects
- * (`newIds` gives their ids). 总计 cells are skipped (they are derived). All or nothing: a cell
- * that cannot be read refuses the whole paste with where and why.
+ * (`newIds` gives their ids). 总计 cells are skipped (they are derived). Rows of an indicator table pasted on a project's 绩效指标 cell are added to
+ * that project's indicators (`newIds` then gives the indicators' ids). All or nothing: a cell
+ * that cannot be read, or text past the last column, refuses the whole paste with where and why.
  */
 export function pasteGrid(draft: JixiaoDocument, args: GridPaste): void {
-  const block = gridRows(args);
+  const start = indicatorRowsStart(draft.frameworkId, args);
+  if (start && args.anchor.kind === 'project') {
+    pasteIndicators(draft, {
+      projectId: args.anchor.projectId,
+      field: start,
+      block: args.block,
+      newIds: args.newIds,
+    });
+    return;
+  }
+  const block = gridPasteRows(args);
   if (block.length === 0) throw new EditError('剪贴板中没有可粘贴的内容。');
   const startColumn = GRID_COLUMNS.findIndex((column) => column.key === args.column);
   if (oneUnitCell(args.anchor, block)) {
     setCellText(draft, args.anchor, args.column, block[0]?.cells[0] ?? '');
     return;
   }
+  refuseOverflow(block, startColumn, GRID_COLUMNS, '表格');
   const unit =
     args.anchor.kind === 'unit'
       ? findUnit(draft, args.anchor.unitId).unit
@@ -170,6 +205,7 @@ export function pasteIndicators(
     ? findIndicator(project, args.indicatorId).indicatorIndex
     : project.indicators.length;
   const startColumn = INDICATOR_COLUMNS.findIndex((column) => column.field === args.field);
+  refuseOverflow(block, startColumn, INDICATOR_COLUMNS, '指标表');
   let created = 0;
   let previous: { level1: string; level2: string } | null = null;
   block.forEach(({ cells, line }) => {

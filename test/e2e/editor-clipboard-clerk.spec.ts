@@ -1,4 +1,5 @@
 import { expect, test } from './harness';
+import type { JixiaoDocument, Project } from '../../shared/model';
 import { cell, COLUMNS, enableTestHook, indicatorsOf, pasteIntoGrid } from './editor-steps';
 import { readDocument } from './monkey';
 
@@ -12,7 +13,45 @@ async function documentText(page: Page): Promise<string> {
   return readDocument(page);
 }
 
+/** The open document's projects by id. */
+async function projects(page: Page): Promise<Map<string, Project>> {
+  const document = JSON.parse(await documentText(page)) as JixiaoDocument;
+  return new Map(
+    document.units.flatMap((unit) => unit.projects).map((project) => [project.id, project]),
+  );
+}
+
+/** Rows copied from a published table's indicator columns: 一级, 二级, 三级, 实施周期, 年度. */
+const PUBLISHED_ROWS =
+  '产出指标\t数量指标\t培训人数\t≥100人次\t≥100人次\r\n' +
+  '产出指标\t质量指标\t合格率\t≥95%\t≥95%\r\n' +
+  '效益指标\t社会效益指标\t就业率\t≥90%\t≥90%';
+
 test.describe('grid pastes a clerk makes from published tables', () => {
+  test('indicator rows pasted on a 绩效指标 cell are added to that project only, one undo step', async ({
+    app,
+  }) => {
+    await enableTestHook(app.page);
+    await app.start();
+    const page = app.page;
+    const before = await projects(page);
+    expect(before.get('p2')?.indicators).toHaveLength(4);
+    await cell(page, 2, COLUMNS.indicators).click();
+    await pasteIntoGrid(page, { text: PUBLISHED_ROWS });
+    await expect(page.getByRole('status')).toContainText('添加 3 条绩效指标');
+    const after = await projects(page);
+    expect(after.get('p2')?.indicators).toHaveLength(7);
+    expect((await indicatorsOf(page, '教学实训设备维修维护')).slice(4)).toEqual([
+      '产出指标/数量指标/培训人数/≥100人次/≥100人次',
+      '产出指标/质量指标/合格率/≥95%/≥95%',
+      '效益指标/社会效益指标/就业率/≥90%/≥90%',
+    ]);
+    expect(after.get('p2')?.raw).toEqual(before.get('p2')?.raw);
+    for (const id of ['p1', 'p3', 'p4', 'p5']) expect(after.get(id)).toEqual(before.get(id));
+    await page.keyboard.press('Control+Z');
+    await expect.poll(async () => (await projects(page)).get('p2')).toEqual(before.get('p2'));
+  });
+
   test('a 绩效指标 cell of which nothing reads is refused and the indicators stay', async ({
     app,
   }) => {

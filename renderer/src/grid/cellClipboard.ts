@@ -1,15 +1,17 @@
 import {
   cellText,
+  findProject,
   formatHtml,
   formatTsv,
   GRID_COLUMNS,
+  indicatorRowsStart,
   isCellEditable,
   parseClipboard,
   pasteGridNotes,
   rowRef,
   type CellWrite,
 } from '../../../shared/edit';
-import { newId } from '../../../shared/model';
+import { newId, type JixiaoDocument } from '../../../shared/model';
 import { commit } from '../editing';
 import { rowsOf, selectedRange } from './gridModel';
 import { zhCN } from '../i18n/zh-CN';
@@ -73,19 +75,36 @@ export function pasteText(html: string, text: string): void {
   const block = parseClipboard(html, text);
   if (block.length === 0) return;
   const column = GRID_COLUMNS[useAppStore.getState().selection.column]?.key ?? 'name';
-  const paste = { anchor: rowRef(row), column, block, newIds: block.map(() => newId('proj')) };
-  if (commit('pasteGrid', paste)) {
-    const columns = Math.max(...block.map((cells) => cells.length));
-    const done =
-      block.length === 1 && columns <= 1
-        ? zhCN.edit.pasted
-        : zhCN.edit.pastedBlock(block.length, columns);
-    // What reading a 绩效指标 cell set aside or read another way is said, never left silent.
-    const notes = pasteGridNotes(current.document.frameworkId, paste);
-    notify(
-      notes.length === 0
-        ? { kind: 'info', text: done }
-        : { kind: 'warning', text: `${done}。${zhCN.edit.pasteNotes(notes)}` },
-    );
+  const anchor = rowRef(row);
+  const frameworkId = current.document.frameworkId;
+  // Rows of an indicator table become indicators of this project; other rows become projects.
+  const indicatorRows = indicatorRowsStart(frameworkId, { anchor, column, block }) !== null;
+  const newIds = block.map(() => newId(indicatorRows ? 'ind' : 'proj'));
+  const paste = { anchor, column, block, newIds };
+  if (!commit('pasteGrid', paste)) return;
+  const after = useAppStore.getState().current?.document;
+  if (after && indicatorRows && anchor.kind === 'project') {
+    notify({ kind: 'info', text: addedIndicators(current.document, after, anchor.projectId) });
+    return;
   }
+  const columns = Math.max(...block.map((cells) => cells.length));
+  const done =
+    block.length === 1 && columns <= 1
+      ? zhCN.edit.pasted
+      : zhCN.edit.pastedBlock(block.length, columns);
+  // What reading a 绩效指标 cell set aside or read another way is said, never left silent.
+  const notes = pasteGridNotes(frameworkId, paste);
+  notify(
+    notes.length === 0
+      ? { kind: 'info', text: done }
+      : { kind: 'warning', text: `${done}。${zhCN.edit.pasteNotes(notes)}` },
+  );
+}
+
+/** The notice of indicator rows pasted on a project's 绩效指标 cell: how many were added, where. */
+function addedIndicators(before: JixiaoDocument, after: JixiaoDocument, projectId: string): string {
+  const project = findProject(after, projectId).project;
+  const added =
+    project.indicators.length - findProject(before, projectId).project.indicators.length;
+  return zhCN.edit.indicatorsAdded(added, project.name.trim() || zhCN.structure.newProjectName);
 }

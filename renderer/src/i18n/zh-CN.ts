@@ -189,6 +189,9 @@ export const zhCN = {
         .slice(0, 2)
         .map((note) => note.replace(/。$/u, ''))
         .join('；')}${notes.length > 2 ? `；另有 ${notes.length - 2} 处` : ''}。`,
+    /** Rows of an indicator table pasted on a project's 绩效指标 cell. */
+    indicatorsAdded: (count: number, project: string) =>
+      `已在「${project}」添加 ${count} 条绩效指标，${UNDOABLE}`,
     /** A command stopped because typing in progress could not be written. */
     pendingRefused: (command: string) =>
       `输入的内容未能写入（原因见标出的单元格或输入框），「${command}」未执行。请改正，或按 Esc 放弃输入后再试。`,

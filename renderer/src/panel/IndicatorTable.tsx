@@ -1,11 +1,12 @@
 import { memo, useState, type ClipboardEvent } from 'react';
 import {
+  indicatorStartField,
   parseClipboard,
   suggestIndicators,
   type IndicatorTextField,
   type Suggestion,
 } from '../../../shared/edit';
-import { findLevel1, findLevel2, getFramework } from '../../../shared/frameworks';
+import { findLevel1, getFramework } from '../../../shared/frameworks';
 import { newId, type Indicator, type Project } from '../../../shared/model';
 import { commit } from '../editing';
 import { addIndicatorTo } from '../structureEdits';
@@ -22,22 +23,6 @@ function isEmptyValue(indicator: Indicator): boolean {
   return indicator.annual.value === '' && indicator.period.value === '';
 }
 
-/**
- * Where a pasted block starts: rows copied from a spreadsheet's indicator table usually begin
- * with the 一级 (or 二级) category, whichever field the clerk pasted into.
- */
-function startField(
-  frameworkId: string,
-  block: string[][],
-  field: IndicatorTextField,
-): IndicatorTextField {
-  const framework = getFramework(frameworkId);
-  const firsts = block.map((row) => (row[0] ?? '').trim()).filter((cell) => cell !== '');
-  if (firsts.some((cell) => findLevel1(framework, cell))) return 'level1';
-  if (firsts.some((cell) => findLevel2(framework, cell))) return 'level2';
-  return field;
-}
-
 /** A paste of more than one cell goes into the table from this indicator and column. */
 function pasteBlock(
   frameworkId: string,
@@ -52,7 +37,7 @@ function pasteBlock(
   );
   if (block.length <= 1 && (block[0]?.length ?? 0) <= 1) return false;
   const newIds = block.map(() => newId('ind'));
-  const from = startField(frameworkId, block, field);
+  const from = indicatorStartField(frameworkId, block, field);
   if (commit('pasteIndicators', { projectId, indicatorId, field: from, block, newIds })) {
     notify({ kind: 'info', text: zhCN.edit.pasted });
   }

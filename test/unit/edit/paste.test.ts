@@ -17,6 +17,13 @@ const rows = (document: JixiaoDocument, id: string) =>
     ].join('/'),
   );
 
+/** Three rows copied from a published table's indicator columns (一级, 二级, 三级, 实施周期, 年度). */
+const PUBLISHED_ROWS = [
+  ['产出指标', '数量指标', '培训人数', '≥100人次', '≥100人次'],
+  ['产出指标', '质量指标', '合格率', '≥95%', '≥95%'],
+  ['效益指标', '社会效益指标', '就业率', '≥90%', '≥90%'],
+];
+
 function onIndicators(block: string[][], projectId = 'p2'): DocumentActionArgs['pasteGrid'] {
   return {
     anchor: { kind: 'project', projectId },
@@ -25,6 +32,87 @@ function onIndicators(block: string[][], projectId = 'p2'): DocumentActionArgs['
     newIds: block.map((_, index) => `ind-new-${index}`),
   };
 }
+
+describe('indicator rows pasted on a 绩效指标 cell', () => {
+  it('are added to that project only, as the project panel reads them', () => {
+    const paste = onIndicators(PUBLISHED_ROWS);
+    const after = applyAction(SAMPLE, 'pasteGrid', paste).document;
+    expect(rows(after, 'p2')).toEqual([
+      ...rows(SAMPLE, 'p2'),
+      '产出指标/数量指标/培训人数/≥100人次/≥100人次',
+      '产出指标/质量指标/合格率/≥95%/≥95%',
+      '效益指标/社会效益指标/就业率/≥90%/≥90%',
+    ]);
+    expect(
+      project(after, 'p2')
+        ?.indicators.slice(-3)
+        .map((item) => item.id),
+    ).toEqual(['ind-new-0', 'ind-new-1', 'ind-new-2']);
+    for (const id of ['p1', 'p3', 'p4']) expect(project(after, id)).toBe(project(SAMPLE, id));
+    expect(project(after, 'p2')?.raw).toEqual(project(SAMPLE, 'p2')?.raw);
+    // Nothing is read as an indicator run, so there is nothing to set aside or say.
+    expect(pasteGridNotes(SAMPLE.frameworkId, paste)).toEqual([]);
+  });
+
+  it('keep a merged 一级 cell, a header row and rows that start at 二级', () => {
+    const after = applyAction(
+      SAMPLE,
+      'pasteGrid',
+      onIndicators([
+        ['一级指标', '二级指标', '三级指标', '实施周期指标值', '年度指标值'],
+        ['产出指标', '数量指标', '培训人数', '≥100人次', '≥100人次'],
+        ['', '质量指标', '合格率', '≥95%', '≥95%'],
+      ]),
+    ).document;
+    expect(rows(after, 'p2').slice(-2)).toEqual([
+      '产出指标/数量指标/培训人数/≥100人次/≥100人次',
+      '产出指标/质量指标/合格率/≥95%/≥95%',
+    ]);
+    const fromLevel2 = applyAction(
+      SAMPLE,
+      'pasteGrid',
+      onIndicators([['质量指标', '合格率', '≥95%', '≥95%']]),
+    ).document;
+    expect(rows(fromLevel2, 'p2').at(-1)).toBe('产出指标/质量指标/合格率/≥95%/≥95%');
+  });
+
+  it('with text past the indicator table’s last column are refused, never cut', () => {
+    expect(() =>
+      applyAction(
+        SAMPLE,
+        'pasteGrid',
+        onIndicators([
+          ['产出指标', '数量指标', '培训人数', '≥100人次', '≥100人次', '说明', '备注'],
+        ]),
+      ),
+    ).toThrow('粘贴内容第 1 行「指标值说明」之后还有 1 列');
+  });
+});
+
+describe('columns past the grid’s last one', () => {
+  it('refuse the paste with where, and a paste that fits is unchanged', () => {
+    expect(() =>
+      applyAction(SAMPLE, 'pasteGrid', {
+        anchor: { kind: 'project', projectId: 'p2' },
+        column: 'goal',
+        block: [['目标', '1、产出指标；数量指标；培训人数；≥100人次', '多出的一列']],
+        newIds: [],
+      }),
+    ).toThrow('粘贴内容第 1 行「绩效指标」之后还有 1 列，超出表格的最后一列，未粘贴');
+    // Several columns on the 绩效指标 cell that are no indicator rows cannot fit either.
+    expect(() =>
+      applyAction(SAMPLE, 'pasteGrid', onIndicators([['某项目', '100.00', '目标']])),
+    ).toThrow('之后还有 2 列');
+    // Empty cells past the last column (a trailing tab) are no columns to lose.
+    const after = applyAction(SAMPLE, 'pasteGrid', {
+      anchor: { kind: 'project', projectId: 'p2' },
+      column: 'goal',
+      block: [['新目标', '1、产出指标；数量指标；培训人数；≥100人次', '']],
+      newIds: [],
+    }).document;
+    expect(project(after, 'p2')?.goals.annual).toBe('新目标');
+  });
+});
 
 describe('a 绩效指标 cell of which no indicator reads', () => {
   it('is refused and leaves the indicators and 未识别内容 as they were', () => {
