@@ -15,6 +15,8 @@ import { findIndicator, findProject, findUnit } from './locate';
 import { EditError } from './patches';
 import { emptyIndicator, emptyProject } from './structure';
 
+const TOTAL_DERIVED = '总计由财政拨款、财政专户拨款和其他资金相加得出，不能直接输入或粘贴。';
+
 const HEADER_CELLS = new Set<string>([
   ...GRID_COLUMNS.map((column) => column.label),
   '项目名称',
@@ -154,6 +156,14 @@ export function pasteGrid(draft: JixiaoDocument, args: GridPaste): void {
       : findProject(draft, args.anchor.projectId).unit;
   let index =
     args.anchor.kind === 'unit' ? 0 : findProject(draft, args.anchor.projectId).projectIndex;
+  // A block that lands only on 总计 writes nothing: refused, so no 已粘贴 and no empty undo step.
+  const writable = block.some(({ cells }) =>
+    cells.some((_, offset) => {
+      const key = GRID_COLUMNS[startColumn + offset]?.key;
+      return key !== undefined && key !== 'total';
+    }),
+  );
+  if (!writable) throw new EditError(TOTAL_DERIVED);
   let created = 0;
   block.forEach(({ cells, line }) => {
     let project = unit.projects[index];

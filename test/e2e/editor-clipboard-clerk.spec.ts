@@ -1,6 +1,13 @@
 import { expect, test } from './harness';
 import type { JixiaoDocument, Project } from '../../shared/model';
-import { cell, COLUMNS, enableTestHook, indicatorsOf, pasteIntoGrid } from './editor-steps';
+import {
+  cell,
+  COLUMNS,
+  enableTestHook,
+  indicatorsOf,
+  pasteIntoGrid,
+  typeInCell,
+} from './editor-steps';
 import { readDocument } from './monkey';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -72,5 +79,33 @@ test.describe('grid pastes a clerk makes from published tables', () => {
     expect(await indicatorsOf(page, '教学实训设备维修维护')).toEqual([
       '产出指标/数量指标/培训人数/≥100人次/≥100人次',
     ]);
+  });
+
+  test('a paste on 总计 is refused, says why and leaves Ctrl+Z to the edit before it', async ({
+    app,
+  }) => {
+    await enableTestHook(app.page);
+    await app.start();
+    const page = app.page;
+    const original = await documentText(page);
+    await typeInCell(page, 3, COLUMNS.fiscal, '111');
+    await expect(cell(page, 3, COLUMNS.fiscal)).toHaveText('111.00');
+    const typed = await documentText(page);
+    expect(typed).not.toBe(original);
+    await cell(page, 2, COLUMNS.total).click();
+    await pasteIntoGrid(page, { text: '500' });
+    await expect(page.getByRole('alert')).toContainText(
+      '总计由财政拨款、财政专户拨款和其他资金相加得出',
+    );
+    await expect(page.getByText(/已粘贴/u)).toHaveCount(0);
+    expect(await documentText(page)).toBe(typed);
+
+    // A paste of what the cell already holds changes nothing and says so, not 已粘贴.
+    await cell(page, 2, COLUMNS.fiscal).click();
+    await pasteIntoGrid(page, { text: '160.00' });
+    await expect(page.getByRole('status')).toContainText('没有改动');
+    expect(await documentText(page)).toBe(typed);
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => readDocument(page)).toBe(original);
   });
 });

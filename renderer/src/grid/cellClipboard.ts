@@ -83,7 +83,12 @@ export function pasteText(html: string, text: string): void {
   const paste = { anchor, column, block, newIds };
   if (!commit('pasteGrid', paste)) return;
   const after = useAppStore.getState().current?.document;
-  if (after && indicatorRows && anchor.kind === 'project') {
+  if (!after || after === current.document) {
+    // Nothing changed: no 已粘贴 that would send the next Ctrl+Z to an earlier edit.
+    notify({ kind: 'info', text: zhCN.edit.pasteUnchanged });
+    return;
+  }
+  if (indicatorRows && anchor.kind === 'project') {
     notify({ kind: 'info', text: addedIndicators(current.document, after, anchor.projectId) });
     return;
   }

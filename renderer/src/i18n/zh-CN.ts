@@ -192,6 +192,7 @@ export const zhCN = {
     /** Rows of an indicator table pasted on a project's 绩效指标 cell. */
     indicatorsAdded: (count: number, project: string) =>
       `已在「${project}」添加 ${count} 条绩效指标，${UNDOABLE}`,
+    pasteUnchanged: '粘贴的内容与表中原有内容相同，没有改动。',
     /** A command stopped because typing in progress could not be written. */
     pendingRefused: (command: string) =>
       `输入的内容未能写入（原因见标出的单元格或输入框），「${command}」未执行。请改正，或按 Esc 放弃输入后再试。`,

@@ -145,3 +145,18 @@ describe('a 绩效指标 cell of which no indicator reads', () => {
     }
   });
 });
+
+describe('the 总计 column', () => {
+  it('refuses a paste that lands only there, so no empty undo step says 已粘贴', () => {
+    for (const block of [[['500']], [['500'], ['600']]]) {
+      expect(() =>
+        applyAction(SAMPLE, 'pasteGrid', {
+          anchor: { kind: 'project', projectId: 'p2' },
+          column: 'total',
+          block,
+          newIds: [],
+        }),
+      ).toThrow('总计由财政拨款、财政专户拨款和其他资金相加得出，不能直接输入或粘贴。');
+    }
+  });
+});
