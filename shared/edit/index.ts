@@ -8,6 +8,7 @@ export * from './history';
 export * from './indicatorRows';
 export * from './locate';
 export * from './paste';
+export * from './pasteTotals';
 export * from './patches';
 export * from './stage';
 export * from './structure';

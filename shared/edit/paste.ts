@@ -127,7 +127,8 @@ export function pasteGridNotes(frameworkId: string, args: GridPaste): string[] {
 /**
  * Pastes a block into the disclosure grid from a cell. Rows fill the anchor's project and the
  * projects below it in the same unit; rows beyond the unit's last project become new projects
- * (`newIds` gives their ids). 总计 cells are skipped (they are derived). Rows of an indicator table pasted on a project's 绩效指标 cell are added to
+ * (`newIds` gives their ids). 总计 cells are skipped (they are derived; pasteTotalNotes says so
+ * when they differ). Rows of an indicator table pasted on a project's 绩效指标 cell are added to
  * that project's indicators (`newIds` then gives the indicators' ids). All or nothing: a cell
  * that cannot be read, or text past the last column, refuses the whole paste with where and why.
  */

@@ -108,4 +108,21 @@ test.describe('grid pastes a clerk makes from published tables', () => {
     await page.keyboard.press('Control+Z');
     await expect.poll(() => readDocument(page)).toBe(original);
   });
+
+  test('a pasted 总计 that differs from its parts is said, and the total is their sum', async ({
+    app,
+  }) => {
+    await enableTestHook(app.page);
+    await app.start();
+    const page = app.page;
+    await cell(page, 2, COLUMNS.name).click();
+    await pasteIntoGrid(page, { text: '新项目甲\t100.00\t60.00\t\t\t目标甲' });
+    await expect(page.getByRole('status')).toContainText(
+      '总计 100.00 与财政拨款、财政专户拨款、其他资金之和 60.00 不符，总计按各项之和计为 60.00',
+    );
+    const p2 = (await projects(page)).get('p2');
+    expect(p2?.name).toBe('新项目甲');
+    expect(p2?.money).toMatchObject({ fiscal: 6000, specialAccount: 0, other: 0 });
+    await expect(cell(page, 2, COLUMNS.total)).toHaveText('60.00');
+  });
 });

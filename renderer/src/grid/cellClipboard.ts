@@ -8,6 +8,7 @@ import {
   isCellEditable,
   parseClipboard,
   pasteGridNotes,
+  pasteTotalNotes,
   rowRef,
   type CellWrite,
 } from '../../../shared/edit';
@@ -97,12 +98,18 @@ export function pasteText(html: string, text: string): void {
     block.length === 1 && columns <= 1
       ? zhCN.edit.pasted
       : zhCN.edit.pastedBlock(block.length, columns);
-  // What reading a 绩效指标 cell set aside or read another way is said, never left silent.
+  // What reading a 绩效指标 cell set aside or read another way, and a pasted 总计 that was not
+  // kept, are said, never left silent.
+  const totals = pasteTotalNotes(after, paste);
   const notes = pasteGridNotes(frameworkId, paste);
+  const findings = [
+    totals.length > 0 ? zhCN.edit.totalNotes(totals) : '',
+    notes.length > 0 ? zhCN.edit.pasteNotes(notes) : '',
+  ].join('');
   notify(
-    notes.length === 0
+    findings === ''
       ? { kind: 'info', text: done }
-      : { kind: 'warning', text: `${done}。${zhCN.edit.pasteNotes(notes)}` },
+      : { kind: 'warning', text: `${done}。${findings}` },
   );
 }
 

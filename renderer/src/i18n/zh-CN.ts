@@ -189,6 +189,11 @@ export const zhCN = {
         .slice(0, 2)
         .map((note) => note.replace(/。$/u, ''))
         .join('；')}${notes.length > 2 ? `；另有 ${notes.length - 2} 处` : ''}。`,
+    /** A paste whose pasted 总计 was not kept (the total is always the sum of its parts). */
+    totalNotes: (notes: readonly string[]) =>
+      `总计按各项之和计算（${notes.length} 处）：${notes
+        .slice(0, 2)
+        .join('；')}${notes.length > 2 ? `；另有 ${notes.length - 2} 处` : ''}。`,
     /** Rows of an indicator table pasted on a project's 绩效指标 cell. */
     indicatorsAdded: (count: number, project: string) =>
       `已在「${project}」添加 ${count} 条绩效指标，${UNDOABLE}`,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyAction, pasteGridNotes, type DocumentActionArgs } from '../../../shared/edit';
+import {
+  applyAction,
+  pasteGridNotes,
+  pasteTotalNotes,
+  type DocumentActionArgs,
+} from '../../../shared/edit';
 import { renderValue, type JixiaoDocument } from '../../../shared/model';
 import { sampleDocument } from './helpers';
 
@@ -158,5 +163,35 @@ describe('the 总计 column', () => {
         }),
       ).toThrow('总计由财政拨款、财政专户拨款和其他资金相加得出，不能直接输入或粘贴。');
     }
+  });
+
+  it('says when a pasted 总计 differs from the sum of its parts, which it becomes', () => {
+    const paste: DocumentActionArgs['pasteGrid'] = {
+      anchor: { kind: 'project', projectId: 'p2' },
+      column: 'name',
+      block: [
+        ['新项目甲', '100.00', '60.00', '', '', '目标甲'],
+        ['新项目乙', '1,250.50', '1,200.50', '50', '', '目标乙'],
+        ['新项目丙', '一百', '100', '', '', '目标丙'],
+      ],
+      newIds: [],
+    };
+    const after = applyAction(SAMPLE, 'pasteGrid', paste).document;
+    expect(pasteTotalNotes(after, paste)).toEqual([
+      '粘贴内容第 1 行的总计 100.00 与财政拨款、财政专户拨款、其他资金之和 60.00 不符，总计按各项之和计为 60.00',
+      '粘贴内容第 3 行的总计「一百」与财政拨款、财政专户拨款、其他资金之和 100.00 不符，总计按各项之和计为 100.00',
+    ]);
+    // Parts kept from the project count too: 总计 and 财政拨款 pasted over p2's 160.00.
+    const partly: DocumentActionArgs['pasteGrid'] = {
+      anchor: { kind: 'project', projectId: 'p2' },
+      column: 'total',
+      block: [['170.00', '150.00']],
+      newIds: [],
+    };
+    const kept = applyAction(SAMPLE, 'pasteGrid', partly).document;
+    expect(pasteTotalNotes(kept, partly)).toEqual([
+      '粘贴内容第 1 行的总计 170.00 与财政拨款、财政专户拨款、其他资金之和 150.00 不符，总计按各项之和计为 150.00',
+    ]);
+    expect(pasteTotalNotes(SAMPLE, { ...partly, column: 'fiscal' })).toEqual([]);
   });
 });
