@@ -57,7 +57,7 @@ test.describe('clipboard', () => {
     await expect(grandTotal(page)).toHaveText('4,791.93');
   });
 
-  test('lines pasted on a cell go down the rows, as in Excel, and the notice says how far', async ({
+  test('cells of a column pasted on a cell go down the rows, as in Excel, and the notice says how far', async ({
     app,
   }) => {
     await app.start();
@@ -65,7 +65,11 @@ test.describe('clipboard', () => {
     const goals = [2, 3, 4].map((row) => cell(page, row, COLUMNS.goal));
     const before = await Promise.all(goals.map((goal) => goal.textContent()));
     await goals[0]!.click();
-    await pasteIntoGrid(page, { text: '第一行目标\r\n第二行目标\r\n第三行目标' });
+    // A column of three cells as Excel puts it on the clipboard: the text and an HTML table.
+    await pasteIntoGrid(page, {
+      text: '第一行目标\r\n第二行目标\r\n第三行目标\r\n',
+      html: '<table><tr><td>第一行目标</td></tr><tr><td>第二行目标</td></tr><tr><td>第三行目标</td></tr></table>',
+    });
     // Three projects changed, not one: the notice says 3 rows, and one undo puts all back.
     await expect(page.getByRole('status')).toContainText('已粘贴 3 行 1 列');
     await page.screenshot({ path: shot('paste-lines-notice.png') });
@@ -73,6 +77,25 @@ test.describe('clipboard', () => {
     await expect(goals[2]!).toHaveText('第三行目标');
     await page.keyboard.press('Control+Z');
     for (const [index, goal] of goals.entries()) await expect(goal).toHaveText(before[index] ?? '');
+  });
+
+  test('paragraphs from Word or a PDF pasted on one 绩效目标 cell are that one goal', async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    const goals = [2, 3, 4].map((row) => cell(page, row, COLUMNS.goal));
+    const before = await Promise.all(goals.map((goal) => goal.textContent()));
+    await goals[0]!.click();
+    await pasteIntoGrid(page, {
+      text: '1. 维修实训设备。\r\n2. 保障教学正常开展。\r\n3. 设备完好率达到95%。\r\n',
+      html: '<p>1. 维修实训设备。</p><p>2. 保障教学正常开展。</p><p>3. 设备完好率达到95%。</p>',
+    });
+    await expect(goals[0]!).toHaveText(
+      '1. 维修实训设备。\n2. 保障教学正常开展。\n3. 设备完好率达到95%。',
+    );
+    await expect(goals[1]!).toHaveText(before[1] ?? '');
+    await expect(goals[2]!).toHaveText(before[2] ?? '');
   });
 
   test('pasting TSV from WPS with a quoted multi-line goal', async ({ app }) => {

@@ -67,15 +67,28 @@ export function pasteInto(data: DataTransfer): void {
   pasteText(data.getData('text/html'), data.getData('text/plain'));
 }
 
+/**
+ * Paragraphs copied from Word, a PDF or a web page (text without cells: no tab, no HTML table)
+ * pasted on one 绩效目标 cell are that one goal, not one goal per line spread down the projects
+ * below (a three-paragraph goal overwrote three projects' goals).
+ */
+function oneGoal(column: string, html: string, text: string): string[][] | null {
+  if (column !== 'goal' || text.includes('\t') || /<table[\s>]/i.test(html)) return null;
+  const { top, bottom, left, right } = selectedRange();
+  if (top !== bottom || left !== right) return null;
+  const goal = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  return goal.includes('\n') ? [[goal]] : null;
+}
+
 /** Writes clipboard contents (HTML and/or plain text) from the active cell as one undo step. */
 export function pasteText(html: string, text: string): void {
   const current = useAppStore.getState().current;
   if (!current) return;
   const row = rowsOf(current.document)[useAppStore.getState().selection.row];
   if (!row) return;
-  const block = parseClipboard(html, text);
-  if (block.length === 0) return;
   const column = GRID_COLUMNS[useAppStore.getState().selection.column]?.key ?? 'name';
+  const block = oneGoal(column, html, text) ?? parseClipboard(html, text);
+  if (block.length === 0) return;
   const anchor = rowRef(row);
   const frameworkId = current.document.frameworkId;
   // Rows of an indicator table become indicators of this project; other rows become projects.
