@@ -93,6 +93,16 @@ function refuseOverflow(
   }
 }
 
+/** The unit a grid paste fills and the index of its first project (a unit row: its first). */
+export function pasteStart(
+  document: JixiaoDocument,
+  anchor: RowRef,
+): { unit: JixiaoDocument['units'][number]; first: number } {
+  if (anchor.kind === 'unit') return { unit: findUnit(document, anchor.unitId).unit, first: 0 };
+  const { unit, projectIndex } = findProject(document, anchor.projectId);
+  return { unit, first: projectIndex };
+}
+
 /** One cell pasted on a unit row goes to that cell: its name, or a refusal for any other. */
 function oneUnitCell(anchor: RowRef, rows: readonly DataRow[]): boolean {
   return anchor.kind === 'unit' && rows.length === 1 && rows[0]?.cells.length === 1;
@@ -151,12 +161,9 @@ export function pasteGrid(draft: JixiaoDocument, args: GridPaste): void {
     return;
   }
   refuseOverflow(block, startColumn, GRID_COLUMNS, '表格');
-  const unit =
-    args.anchor.kind === 'unit'
-      ? findUnit(draft, args.anchor.unitId).unit
-      : findProject(draft, args.anchor.projectId).unit;
-  let index =
-    args.anchor.kind === 'unit' ? 0 : findProject(draft, args.anchor.projectId).projectIndex;
+  const target = pasteStart(draft, args.anchor);
+  const { unit } = target;
+  let index = target.first;
   // A block that lands only on 总计 writes nothing: refused, so no 已粘贴 and no empty undo step.
   const writable = block.some(({ cells }) =>
     cells.some((_, offset) => {

@@ -1,7 +1,6 @@
 import { formatMoney, parseMoney, projectAmounts, type JixiaoDocument } from '../model';
 import { GRID_COLUMNS } from './grid';
-import { findProject, findUnit } from './locate';
-import { gridPasteRows, type GridPaste } from './paste';
+import { gridPasteRows, pasteStart, type GridPaste } from './paste';
 
 /**
  * What a clerk should know after a grid paste that carried a 总计: the total is always the sum of
@@ -13,12 +12,7 @@ export function pasteTotalNotes(after: JixiaoDocument, args: GridPaste): string[
     GRID_COLUMNS.findIndex((column) => column.key === 'total') -
     GRID_COLUMNS.findIndex((column) => column.key === args.column);
   if (offset < 0) return [];
-  const unit =
-    args.anchor.kind === 'unit'
-      ? findUnit(after, args.anchor.unitId).unit
-      : findProject(after, args.anchor.projectId).unit;
-  const first =
-    args.anchor.kind === 'unit' ? 0 : findProject(after, args.anchor.projectId).projectIndex;
+  const { unit, first } = pasteStart(after, args.anchor);
   return gridPasteRows(args).flatMap(({ cells, line }, index) => {
     const text = cells[offset]?.trim() ?? '';
     const project = unit.projects[first + index];
