@@ -7,7 +7,7 @@
  * these four fields: without labels a `；` in the name could not be told from a separator.
  */
 
-import { findLevel1, findLevel2, type Framework, type Level1 } from '../frameworks';
+import { FRAMEWORKS, findLevel1, findLevel2, type Framework, type Level1 } from '../frameworks';
 import {
   newId,
   parseValue,
@@ -119,7 +119,10 @@ function parseShortSentence(text: string, number: number): IndicatorSentence | n
   if (!match) return null;
   const [, written = '', level1Code = '', level1 = '', level2Code = '', level2 = ''] = match;
   const [name = '', value = ''] = match.slice(6);
-  if (level1Code === '' && !/指标$/u.test(level1)) return null;
+  // The 一级 must be one a framework knows (产出指标, 效益指标 …), or carry its code: a goal
+  // sentence like `1、完成各项绩效指标；保障…；提升…；促进…` is no indicator.
+  const known = FRAMEWORKS.some((framework) => findLevel1(framework, level1.trim()) !== undefined);
+  if (level1Code === '' && !known) return null;
   if (level1.length > 15 || /[、：:]/u.test(level1)) return null;
   // A labelled sentence short of a field is not one value: it stays unreadable.
   if (/指标值/u.test(name) || /指标值/u.test(value)) return null;
