@@ -53,7 +53,7 @@ export type IndicatorTextField = (typeof INDICATOR_TEXT_FIELDS)[number];
 function typedMoney(text: string): string {
   const plain = moneyText(text);
   if (/^[+-]?\.\d+$/.test(plain)) return plain.replace('.', '0.');
-  if (/^[+-]?\d+\.$/.test(plain)) return plain.slice(0, -1);
+  if (/^[+-]?[\d,]+\.$/.test(plain)) return plain.slice(0, -1);
   return text;
 }
 

@@ -184,6 +184,8 @@ test.describe('typing in progress', () => {
     await expect(panel.getByRole('combobox', { name: '第 5 条年度指标值符号' })).toBeFocused();
     await page.keyboard.type('>');
     await expect(panel.getByRole('combobox', { name: '第 5 条年度指标值符号' })).toHaveValue('＞');
+    await page.keyboard.type('=');
+    await expect(panel.getByRole('combobox', { name: '第 5 条年度指标值符号' })).toHaveValue('≥');
     await page.keyboard.press('Tab');
     await page.keyboard.type('≥95');
     await page.keyboard.press('Enter');
@@ -193,6 +195,13 @@ test.describe('typing in progress', () => {
     const indicator = projects(await documentOf(page))[1]?.indicators[4];
     expect(indicator?.name).toBe('培训人数');
     expect(indicator?.period).toEqual({ sign: '', value: '100', unit: '人次' });
+    // On a filled value, digits typed on the sign replace the value, as a Tab into it would.
+    await panel.getByRole('combobox', { name: '第 5 条实施周期指标值符号' }).focus();
+    await page.keyboard.type('98');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => projects(await documentOf(page))[1]?.indicators[4]?.period)
+      .toEqual({ sign: '', value: '98', unit: '人次' });
   });
 
   test('typing on the 绩效指标 cell with the panel open says where indicators are edited', async ({

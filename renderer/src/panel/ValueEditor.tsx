@@ -14,6 +14,11 @@ const text = zhCN.panel;
 
 /** Keys that choose a sign on the sign's drop-down (its options are full-width or ≥ / ≤). */
 const KEY_SIGNS: Readonly<Record<string, Sign>> = { '>': '＞', '<': '＜', '=': '＝' };
+/** `=` right after `>` or `<` on the drop-down: `>=` is ≥, `<=` is ≤. */
+const OR_EQUAL: Readonly<Record<string, Sign>> = { '>': '≥', '<': '≤' };
+
+/** The last sign key typed on a drop-down, and when. */
+const lastSignKey = new WeakMap<HTMLSelectElement, { key: string; at: number }>();
 
 /** A value typed with its sign in front (`≥100人次`, `>=95%`): the sign goes to its box. */
 const LEADING_SIGN = /^\s*(?:[≥≤≧≦＞＜＝]|[<>]=?|=)/u;
@@ -28,16 +33,25 @@ function signKeyDown(
   choose: (sign: Sign) => void,
 ): void {
   if (event.ctrlKey || event.altKey || event.metaKey || event.key.length !== 1) return;
+  const list = event.currentTarget;
+  const before = lastSignKey.get(list);
+  lastSignKey.delete(list);
   const sign = KEY_SIGNS[event.key];
   if (sign) {
     event.preventDefault();
-    choose(sign);
+    const joined =
+      event.key === '=' && before && performance.now() - before.at < 1000
+        ? OR_EQUAL[before.key]
+        : undefined;
+    choose(joined ?? sign);
+    lastSignKey.set(list, { key: event.key, at: performance.now() });
     return;
   }
   if (event.key === ' ') return; // opens the list
-  event.currentTarget.parentElement
-    ?.querySelector<HTMLInputElement>('input.value-input')
-    ?.focus({ preventScroll: true });
+  // The value box's text is selected, as a Tab into it does: what is typed replaces it.
+  const box = list.parentElement?.querySelector<HTMLInputElement>('input.value-input');
+  box?.focus({ preventScroll: true });
+  box?.select();
 }
 
 /** sign + value + unit of one indicator value; the printed form shows what exporters print. */
@@ -85,12 +99,9 @@ export function ValueEditor({
         onCommit={(next) => {
           if (!LEADING_SIGN.test(next)) return onChange({ ...value, value: next.trim() });
           const typed = parseValue(next);
-          return onChange({
-            ...value,
-            sign: typed.sign,
-            value: typed.value,
-            unit: typed.unit || value.unit,
-          });
+          // A qualitative text keeps no unit from before (hidden, it came back with a sign).
+          const unit = typed.sign === '定性' ? '' : typed.unit || value.unit;
+          return onChange({ ...value, sign: typed.sign, value: typed.value, unit });
         }}
       />
       {qualitative ? null : (

@@ -6,6 +6,7 @@ describe('an amount typed by a clerk', () => {
   it('reads .5 and 5. as Excel does, and refuses a lone point', () => {
     expect(moneyFromText('.5')).toBe(50);
     expect(moneyFromText('5.')).toBe(500);
+    expect(moneyFromText('1,000.')).toBe(100000);
     expect(parseMoney('.')).toBeNull();
     expect(parseMoney('..5')).toBeNull();
     expect(parseMoney('5..')).toBeNull();
