@@ -96,6 +96,14 @@ test.describe('clipboard', () => {
     );
     await expect(goals[1]!).toHaveText(before[1] ?? '');
     await expect(goals[2]!).toHaveText(before[2] ?? '');
+    // A numbered list from Word: its plain text has a tab after each number.
+    await goals[1]!.click();
+    await pasteIntoGrid(page, {
+      text: '1.\t加强设备维护。\r\n2.\t提高使用率。\r\n',
+      html: '<ol><li>加强设备维护。</li><li>提高使用率。</li></ol>',
+    });
+    await expect(goals[1]!).toHaveText('1. 加强设备维护。\n2. 提高使用率。');
+    await expect(goals[2]!).toHaveText(before[2] ?? '');
   });
 
   test('pasting TSV from WPS with a quoted multi-line goal', async ({ app }) => {

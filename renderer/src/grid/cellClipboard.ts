@@ -73,10 +73,13 @@ export function pasteInto(data: DataTransfer): void {
  * below (a three-paragraph goal overwrote three projects' goals).
  */
 function oneGoal(column: string, html: string, text: string): string[][] | null {
-  if (column !== 'goal' || text.includes('\t') || /<table[\s>]/i.test(html)) return null;
+  if (column !== 'goal' || /<table[\s>]/i.test(html)) return null;
+  // Plain text with tabs is a table's cells; from Word (HTML without a table) a tab is the one
+  // after a list's number (`1.\t完成…`), a space in the goal.
+  if (html === '' && text.includes('\t')) return null;
   const { top, bottom, left, right } = selectedRange();
   if (top !== bottom || left !== right) return null;
-  const goal = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+  const goal = text.replace(/\r\n?/g, '\n').replace(/\t+/g, ' ').replace(/\s+$/, '');
   return goal.includes('\n') ? [[goal]] : null;
 }
 
