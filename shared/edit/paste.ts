@@ -185,6 +185,9 @@ export function pasteGrid(draft: JixiaoDocument, args: GridPaste): void {
     cells.forEach((text, cellOffset) => {
       const column = GRID_COLUMNS[startColumn + cellOffset];
       if (!column || !isCellPasteable(row, column.key)) return;
+      // A blank 绩效指标 in a pasted row (indicators kept in another sheet) keeps the project's
+      // indicators: it would have removed them all, under a plain 已粘贴 (pasteKeptIndicators).
+      if (column.key === 'indicators' && text.trim() === '') return;
       withPlace(line, column.label, () => setCellText(draft, row, column.key, text));
     });
     index += 1;

@@ -125,4 +125,22 @@ test.describe('grid pastes a clerk makes from published tables', () => {
     expect(p2?.money).toMatchObject({ fiscal: 6000, specialAccount: 0, other: 0 });
     await expect(cell(page, 2, COLUMNS.total)).toHaveText('60.00');
   });
+
+  test("a whole row pasted with a blank 绩效指标 keeps the project's indicators and says so", async ({
+    app,
+  }) => {
+    await enableTestHook(app.page);
+    await app.start();
+    const page = app.page;
+    const before = (await projects(page)).get('p2');
+    await cell(page, 2, COLUMNS.name).click();
+    await pasteIntoGrid(page, { text: '新名称\t\t12.00\t\t\t新目标\t' });
+    await expect(page.getByRole('status')).toContainText(
+      '「绩效指标」为空，对应项目原有的指标未改动',
+    );
+    const after = (await projects(page)).get('p2');
+    expect(after?.name).toBe('新名称');
+    expect(after?.money.fiscal).toBe(1200);
+    expect(after?.indicators).toEqual(before?.indicators);
+  });
 });

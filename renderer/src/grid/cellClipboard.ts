@@ -8,6 +8,7 @@ import {
   isCellEditable,
   parseClipboard,
   pasteGridNotes,
+  pasteKeptIndicators,
   pasteTotalNotes,
   rowRef,
   type CellWrite,
@@ -118,7 +119,9 @@ export function pasteText(html: string, text: string): void {
   // kept, are said, never left silent.
   const totals = pasteTotalNotes(after, paste);
   const notes = pasteGridNotes(frameworkId, paste);
+  const kept = pasteKeptIndicators(current.document, paste);
   const findings = [
+    kept > 0 ? zhCN.edit.indicatorsKept(kept) : '',
     totals.length > 0 ? zhCN.edit.totalNotes(totals) : '',
     notes.length > 0 ? zhCN.edit.pasteNotes(notes) : '',
   ].join('');

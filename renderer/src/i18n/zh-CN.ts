@@ -198,6 +198,9 @@ export const zhCN = {
     indicatorsAdded: (count: number, project: string) =>
       `已在「${project}」添加 ${count} 条绩效指标，${UNDOABLE}`,
     pasteUnchanged: '粘贴的内容与表中原有内容相同，没有改动。',
+    /** Pasted rows whose 绩效指标 was blank: the projects' indicators were kept. */
+    indicatorsKept: (rows: number) =>
+      `${rows} 行的「绩效指标」为空，对应项目原有的指标未改动（删除指标请在「项目详情」中进行）。`,
     /** A command stopped because typing in progress could not be written. */
     pendingRefused: (command: string) =>
       `输入的内容未能写入（原因见标出的单元格或输入框），「${command}」未执行。请改正，或按 Esc 放弃输入后再试。`,

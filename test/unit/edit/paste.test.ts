@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyAction,
   pasteGridNotes,
+  pasteKeptIndicators,
   pasteTotalNotes,
   type DocumentActionArgs,
 } from '../../../shared/edit';
@@ -126,14 +127,14 @@ describe('a 绩效指标 cell of which no indicator reads', () => {
         '粘贴内容第 1 行「绩效指标」：没有读出任何绩效指标，项目原有的指标未改动',
       );
     }
-    // Emptying a cell on purpose (a copied row without indicators) still empties it.
-    const emptied = applyAction(SAMPLE, 'pasteGrid', {
+    // A copied row without indicators keeps the project's (said in the notice): it took them all.
+    const kept = applyAction(SAMPLE, 'pasteGrid', {
       anchor: { kind: 'project', projectId: 'p2' },
       column: 'goal',
       block: [['目标', '']],
       newIds: [],
     }).document;
-    expect(project(emptied, 'p2')?.indicators).toEqual([]);
+    expect(rows(kept, 'p2')).toEqual(rows(SAMPLE, 'p2'));
   });
 
   it('reads the form the refusal names, with or without its number, and says one value was used twice', () => {
@@ -193,5 +194,24 @@ describe('the 总计 column', () => {
       '粘贴内容第 1 行的总计 170.00 与财政拨款、财政专户拨款、其他资金之和 150.00 不符，总计按各项之和计为 150.00',
     ]);
     expect(pasteTotalNotes(SAMPLE, { ...partly, column: 'fiscal' })).toEqual([]);
+  });
+});
+
+describe('a pasted row whose 绩效指标 is blank', () => {
+  it("keeps the project's indicators and counts the row for the notice", () => {
+    const paste: DocumentActionArgs['pasteGrid'] = {
+      anchor: { kind: 'project', projectId: 'p2' },
+      column: 'name',
+      block: [['新名称', '', '1.00', '', '', '新目标', '']],
+      newIds: ['unused'],
+    };
+    const after = applyAction(SAMPLE, 'pasteGrid', paste).document;
+    expect(project(after, 'p2')?.name).toBe('新名称');
+    expect(project(after, 'p2')?.goals.annual).toBe('新目标');
+    expect(rows(after, 'p2')).toEqual(rows(SAMPLE, 'p2'));
+    expect(rows(SAMPLE, 'p2')).toHaveLength(4);
+    expect(pasteKeptIndicators(SAMPLE, paste)).toBe(1);
+    // A row that stops before the 绩效指标 column says nothing about indicators.
+    expect(pasteKeptIndicators(SAMPLE, { ...paste, block: [['新名称', '', '1.00']] })).toBe(0);
   });
 });
