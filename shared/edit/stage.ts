@@ -83,12 +83,13 @@ function halfWidth(text: string): string {
 export function parseStageDate(text: string, fiscalYear: number | null): string | null {
   const trimmed = halfWidth(text.trim().replace(/\s+/g, ''));
   if (trimmed === '') return null;
-  const full = /^(\d{4})[-./年](\d{1,2})(?:月(?:底|末)?)?(?:(?:[-./]|(?<=月))(\d{1,2})日?)?$/.exec(
-    trimmed,
-  );
+  const full =
+    /^(\d{4})[-./年](\d{1,2})(?:月(?:底|末)?)?(?:(?:[-./]|(?<=月))(\d{1,2})[日号]?)?$/.exec(
+      trimmed,
+    );
   const inYear = full
     ? null
-    : /^(\d{1,2})(?:月(?:底|末)?)?(?:(?:[-./]|(?<=月))(\d{1,2})日?)?$/.exec(trimmed);
+    : /^(\d{1,2})(?:月(?:底|末)?)?(?:(?:[-./]|(?<=月))(\d{1,2})[日号]?)?$/.exec(trimmed);
   const year = full ? Number(full[1]) : fiscalYear;
   const month = Number(full ? full[2] : inYear?.[1]);
   const dayText = full ? full[3] : inYear?.[2];

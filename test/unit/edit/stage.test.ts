@@ -46,6 +46,7 @@ describe('监控 and 自评 fields of a project', () => {
     expect(parseStageDate('6.30', 2025)).toBe('2025-06-30');
     expect(parseStageDate('2025/6/30', 2025)).toBe('2025-06-30');
     expect(parseStageDate('6月底', 2025)).toBe('2025-06');
+    expect(parseStageDate('7月31号', 2025)).toBe('2025-07-31');
     expect(() => parseStageDate('2024年7月', 2025)).toThrow('不在 2025 年度');
     expect(() => parseStageDate('2027-01', 2025)).toThrow('不在 2025 年度');
     expect(() => parseStageDate('6.31', 2025)).toThrow('不是有效的日期');
