@@ -44,6 +44,32 @@ test.describe('查找 and 替换', () => {
     await expect(active).toHaveAttribute('data-row', '1');
   });
 
+  test('after the clerk moves, the next search goes on from the cursor, not from the match left behind', async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    await cell(page, 1, COLUMNS.name).click();
+    await page.keyboard.press('Control+F');
+    const box = page.getByRole('textbox', { name: '查找' });
+    await box.fill('维修');
+    await box.press('Enter');
+    const active = page.locator('table.disclosure [data-active]');
+    await expect(active).toHaveAttribute('data-row', '1');
+    // A click further down, then 下一处 again: the first match from there (p6), not p2's.
+    await cell(page, 4, COLUMNS.name).click();
+    await box.press('Enter');
+    await expect(active).toHaveAttribute('data-row', '6');
+    await expect(page.locator('.find-count')).toHaveText('第 6 / 6 处');
+    // Back up with the arrows, then 上一处: the last match above the cursor (p2's).
+    await cell(page, 6, COLUMNS.name).click();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await box.press('Shift+Enter');
+    await expect(active).toHaveAttribute('data-row', '2');
+    await expect(page.locator('.find-count')).toHaveText('第 5 / 6 处');
+  });
+
   test('typed at speed on a slow PC, Ctrl+H, the text, Tab on to 替换为, the replacement: each lands in its box', async ({
     app,
   }) => {

@@ -17,6 +17,15 @@ function columnOf(match: Match): number {
   return 0;
 }
 
+/** The grid row a match is on (its project's, or its unit's); -1 when there is none. */
+function rowOf(document: JixiaoDocument, match: Match): number {
+  return rowsOf(document).findIndex((row) =>
+    match.projectId
+      ? row.kind === 'project' && row.projectId === match.projectId
+      : row.kind === 'unit' && row.unitId === match.unitId,
+  );
+}
+
 /**
  * Shows a match: selects its row's cell in the grid and, for fields only the project panel
  * edits (goals, codes, indicators), opens the panel on the project and marks the field there.
@@ -24,11 +33,7 @@ function columnOf(match: Match): number {
 function reveal(match: Match): boolean {
   const current = useAppStore.getState().current;
   if (!current) return false;
-  const index = rowsOf(current.document).findIndex((row) =>
-    match.projectId
-      ? row.kind === 'project' && row.projectId === match.projectId
-      : row.kind === 'unit' && row.unitId === match.unitId,
-  );
+  const index = rowOf(current.document, match);
   // A cell being typed in whose text was refused keeps the cursor: the match is not shown.
   if (index >= 0 && !select(index, columnOf(match))) return false;
   useAppStore.setState(
@@ -37,18 +42,32 @@ function reveal(match: Match): boolean {
   return true;
 }
 
+/** Each match's grid row, in the matches' order. */
+function matchRows(document: JixiaoDocument, matches: readonly Match[]): number[] {
+  const order = new Map<string, number>();
+  rowsOf(document).forEach((gridRow, index) =>
+    order.set(gridRow.kind === 'unit' ? gridRow.unitId : gridRow.projectId, index),
+  );
+  return matches.map((match) => order.get(match.projectId ?? match.unitId) ?? 0);
+}
+
 /**
  * The first match at or below the active row, wrapping to the top: as in Word and Excel, a
  * search starts where the clerk is, not at the top of the document.
  */
 function firstFrom(document: JixiaoDocument, matches: readonly Match[], row: number): number {
   if (row <= 0 || matches.length === 0) return 0;
-  const order = new Map<string, number>();
-  rowsOf(document).forEach((gridRow, index) =>
-    order.set(gridRow.kind === 'unit' ? gridRow.unitId : gridRow.projectId, index),
-  );
-  const at = matches.findIndex((match) => (order.get(match.projectId ?? match.unitId) ?? 0) >= row);
+  const at = matchRows(document, matches).findIndex((matchRow) => matchRow >= row);
   return at < 0 ? 0 : at;
+}
+
+/** The last match above the active row, wrapping to the bottom: 上一处 from where the clerk is. */
+function lastBefore(document: JixiaoDocument, matches: readonly Match[], row: number): number {
+  const rows = matchRows(document, matches);
+  for (let at = rows.length - 1; at >= 0; at -= 1) {
+    if ((rows[at] as number) < row) return at;
+  }
+  return matches.length - 1;
 }
 
 /** Closes the find bar; the focus goes to the match shown in the panel, else back to the grid. */
@@ -95,10 +114,18 @@ export function FindBar({ mode }: { mode: 'find' | 'replace' }) {
   }, [query, matchCase]);
 
   const go = (delta: number) => {
-    if (matches.length === 0) return;
-    // The first Enter shows the current match; the next ones move on.
-    const step = shown.current === matches[index] ? delta : 0;
-    const next = (index + step + matches.length) % matches.length;
+    if (!document || matches.length === 0) return;
+    const seen = shown.current === matches[index] ? shown.current : null;
+    const row = useAppStore.getState().selection.row;
+    let next: number;
+    if (seen && rowOf(document, seen) !== row) {
+      // The clerk moved since the match was shown (a click, the arrows): as in Word and Excel,
+      // the search goes on from where the cursor is now, not from the match left behind.
+      next = delta < 0 ? lastBefore(document, matches, row) : firstFrom(document, matches, row);
+    } else {
+      // The first Enter shows the current match; the next ones move on.
+      next = (index + (seen ? delta : 0) + matches.length) % matches.length;
+    }
     if (!reveal(matches[next] as Match)) return;
     setPosition(next);
     shown.current = matches[next] as Match;
