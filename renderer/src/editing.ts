@@ -10,6 +10,8 @@ import {
 } from '../../shared/edit';
 import type { JixiaoDocument } from '../../shared/model';
 import { editLabel, refusal } from './editRules';
+import { currentRegion } from './focus';
+import { rowOfChange, select } from './grid/gridModel';
 import { scheduleRecovery } from './recovery';
 import { stageEdit } from './stage/stageState';
 import { zhCN } from './i18n/zh-CN';
@@ -119,5 +121,15 @@ export function undoRedo(direction: 'undo' | 'redo'): void {
           : zhCN.edit.redone(result.entry.label),
     },
   });
+  // As in Excel, the cursor goes to what was undone or redone, so the clerk sees it change (in
+  // a long table it was out of sight). Not from the project panel, which stays where the clerk is.
+  if (currentRegion() === 'grid') {
+    const row = rowOfChange(
+      result.document,
+      direction === 'undo' ? result.entry.inversePatches : result.entry.patches,
+    );
+    const { selection } = useAppStore.getState();
+    if (row !== null && row !== selection.row) select(row, selection.column);
+  }
   scheduleRecovery();
 }

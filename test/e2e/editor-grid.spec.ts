@@ -1,5 +1,15 @@
 import { expect, test } from './harness';
-import { cell, cellEditor, COLUMNS, grandTotal, typeInCell } from './editor-steps';
+import type { JixiaoDocument } from '../../shared/model';
+import {
+  activeRowId,
+  cell,
+  cellEditor,
+  COLUMNS,
+  enableTestHook,
+  grandTotal,
+  typeInCell,
+} from './editor-steps';
+import { readDocument } from './monkey';
 
 test.describe('editing the disclosure table', () => {
   test('typing an amount updates 总计, the unit row and 合计; undo and redo step back and forth', async ({
@@ -28,6 +38,46 @@ test.describe('editing the disclosure table', () => {
     await expect(grandTotal(page)).toHaveText('4,802.43');
     await page.getByRole('button', { name: '撤销' }).click();
     await expect(grandTotal(page)).toHaveText('4,791.93');
+  });
+
+  test('undo and redo take the cursor to the project they changed, out of sight or not, but not from the panel', async ({
+    app,
+  }) => {
+    const page = app.page;
+    await enableTestHook(page);
+    await app.start();
+    const fiscalOf = async (id: string) =>
+      (JSON.parse(await readDocument(page)) as JixiaoDocument).units
+        .flatMap((unit) => unit.projects)
+        .find((project) => project.id === id)?.money.fiscal;
+    // An amount far down the table (p13), then back to the top.
+    await cell(page, 13, COLUMNS.fiscal).click();
+    const project = await activeRowId(page);
+    const before = await fiscalOf(project as string);
+    await page.keyboard.type('12.5');
+    await page.keyboard.press('Enter');
+    expect(await fiscalOf(project as string)).toBe(1250);
+    await cell(page, 1, COLUMNS.name).click();
+    await expect(cell(page, 13, COLUMNS.fiscal)).not.toBeInViewport();
+    // Ctrl+Z puts the amount back and shows where: the cursor is on p13 again, in sight.
+    await page.keyboard.press('Control+Z');
+    expect(await fiscalOf(project as string)).toBe(before);
+    expect(await activeRowId(page)).toBe(project);
+    await expect(cell(page, 13, COLUMNS.name)).toHaveAttribute('data-active');
+    await expect(cell(page, 13, COLUMNS.name)).toBeInViewport();
+    // Redo from elsewhere goes there too.
+    await cell(page, 2, COLUMNS.name).click();
+    await page.keyboard.press('Control+Y');
+    expect(await fiscalOf(project as string)).toBe(1250);
+    expect(await activeRowId(page)).toBe(project);
+    // From a field of the project panel the cursor stays: the panel keeps its project.
+    await cell(page, 2, COLUMNS.name).click();
+    const p2 = await activeRowId(page);
+    const panel = page.getByRole('complementary', { name: '项目详情' });
+    await panel.getByRole('textbox', { name: '项目名称', exact: true }).focus();
+    await page.keyboard.press('Control+Z');
+    expect(await fiscalOf(project as string)).toBe(before);
+    expect(await activeRowId(page)).toBe(p2);
   });
 
   test('arrows, Tab and Shift+Tab move; Enter/F2 edit; Esc cancels; Delete clears', async ({

@@ -1,4 +1,4 @@
-import { gridRows, GRID_COLUMNS, type GridRow } from '../../../shared/edit';
+import { gridRows, GRID_COLUMNS, type GridRow, type Patch } from '../../../shared/edit';
 import type { JixiaoDocument } from '../../../shared/model';
 import { useAppStore, type Selection } from '../store';
 
@@ -133,4 +133,24 @@ export function selectId(id: string, column = 0): void {
     row.kind === 'unit' ? row.unitId === id : row.projectId === id,
   );
   if (index >= 0) select(index, column);
+}
+
+/**
+ * The grid row a change lies in, from the first of its patches that reaches a unit: that
+ * project's row (or the one now at its place, when it was taken out), else the unit's. Null for
+ * a change of the document as a whole (its title, all units at once).
+ */
+export function rowOfChange(document: JixiaoDocument, patches: readonly Patch[]): number | null {
+  const path = patches.find((patch) => patch.path[0] === 'units' && patch.path.length > 1)?.path;
+  if (!path || typeof path[1] !== 'number') return null;
+  const unit = document.units[Math.min(path[1], document.units.length - 1)];
+  if (!unit) return null;
+  const at = path[2] === 'projects' && typeof path[3] === 'number' ? path[3] : null;
+  const project = at === null ? undefined : unit.projects[Math.min(at, unit.projects.length - 1)];
+  const index = rowsOf(document).findIndex((row) =>
+    project
+      ? row.kind === 'project' && row.projectId === project.id
+      : row.kind === 'unit' && row.unitId === unit.id,
+  );
+  return index < 0 ? null : index;
 }
