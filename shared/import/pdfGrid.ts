@@ -344,7 +344,12 @@ function isCutRow(
   const texts = [...below].filter(([, cell]) => cell.text.trim() !== '');
   if (texts.length === 0 || texts.some(([, cell]) => AMOUNT.test(cell.text.trim()))) return false;
   if (!texts.every(([column]) => filled(above, column))) return false;
-  return keys.some((column) => !filled(below, column) && filled(above, column));
+  // An empty cell that reaches below the first row is a merged cell going on from the previous
+  // page (a group's 一级 or 二级 over the rows that follow), not the rest of the cut row.
+  return keys.some(
+    (column) =>
+      !filled(below, column) && (below.get(column)?.rowSpan ?? 1) === 1 && filled(above, column),
+  );
 }
 
 /** Appends a continuation page's table to the table it continues. */
@@ -368,7 +373,17 @@ function continueTable(table: PageTable, next: PageTable): void {
       const above = previous.get(column);
       if (above && cell.text.trim() !== '') above.text = joinWrapped([above.text, cell.text]);
     }
-    rows = rows.slice(1);
+    // The cut row's cells that reach further down (merged cells going on from the previous page)
+    // keep their columns for the rows below them: carried to the next row, one row shorter.
+    // Dropped with the row, the rows below would slide left into the columns they covered.
+    const carried = [...starts].filter(([, cell]) => cell.rowSpan > 1);
+    if (carried.length > 0 && rows.length > 1) {
+      const next = startColumns(rows, 1);
+      for (const [column, cell] of carried)
+        next.set(column, { ...cell, text: '', rowSpan: cell.rowSpan - 1 });
+      const row = [...next].sort(([a], [b]) => a - b).map(([, cell]) => cell);
+      rows = [row, ...rows.slice(2)];
+    } else rows = rows.slice(1);
   }
   table.rows.push(...rows);
 }
