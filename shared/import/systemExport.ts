@@ -130,6 +130,20 @@ const short = (name: string) => (name.length > 200 ? `${name.slice(0, 200)}…` 
 /** A 合计 / 总计 line: the projects give it. */
 const isTotalLine = (name: string) => /^(?:合计|总计)$/u.test(label(name));
 
+/** Most lines above the table taken for its title, 部门 and 金额单位. */
+const LINES_ABOVE = 4;
+
+/**
+ * The text just above the table when it stands outside it: a Word document's paragraphs or a
+ * PDF page's lines before the ruled table (the `正文` tables in front of it), the last few only.
+ */
+function linesBefore(tables: readonly GridTable[], index: number): SourceRow[] {
+  const lines: SourceRow[] = [];
+  for (let at = index - 1; at >= 0 && (tables[at] as GridTable).name === '正文'; at -= 1)
+    lines.unshift(...anchorRows(tables[at] as GridTable));
+  return lines.slice(-LINES_ABOVE);
+}
+
 /** Imports the export found by findSystemExportHeader. */
 export function importSystemExport(
   tables: readonly GridTable[],
@@ -140,7 +154,7 @@ export function importSystemExport(
   const frameworkId = knownFrameworkId(options.frameworkId, reporter);
   const framework = getFramework(frameworkId);
   const all = anchorRows(tables[header.table] as GridTable);
-  const top = all.slice(0, header.first);
+  const top = [...linesBefore(tables, header.table), ...all.slice(0, header.first)];
 
   // What stands above the header: the title with its year, 部门, 金额单位 (one cell or two).
   let department = '';
