@@ -144,6 +144,28 @@ function linesBefore(tables: readonly GridTable[], index: number): SourceRow[] {
   return lines.slice(-LINES_ABOVE);
 }
 
+/**
+ * The rows of the tables after the header's that repeat its header: the same table going on on
+ * the next page (a PDF page whose running header or footer kept it from being joined to the one
+ * before). Their rows follow the first table's, under its header.
+ */
+function continuedRows(tables: readonly GridTable[], header: SystemExportHeader): SourceRow[] {
+  const rows: SourceRow[] = [];
+  for (let at = header.table + 1; at < tables.length; at += 1) {
+    const table = tables[at] as GridTable;
+    if (table.name === '正文') continue;
+    const again = findSystemExportHeader([table]);
+    const same =
+      again !== null &&
+      (Object.keys(header.columns) as Column[]).every(
+        (column) => again.columns[column] === header.columns[column],
+      );
+    if (!same) break;
+    rows.push(...anchorRows(table).slice(again.row + 1));
+  }
+  return rows;
+}
+
 /** Imports the export found by findSystemExportHeader. */
 export function importSystemExport(
   tables: readonly GridTable[],
@@ -155,6 +177,7 @@ export function importSystemExport(
   const framework = getFramework(frameworkId);
   const all = anchorRows(tables[header.table] as GridTable);
   const top = [...linesBefore(tables, header.table), ...all.slice(0, header.first)];
+  const body = [...all.slice(header.row + 1), ...continuedRows(tables, header)];
 
   // What stands above the header: the title with its year, 部门, 金额单位 (one cell or two).
   let department = '';
@@ -196,8 +219,7 @@ export function importSystemExport(
 
   // The amounts of the units and projects decide the document's unit.
   const column = readMoneyColumn(
-    all
-      .slice(header.row + 1)
+    body
       .filter((row) => at(row, 'name') !== '' && !isTotalLine(at(row, 'name')))
       .map((row) => ({ text: at(row, 'total'), source: place(row, 'total') })),
     tableUnit,
@@ -251,7 +273,7 @@ export function importSystemExport(
   const money = (row: SourceRow, owner: string) =>
     column.read(at(row, 'total'), place(row, 'total'), short(owner));
 
-  for (const row of all.slice(header.row + 1)) {
+  for (const row of body) {
     if (row.cells.every((cell) => cell.trim() === '')) continue;
     const name = at(row, 'name');
     const indicatorCells = (['level1', 'level2', 'level3', 'value'] as const).map((column) =>

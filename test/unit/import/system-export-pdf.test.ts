@@ -20,6 +20,9 @@ describe('the 湖南 system export printed to PDF', () => {
     // Chromium: the page break falls inside the 社会效益指标 group; the 一级 and 二级 cells and the
     // project's cells go on at the top of page 2 without their text.
     'xiangxi-hunan-2023-special-school-chromium.pdf',
+    // Chromium with its running header and footer (date, title; file address, page 2/2): the
+    // table on page 2 stands under the header line and is read as a table of its own.
+    'xiangxi-hunan-2023-special-school-chromium-header.pdf',
     // LibreOffice Writer: the break cuts the 残疾学生生活质量 row (`…一般得8` / `分，差得0分`); the
     // two rows after it sit under the merged cells continued on page 2.
     'xiangxi-hunan-2023-special-school-libreoffice.pdf',
