@@ -149,7 +149,10 @@ function linesBefore(tables: readonly GridTable[], index: number): SourceRow[] {
  * the next page (a PDF page whose running header or footer kept it from being joined to the one
  * before). Their rows follow the first table's, under its header.
  */
-function continuedRows(tables: readonly GridTable[], header: SystemExportHeader): SourceRow[] {
+function continuedRows(
+  tables: readonly GridTable[],
+  header: SystemExportHeader,
+): { rows: SourceRow[]; unread: GridTable[] } {
   const rows: SourceRow[] = [];
   for (let at = header.table + 1; at < tables.length; at += 1) {
     const table = tables[at] as GridTable;
@@ -160,10 +163,20 @@ function continuedRows(tables: readonly GridTable[], header: SystemExportHeader)
       (Object.keys(header.columns) as Column[]).every(
         (column) => again.columns[column] === header.columns[column],
       );
-    if (!same) break;
+    if (!same) {
+      // What follows is another table: not read, and said so (nothing is left out unsaid).
+      const unread = tables
+        .slice(at)
+        .filter(
+          (other) =>
+            other.name !== '正文' &&
+            other.cells.some((row) => row.some((cell) => cell.text.trim() !== '')),
+        );
+      return { rows, unread };
+    }
     rows.push(...anchorRows(table).slice(again.row + 1));
   }
-  return rows;
+  return { rows, unread: [] };
 }
 
 /** Imports the export found by findSystemExportHeader. */
@@ -177,7 +190,16 @@ export function importSystemExport(
   const framework = getFramework(frameworkId);
   const all = anchorRows(tables[header.table] as GridTable);
   const top = [...linesBefore(tables, header.table), ...all.slice(0, header.first)];
-  const body = [...all.slice(header.row + 1), ...continuedRows(tables, header)];
+  const continued = continuedRows(tables, header);
+  const body = [...all.slice(header.row + 1), ...continued.rows];
+  if (continued.unread.length > 0) {
+    reporter.add(
+      'warning',
+      `文件中另有 ${continued.unread.length} 个表格（${continued.unread
+        .map((table) => `「${table.name}」`)
+        .join('、')}）不是这张绩效目标表的续页，没有读取，请核对其中是否还有项目。`,
+    );
+  }
 
   // What stands above the header: the title with its year, 部门, 金额单位 (one cell or two).
   let department = '';

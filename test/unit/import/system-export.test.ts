@@ -3,7 +3,9 @@
 // written beside the value, 一级 carried down within a project only.
 import { describe, expect, it } from 'vitest';
 import { importTextTable } from '../../../shared/import';
+import type { GridTable } from '../../../shared/import/grid';
 import { runImport, type ContainerReaders } from '../../../shared/import/pipeline';
+import { findSystemExportHeader, importSystemExport } from '../../../shared/import/systemExport';
 
 const rows = (...lines: string[][]) => lines.map((cells) => cells.join('\t')).join('\n');
 
@@ -370,5 +372,50 @@ describe('the budget system export (湖南)', () => {
       '单位「甲学校」的资金总额 120,400.00 元 与所含项目之和 120,350.00 元 不符；金额以各项目为准。',
     ]);
     expect(messages.filter((message) => message.includes('不是精确到分'))).toEqual([]);
+  });
+
+  it('says so when the file holds another table after the export, which it does not read', () => {
+    const sheet = (name: string, lines: string[][]): GridTable => ({
+      name,
+      cells: lines.map((cells, index) =>
+        cells.map((text, column) => ({
+          text,
+          rowSpan: 1,
+          colSpan: 1,
+          source: { sheet: name, row: index + 1, column: column + 1 },
+        })),
+      ),
+    });
+    const line = (name: string, total: string, level3 = '', value = '') => [
+      '601001',
+      name,
+      total,
+      level3 === '' ? '' : '目标',
+      ...(level3 === '' ? [] : ['产出指标', '数量指标', level3, value]),
+    ];
+    const tables = [
+      sheet('Sheet1', [
+        ...HEAD,
+        line('甲学校', '20.00'),
+        line('项目A', '20.00', '学生数', '168人'),
+      ]),
+      // Another department's list on a sheet of its own: not this table going on.
+      sheet('其他', [
+        ['序号', '项目名称', '金额'],
+        ['1', '校舍维修', '12.00'],
+      ]),
+      sheet('Sheet3', [['', '']]),
+    ];
+    const header = findSystemExportHeader(tables);
+    expect(header?.table).toBe(0);
+    const { document, report } = importSystemExport(tables, header!);
+    expect(document.units.flatMap((unit) => unit.projects.map((project) => project.name))).toEqual([
+      '项目A',
+    ]);
+    expect(report.entries).toContainEqual({
+      kind: 'warning',
+      message:
+        '文件中另有 1 个表格（「其他」）不是这张绩效目标表的续页，没有读取，请核对其中是否还有项目。',
+    });
   });
 });
