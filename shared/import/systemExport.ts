@@ -196,8 +196,11 @@ export function importSystemExport(
     reporter.add(
       'warning',
       `文件中另有 ${continued.unread.length} 个表格（${continued.unread
+        .slice(0, 3)
         .map((table) => `「${table.name}」`)
-        .join('、')}）不是这张绩效目标表的续页，没有读取，请核对其中是否还有项目。`,
+        .join(
+          '、',
+        )}${continued.unread.length > 3 ? '等' : ''}）不是这张绩效目标表的续页，没有读取，请核对其中是否还有项目。`,
     );
   }
 
