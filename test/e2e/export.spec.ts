@@ -47,4 +47,19 @@ test.describe('export from the app', () => {
     await expect(app.page.getByRole('dialog')).toHaveCount(0);
     await expect(app.page.getByRole('alert')).toHaveCount(0);
   });
+
+  test('Enter on 查看全部 N 个项目 opens the list and exports nothing', async ({ app }) => {
+    await app.start();
+    const page = app.page;
+    await page.getByRole('button', { name: '导出 Excel…' }).click();
+    const dialog = page.getByRole('dialog', { name: '导出 Excel' });
+    await dialog.getByLabel('分项目表：中期＋年度（A4 纵向，每个项目一页）').check();
+    const list = dialog.locator('details.export-warning-projects');
+    await list.locator('summary').click();
+    await expect(list).toHaveAttribute('open', '');
+    await page.keyboard.press('Enter');
+    await expect(list).not.toHaveAttribute('open', '');
+    await expect(dialog).toBeVisible();
+    expect(app.dialogs.calls).toEqual([]);
+  });
 });

@@ -97,4 +97,22 @@ test.describe('import dialog', () => {
     await expect(review.locator('.review-item').first()).toContainText('项目「');
     await page.screenshot({ path: '/tmp/roll-review.png' });
   });
+
+  test("Enter on a report group's heading opens or closes the group, not the import", async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    await importFile(app, SEED_XLSX);
+    const dialog = page.getByRole('dialog', { name: /导入往年表格/ });
+    const group = dialog.locator('details.report-group-normalised');
+    await expect(group).toHaveAttribute('open', '');
+    // A click on 已规范（20 条） folds it and leaves the focus there; Enter unfolds it again.
+    await group.locator('summary').click();
+    await expect(group).not.toHaveAttribute('open', '');
+    await page.keyboard.press('Enter');
+    await expect(group).toHaveAttribute('open', '');
+    await expect(dialog).toBeVisible();
+    await expect(page.getByTestId('file-name')).not.toContainText('seed-libreoffice');
+  });
 });
