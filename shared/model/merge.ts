@@ -8,6 +8,7 @@ import type { FundingUnit, JixiaoDocument, Project } from './document';
 import { newId } from './ids';
 import { storedAmounts } from './totals';
 import { convertMoney, formatMoney, type Cents } from './money';
+import type { StageMoney } from './stages';
 
 export type DuplicateResolution = 'keep-both' | 'replace' | 'skip';
 
@@ -131,6 +132,29 @@ export function mergeDocuments(
         fiscal: exact(project.periodMoney.fiscal, '中期财政拨款'),
         other: exact(project.periodMoney.other, '中期其他资金'),
       };
+    }
+    // Stage amounts (年初/全年预算数, 执行数) are in the document's unit too; copies, so the
+    // colleague's document stays as it was.
+    const stage = (amount: StageMoney, label: string): StageMoney => ({
+      fiscal: exact(amount.fiscal, `${label}当年财政拨款`),
+      carryover: exact(amount.carryover, `${label}上年结转资金`),
+      other: exact(amount.other, `${label}其他资金`),
+    });
+    const { yearBudget, monitoring, evaluation } = project;
+    if (yearBudget) {
+      next.yearBudget = { ...yearBudget };
+      if (yearBudget.initial) next.yearBudget.initial = stage(yearBudget.initial, '年初预算数');
+      if (yearBudget.adjusted) next.yearBudget.adjusted = stage(yearBudget.adjusted, '全年预算数');
+    }
+    if (monitoring) {
+      next.monitoring = { ...monitoring };
+      if (monitoring.executed)
+        next.monitoring.executed = stage(monitoring.executed, '截至监控时点执行数');
+      if (monitoring.forecast)
+        next.monitoring.forecast = stage(monitoring.forecast, '全年预计执行数');
+    }
+    if (evaluation?.executed) {
+      next.evaluation = { ...evaluation, executed: stage(evaluation.executed, '全年执行数') };
     }
     return next;
   };

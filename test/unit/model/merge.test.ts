@@ -91,4 +91,37 @@ describe('mergeDocuments', () => {
       '项目「零头」的财政拨款 1.23 元 换算成万元会丢失数字，已按 0 计并保留原数，请手工填写。',
     ]);
   });
+
+  it('converts the monitoring and self-evaluation amounts with the rest', () => {
+    const colleague: Project = {
+      ...project('x1', '培训', 12_340_000),
+      yearBudget: {
+        initial: { fiscal: 12_340_000, carryover: 0, other: 0 },
+        adjusted: { fiscal: 12_340_000, carryover: 1_000_000, other: 0 },
+      },
+      monitoring: { asOf: '2026-07', executed: { fiscal: 6_170_000, carryover: 0, other: 0 } },
+      evaluation: { executed: { fiscal: 12_000_000, carryover: 1_000_000, other: 123 } },
+    };
+    const { document: merged, checks } = mergeDocuments(
+      target,
+      document('元', [['乙中心', [colleague]]]),
+    );
+    const [incoming] = merged.units[1]?.projects ?? [];
+    // 123,400.00 元 = 12.34 万元; 61,700.00 元 = 6.17 万元; 10,000.00 元 = 1.00 万元.
+    expect(incoming?.yearBudget).toEqual({
+      initial: { fiscal: 1234, carryover: 0, other: 0 },
+      adjusted: { fiscal: 1234, carryover: 100, other: 0 },
+    });
+    expect(incoming?.monitoring?.executed).toEqual({ fiscal: 617, carryover: 0, other: 0 });
+    // 1.23 元 is not a whole number of hundredths of 万元: 0, kept and listed, as for 财政拨款.
+    expect(incoming?.evaluation?.executed).toEqual({ fiscal: 1200, carryover: 100, other: 0 });
+    expect(incoming?.raw).toEqual([
+      { text: '1.23 元', reason: '全年执行数其他资金换算成万元会丢失数字，按 0 计' },
+    ]);
+    expect(checks).toEqual([
+      '项目「培训」的全年执行数其他资金 1.23 元 换算成万元会丢失数字，已按 0 计并保留原数，请手工填写。',
+    ]);
+    // The colleague's document is not changed.
+    expect(colleague.monitoring?.executed?.fiscal).toBe(6_170_000);
+  });
 });
