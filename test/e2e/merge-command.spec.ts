@@ -94,4 +94,44 @@ test.describe('合并同事的文件…', () => {
     expect(app.dialogs.calls.filter((call) => call.kind === 'open')).toHaveLength(0);
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
+
+  test('an amount the merge sets to 0 stays on screen as a warning to read', async ({ app }) => {
+    // A colleague's file in 元 whose 财政拨款 is not a whole number of hundredths of 万元.
+    const sample = JSON.parse(await readFile(join(ROOT, SAMPLE_FILE), 'utf8'));
+    const [unit] = sample.units;
+    const document = {
+      ...sample,
+      moneyUnit: '元',
+      units: [
+        {
+          id: 'colleague-unit',
+          name: unit.name,
+          projects: [
+            {
+              ...unit.projects[1],
+              id: 'colleague-new',
+              name: '数控实训中心耗材补充项目',
+              money: { fiscal: 38_766_462, specialAccount: 0, other: 0 },
+            },
+          ],
+        },
+      ],
+    };
+    const path = join(app.disk, '耗材（元）.jixiao.json');
+    await writeFile(path, JSON.stringify(document, null, 2));
+    await app.start();
+    const page = app.page;
+    app.dialogs.openAnswers.push(path);
+    await page.getByRole('toolbar').getByRole('button', { name: '合并同事的文件…' }).click();
+    const dialog = page.getByRole('dialog', { name: /合并同事的文件/ });
+    await dialog.getByRole('button', { name: '并入', exact: true }).click();
+    const notice = page.getByRole('status');
+    await expect(notice).toContainText(
+      '项目「数控实训中心耗材补充项目」的财政拨款 387,664.62 元 换算成万元会丢失数字，已按 0 计并保留原数，请手工填写。',
+    );
+    // Not the four seconds of a plain confirmation.
+    await expect(notice).toHaveClass(/notice-warning/);
+    await page.waitForTimeout(5000);
+    await expect(notice).toContainText('请手工填写');
+  });
 });

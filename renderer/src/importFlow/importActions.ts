@@ -116,7 +116,8 @@ export async function mergeImport(resolutions: Record<string, DuplicateResolutio
   useAppStore.setState({ importFlow: null });
   await api().closeDocument({ documentId: opened.documentId });
   notify({
-    kind: 'info',
+    // Amounts set to 0 or replaced are to be checked: shown as long as a warning.
+    kind: !unchanged && result.checks.length > 0 ? 'warning' : 'info',
     text: unchanged
       ? text.nothingMerged
       : [
