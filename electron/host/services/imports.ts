@@ -29,7 +29,8 @@ export function importService({ ports, sessions }: HostContext) {
           { path: null, isSample: false },
           {
             importReport: result.report,
-            fileName: `${basename(path).replace(/\.[^.]+$/, '')}${DOCUMENT_EXTENSION}`,
+            // 表.xlsx → 表.jixiao.json; 表.jixiao.json stays 表.jixiao.json.
+            fileName: `${basename(path).replace(/(?:\.jixiao)?\.[^.]+$/i, '')}${DOCUMENT_EXTENSION}`,
           },
         );
       } catch (error) {

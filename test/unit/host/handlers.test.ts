@@ -15,6 +15,7 @@ const ROOT = join(import.meta.dirname, '../../..');
 async function host(existingDisk?: string) {
   const disk = existingDisk ?? (await mkdtemp(join(tmpdir(), 'jixiao-host-')));
   const answers = {
+    open: [] as string[],
     save: [] as string[],
     export: [] as string[],
     unsaved: [] as Array<'save' | 'discard' | 'cancel'>,
@@ -22,7 +23,7 @@ async function host(existingDisk?: string) {
   let closed = 0;
   const handlers = createHandlers({
     dialogs: {
-      chooseOpenPath: async () => null,
+      chooseOpenPath: async () => answers.open.shift() ?? null,
       chooseSavePath: async () => answers.save.shift() ?? null,
       chooseExportPath: async () => answers.export.shift() ?? null,
       confirmUnsaved: async () => answers.unsaved.shift() ?? 'cancel',
@@ -353,6 +354,19 @@ describe('提交前检查 report export', () => {
     expect(text).toContain('错误 0 项');
     expect(text).toContain('「广州市机电技师学院2024年智慧校园管理系统升级改造项目」');
     expect(result.bytes).toBeGreaterThan(1000);
+  });
+});
+
+describe('importing a file', () => {
+  it('names the import after the file, with one .jixiao.json', async () => {
+    const { handlers, answers } = await host();
+    answers.open.push(
+      join(ROOT, 'test/fixtures/seed-libreoffice.xlsx'),
+      join(ROOT, 'test/fixtures/stage/chizhou-2022.jixiao.json'),
+    );
+    expect(ok(await handlers.importFile(undefined)).fileName).toBe('seed-libreoffice.jixiao.json');
+    // A document of this program: not 「chizhou-2022.jixiao.jixiao.json」.
+    expect(ok(await handlers.importFile(undefined)).fileName).toBe('chizhou-2022.jixiao.json');
   });
 });
 
