@@ -29,8 +29,8 @@ function defaultButton(box: HTMLElement): HTMLButtonElement | null {
  * A modal dialog over the window, the one place dialogs get their keyboard behaviour (see the
  * focus model in focus.ts): it takes the focus on its first field, traps Tab and Shift+Tab,
  * Escape calls `onEscape`, Enter presses the default button (submit, or `.primary`) except on a
- * button or a <summary>, and on closing the focus goes back where it was. While it is open no key reaches the document
- * (`data-focus-trap`; keyboard.ts and the grid's text box both look for it).
+ * button or a <summary>, and on closing the focus goes back where it was. While it is open no key
+ * reaches the document (`data-focus-trap`; keyboard.ts and the grid's text box both look for it).
  */
 export function Modal({
   labelledBy,
