@@ -70,6 +70,37 @@ test.describe('检查 panel', () => {
     expect(report).toContain('2024年智慧校园管理系统升级改造项目');
   });
 
+  test('修复 pressed from the keyboard: the keys go on in the list, at the finding now in its place', async ({
+    app,
+  }) => {
+    await app.start();
+    const page = app.page;
+    await page.getByRole('button', { name: '检查', exact: true }).click();
+    const panel = page.getByRole('complementary', { name: '检查结果' });
+    const counts = panel.locator('.findings-counts');
+    await expect(counts).toHaveText(/警告 \d+/);
+    const before = await counts.textContent();
+    const fix = panel.locator('.finding-fix').first();
+    const at = await fix.evaluate((button) =>
+      [...document.querySelectorAll('.findings-list > li')].indexOf(button.closest('li')!),
+    );
+    await fix.focus();
+    await page.keyboard.press('Enter');
+    await expect(counts).not.toHaveText(before ?? '');
+    // The focus is on the finding that took the fixed one's place, not on 全部 at the top.
+    const focused = page.locator('.findings-list > li').nth(at).locator('.finding-target');
+    await expect(focused).toBeFocused();
+    // And the next Enter shows that finding in the table.
+    const target = (await focused.textContent()) ?? '';
+    await page.keyboard.press('Enter');
+    const name = await page
+      .locator('table.disclosure [data-active]')
+      .evaluate(
+        (active) => active.closest('tr')?.querySelector('[data-col="0"]')?.textContent ?? '',
+      );
+    expect(target).toContain(name.replace(/^⠿\s*/, '').trim().slice(0, 6));
+  });
+
   test('a finding about an indicator far down the list scrolls the panel to it', async ({
     app,
   }) => {

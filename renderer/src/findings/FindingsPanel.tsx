@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   checkDocument,
   ruleInfo,
@@ -89,8 +89,26 @@ export function FindingsPanel({ document }: { document: JixiaoDocument }) {
   const counts = summarise(findings);
   const shown =
     filter === 'all' ? findings : findings.filter((finding) => finding.severity === filter);
+  const panelRef = useRef<HTMLElement>(null);
+  /** Where a fix was applied from the keyboard's place in the list, until the list has changed. */
+  const fixedAt = useRef<number | null>(null);
+  // A fixed finding leaves the list with the button that had the focus: the keys go on to the
+  // finding now in its place (or the last), not to the top of the panel or nowhere.
+  useLayoutEffect(() => {
+    const at = fixedAt.current;
+    const panel = panelRef.current;
+    if (at === null || !panel) return;
+    fixedAt.current = null;
+    // Left alone: the focus still in the list, or taken elsewhere meanwhile (the grid, a dialog).
+    const active = globalThis.document.activeElement;
+    const lost = !active?.isConnected || active === globalThis.document.body;
+    if (!lost && (active.closest('.findings-list') || !panel.contains(active))) return;
+    const targets = panel.querySelectorAll<HTMLElement>('.finding-target');
+    (targets[Math.min(at, targets.length - 1)] ?? panel).focus();
+  }, [findings]);
   return (
     <aside
+      ref={panelRef}
       className="findings-panel"
       aria-labelledby="findings-heading"
       data-focus-region="findings"
@@ -144,7 +162,10 @@ export function FindingsPanel({ document }: { document: JixiaoDocument }) {
                   type="button"
                   className="finding-fix"
                   title={finding.fix.label}
-                  onClick={() => finding.fix && commit('applyFix', { fix: finding.fix })}
+                  onClick={() => {
+                    if (finding.fix && commit('applyFix', { fix: finding.fix }))
+                      fixedAt.current = index;
+                  }}
                 >
                   {text.fix}：{finding.fix.label}
                 </button>
