@@ -21,6 +21,7 @@ import { splitTabRows } from '../delimited';
 import { isTotalRow, readBody, type BodyRow } from './body';
 import { readHeader, type AmountColumn } from './columns';
 import type { Furniture } from './furniture';
+import { readInYuanWhenNeeded } from './fineAmounts';
 import { buildProject } from './project';
 import { addAmounts, compareSubtotal, findUnitRows, zeroAmounts } from './units';
 import { firstDistinct, resolveFiscalYear } from './year';
@@ -129,6 +130,7 @@ export function importDisclosureRows(
   else if (unitText === undefined)
     reporter.add('warning', '未找到“单位：”行，金额单位按万元读取。');
   else reporter.add('warning', `金额单位「${unitText}」无法识别，按万元读取。`);
+  if (moneyUnit === '万元' && readInYuanWhenNeeded(body, reporter)) moneyUnit = '元';
 
   const fiscalYear = resolveFiscalYear(furniture.years, options.fiscalYear, rows, reporter);
 

@@ -475,6 +475,31 @@ describe('importDisclosureText on damaged tables', () => {
     expect(documentSchema.safeParse(result.document).success).toBe(true);
   });
 
+  it('reads a 万元 table in 元 when an amount has three decimals, every amount converted exactly', () => {
+    const result = importDisclosureText(
+      table(
+        '合计\t3.235\t3.235\t\t\t\t',
+        '某某技工学校\t3.235\t3.235\t\t\t\t',
+        `项目甲\t1.235\t1.235\t\t\t目标\t${SENTENCE}`,
+        `项目乙\t2.00\t2.00\t\t\t目标\t${SENTENCE}`,
+      ),
+    );
+    // 1.235 万元 is 12,350.00 元 and 2.00 万元 is 20,000.00 元: nothing refused, nothing at 0.
+    expect(result.document.moneyUnit).toBe('元');
+    expect(
+      allProjects(result.document).map((item) => [item.name, item.money.fiscal, item.raw]),
+    ).toEqual([
+      ['项目甲', 1_235_000, []],
+      ['项目乙', 2_000_000, []],
+    ]);
+    expect(result.document.units.map((unit) => unit.name)).toEqual(['某某技工学校']);
+    const messages = result.report.entries.map((entry) => entry.message);
+    expect(messages).toContain(
+      '总计「3.235」等以万元计超过两位小数，文档金额单位采用元，全部金额按元读取。',
+    );
+    expect(messages.filter((message) => /不是金额|不符/u.test(message))).toEqual([]);
+  });
+
   it('keeps a sentence it cannot read raw, with its line, and reads the others', () => {
     const run = `${SENTENCE}2、这一句没有指标值。3、3-满意度指标；31-服务对象满意度；满意度；实施周期指标值：≥90%；年度指标值：≥90%。`;
     const result = importDisclosureText(table(`项目甲\t5.00\t5.00\t\t\t目标\t${run}`));
